@@ -1,0 +1,29 @@
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'electron-vite'
+import { resolve } from 'node:path'
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      externalizeDeps: true,
+      lib: { entry: resolve('src-main/electron/main.ts') },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // Sandboxed preloads must be a single CommonJS file.
+      externalizeDeps: false,
+      lib: { entry: resolve('src-preload/index.ts'), formats: ['cjs'] },
+    },
+  },
+  renderer: {
+    root: resolve('src-renderer'),
+    plugins: [vue()],
+    build: {
+      outDir: resolve('out/renderer'),
+      rolldownOptions: { input: resolve('src-renderer/index.html') },
+    },
+  },
+})

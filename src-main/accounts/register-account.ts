@@ -1,0 +1,59 @@
+import { eq } from 'drizzle-orm'
+import { uuidv7 } from 'uuidv7'
+import type { RegisterAccountArgs } from '../../src-shared/accounts/schemas'
+import { ApiFailure } from '../api/failure'
+import type { CommandDef } from '../commands/command'
+import { accounts, accountServices, customers, offices } from '../db/schema'
+import { indexAccount, nextSearchKey } from './search-index'
+
+/** account.register: a new account with its holder, findable at once. */
+export const registerAccount: CommandDef<RegisterAccountArgs, { accountId: string }> = {
+  name: 'account.register',
+  argsVersion: 1,
+  apply(tx, args, ctx) {
+    const office = tx.select().from(offices).where(eq(offices.id, args.officeId)).get()
+    if (!office) {
+      throw new ApiFailure('invalid_input', 'Офис: не найден.', { officeId: 'Офис: не найден.' })
+    }
+    if (tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, args.number)).get()) {
+      const message = `Номер лицевого счета: ${args.number} уже есть.`
+      throw new ApiFailure('conflict', message, { number: message })
+    }
+    const customerId = uuidv7()
+    const accountId = uuidv7()
+    tx.insert(customers)
+      .values({ id: customerId, ...args.holder, createdAt: ctx.at, updatedAt: ctx.at })
+      .run()
+    tx.insert(accounts)
+      .values({
+        id: accountId,
+        number: args.number,
+        els: args.els,
+        branchId: office.branchId,
+        officeId: office.id,
+        holderId: customerId,
+        holderRelation: args.relation,
+        ...args.address,
+        totalArea: args.totalArea,
+        livingArea: args.livingArea,
+        rooms: args.rooms ?? null,
+        residents: args.residents,
+        tariffGroup: args.tariffGroup,
+        notes: args.notes,
+        createdAt: ctx.at,
+        updatedAt: ctx.at,
+        searchKey: nextSearchKey(tx),
+      })
+      .run()
+    for (const s of args.services) {
+      tx.insert(accountServices).values({ accountId, service: s.service, supplierId: s.supplierId }).run()
+    }
+    indexAccount(tx, accountId)
+    return {
+      result: { accountId },
+      audit: [
+        { action: 'account.register', entity: 'account', entityId: accountId, accountId, details: { new: args } },
+      ],
+    }
+  },
+}

@@ -1,0 +1,81 @@
+import { accountSearchTerms } from '../../src-shared/accounts/search-terms'
+import type { Db } from '../db/connection'
+
+interface IndexRow {
+  searchKey: number
+  number: string
+  els: string | null
+  settlement: string
+  street: string
+  house: string
+  building: string | null
+  flat: string | null
+  names: string | null
+  phones: string | null
+  serials: string | null
+}
+
+// Names, phones and serials of the holder, linked persons and meters, gathered in one pass.
+const indexRowsSql = `
+  SELECT a.search_key AS searchKey, a.number, a.els, a.settlement, a.street, a.house, a.building, a.flat,
+    (SELECT group_concat(c.last_name || ' ' || c.first_name || ' ' || coalesce(c.middle_name, ''), char(10))
+       FROM customers c
+      WHERE c.id = a.holder_id OR c.id IN (SELECT customer_id FROM account_persons WHERE account_id = a.id)) AS names,
+    (SELECT group_concat(c.phone, char(10))
+       FROM customers c
+      WHERE c.phone IS NOT NULL
+        AND (c.id = a.holder_id OR c.id IN (SELECT customer_id FROM account_persons WHERE account_id = a.id))) AS phones,
+    (SELECT group_concat(m.serial_number, char(10)) FROM meters m WHERE m.account_id = a.id) AS serials
+  FROM accounts a`
+
+function lines(value: string | null): string[] {
+  return value ? value.split('\n') : []
+}
+
+function termsOf(row: IndexRow): string {
+  return accountSearchTerms({
+    number: row.number,
+    els: row.els,
+    names: lines(row.names),
+    settlement: row.settlement,
+    street: row.street,
+    house: row.house,
+    building: row.building,
+    flat: row.flat,
+    phones: lines(row.phones),
+    serials: lines(row.serials),
+  })
+}
+
+/** Re-indexes one account; call inside the command's transaction after changing what is searched. */
+export function indexAccount(db: Db, accountId: string): void {
+  const sqlite = db.$client
+  const row = sqlite.prepare(`${indexRowsSql} WHERE a.id = ?`).get(accountId) as IndexRow | undefined
+  if (!row) return
+  sqlite.prepare('DELETE FROM account_search WHERE rowid = ?').run(row.searchKey)
+  sqlite.prepare('INSERT INTO account_search (rowid, terms) VALUES (?, ?)').run(row.searchKey, termsOf(row))
+}
+
+/** Rebuilds the whole index (after a bulk load or a bootstrap). */
+export function rebuildSearchIndex(db: Db, onProgress?: (done: number) => void): number {
+  const sqlite = db.$client
+  const insert = sqlite.prepare('INSERT INTO account_search (rowid, terms) VALUES (?, ?)')
+  let done = 0
+  sqlite.transaction(() => {
+    sqlite.prepare("INSERT INTO account_search (account_search) VALUES ('delete-all')").run()
+    for (const row of sqlite.prepare(indexRowsSql).iterate() as Iterable<IndexRow>) {
+      insert.run(row.searchKey, termsOf(row))
+      done += 1
+      if (onProgress && done % 10000 === 0) onProgress(done)
+    }
+  })()
+  return done
+}
+
+/** The next free search key for a new account. */
+export function nextSearchKey(db: Db): number {
+  const row = db.$client.prepare('SELECT coalesce(max(search_key), 0) + 1 AS k FROM accounts').get() as {
+    k: number
+  }
+  return row.k
+}

@@ -1,0 +1,68 @@
+import {
+  contract,
+  isChannelName,
+  type ChannelName,
+  type OutputOf,
+  type ParsedInputOf,
+} from '../../src-shared/api/contract'
+import type { ApiResult } from '../../src-shared/api/result'
+import { invalidInput } from '../../src-shared/api/validation'
+import type { Session } from '../operators/sessions'
+import { ApiFailure } from './failure'
+import type { AppServices } from './services'
+
+export interface HandlerContext {
+  services: AppServices
+  /** Null only on public channels. */
+  session: Session | null
+  /** Identifies the caller's window (IPC) or browser tab (web host); sessions are keyed by it. */
+  clientKey: string
+}
+
+export type Handler<K extends ChannelName> = (
+  input: ParsedInputOf<K>,
+  ctx: HandlerContext,
+) => OutputOf<K> | Promise<OutputOf<K>>
+
+/** One handler per channel of the contract: the compiler refuses a missing one. */
+export type Handlers = { [K in ChannelName]: Handler<K> }
+
+export type Dispatch = (channel: unknown, input: unknown, clientKey: string) => Promise<ApiResult<unknown>>
+
+const fail = (code: ApiFailure['code'], message: string): ApiResult<never> => ({
+  ok: false,
+  error: { code, message },
+})
+
+/**
+ * The one wrapper every call goes through, over IPC and HTTP alike: known channel, valid input,
+ * a session with an allowed role (and not locked), then the handler. Errors become Russian
+ * messages; unknown channels and invalid input never reach a handler.
+ */
+export function createDispatch(services: AppServices, handlers: Handlers): Dispatch {
+  return async (channel, input, clientKey) => {
+    if (!isChannelName(channel)) return fail('unknown_channel', 'Неизвестная операция.')
+    const def = contract[channel]
+    const session = services.sessions.touch(clientKey, services.clock())
+    if (def.roles !== 'public') {
+      if (!session) return fail('unauthenticated', 'Войдите в программу, чтобы продолжить.')
+      if (session.locked && !def.whileLocked) {
+        return fail('locked', 'Экран заблокирован. Введите пароль, чтобы продолжить.')
+      }
+      if (!def.roles.includes(session.role)) {
+        return fail('forbidden', 'Эта операция недоступна для вашей роли.')
+      }
+    }
+    const parsed = def.input.safeParse(input ?? {})
+    if (!parsed.success) return { ok: false, error: invalidInput(def.input, parsed.error) }
+    try {
+      const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown
+      const value = await handler(parsed.data, { services, session, clientKey })
+      return { ok: true, value }
+    } catch (error) {
+      if (error instanceof ApiFailure) return { ok: false, error: error.toApiError() }
+      console.error(`[${channel}]`, error)
+      return fail('internal', 'Внутренняя ошибка программы. Изменения не сохранены.')
+    }
+  }
+}

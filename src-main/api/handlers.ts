@@ -1,0 +1,13 @@
+import { accountHandlers } from '../accounts/handlers'
+import { operatorHandlers } from '../operators/handlers'
+import { syncHandlers } from '../sync/handlers'
+import { workstationHandlers } from '../workstation/handlers'
+import type { Handlers } from './dispatch'
+
+/** Every channel's handler, gathered from the domain folders. */
+export const handlers: Handlers = {
+  ...operatorHandlers,
+  ...workstationHandlers,
+  ...accountHandlers,
+  ...syncHandlers,
+}

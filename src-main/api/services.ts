@@ -1,0 +1,12 @@
+import type { Db } from '../db/connection'
+import type { SessionStore } from '../operators/sessions'
+
+/** Everything a handler may use; built once per process (Electron main or the web dev host). */
+export interface AppServices {
+  db: Db
+  sessions: SessionStore
+  clock: () => Date
+  appVersion: string
+  /** IANA zone of the office, for calendar dates. */
+  timeZone: string
+}

@@ -1,0 +1,43 @@
+import { join } from 'node:path'
+import { officeDate } from '../../src-shared/dates'
+import { createDispatch, type Dispatch } from '../api/dispatch'
+import { handlers } from '../api/handlers'
+import type { AppServices } from '../api/services'
+import type { Db } from '../db/connection'
+import { openReplica } from '../db/replica'
+import { SessionStore } from '../operators/sessions'
+import { readSetting } from '../settings/settings'
+
+export interface AppOptions {
+  /** Folder of the replica (replica.sqlite) and its backups. */
+  dataDir: string
+  appVersion: string
+  clock?: () => Date
+  migrationsFolder?: string
+}
+
+export interface App {
+  services: AppServices
+  dispatch: Dispatch
+  close(): void
+}
+
+export function replicaFile(dataDir: string): string {
+  return join(dataDir, 'replica.sqlite')
+}
+
+/** The desktop's services over its replica, and the one dispatch that IPC and HTTP both call. */
+export function createApp(options: AppOptions): App {
+  const clock = options.clock ?? (() => new Date())
+  const db: Db = openReplica({
+    file: replicaFile(options.dataDir),
+    migrationsFolder: options.migrationsFolder,
+    now: clock(),
+  })
+  const timeZone = readSetting(db, 'officeTimeZone', officeDate(clock(), 'Europe/Moscow'))
+  const sessions = new SessionStore(() =>
+    readSetting(db, 'screenLockMinutes', officeDate(clock(), timeZone)),
+  )
+  const services: AppServices = { db, sessions, clock, appVersion: options.appVersion, timeZone }
+  return { services, dispatch: createDispatch(services, handlers), close: () => db.$client.close() }
+}

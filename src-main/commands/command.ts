@@ -1,0 +1,77 @@
+import { eq, sql } from 'drizzle-orm'
+import { uuidv7 } from 'uuidv7'
+import { writeAudit, type AuditEntry } from '../audit/audit-log'
+import type { Db } from '../db/connection'
+import { deviceState, outbox } from '../db/schema'
+
+export interface CommandActor {
+  operatorId: string | null
+  now: Date
+}
+
+export interface ApplyContext extends CommandActor {
+  commandId: string
+  deviceId: string
+  workstationId: string | null
+  /** ISO instant of the command */
+  at: string
+}
+
+/**
+ * A named change a clerk makes. `apply` changes the replica and says what goes to the audit log;
+ * `executeCommand` wraps it with the outbox entry in one transaction.
+ */
+export interface CommandDef<A, R> {
+  name: string
+  /** Bumped when the arguments' shape changes, so the server reads old clients right. */
+  argsVersion: number
+  apply(tx: Db, args: A, ctx: ApplyContext): { result: R; audit: AuditEntry[] }
+}
+
+/**
+ * The only way a local change is written: the replica change, its outbox entry (UUIDv7 id,
+ * device id, next per-device sequence) and its audit entries commit together or not at all.
+ */
+export function executeCommand<A, R>(
+  db: Db,
+  def: CommandDef<A, R>,
+  args: A,
+  actor: CommandActor,
+): R {
+  // better-sqlite3 is one synchronous connection: every statement on `db` inside this callback
+  // belongs to the transaction. IMMEDIATE takes the write lock up front (no upgrade deadlock).
+  const run = db.$client.transaction(() => {
+    const tx = db
+    const device = tx
+      .update(deviceState)
+      .set({ lastSequence: sql`${deviceState.lastSequence} + 1` })
+      .where(eq(deviceState.id, 1))
+      .returning()
+      .get()
+    if (!device) throw new Error('device_state is missing')
+    const at = actor.now.toISOString()
+    const ctx: ApplyContext = {
+      ...actor,
+      commandId: uuidv7(),
+      deviceId: device.deviceId,
+      workstationId: device.workstationId,
+      at,
+    }
+    const { result, audit } = def.apply(tx, args, ctx)
+    tx.insert(outbox)
+      .values({
+        id: ctx.commandId,
+        deviceId: device.deviceId,
+        sequence: device.lastSequence,
+        name: def.name,
+        argsVersion: def.argsVersion,
+        args: JSON.stringify(args),
+        operatorId: actor.operatorId,
+        createdAt: at,
+      })
+      .run()
+    for (const entry of audit) writeAudit(tx, ctx, entry)
+    return result
+  })
+  return run.immediate()
+}

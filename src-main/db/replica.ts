@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { uuidv7 } from 'uuidv7'
+import { openSqlite, wrap, type Db } from './connection'
+import { restoreDatabase } from './backup'
+import { MigrationIntegrityError, migrateDatabase } from './migrate'
+import { migrationsFolder } from './paths'
+import { deviceState } from './schema'
+
+export interface ReplicaOptions {
+  file: string
+  /** Defaults to resources/migrations of this checkout (or the app's resources). */
+  migrationsFolder?: string
+  now?: Date
+}
+
+/** Opens (creating if needed) and migrates the workstation's SQLite replica. */
+export function openReplica(options: ReplicaOptions): Db {
+  mkdirSync(dirname(options.file), { recursive: true })
+  const backupDir = join(dirname(options.file), 'backups')
+  let sqlite = openSqlite(options.file)
+  try {
+    migrateDatabase(sqlite, {
+      migrationsFolder: options.migrationsFolder ?? migrationsFolder(),
+      backupDir,
+      now: options.now,
+    })
+  } catch (error) {
+    sqlite.close()
+    if (error instanceof MigrationIntegrityError && error.backupFile) {
+      restoreDatabase(error.backupFile, options.file)
+    }
+    throw error
+  }
+  const db = wrap(sqlite)
+  ensureDeviceIdentity(db)
+  return db
+}
+
+/** A new replica gets its own device id; the receipt prefix is replaced at registration. */
+function ensureDeviceIdentity(db: Db): void {
+  const existing = db.select().from(deviceState).get()
+  if (existing) return
+  const deviceId = uuidv7()
+  db.insert(deviceState)
+    .values({ id: 1, deviceId, receiptPrefix: deviceId.slice(-4).toUpperCase() })
+    .run()
+}

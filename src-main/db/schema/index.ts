@@ -1,0 +1,6 @@
+export * from './reference'
+export * from './operators'
+export * from './accounts'
+export * from './meters'
+export * from './ledger'
+export * from './journal'

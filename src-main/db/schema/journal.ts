@@ -1,0 +1,49 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+
+/** Who did what, when, from which workstation; never updated. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: text().primaryKey(),
+    at: text().notNull(),
+    operatorId: text(),
+    workstationId: text(),
+    deviceId: text().notNull(),
+    action: text().notNull(),
+    entity: text(),
+    entityId: text(),
+    accountId: text(),
+    commandId: text(),
+    /** JSON: old and new values, or what was viewed */
+    details: text(),
+  },
+  (t) => [
+    index('audit_log_account_idx').on(t.accountId, t.at),
+    index('audit_log_operator_idx').on(t.operatorId, t.at),
+  ],
+)
+
+export type OutboxStatus = 'pending' | 'sent' | 'done' | 'rejected'
+
+/** Every local command, queued for the central server in the transaction that applied it. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    /** UUIDv7 made on the workstation */
+    id: text().primaryKey(),
+    deviceId: text().notNull(),
+    sequence: integer().notNull().unique(),
+    name: text().notNull(),
+    argsVersion: integer().notNull(),
+    /** JSON */
+    args: text().notNull(),
+    operatorId: text(),
+    createdAt: text().notNull(),
+    status: text().$type<OutboxStatus>().notNull().default('pending'),
+    /** JSON: the server's answer */
+    result: text(),
+    rejectReason: text(),
+    doneAt: text(),
+  },
+  (t) => [index('outbox_status_idx').on(t.status, t.sequence)],
+)

@@ -1,0 +1,148 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import type { Service } from '../../../src-shared/accounts/domain'
+import { accounts } from './accounts'
+import { meters } from './meters'
+import { operators } from './operators'
+import { offices, services, suppliers, workstations } from './reference'
+
+export type ReadingSource = 'phone' | 'office' | 'portal' | 'control' | 'bill'
+export type ReadingStatus = 'accepted' | 'rejected' | 'billed'
+
+/** A reading is a fact: inserted once, never updated in place. */
+export const readings = sqliteTable(
+  'readings',
+  {
+    id: text().primaryKey(),
+    meterId: text()
+      .notNull()
+      .references(() => meters.id),
+    accountId: text()
+      .notNull()
+      .references(() => accounts.id),
+    zone: text().$type<'T1' | 'T2' | 'T3'>().notNull(),
+    /** As typed, for the audit ("02835,7"). */
+    rawValue: text().notNull(),
+    /** The billed integer part. */
+    value: integer().notNull(),
+    consumption: integer(),
+    readingDate: text().notNull(),
+    enteredAt: text().notNull(),
+    period: text().notNull(),
+    source: text().$type<ReadingSource>().notNull(),
+    status: text().$type<ReadingStatus>().notNull(),
+    rejectReason: text(),
+    operatorId: text().references(() => operators.id),
+    workstationId: text().references(() => workstations.id),
+  },
+  (t) => [
+    index('readings_meter_idx').on(t.meterId, t.zone, t.readingDate),
+    index('readings_account_idx').on(t.accountId, t.readingDate),
+  ],
+)
+
+/** Debt or overpayment carried in when the account's ledger starts here. */
+export const openingBalances = sqliteTable(
+  'opening_balances',
+  {
+    id: text().primaryKey(),
+    accountId: text()
+      .notNull()
+      .references(() => accounts.id),
+    supplierId: text()
+      .notNull()
+      .references(() => suppliers.id),
+    service: text()
+      .$type<Service>()
+      .notNull()
+      .references(() => services.code),
+    date: text().notNull(),
+    amount: integer().notNull(),
+  },
+  (t) => [index('opening_balances_account_idx').on(t.accountId)],
+)
+
+export const charges = sqliteTable(
+  'charges',
+  {
+    id: text().primaryKey(),
+    accountId: text()
+      .notNull()
+      .references(() => accounts.id),
+    supplierId: text()
+      .notNull()
+      .references(() => suppliers.id),
+    service: text()
+      .$type<Service>()
+      .notNull()
+      .references(() => services.code),
+    period: text().notNull(),
+    kind: text().$type<'charge' | 'recalculation' | 'penalty'>().notNull(),
+    /** Decimal string in the service's unit. */
+    volume: text(),
+    basis: text().$type<'meter' | 'average' | 'norm'>(),
+    rateMillikopecks: integer(),
+    /** Kopecks; recalculations may be negative. */
+    amount: integer().notNull(),
+    createdAt: text().notNull(),
+  },
+  (t) => [index('charges_account_idx').on(t.accountId, t.period)],
+)
+
+export type PaymentMethod = 'cash' | 'card' | 'transfer'
+export type PaymentChannel = 'office' | 'bank' | 'portal' | 'post'
+
+/** A payment is a fact: a wrong one is undone by a cancellation, never changed. */
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: text().primaryKey(),
+    accountId: text()
+      .notNull()
+      .references(() => accounts.id),
+    paidAt: text().notNull(),
+    /** Kopecks, the sum of its lines. */
+    amount: integer().notNull(),
+    method: text().$type<PaymentMethod>().notNull(),
+    channel: text().$type<PaymentChannel>().notNull(),
+    receiptNumber: text(),
+    officeId: text().references(() => offices.id),
+    operatorId: text().references(() => operators.id),
+    workstationId: text().references(() => workstations.id),
+    externalRef: text(),
+    createdAt: text().notNull(),
+  },
+  (t) => [
+    index('payments_account_idx').on(t.accountId, t.paidAt),
+    uniqueIndex('payments_receipt_unique').on(t.receiptNumber),
+  ],
+)
+
+export const paymentLines = sqliteTable(
+  'payment_lines',
+  {
+    id: text().primaryKey(),
+    paymentId: text()
+      .notNull()
+      .references(() => payments.id),
+    supplierId: text()
+      .notNull()
+      .references(() => suppliers.id),
+    service: text()
+      .$type<Service>()
+      .notNull()
+      .references(() => services.code),
+    amount: integer().notNull(),
+  },
+  (t) => [index('payment_lines_payment_idx').on(t.paymentId)],
+)
+
+export const paymentCancellations = sqliteTable('payment_cancellations', {
+  id: text().primaryKey(),
+  paymentId: text()
+    .notNull()
+    .unique()
+    .references(() => payments.id),
+  reason: text().notNull(),
+  operatorId: text().references(() => operators.id),
+  cancelledAt: text().notNull(),
+})

@@ -1,0 +1,141 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import sirv from 'sirv'
+import { apiTokenHeader, apiTokenMeta, clientIdHeader } from '../../src-shared/api/bridge'
+import type { ApiResult } from '../../src-shared/api/result'
+import type { Dispatch } from '../api/dispatch'
+
+export interface WebHostOptions {
+  dispatch: Dispatch
+  /** The built renderer (out/renderer). */
+  rendererDir: string
+  /** 0 picks a free port. */
+  port?: number
+  token?: string
+}
+
+export interface WebHost {
+  url: string
+  token: string
+  close(): Promise<void>
+}
+
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+const maxBodyBytes = 1 << 20
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(JSON.stringify(body))
+}
+
+function refuse(res: ServerResponse, status: number, message: string): void {
+  const result: ApiResult<never> = { ok: false, error: { code: 'forbidden', message } }
+  send(res, status, result)
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > maxBodyBytes) return null
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+function sameSecret(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false
+  const a = Buffer.from(given)
+  const b = Buffer.from(token)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/**
+ * The same handlers as Electron's IPC, over HTTP on 127.0.0.1, for end-to-end tests and machines
+ * without the Electron binary. Only the page it served (which carries the per-run token) can call
+ * the API; the Host check stops DNS-rebinding pages from reaching it.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url')
+  const indexHtml = readFileSync(join(options.rendererDir, 'index.html'), 'utf8').replace(
+    '</head>',
+    `<meta name="${apiTokenMeta}" content="${token}"></head>`,
+  )
+  const assets = sirv(options.rendererDir, { dev: false, etag: true })
+  let allowedHosts = new Set<string>()
+
+  const server = createServer((req, res) => {
+    res.setHeader('content-security-policy', contentSecurityPolicy)
+    res.setHeader('x-content-type-options', 'nosniff')
+    res.setHeader('referrer-policy', 'no-referrer')
+    if (!allowedHosts.has(req.headers.host ?? '')) return refuse(res, 421, 'Неверный адрес сервера.')
+    const url = new URL(req.url ?? '/', 'http://localhost')
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return refuse(res, 405, 'Метод не поддерживается.')
+      if (!sameSecret(req.headers[apiTokenHeader], token)) return refuse(res, 403, 'Доступ запрещен.')
+      const clientId = req.headers[clientIdHeader]
+      if (typeof clientId !== 'string' || !/^[\w-]{8,64}$/.test(clientId)) {
+        return refuse(res, 400, 'Нет идентификатора вкладки.')
+      }
+      void (async () => {
+        const body = await readBody(req)
+        if (body === null) return refuse(res, 413, 'Слишком большой запрос.')
+        let input: unknown
+        try {
+          input = body === '' ? {} : JSON.parse(body)
+        } catch {
+          return send(res, 400, {
+            ok: false,
+            error: { code: 'invalid_input', message: 'Запрос не разобран: неверный JSON.' },
+          })
+        }
+        const channel = decodeURIComponent(url.pathname.slice('/api/'.length))
+        send(res, 200, await options.dispatch(channel, input, `web:${clientId}`))
+      })().catch((error: unknown) => {
+        console.error(error)
+        if (!res.headersSent) refuse(res, 500, 'Внутренняя ошибка.')
+      })
+      return
+    }
+
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+      res.end(indexHtml)
+      return
+    }
+    assets(req, res, () => {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+      res.end('Not found')
+    })
+  })
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    token,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections()
+        server.close((e) => (e ? reject(e) : resolve()))
+      }),
+  }
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod'
+import { labelled } from '../api/validation'
+import { normalizePhone } from './phone'
+import { relations, services, tariffGroups } from './domain'
+
+const text = (label: string, max = 200) =>
+  labelled(label, z.string().trim().min(1, 'не заполнено').max(max, `не длиннее ${max} символов`))
+const optionalText = (label: string, max = 200) =>
+  labelled(
+    label,
+    z
+      .string()
+      .trim()
+      .max(max, `не длиннее ${max} символов`)
+      .transform((v) => (v === '' ? null : v))
+      .nullable()
+      .optional()
+      .transform((v) => v ?? null),
+  )
+
+/** Default company format: up to three letters, then 6 to 12 digits. */
+export const accountNumberSchema = labelled(
+  'Номер лицевого счета',
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-ZА-Я]{0,3}\d{6,12}$/u, 'от 6 до 12 цифр, впереди допускаются до трех букв'),
+)
+
+export const elsSchema = labelled(
+  'ЕЛС',
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[0-9A-ZА-Я]{10}$/u, 'ровно 10 символов: цифры и буквы')
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
+)
+
+export const phoneSchema = labelled(
+  'Телефон',
+  z.string().transform((raw, ctx) => {
+    const phone = normalizePhone(raw)
+    if (!phone) {
+      ctx.addIssue({ code: 'custom', message: 'нужен номер из 10 цифр после +7' })
+      return z.NEVER
+    }
+    return phone
+  }),
+)
+
+/** Area in m² as a decimal string with at most two decimals ("54,3" is accepted). */
+const area = (label: string) =>
+  labelled(
+    label,
+    z
+      .string()
+      .trim()
+      .transform((v) => v.replace(',', '.'))
+      .refine((v) => v === '' || /^\d{1,5}(\.\d{1,2})?$/.test(v), 'число, до двух знаков после запятой')
+      .refine((v) => v === '' || Number(v) > 0, 'должна быть больше нуля')
+      .transform((v) => (v === '' ? null : v))
+      .nullable()
+      .optional()
+      .transform((v) => v ?? null),
+  )
+
+export const addressSchema = z.object({
+  region: text('Регион'),
+  settlement: text('Населенный пункт'),
+  street: text('Улица'),
+  house: text('Дом', 20),
+  building: optionalText('Корпус', 20),
+  flat: optionalText('Квартира', 20),
+})
+
+export const registerAccountSchema = z
+  .object({
+    number: accountNumberSchema,
+    els: elsSchema,
+    officeId: labelled('Офис', z.string().min(1, 'не выбран')),
+    holder: z.object({
+      lastName: text('Фамилия', 100),
+      firstName: text('Имя', 100),
+      middleName: optionalText('Отчество', 100),
+      phone: phoneSchema.nullable().optional().transform((v) => v ?? null),
+      email: labelled('Эл. почта', z.email('неверный адрес').nullable().optional()).transform(
+        (v) => v ?? null,
+      ),
+    }),
+    relation: labelled('Отношение к счету', z.enum(relations)),
+    address: addressSchema,
+    totalArea: area('Общая площадь'),
+    livingArea: area('Жилая площадь'),
+    rooms: labelled('Комнат', z.number().int('целое число').min(0).max(50).nullable().optional()),
+    residents: labelled('Проживающих', z.number().int('целое число').min(0, 'не меньше 0').max(99)),
+    tariffGroup: labelled('Тарифная группа', z.enum(tariffGroups)),
+    services: labelled(
+      'Услуги',
+      z
+        .array(z.object({ service: z.enum(services), supplierId: z.string().min(1) }))
+        .min(1, 'выберите хотя бы одну услугу'),
+    ),
+    notes: optionalText('Примечание', 1000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.totalArea && v.livingArea && Number(v.livingArea) > Number(v.totalArea)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['livingArea'],
+        message: 'не может быть больше общей',
+      })
+    }
+  })
+
+export type RegisterAccountInput = z.input<typeof registerAccountSchema>
+export type RegisterAccountArgs = z.output<typeof registerAccountSchema>

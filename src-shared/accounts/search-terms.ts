@@ -1,0 +1,95 @@
+/**
+ * Account search works on one line of normalised terms per account in an FTS5 index.
+ * The same normalisation runs on what the clerk types, so "Ё" finds "е", "8 (916) 123-45-67"
+ * finds the phone and "СЕ101-R5" finds the serial.
+ */
+
+/** Lower case, ё as е, punctuation dropped inside a word. */
+function normaliseWord(word: string): string {
+  return word
+    .toLowerCase()
+    .replaceAll('ё', 'е')
+    .replace(/[^\p{L}\p{N}]/gu, '')
+}
+
+/** Street-type words that clerks type but that carry no meaning for the search. */
+const noiseWords = new Set(['ул', 'улица', 'д', 'дом', 'кв', 'квартира', 'корп', 'пр', 'г', 'пер'])
+
+/** Dots and commas separate words ("Иванов И.И."); dashes and slashes stay inside them. */
+function queryWords(text: string): string[] {
+  return text
+    .split(/[\s.,;]+/u)
+    .map(normaliseWord)
+    .filter((w) => w && !noiseWords.has(w))
+}
+
+/** Both the joined form ("12/1" -> "121") and its pieces ("12", "1") are indexed. */
+function termsOf(text: string | null | undefined): string[] {
+  if (!text) return []
+  const out: string[] = []
+  for (const raw of text.split(/\s+/u)) {
+    const joined = normaliseWord(raw)
+    if (!joined) continue
+    out.push(joined)
+    const pieces = raw.split(/[^\p{L}\p{N}]+/u).map(normaliseWord).filter(Boolean)
+    if (pieces.length > 1) out.push(...pieces)
+  }
+  return out
+}
+
+function phoneTerms(phone: string): string[] {
+  const ten = phone.replace(/\D/g, '').slice(-10)
+  if (ten.length !== 10) return termsOf(phone)
+  // The caller may say it with 8, with 7, or only the ten digits.
+  return [ten, `7${ten}`, `8${ten}`]
+}
+
+export interface AccountSearchDocument {
+  number: string
+  els: string | null
+  names: string[]
+  street: string
+  settlement: string
+  house: string
+  building: string | null
+  flat: string | null
+  phones: string[]
+  serials: string[]
+}
+
+export function accountSearchTerms(doc: AccountSearchDocument): string {
+  const terms = new Set<string>([
+    ...termsOf(doc.number),
+    // Account numbers are also found by their digits alone, without the letter prefix.
+    ...termsOf(doc.number.replace(/\D/g, '')),
+    ...termsOf(doc.els),
+    ...doc.names.flatMap(termsOf),
+    ...termsOf(doc.settlement),
+    ...termsOf(doc.street),
+    ...termsOf(doc.house),
+    ...termsOf(doc.building),
+    ...termsOf(doc.flat),
+    ...doc.phones.flatMap(phoneTerms),
+    ...doc.serials.flatMap(termsOf),
+  ])
+  for (const noise of noiseWords) terms.delete(noise)
+  return [...terms].join(' ')
+}
+
+/**
+ * The FTS5 MATCH expression for what the clerk typed, or null when there is nothing to look for.
+ * Every word must match as a prefix; one- and two-digit numbers (house, flat) match exactly.
+ */
+export function searchMatchExpression(query: string): string | null {
+  const trimmed = query.trim()
+  // A phone number typed with spaces and dashes is one key, not several.
+  const digitsOnly = trimmed.replace(/[\s()+\-.]/g, '')
+  const tokens =
+    /^\d{5,}$/.test(digitsOnly) ? [digitsOnly] : queryWords(trimmed)
+  const parts: string[] = []
+  for (const token of tokens) {
+    if (/^\d{1,2}$/.test(token)) parts.push(`"${token}"`)
+    else if (token.length >= 2 || tokens.length === 1) parts.push(`"${token}"*`)
+  }
+  return parts.length > 0 ? parts.join(' AND ') : null
+}

@@ -1,0 +1,127 @@
+import type { LedgerKind } from '../balances/ledger'
+import type { VerificationStatus } from '../meters/verification'
+import type {
+  AccountStatus,
+  Address,
+  ConsentKind,
+  Relation,
+  Service,
+  TariffGroup,
+} from './domain'
+
+export interface AccountSearchHit {
+  id: string
+  number: string
+  els: string | null
+  holderName: string
+  address: string
+  phone: string | null
+  status: AccountStatus
+}
+
+export interface AccountSearchResult {
+  hits: AccountSearchHit[]
+  /** True when more accounts match than were returned. */
+  more: boolean
+}
+
+export interface LinkedPerson {
+  customerId: string
+  fullName: string
+  relation: Relation
+  phone: string | null
+}
+
+export interface ConsentState {
+  kind: ConsentKind
+  given: boolean
+  date: string
+}
+
+export interface MeterSummary {
+  id: string
+  service: Service
+  model: string
+  serialNumber: string
+  zones: number
+  intDigits: number
+  fracDigits: number
+  transformationRatio: number
+  accuracyClass: string | null
+  phases: number | null
+  location: string | null
+  installedAt: string
+  verifiedAt: string | null
+  nextVerificationAt: string | null
+  verification: VerificationStatus
+  seals: string[]
+  status: 'active' | 'removed'
+}
+
+export interface BalanceLine {
+  supplierId: string
+  supplierName: string
+  service: Service
+  /** Kopecks; positive = the customer owes. */
+  balance: number
+}
+
+export interface ReadingLine {
+  id: string
+  meterSerial: string
+  zone: string
+  readingDate: string
+  value: string
+  consumption: number | null
+  source: string
+  status: string
+  period: string
+}
+
+export interface ChargeLine {
+  id: string
+  period: string
+  supplierName: string
+  service: Service
+  kind: Extract<LedgerKind, 'charge' | 'recalculation' | 'penalty'>
+  volume: string | null
+  amount: number
+}
+
+export interface PaymentLine {
+  id: string
+  paidAt: string
+  amount: number
+  method: string
+  channel: string
+  receiptNumber: string | null
+  cancelled: boolean
+}
+
+export interface AccountCard {
+  id: string
+  number: string
+  els: string | null
+  status: AccountStatus
+  closedAt: string | null
+  branchName: string
+  officeName: string | null
+  address: Address
+  addressText: string
+  totalArea: string | null
+  livingArea: string | null
+  rooms: number | null
+  residents: number
+  tariffGroup: TariffGroup
+  holder: LinkedPerson & { email: string | null }
+  persons: LinkedPerson[]
+  consents: ConsentState[]
+  meters: MeterSummary[]
+  balances: BalanceLine[]
+  /** Kopecks over all suppliers and services. */
+  totalBalance: number
+  readings: ReadingLine[]
+  charges: ChargeLine[]
+  payments: PaymentLine[]
+  version: number
+}

@@ -1,0 +1,29 @@
+import type { z } from 'zod'
+import { accountChannels } from '../accounts/contract'
+import { operatorChannels } from '../operators/contract'
+import { syncChannels } from '../sync/contract'
+import { workstationChannels } from '../workstation/contract'
+import type { ChannelDef } from './channel'
+
+/** The one list of channels: main registers, preload exposes and the renderer calls these. */
+export const contract = {
+  ...operatorChannels,
+  ...workstationChannels,
+  ...accountChannels,
+  ...syncChannels,
+} satisfies Record<string, ChannelDef<z.ZodType, unknown>>
+
+export type Contract = typeof contract
+export type ChannelName = keyof Contract
+export const channelNames = Object.keys(contract) as ChannelName[]
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.hasOwn(contract, name)
+}
+
+/** What the caller sends. */
+export type InputOf<K extends ChannelName> = z.input<Contract[K]['input']>
+/** What the handler receives, after parsing. */
+export type ParsedInputOf<K extends ChannelName> = z.output<Contract[K]['input']>
+export type OutputOf<K extends ChannelName> =
+  Contract[K] extends ChannelDef<z.ZodType, infer O> ? O : never

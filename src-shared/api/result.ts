@@ -1,0 +1,22 @@
+export const errorCodes = [
+  'invalid_input',
+  'unknown_channel',
+  'unauthenticated',
+  'bad_credentials',
+  'forbidden',
+  'locked',
+  'not_found',
+  'conflict',
+  'internal',
+] as const
+export type ErrorCode = (typeof errorCodes)[number]
+
+export interface ApiError {
+  code: ErrorCode
+  /** Russian, shown to the operator as is. */
+  message: string
+  /** Field path (dot-joined) to a Russian message naming the field. */
+  fields?: Record<string, string>
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError }

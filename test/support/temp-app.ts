@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { eq } from 'drizzle-orm'
+import type { RegisterAccountInput } from '../../src-shared/accounts/schemas'
+import { createApp, type App } from '../../src-main/app/create-app'
+import type { Db } from '../../src-main/db/connection'
+import * as t from '../../src-main/db/schema'
+import { hashPassword } from '../../src-main/operators/password'
+
+export const ids = {
+  branch: 'branch-1',
+  office: 'office-1',
+  workstation: 'ws-1',
+  supplier: 'supplier-1',
+}
+
+export const testOperators = [
+  { id: 'op-clerk', login: 'clerk', password: 'clerk-pass', role: 'clerk', fullName: 'Иванова Мария Петровна' },
+  { id: 'op-cashier', login: 'cashier', password: 'cashier-pass', role: 'cashier', fullName: 'Петров Олег Ильич' },
+  { id: 'op-super', login: 'super', password: 'super-pass', role: 'supervisor', fullName: 'Сидорова Анна Юрьевна' },
+] as const
+
+/** The branch, office, workstation, supplier, services and operators a replica needs to work. */
+export function seedReference(db: Db): void {
+  db.insert(t.branches).values({ id: ids.branch, code: 'KNK', name: 'Конаковский филиал' }).run()
+  db.insert(t.offices)
+    .values({ id: ids.office, branchId: ids.branch, name: 'Офис Конаково', address: 'г. Конаково, ул. Энергетиков, 17' })
+    .run()
+  db.insert(t.workstations).values({ id: ids.workstation, officeId: ids.office, name: 'Окно 1', receiptPrefix: 'K1' }).run()
+  db.update(t.deviceState).set({ workstationId: ids.workstation, receiptPrefix: 'K1' }).where(eq(t.deviceState.id, 1)).run()
+  db.insert(t.suppliers)
+    .values({
+      id: ids.supplier,
+      name: 'АО «Тверьэнергосбыт»',
+      shortName: 'Тверьэнергосбыт',
+      inn: '6901067107',
+      bankAccount: '40702810563000001234',
+      bankName: 'Тверское отделение № 8607 ПАО Сбербанк',
+      bic: '042809679',
+      correspondentAccount: '30101810700000000679',
+    })
+    .run()
+  db.insert(t.services)
+    .values([
+      { code: 'electricity', name: 'Электроэнергия', unit: 'кВт·ч' },
+      { code: 'hot_water', name: 'Горячая вода', unit: 'м³' },
+    ])
+    .run()
+  for (const op of testOperators) {
+    db.insert(t.operators)
+      .values({
+        id: op.id,
+        login: op.login,
+        fullName: op.fullName,
+        role: op.role,
+        officeId: ids.office,
+        passwordHash: hashPassword(op.password),
+        createdAt: '2026-01-01T00:00:00.000Z',
+      })
+      .run()
+  }
+}
+
+export function accountInput(overrides: Partial<RegisterAccountInput> = {}): RegisterAccountInput {
+  return {
+    number: '7700000001',
+    els: null,
+    officeId: ids.office,
+    holder: { lastName: 'Смирнов', firstName: 'Алексей', middleName: 'Игоревич', phone: '8 (916) 123-45-67', email: null },
+    relation: 'owner',
+    address: { region: 'Тверская обл.', settlement: 'г. Конаково', street: 'ул. Ленина', house: '5', building: null, flat: '12' },
+    totalArea: '54,3',
+    livingArea: '38',
+    rooms: 2,
+    residents: 3,
+    tariffGroup: 'urban_gas',
+    services: [{ service: 'electricity', supplierId: ids.supplier }],
+    notes: null,
+    ...overrides,
+  }
+}
+
+export interface TempApp {
+  app: App
+  dir: string
+  /** Moves the clock the handlers see. */
+  advance(ms: number): void
+  cleanup(): void
+}
+
+export function tempApp(start = new Date('2026-11-20T09:00:00Z')): TempApp {
+  const dir = mkdtempSync(join(tmpdir(), 'energo-test-'))
+  let now = start.getTime()
+  const app = createApp({ dataDir: dir, appVersion: 'test', clock: () => new Date(now) })
+  seedReference(app.services.db)
+  return {
+    app,
+    dir,
+    advance: (ms) => {
+      now += ms
+    },
+    cleanup: () => {
+      app.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
