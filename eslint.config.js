@@ -5,7 +5,16 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.scratch/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      '.scratch/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],
@@ -16,7 +25,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -35,16 +47,42 @@ export default tseslint.config(
             { group: ['node:*'], message: 'src-shared is pure: no Node built-ins.' },
             {
               group: [
-                'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'worker_threads',
-                'electron', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'vue', 'pinia', 'fastify',
-                '**/src-main/**', '**/src-renderer/**', '**/src-preload/**', '**/src-server/**',
+                'fs',
+                'path',
+                'os',
+                'crypto',
+                'child_process',
+                'http',
+                'https',
+                'net',
+                'url',
+                'worker_threads',
+                'electron',
+                'better-sqlite3',
+                'drizzle-orm',
+                'drizzle-orm/*',
+                'vue',
+                'pinia',
+                'fastify',
+                '**/src-main/**',
+                '**/src-renderer/**',
+                '**/src-preload/**',
+                '**/src-server/**',
               ],
               message: 'src-shared is pure: no Node, Electron, DOM, database or other layers.',
             },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', '__dirname'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'process',
+        'Buffer',
+        'require',
+        '__dirname',
+      ],
     },
   },
   {
@@ -52,7 +90,10 @@ export default tseslint.config(
     files: ['src-main/**/*.ts', 'src-server/**/*.ts', 'src-renderer/**/*.{ts,vue}'],
     ignores: ['src-main/electron/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src-main/electron imports electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only src-main/electron imports electron.' }] },
+      ],
     },
   },
   prettier,

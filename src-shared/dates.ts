@@ -1,6 +1,11 @@
 /** The office's calendar date (YYYY-MM-DD) for an instant; the office time zone is a setting. */
 export function officeDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant)
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant)
 }
 
 /** YYYY-MM of a YYYY-MM-DD date. */

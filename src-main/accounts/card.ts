@@ -8,7 +8,11 @@ import type {
   PaymentLine,
   ReadingLine,
 } from '../../src-shared/accounts/types'
-import { balanceOf, balancesBySupplierService, type LedgerEntry } from '../../src-shared/balances/ledger'
+import {
+  balanceOf,
+  balancesBySupplierService,
+  type LedgerEntry,
+} from '../../src-shared/balances/ledger'
 import { verificationStatus } from '../../src-shared/meters/verification'
 import { ApiFailure } from '../api/failure'
 import type { Db } from '../db/connection'
@@ -97,24 +101,21 @@ export function accountCard(db: Db, accountId: string, today: string): AccountCa
        FROM account_persons p JOIN customers c ON c.id = p.customer_id
       WHERE p.account_id = ? ORDER BY c.last_name, c.first_name`,
     accountId,
-  ).map(
-    (p): LinkedPerson => ({
-      customerId: p.customer_id as string,
-      relation: p.relation as LinkedPerson['relation'],
-      fullName: formatFullName({
-        lastName: p.last_name as string,
-        firstName: p.first_name as string,
-        middleName: p.middle_name as string | null,
-      }),
-      phone: p.phone as string | null,
+  ).map((p): LinkedPerson => ({
+    customerId: p.customer_id as string,
+    relation: p.relation as LinkedPerson['relation'],
+    fullName: formatFullName({
+      lastName: p.last_name as string,
+      firstName: p.first_name as string,
+      middleName: p.middle_name as string | null,
     }),
-  )
+    phone: p.phone as string | null,
+  }))
 
   const supplierNames = new Map(
-    all<{ id: string; name: string }>(db, 'SELECT id, short_name AS name FROM suppliers').map((s) => [
-      s.id,
-      s.name,
-    ]),
+    all<{ id: string; name: string }>(db, 'SELECT id, short_name AS name FROM suppliers').map(
+      (s) => [s.id, s.name],
+    ),
   )
   const entries = ledgerEntries(db, accountId)
   const balances = balancesBySupplierService(entries).map((b) => ({
@@ -137,7 +138,10 @@ export function accountCard(db: Db, accountId: string, today: string): AccountCa
        FROM charges WHERE account_id = ? ORDER BY period DESC, service, kind LIMIT ?`,
     accountId,
     recentCount,
-  ).map(({ supplierId, ...c }) => ({ ...c, supplierName: supplierNames.get(supplierId) ?? supplierId }))
+  ).map(({ supplierId, ...c }) => ({
+    ...c,
+    supplierName: supplierNames.get(supplierId) ?? supplierId,
+  }))
   const payments = all<Omit<PaymentLine, 'cancelled'> & { cancelled: number }>(
     db,
     `SELECT p.id, p.paid_at AS paidAt, p.amount, p.method, p.channel, p.receipt_number AS receiptNumber,

@@ -15,7 +15,9 @@ export const registerAccount: CommandDef<RegisterAccountArgs, { accountId: strin
     if (!office) {
       throw new ApiFailure('invalid_input', 'Офис: не найден.', { officeId: 'Офис: не найден.' })
     }
-    if (tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, args.number)).get()) {
+    if (
+      tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, args.number)).get()
+    ) {
       const message = `Номер лицевого счета: ${args.number} уже есть.`
       throw new ApiFailure('conflict', message, { number: message })
     }
@@ -46,13 +48,21 @@ export const registerAccount: CommandDef<RegisterAccountArgs, { accountId: strin
       })
       .run()
     for (const s of args.services) {
-      tx.insert(accountServices).values({ accountId, service: s.service, supplierId: s.supplierId }).run()
+      tx.insert(accountServices)
+        .values({ accountId, service: s.service, supplierId: s.supplierId })
+        .run()
     }
     indexAccount(tx, accountId)
     return {
       result: { accountId },
       audit: [
-        { action: 'account.register', entity: 'account', entityId: accountId, accountId, details: { new: args } },
+        {
+          action: 'account.register',
+          entity: 'account',
+          entityId: accountId,
+          accountId,
+          details: { new: args },
+        },
       ],
     }
   },

@@ -50,10 +50,13 @@ function termsOf(row: IndexRow): string {
 /** Re-indexes one account; call inside the command's transaction after changing what is searched. */
 export function indexAccount(db: Db, accountId: string): void {
   const sqlite = db.$client
-  const row = sqlite.prepare(`${indexRowsSql} WHERE a.id = ?`).get(accountId) as IndexRow | undefined
+  const row = sqlite.prepare(`${indexRowsSql} WHERE a.id = ?`).get(accountId) as
+    IndexRow | undefined
   if (!row) return
   sqlite.prepare('DELETE FROM account_search WHERE rowid = ?').run(row.searchKey)
-  sqlite.prepare('INSERT INTO account_search (rowid, terms) VALUES (?, ?)').run(row.searchKey, termsOf(row))
+  sqlite
+    .prepare('INSERT INTO account_search (rowid, terms) VALUES (?, ?)')
+    .run(row.searchKey, termsOf(row))
 }
 
 /** Rebuilds the whole index (after a bulk load or a bootstrap). */
@@ -74,7 +77,9 @@ export function rebuildSearchIndex(db: Db, onProgress?: (done: number) => void):
 
 /** The next free search key for a new account. */
 export function nextSearchKey(db: Db): number {
-  const row = db.$client.prepare('SELECT coalesce(max(search_key), 0) + 1 AS k FROM accounts').get() as {
+  const row = db.$client
+    .prepare('SELECT coalesce(max(search_key), 0) + 1 AS k FROM accounts')
+    .get() as {
     k: number
   }
   return row.k

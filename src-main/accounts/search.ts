@@ -38,7 +38,9 @@ function statements(db: Db): Statements {
   if (!s) {
     const sqlite = db.$client
     s = {
-      rawKeys: sqlite.prepare('SELECT rowid FROM account_search WHERE account_search MATCH ? LIMIT ?').pluck(),
+      rawKeys: sqlite
+        .prepare('SELECT rowid FROM account_search WHERE account_search MATCH ? LIMIT ?')
+        .pluck(),
       hits: sqlite.prepare(
         `SELECT ${hitColumns}
            FROM (SELECT rowid AS k FROM account_search WHERE account_search MATCH ? LIMIT ?) s

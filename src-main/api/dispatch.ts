@@ -27,7 +27,11 @@ export type Handler<K extends ChannelName> = (
 /** One handler per channel of the contract: the compiler refuses a missing one. */
 export type Handlers = { [K in ChannelName]: Handler<K> }
 
-export type Dispatch = (channel: unknown, input: unknown, clientKey: string) => Promise<ApiResult<unknown>>
+export type Dispatch = (
+  channel: unknown,
+  input: unknown,
+  clientKey: string,
+) => Promise<ApiResult<unknown>>
 
 const fail = (code: ApiFailure['code'], message: string): ApiResult<never> => ({
   ok: false,

@@ -11,6 +11,10 @@ export class ApiFailure extends Error {
   }
 
   toApiError(): ApiError {
-    return { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) }
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields ? { fields: this.fields } : {}),
+    }
   }
 }

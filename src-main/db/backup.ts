@@ -3,7 +3,12 @@ import { join } from 'node:path'
 import type { Sqlite } from './connection'
 
 /** A consistent copy of the live database (VACUUM INTO), safe while others read. */
-export function backupDatabase(sqlite: Sqlite, dir: string, label: string, now = new Date()): string {
+export function backupDatabase(
+  sqlite: Sqlite,
+  dir: string,
+  label: string,
+  now = new Date(),
+): string {
   mkdirSync(dir, { recursive: true })
   const stamp = now.toISOString().replace(/[:.]/g, '-')
   const file = join(dir, `${label}-${stamp}.sqlite`)

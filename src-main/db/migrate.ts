@@ -40,7 +40,9 @@ function appliedMigrations(sqlite: Sqlite): number[] {
 
 function hasUserTables(sqlite: Sqlite): boolean {
   return Boolean(
-    sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get(),
+    sqlite
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .get(),
   )
 }
 

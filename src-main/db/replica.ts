@@ -18,7 +18,7 @@ export interface ReplicaOptions {
 export function openReplica(options: ReplicaOptions): Db {
   mkdirSync(dirname(options.file), { recursive: true })
   const backupDir = join(dirname(options.file), 'backups')
-  let sqlite = openSqlite(options.file)
+  const sqlite = openSqlite(options.file)
   try {
     migrateDatabase(sqlite, {
       migrationsFolder: options.migrationsFolder ?? migrationsFolder(),

@@ -29,7 +29,12 @@ function findOperator(ctx: HandlerContext, login: string): OperatorRow | undefin
     .get(login) as OperatorRow | undefined
 }
 
-function audit(ctx: HandlerContext, operatorId: string | null, action: string, details?: unknown): void {
+function audit(
+  ctx: HandlerContext,
+  operatorId: string | null,
+  action: string,
+  details?: unknown,
+): void {
   const device = currentDevice(ctx.services.db)
   writeAudit(
     ctx.services.db,

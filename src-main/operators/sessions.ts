@@ -20,7 +20,11 @@ export class SessionStore {
 
   constructor(private readonly lockMinutes: () => number) {}
 
-  start(clientKey: string, operator: Omit<Session, 'locked' | 'lastActivityAt'>, now: Date): Session {
+  start(
+    clientKey: string,
+    operator: Omit<Session, 'locked' | 'lastActivityAt'>,
+    now: Date,
+  ): Session {
     const session = { ...operator, locked: false, lastActivityAt: now.getTime() }
     this.sessions.set(clientKey, session)
     return session

@@ -9,7 +9,9 @@ import type { Db } from '../db/connection'
 export function readSetting<K extends SettingKey>(db: Db, key: K, date: string): SettingValue<K> {
   const def = settingDefinitions[key]
   const row = db.$client
-    .prepare('SELECT value FROM settings WHERE key = ? AND valid_from <= ? ORDER BY valid_from DESC LIMIT 1')
+    .prepare(
+      'SELECT value FROM settings WHERE key = ? AND valid_from <= ? ORDER BY valid_from DESC LIMIT 1',
+    )
     .get(key, date) as { value: string } | undefined
   if (!row) return def.default as SettingValue<K>
   const parsed = def.schema.safeParse(JSON.parse(row.value))

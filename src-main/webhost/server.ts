@@ -39,7 +39,10 @@ export const contentSecurityPolicy = [
 const maxBodyBytes = 1 << 20
 
 function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  })
   res.end(JSON.stringify(body))
 }
 
@@ -84,12 +87,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.setHeader('content-security-policy', contentSecurityPolicy)
     res.setHeader('x-content-type-options', 'nosniff')
     res.setHeader('referrer-policy', 'no-referrer')
-    if (!allowedHosts.has(req.headers.host ?? '')) return refuse(res, 421, 'Неверный адрес сервера.')
+    if (!allowedHosts.has(req.headers.host ?? ''))
+      return refuse(res, 421, 'Неверный адрес сервера.')
     const url = new URL(req.url ?? '/', 'http://localhost')
 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return refuse(res, 405, 'Метод не поддерживается.')
-      if (!sameSecret(req.headers[apiTokenHeader], token)) return refuse(res, 403, 'Доступ запрещен.')
+      if (!sameSecret(req.headers[apiTokenHeader], token))
+        return refuse(res, 403, 'Доступ запрещен.')
       const clientId = req.headers[clientIdHeader]
       if (typeof clientId !== 'string' || !/^[\w-]{8,64}$/.test(clientId)) {
         return refuse(res, 400, 'Нет идентификатора вкладки.')
@@ -116,7 +121,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
 
     if (url.pathname === '/' || url.pathname === '/index.html') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+      })
       res.end(indexHtml)
       return
     }

@@ -13,7 +13,12 @@ export const workstationHandlers: { 'workstation.info': Handler<'workstation.inf
               WHERE w.id = ?`,
           )
           .get(device.workstationId) as
-          | { workstationName: string; officeName: string; officeAddress: string; branchName: string }
+          | {
+              workstationName: string
+              officeName: string
+              officeAddress: string
+              branchName: string
+            }
           | undefined)
       : undefined
     return {

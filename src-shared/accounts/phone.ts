@@ -5,7 +5,8 @@
 export function normalizePhone(raw: string): string | null {
   const digits = raw.replace(/\D/g, '')
   if (digits.length === 10) return `+7${digits}`
-  if (digits.length === 11 && (digits[0] === '7' || digits[0] === '8')) return `+7${digits.slice(1)}`
+  if (digits.length === 11 && (digits[0] === '7' || digits[0] === '8'))
+    return `+7${digits.slice(1)}`
   return null
 }
 

@@ -60,7 +60,10 @@ const area = (label: string) =>
       .string()
       .trim()
       .transform((v) => v.replace(',', '.'))
-      .refine((v) => v === '' || /^\d{1,5}(\.\d{1,2})?$/.test(v), 'число, до двух знаков после запятой')
+      .refine(
+        (v) => v === '' || /^\d{1,5}(\.\d{1,2})?$/.test(v),
+        'число, до двух знаков после запятой',
+      )
       .refine((v) => v === '' || Number(v) > 0, 'должна быть больше нуля')
       .transform((v) => (v === '' ? null : v))
       .nullable()
@@ -86,7 +89,10 @@ export const registerAccountSchema = z
       lastName: text('Фамилия', 100),
       firstName: text('Имя', 100),
       middleName: optionalText('Отчество', 100),
-      phone: phoneSchema.nullable().optional().transform((v) => v ?? null),
+      phone: phoneSchema
+        .nullable()
+        .optional()
+        .transform((v) => v ?? null),
       email: labelled('Эл. почта', z.email('неверный адрес').nullable().optional()).transform(
         (v) => v ?? null,
       ),

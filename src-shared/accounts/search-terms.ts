@@ -31,7 +31,10 @@ function termsOf(text: string | null | undefined): string[] {
     const joined = normaliseWord(raw)
     if (!joined) continue
     out.push(joined)
-    const pieces = raw.split(/[^\p{L}\p{N}]+/u).map(normaliseWord).filter(Boolean)
+    const pieces = raw
+      .split(/[^\p{L}\p{N}]+/u)
+      .map(normaliseWord)
+      .filter(Boolean)
     if (pieces.length > 1) out.push(...pieces)
   }
   return out
@@ -84,8 +87,7 @@ export function searchMatchExpression(query: string): string | null {
   const trimmed = query.trim()
   // A phone number typed with spaces and dashes is one key, not several.
   const digitsOnly = trimmed.replace(/[\s()+\-.]/g, '')
-  const tokens =
-    /^\d{5,}$/.test(digitsOnly) ? [digitsOnly] : queryWords(trimmed)
+  const tokens = /^\d{5,}$/.test(digitsOnly) ? [digitsOnly] : queryWords(trimmed)
   const parts: string[] = []
   for (const token of tokens) {
     if (/^\d{1,2}$/.test(token)) parts.push(`"${token}"`)

@@ -1,13 +1,6 @@
 import type { LedgerKind } from '../balances/ledger'
 import type { VerificationStatus } from '../meters/verification'
-import type {
-  AccountStatus,
-  Address,
-  ConsentKind,
-  Relation,
-  Service,
-  TariffGroup,
-} from './domain'
+import type { AccountStatus, Address, ConsentKind, Relation, Service, TariffGroup } from './domain'
 
 export interface AccountSearchHit {
   id: string

@@ -12,8 +12,10 @@ export function labelled<S extends z.ZodType>(label: string, schema: S): S {
 
 /** The schema inside optional/nullable/default/transform wrappers, or null for a bare one. */
 function innerOf(schema: z.ZodType): z.ZodType | null {
-  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return schema.unwrap() as z.ZodType
-  if (schema instanceof z.ZodDefault || schema instanceof z.ZodPrefault) return schema.unwrap() as z.ZodType
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable)
+    return schema.unwrap() as z.ZodType
+  if (schema instanceof z.ZodDefault || schema instanceof z.ZodPrefault)
+    return schema.unwrap() as z.ZodType
   if (schema instanceof z.ZodPipe) return schema.in as z.ZodType
   return null
 }

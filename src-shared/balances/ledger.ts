@@ -1,12 +1,7 @@
 import type { Service } from '../accounts/domain'
 
 export type LedgerKind =
-  | 'opening'
-  | 'charge'
-  | 'recalculation'
-  | 'penalty'
-  | 'payment'
-  | 'cancellation'
+  'opening' | 'charge' | 'recalculation' | 'penalty' | 'payment' | 'cancellation'
 
 /** One ledger movement; amounts are positive kopecks, the kind gives the sign. */
 export interface LedgerEntry {
@@ -30,7 +25,8 @@ const sign: Record<LedgerKind, 1 | -1> = {
 export function balanceOf(entries: Iterable<Pick<LedgerEntry, 'kind' | 'amount'>>): number {
   let total = 0
   for (const e of entries) {
-    if (!Number.isSafeInteger(e.amount)) throw new Error(`amount is not integer kopecks: ${e.amount}`)
+    if (!Number.isSafeInteger(e.amount))
+      throw new Error(`amount is not integer kopecks: ${e.amount}`)
     total += sign[e.kind] * e.amount
   }
   return total

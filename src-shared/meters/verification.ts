@@ -12,7 +12,10 @@ function addMonths(isoDate: string, months: number): string {
 }
 
 /** After the verification date the meter counts as failed; warn from 3 months before. */
-export function verificationStatus(nextVerificationAt: string | null, today: string): VerificationStatus {
+export function verificationStatus(
+  nextVerificationAt: string | null,
+  today: string,
+): VerificationStatus {
   if (!nextVerificationAt) return 'expired'
   if (nextVerificationAt <= today) return 'expired'
   if (addMonths(today, verificationWarnMonths) >= nextVerificationAt) return 'due'

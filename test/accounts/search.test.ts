@@ -7,10 +7,50 @@ import { accountInput, tempApp, type TempApp } from '../support/temp-app'
 
 let t: TempApp
 const holders = [
-  { number: '7700000001', lastName: 'Смирнов', firstName: 'Алексей', middleName: 'Игоревич', phone: '+79161234567', street: 'ул. Ленина', house: '5', flat: '12', els: '77АБ000001' },
-  { number: '7700000002', lastName: 'Смирнова', firstName: 'Ольга', middleName: 'Петровна', phone: '+79031112233', street: 'ул. Ленина', house: '5', flat: '14', els: null },
-  { number: '7700000003', lastName: 'Семёнов', firstName: 'Пётр', middleName: null, phone: null, street: 'ул. Гагарина', house: '12', flat: null, els: null },
-  { number: 'ЭС00123456', lastName: 'Кузнецова', firstName: 'Анна', middleName: 'Юрьевна', phone: '+74952223344', street: 'пр. Мира', house: '7', flat: '5', els: null },
+  {
+    number: '7700000001',
+    lastName: 'Смирнов',
+    firstName: 'Алексей',
+    middleName: 'Игоревич',
+    phone: '+79161234567',
+    street: 'ул. Ленина',
+    house: '5',
+    flat: '12',
+    els: '77АБ000001',
+  },
+  {
+    number: '7700000002',
+    lastName: 'Смирнова',
+    firstName: 'Ольга',
+    middleName: 'Петровна',
+    phone: '+79031112233',
+    street: 'ул. Ленина',
+    house: '5',
+    flat: '14',
+    els: null,
+  },
+  {
+    number: '7700000003',
+    lastName: 'Семёнов',
+    firstName: 'Пётр',
+    middleName: null,
+    phone: null,
+    street: 'ул. Гагарина',
+    house: '12',
+    flat: null,
+    els: null,
+  },
+  {
+    number: 'ЭС00123456',
+    lastName: 'Кузнецова',
+    firstName: 'Анна',
+    middleName: 'Юрьевна',
+    phone: '+74952223344',
+    street: 'пр. Мира',
+    house: '7',
+    flat: '5',
+    els: null,
+  },
 ]
 
 beforeAll(() => {
@@ -19,8 +59,21 @@ beforeAll(() => {
     const input = accountInput({
       number: h.number,
       els: h.els,
-      holder: { lastName: h.lastName, firstName: h.firstName, middleName: h.middleName, phone: h.phone, email: null },
-      address: { region: 'Тверская обл.', settlement: 'г. Конаково', street: h.street, house: h.house, building: null, flat: h.flat },
+      holder: {
+        lastName: h.lastName,
+        firstName: h.firstName,
+        middleName: h.middleName,
+        phone: h.phone,
+        email: null,
+      },
+      address: {
+        region: 'Тверская обл.',
+        settlement: 'г. Конаково',
+        street: h.street,
+        house: h.house,
+        building: null,
+        flat: h.flat,
+      },
     })
     executeCommand(t.app.services.db, registerAccount, registerAccountSchema.parse(input), {
       operatorId: null,
@@ -30,7 +83,8 @@ beforeAll(() => {
 })
 afterAll(() => t.cleanup())
 
-const numbersFound = (query: string) => searchAccounts(t.app.services.db, query, 50).hits.map((h) => h.number)
+const numbersFound = (query: string) =>
+  searchAccounts(t.app.services.db, query, 50).hits.map((h) => h.number)
 
 describe('finding an account', () => {
   it.each([
@@ -77,7 +131,10 @@ describe('finding an account', () => {
       t.app.services.db,
       registerAccount,
       registerAccountSchema.parse(
-        accountInput({ number: '7700000099', holder: { lastName: 'Воронцов', firstName: 'Иван', phone: null, email: null } }),
+        accountInput({
+          number: '7700000099',
+          holder: { lastName: 'Воронцов', firstName: 'Иван', phone: null, email: null },
+        }),
       ),
       { operatorId: null, now: t.app.services.clock() },
     )

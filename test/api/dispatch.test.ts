@@ -28,7 +28,10 @@ describe('the contract wrapper', () => {
 
   it('answers an unknown channel without reaching a handler', async () => {
     const result = await call('accounts.drop', {})
-    expect(result).toEqual({ ok: false, error: { code: 'unknown_channel', message: 'Неизвестная операция.' } })
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'unknown_channel', message: 'Неизвестная операция.' },
+    })
   })
 
   it('asks to log in before any operator channel', async () => {
@@ -42,14 +45,22 @@ describe('the contract wrapper', () => {
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.error.code).toBe('invalid_input')
-    expect(result.error.fields).toEqual({ login: 'Логин: не заполнено', password: 'Пароль: не заполнено' })
+    expect(result.error.fields).toEqual({
+      login: 'Логин: не заполнено',
+      password: 'Пароль: не заполнено',
+    })
   })
 
   it('refuses a wrong password with a clear message and logs the attempt', async () => {
     const result = await call('session.login', { login: clerk.login, password: 'wrong' })
-    expect(result).toEqual({ ok: false, error: { code: 'bad_credentials', message: 'Неверный логин или пароль.' } })
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'bad_credentials', message: 'Неверный логин или пароль.' },
+    })
     const audit = t.app.services.db.$client
-      .prepare("SELECT operator_id AS operatorId FROM audit_log WHERE action = 'session.login_failed'")
+      .prepare(
+        "SELECT operator_id AS operatorId FROM audit_log WHERE action = 'session.login_failed'",
+      )
       .all()
     expect(audit).toEqual([{ operatorId: clerk.id }])
   })
@@ -59,7 +70,9 @@ describe('the contract wrapper', () => {
     const me = await call('session.current', {})
     expect(me).toMatchObject({ ok: true, value: { login: 'clerk', role: 'clerk', locked: false } })
     expect(await call('session.current', {}, 'web:other-tab')).toEqual({ ok: true, value: null })
-    const logins = t.app.services.db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'session.login'").get()
+    const logins = t.app.services.db.$client
+      .prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'session.login'")
+      .get()
     expect(logins).toEqual({ n: 1 })
   })
 

@@ -12,5 +12,8 @@ process.stdout.write('ready\n')
 for (;;) {
   n += 1
   const input = accountInput({ number: String(7_000_000_000 + n) })
-  executeCommand(db, registerAccount, registerAccountSchema.parse(input), { operatorId: null, now: new Date() })
+  executeCommand(db, registerAccount, registerAccountSchema.parse(input), {
+    operatorId: null,
+    now: new Date(),
+  })
 }

@@ -1,4 +1,12 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -44,8 +52,13 @@ describe('migrations', () => {
     expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(db.$client.pragma('synchronous', { simple: true })).toBe(2) // FULL
     expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1)
-    const tables = db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()
-    expect(tables).toEqual(expect.arrayContaining(['accounts', 'outbox', 'audit_log', 'account_search', 'payments']))
+    const tables = db.$client
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .pluck()
+      .all()
+    expect(tables).toEqual(
+      expect.arrayContaining(['accounts', 'outbox', 'audit_log', 'account_search', 'payments']),
+    )
     db.$client.close()
     expect(existsSync(join(dir, 'backups'))).toBe(false)
     expect(pragma(file, 'integrity_check')).toBe('ok')
@@ -55,18 +68,26 @@ describe('migrations', () => {
     const file = join(dir, 'replica.sqlite')
     const old = openSqlite(file)
     migrateDatabase(old, { migrationsFolder: olderMigrations(1), backupDir: join(dir, 'backups') })
-    old.prepare("INSERT INTO branches (id, code, name) VALUES ('b1', 'KNK', 'Конаковский филиал')").run()
+    old
+      .prepare("INSERT INTO branches (id, code, name) VALUES ('b1', 'KNK', 'Конаковский филиал')")
+      .run()
     old.close()
 
     const db = openReplica({ file })
-    expect(db.$client.prepare('SELECT name FROM branches').pluck().all()).toEqual(['Конаковский филиал'])
-    expect(db.$client.prepare("SELECT 1 FROM sqlite_master WHERE name = 'account_search'").get()).toBeTruthy()
+    expect(db.$client.prepare('SELECT name FROM branches').pluck().all()).toEqual([
+      'Конаковский филиал',
+    ])
+    expect(
+      db.$client.prepare("SELECT 1 FROM sqlite_master WHERE name = 'account_search'").get(),
+    ).toBeTruthy()
     db.$client.close()
     const backups = readdir(join(dir, 'backups'))
     expect(backups).toHaveLength(1)
     const backup = openSqlite(join(dir, 'backups', backups[0]!), { readonly: true })
     expect(backup.prepare('SELECT count(*) FROM branches').pluck().get()).toBe(1)
-    expect(backup.prepare("SELECT 1 FROM sqlite_master WHERE name = 'account_search'").get()).toBeUndefined()
+    expect(
+      backup.prepare("SELECT 1 FROM sqlite_master WHERE name = 'account_search'").get(),
+    ).toBeUndefined()
     backup.close()
   })
 
@@ -74,7 +95,9 @@ describe('migrations', () => {
     const file = join(dir, 'replica.sqlite')
     openReplica({ file }).$client.close()
     const before = readFileSync(file)
-    expect(() => openReplica({ file, migrationsFolder: olderMigrations(1) })).toThrow(DatabaseTooNewError)
+    expect(() => openReplica({ file, migrationsFolder: olderMigrations(1) })).toThrow(
+      DatabaseTooNewError,
+    )
     expect(readFileSync(file).equals(before)).toBe(true)
   })
 
@@ -82,7 +105,9 @@ describe('migrations', () => {
     const file = join(dir, 'replica.sqlite')
     openReplica({ file }).$client.close()
     const db = openSqlite(file)
-    expect(migrateDatabase(db, { migrationsFolder: migrationsFolder(), backupDir: join(dir, 'b') })).toEqual({
+    expect(
+      migrateDatabase(db, { migrationsFolder: migrationsFolder(), backupDir: join(dir, 'b') }),
+    ).toEqual({
       applied: 0,
       backupFile: null,
     })
@@ -98,7 +123,9 @@ describe('a migration that breaks links between rows', () => {
   it('is refused and the replica comes back from the backup', () => {
     const file = join(dir, 'replica.sqlite')
     const db = openReplica({ file })
-    db.$client.prepare("INSERT INTO branches (id, code, name) VALUES ('b1', 'KNK', 'Конаковский филиал')").run()
+    db.$client
+      .prepare("INSERT INTO branches (id, code, name) VALUES ('b1', 'KNK', 'Конаковский филиал')")
+      .run()
     db.$client.close()
 
     // A newer app whose migration leaves an office pointing at a branch that does not exist.

@@ -16,19 +16,47 @@ export const ids = {
 }
 
 export const testOperators = [
-  { id: 'op-clerk', login: 'clerk', password: 'clerk-pass', role: 'clerk', fullName: 'Иванова Мария Петровна' },
-  { id: 'op-cashier', login: 'cashier', password: 'cashier-pass', role: 'cashier', fullName: 'Петров Олег Ильич' },
-  { id: 'op-super', login: 'super', password: 'super-pass', role: 'supervisor', fullName: 'Сидорова Анна Юрьевна' },
+  {
+    id: 'op-clerk',
+    login: 'clerk',
+    password: 'clerk-pass',
+    role: 'clerk',
+    fullName: 'Иванова Мария Петровна',
+  },
+  {
+    id: 'op-cashier',
+    login: 'cashier',
+    password: 'cashier-pass',
+    role: 'cashier',
+    fullName: 'Петров Олег Ильич',
+  },
+  {
+    id: 'op-super',
+    login: 'super',
+    password: 'super-pass',
+    role: 'supervisor',
+    fullName: 'Сидорова Анна Юрьевна',
+  },
 ] as const
 
 /** The branch, office, workstation, supplier, services and operators a replica needs to work. */
 export function seedReference(db: Db): void {
   db.insert(t.branches).values({ id: ids.branch, code: 'KNK', name: 'Конаковский филиал' }).run()
   db.insert(t.offices)
-    .values({ id: ids.office, branchId: ids.branch, name: 'Офис Конаково', address: 'г. Конаково, ул. Энергетиков, 17' })
+    .values({
+      id: ids.office,
+      branchId: ids.branch,
+      name: 'Офис Конаково',
+      address: 'г. Конаково, ул. Энергетиков, 17',
+    })
     .run()
-  db.insert(t.workstations).values({ id: ids.workstation, officeId: ids.office, name: 'Окно 1', receiptPrefix: 'K1' }).run()
-  db.update(t.deviceState).set({ workstationId: ids.workstation, receiptPrefix: 'K1' }).where(eq(t.deviceState.id, 1)).run()
+  db.insert(t.workstations)
+    .values({ id: ids.workstation, officeId: ids.office, name: 'Окно 1', receiptPrefix: 'K1' })
+    .run()
+  db.update(t.deviceState)
+    .set({ workstationId: ids.workstation, receiptPrefix: 'K1' })
+    .where(eq(t.deviceState.id, 1))
+    .run()
   db.insert(t.suppliers)
     .values({
       id: ids.supplier,
@@ -67,9 +95,22 @@ export function accountInput(overrides: Partial<RegisterAccountInput> = {}): Reg
     number: '7700000001',
     els: null,
     officeId: ids.office,
-    holder: { lastName: 'Смирнов', firstName: 'Алексей', middleName: 'Игоревич', phone: '8 (916) 123-45-67', email: null },
+    holder: {
+      lastName: 'Смирнов',
+      firstName: 'Алексей',
+      middleName: 'Игоревич',
+      phone: '8 (916) 123-45-67',
+      email: null,
+    },
     relation: 'owner',
-    address: { region: 'Тверская обл.', settlement: 'г. Конаково', street: 'ул. Ленина', house: '5', building: null, flat: '12' },
+    address: {
+      region: 'Тверская обл.',
+      settlement: 'г. Конаково',
+      street: 'ул. Ленина',
+      house: '5',
+      building: null,
+      flat: '12',
+    },
     totalArea: '54,3',
     livingArea: '38',
     rooms: 2,

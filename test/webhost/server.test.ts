@@ -12,7 +12,10 @@ beforeAll(async () => {
   t = tempApp()
   const rendererDir = join(t.dir, 'renderer')
   mkdirSync(join(rendererDir, 'assets'), { recursive: true })
-  writeFileSync(join(rendererDir, 'index.html'), '<html><head><title>x</title></head><body></body></html>')
+  writeFileSync(
+    join(rendererDir, 'index.html'),
+    '<html><head><title>x</title></head><body></body></html>',
+  )
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
   host = await startWebHost({ dispatch: t.app.dispatch, rendererDir })
 })
@@ -24,7 +27,12 @@ afterAll(async () => {
 const api = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(new URL(`/api/${channel}`, host.url), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-token': host.token, 'x-client-id': 'tab-12345678', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      'x-api-token': host.token,
+      'x-client-id': 'tab-12345678',
+      ...headers,
+    },
     body: JSON.stringify(body),
   })
 
@@ -59,7 +67,11 @@ describe('the web dev host', () => {
           port,
           path: '/api/session.current',
           method: 'POST',
-          headers: { host: `evil.example:${port}`, 'x-api-token': host.token, 'x-client-id': 'tab-12345678' },
+          headers: {
+            host: `evil.example:${port}`,
+            'x-api-token': host.token,
+            'x-client-id': 'tab-12345678',
+          },
         },
         (res) => {
           res.resume()
