@@ -7,7 +7,7 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      lib: { entry: resolve('src-main/electron/main.ts') },
+      lib: { entry: { index: resolve('src-main/electron/main.ts') } },
     },
   },
   preload: {

@@ -1,0 +1,24 @@
+/** The UI is served from this privileged scheme and host, never from file:// or http://. */
+export const appScheme = 'app'
+export const appHost = 'renderer'
+export const appOrigin = `${appScheme}://${appHost}`
+export const appEntryUrl = `${appOrigin}/index.html`
+
+/**
+ * True only for URLs on our own origin. Compares scheme and host rather than URL.origin,
+ * because Node's URL reports the origin of a custom scheme as "null".
+ */
+export function isAppUrl(url: string): boolean {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return false
+  }
+  return (
+    parsed.protocol === `${appScheme}:` &&
+    parsed.host === appHost &&
+    parsed.username === '' &&
+    parsed.password === ''
+  )
+}
