@@ -21,6 +21,12 @@ export default defineConfig({
   renderer: {
     root: resolve('src-renderer'),
     plugins: [vue()],
+    // vue-i18n: composition API only, no runtime message compiler or devtools in the bundle.
+    define: {
+      __VUE_I18N_LEGACY_API__: false,
+      __VUE_I18N_FULL_INSTALL__: false,
+      __INTLIFY_PROD_DEVTOOLS__: false,
+    },
     build: {
       outDir: resolve('out/renderer'),
       rolldownOptions: { input: resolve('src-renderer/index.html') },

@@ -29,17 +29,17 @@ function all<T>(db: Db, sql: string, ...params: unknown[]): T[] {
 function ledgerEntries(db: Db, accountId: string): LedgerEntry[] {
   return all<LedgerEntry>(
     db,
-    `SELECT 'opening' AS kind, supplier_id AS supplierId, service, amount FROM opening_balances WHERE account_id = ?1
+    `SELECT 'opening' AS kind, supplier_id AS supplierId, service, amount FROM opening_balances WHERE account_id = @accountId
      UNION ALL
-     SELECT kind, supplier_id, service, amount FROM charges WHERE account_id = ?1
+     SELECT kind, supplier_id, service, amount FROM charges WHERE account_id = @accountId
      UNION ALL
      SELECT 'payment', l.supplier_id, l.service, l.amount
-       FROM payment_lines l JOIN payments p ON p.id = l.payment_id WHERE p.account_id = ?1
+       FROM payment_lines l JOIN payments p ON p.id = l.payment_id WHERE p.account_id = @accountId
      UNION ALL
      SELECT 'cancellation', l.supplier_id, l.service, l.amount
        FROM payment_lines l JOIN payments p ON p.id = l.payment_id
-       JOIN payment_cancellations x ON x.payment_id = p.id WHERE p.account_id = ?1`,
-    accountId,
+       JOIN payment_cancellations x ON x.payment_id = p.id WHERE p.account_id = @accountId`,
+    { accountId },
   )
 }
 
@@ -64,11 +64,11 @@ function consents(db: Db, accountId: string): ConsentState[] {
   return all<{ kind: ConsentKind; given: number; date: string }>(
     db,
     `SELECT kind, given, date FROM consents c
-      WHERE account_id = ?1
-        AND id = (SELECT id FROM consents WHERE account_id = ?1 AND kind = c.kind
+      WHERE account_id = @accountId
+        AND id = (SELECT id FROM consents WHERE account_id = @accountId AND kind = c.kind
                    ORDER BY date DESC, created_at DESC LIMIT 1)
       ORDER BY kind`,
-    accountId,
+    { accountId },
   ).map((c) => ({ kind: c.kind, given: c.given === 1, date: c.date }))
 }
 

@@ -47,7 +47,7 @@ export function createDispatch(services: AppServices, handlers: Handlers): Dispa
   return async (channel, input, clientKey) => {
     if (!isChannelName(channel)) return fail('unknown_channel', 'Неизвестная операция.')
     const def = contract[channel]
-    const session = services.sessions.touch(clientKey, services.clock())
+    const session = services.sessions.touch(clientKey, services.clock(), !def.passive)
     if (def.roles !== 'public') {
       if (!session) return fail('unauthenticated', 'Войдите в программу, чтобы продолжить.')
       if (session.locked && !def.whileLocked) {

@@ -30,14 +30,14 @@ export class SessionStore {
     return session
   }
 
-  /** The caller's session, locked if it sat idle too long, else marked active now. */
-  touch(clientKey: string, now: Date): Session | null {
+  /** The caller's session, locked if it sat idle too long, else (for an operator's own action) marked active now. */
+  touch(clientKey: string, now: Date, active = true): Session | null {
     const session = this.sessions.get(clientKey)
     if (!session) return null
     if (!session.locked) {
       const idleMs = now.getTime() - session.lastActivityAt
       if (idleMs > this.lockMinutes() * 60_000) session.locked = true
-      else session.lastActivityAt = now.getTime()
+      else if (active) session.lastActivityAt = now.getTime()
     }
     return session
   }

@@ -1,4 +1,6 @@
 import type { LedgerKind } from '../balances/ledger'
+import type { PaymentChannel, PaymentMethod } from '../payments/domain'
+import type { ReadingSource, ReadingStatus, Zone } from '../readings/domain'
 import type { VerificationStatus } from '../meters/verification'
 import type { AccountStatus, Address, ConsentKind, Relation, Service, TariffGroup } from './domain'
 
@@ -62,12 +64,12 @@ export interface BalanceLine {
 export interface ReadingLine {
   id: string
   meterSerial: string
-  zone: string
+  zone: Zone
   readingDate: string
   value: string
   consumption: number | null
-  source: string
-  status: string
+  source: ReadingSource
+  status: ReadingStatus
   period: string
 }
 
@@ -85,8 +87,8 @@ export interface PaymentLine {
   id: string
   paidAt: string
   amount: number
-  method: string
-  channel: string
+  method: PaymentMethod
+  channel: PaymentChannel
   receiptNumber: string | null
   cancelled: boolean
 }

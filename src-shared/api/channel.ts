@@ -7,6 +7,8 @@ export interface ChannelDef<I extends z.ZodType, O> {
   roles: readonly Role[] | 'public'
   /** Channels still answered while the screen is locked. */
   whileLocked?: boolean
+  /** Background calls (status polling) that must not count as the operator being active. */
+  passive?: boolean
   /** Never set: carries the output type. */
   readonly output?: O
 }

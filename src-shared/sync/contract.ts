@@ -13,5 +13,5 @@ export interface SyncStatus {
 }
 
 export const syncChannels = {
-  'sync.status': channel<SyncStatus>()({ input: z.object({}), roles: anyOperator }),
+  'sync.status': channel<SyncStatus>()({ input: z.object({}), roles: anyOperator, passive: true }),
 }

@@ -1,12 +1,11 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import type { Service } from '../../../src-shared/accounts/domain'
+import type { PaymentChannel, PaymentMethod } from '../../../src-shared/payments/domain'
+import type { ReadingSource, ReadingStatus, Zone } from '../../../src-shared/readings/domain'
 import { accounts } from './accounts'
 import { meters } from './meters'
 import { operators } from './operators'
 import { offices, services, suppliers, workstations } from './reference'
-
-export type ReadingSource = 'phone' | 'office' | 'portal' | 'control' | 'bill'
-export type ReadingStatus = 'accepted' | 'rejected' | 'billed'
 
 /** A reading is a fact: inserted once, never updated in place. */
 export const readings = sqliteTable(
@@ -19,7 +18,7 @@ export const readings = sqliteTable(
     accountId: text()
       .notNull()
       .references(() => accounts.id),
-    zone: text().$type<'T1' | 'T2' | 'T3'>().notNull(),
+    zone: text().$type<Zone>().notNull(),
     /** As typed, for the audit ("02835,7"). */
     rawValue: text().notNull(),
     /** The billed integer part. */
@@ -87,9 +86,6 @@ export const charges = sqliteTable(
   },
   (t) => [index('charges_account_idx').on(t.accountId, t.period)],
 )
-
-export type PaymentMethod = 'cash' | 'card' | 'transfer'
-export type PaymentChannel = 'office' | 'bank' | 'portal' | 'post'
 
 /** A payment is a fact: a wrong one is undone by a cancellation, never changed. */
 export const payments = sqliteTable(

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import type { Service, TariffGroup } from '../../../src-shared/accounts/domain'
+import type { Zone } from '../../../src-shared/readings/domain'
 
 export const branches = sqliteTable('branches', {
   id: text().primaryKey(),
@@ -62,7 +63,7 @@ export const tariffs = sqliteTable('tariffs', {
     .notNull()
     .references(() => services.code),
   tariffGroup: text().$type<TariffGroup>().notNull(),
-  zone: text().$type<'T1' | 'T2' | 'T3'>().notNull(),
+  zone: text().$type<Zone>().notNull(),
   validFrom: text().notNull(),
   validTo: text(),
   /** Exact rate in 1/1000 kopeck per unit (4.63000 rub = 463000). */

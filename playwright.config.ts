@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test'
+
+/** The web dev host on a fixed loopback port, over a fresh demo replica made for this run. */
+export const e2ePort = 5181
+export const e2eDataDir = 'test-results/e2e-data'
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: 'list',
+  outputDir: 'test-results/e2e-artifacts',
+  use: {
+    baseURL: `http://127.0.0.1:${e2ePort}/`,
+    browserName: 'chromium',
+    viewport: { width: 1366, height: 768 },
+    locale: 'ru-RU',
+    timezoneId: 'Europe/Moscow',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      // Debian's Chromium: Playwright never downloads a browser here.
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    command: `tsx src-main/webhost/cli.ts --data-dir ${e2eDataDir} --port ${e2ePort} --demo-accounts 400 --fresh`,
+    url: `http://127.0.0.1:${e2ePort}/`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+  },
+})

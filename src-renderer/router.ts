@@ -1,0 +1,38 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import AccountCardView from './accounts/AccountCardView.vue'
+import AccountSearchView from './accounts/AccountSearchView.vue'
+import LoginView from './operators/LoginView.vue'
+import { useSessionStore } from './operators/session'
+import ShellLayout from './shell/ShellLayout.vue'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without a session. */
+    public?: boolean
+  }
+}
+
+export const router = createRouter({
+  // Hash history: the app is served from a custom protocol (Electron) or a static host.
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
+    {
+      path: '/',
+      component: ShellLayout,
+      children: [
+        { path: '', redirect: { name: 'search' } },
+        { path: 'search', name: 'search', component: AccountSearchView },
+        { path: 'accounts/:id', name: 'account', component: AccountCardView, props: true },
+      ],
+    },
+    { path: '/:rest(.*)*', redirect: { name: 'search' } },
+  ],
+})
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore()
+  await session.ensureLoaded()
+  if (to.meta.public) return session.loggedIn ? { name: 'search' } : true
+  return session.loggedIn ? true : { name: 'login' }
+})
