@@ -40,15 +40,15 @@ export function sampleAccount(db: Database.Database, offset = 3): SampleAccount 
     .get(offset) as Record<string, string | null>
   const balance = db
     .prepare(
-      `SELECT coalesce((SELECT sum(amount) FROM opening_balances WHERE account_id = ?1), 0)
-            + coalesce((SELECT sum(amount) FROM charges WHERE account_id = ?1), 0)
+      `SELECT coalesce((SELECT sum(amount) FROM opening_balances WHERE account_id = @id), 0)
+            + coalesce((SELECT sum(amount) FROM charges WHERE account_id = @id), 0)
             - coalesce((SELECT sum(l.amount) FROM payment_lines l JOIN payments p ON p.id = l.payment_id
-                         WHERE p.account_id = ?1), 0)
+                         WHERE p.account_id = @id), 0)
             + coalesce((SELECT sum(l.amount) FROM payment_lines l JOIN payments p ON p.id = l.payment_id
-                         JOIN payment_cancellations x ON x.payment_id = p.id WHERE p.account_id = ?1), 0)`,
+                         JOIN payment_cancellations x ON x.payment_id = p.id WHERE p.account_id = @id), 0)`,
     )
     .pluck()
-    .get(row.id) as number
+    .get({ id: row.id }) as number
   const name = { lastName: row.lastName!, firstName: row.firstName!, middleName: row.middleName }
   return {
     id: row.id!,

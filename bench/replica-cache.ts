@@ -1,0 +1,42 @@
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Db } from '../src-main/db/connection'
+import { openReplica } from '../src-main/db/replica'
+import { loadDemoData, type DemoProgress } from '../src-main/demo/load'
+import type { DemoOptions } from '../src-shared/demo/types'
+
+/**
+ * A demo replica for a benchmark, built once and reused: a marker file written after a complete
+ * load says which options made it; anything else in the folder is thrown away and rebuilt.
+ */
+export function benchReplica(
+  dir: string,
+  options: DemoOptions,
+): { db: Db; file: string; built: boolean } {
+  const file = join(dir, 'replica.sqlite')
+  const marker = join(dir, 'complete.json')
+  const wanted = JSON.stringify(options)
+  if (existsSync(file) && existsSync(marker) && readFileSync(marker, 'utf8') === wanted) {
+    return { db: openReplica({ file }), file, built: false }
+  }
+  rmSync(dir, { recursive: true, force: true })
+  console.log(`Строю реплику: ${options.accounts} л/с, ${options.months} мес. -> ${file}`)
+  const db = openReplica({ file })
+  let last = 0
+  const summary = loadDemoData(db, options, {
+    worker: true,
+    onProgress: (p: DemoProgress) => {
+      const now = performance.now()
+      if (now - last < 2000 && p.done !== p.total) return
+      last = now
+      console.log(`  ${p.phase}: ${p.done}/${p.total}`)
+    },
+  })
+  db.$client.pragma('wal_checkpoint(TRUNCATE)')
+  writeFileSync(marker, wanted)
+  const mb = Math.round(statSync(file).size / 1024 / 1024)
+  console.log(
+    `  готово за ${(summary.ms / 1000).toFixed(1)} с: показаний ${summary.readings}, начислений ${summary.charges}, платежей ${summary.payments}; файл ${mb} МБ`,
+  )
+  return { db, file, built: true }
+}
