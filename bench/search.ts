@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { searchMatchExpression } from '../src-shared/accounts/search-terms'
+import { searchPlan } from '../src-shared/accounts/search-terms'
 import { rawSearchKeys, searchAccounts } from '../src-main/accounts/search'
 import type { Db } from '../src-main/db/connection'
 import { benchReplica } from './replica-cache'
@@ -132,11 +132,10 @@ interface KindResult {
 }
 
 function measure(db: Db, kind: Kind, list: Sample[]): KindResult {
-  const match = list.map((s) => searchMatchExpression(s.query) as string)
   // Warm-up: the same queries once, so the timings are of a workstation that has been running.
   list.forEach((s, i) => {
     searchAccounts(db, s.query, 50)
-    rawSearchKeys(db, match[i] as string, 50)
+    rawSearchKeys(db, s.query, 50)
   })
   const app: number[] = []
   const raw: number[] = []
@@ -148,7 +147,7 @@ function measure(db: Db, kind: Kind, list: Sample[]): KindResult {
     const result = searchAccounts(db, s.query, 50)
     app.push(performance.now() - t)
     t = performance.now()
-    rawSearchKeys(db, match[i] as string, 50)
+    rawSearchKeys(db, s.query, 50)
     raw.push(performance.now() - t)
     hits += result.hits.length
     if (result.hits.some((h) => h.id === s.accountId)) found += 1
@@ -239,7 +238,7 @@ export function run(args: string[]): void {
       console.log(`\nмедленнее всего (${r.name}):`)
       for (const i of order.slice(0, 3)) {
         const q = r.queries[i] as string
-        console.log(`  ${ms(r.app[i] as number)} мс  «${q}»  ${searchMatchExpression(q)}`)
+        console.log(`  ${ms(r.app[i] as number)} мс  «${q}»  ${JSON.stringify(searchPlan(q))}`)
       }
     }
 

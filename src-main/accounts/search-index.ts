@@ -63,13 +63,20 @@ export function indexAccount(db: Db, accountId: string): void {
 export function rebuildSearchIndex(db: Db, onProgress?: (done: number) => void): number {
   const sqlite = db.$client
   const insert = sqlite.prepare('INSERT INTO account_search (rowid, terms) VALUES (?, ?)')
+  // Read a page, then write it: one connection cannot write while a statement still iterates.
+  const page = sqlite.prepare(
+    `${indexRowsSql} WHERE a.search_key > ? ORDER BY a.search_key LIMIT 5000`,
+  )
   let done = 0
   sqlite.transaction(() => {
     sqlite.prepare("INSERT INTO account_search (account_search) VALUES ('delete-all')").run()
-    for (const row of sqlite.prepare(indexRowsSql).iterate() as Iterable<IndexRow>) {
-      insert.run(row.searchKey, termsOf(row))
-      done += 1
-      if (onProgress && done % 10000 === 0) onProgress(done)
+    for (let after = 0; ;) {
+      const rows = page.all(after) as IndexRow[]
+      if (rows.length === 0) break
+      for (const row of rows) insert.run(row.searchKey, termsOf(row))
+      done += rows.length
+      after = rows.at(-1)!.searchKey
+      onProgress?.(done)
     }
   })()
   return done

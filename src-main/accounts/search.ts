@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3'
 import { formatAddress, formatFullName } from '../../src-shared/accounts/domain'
-import { searchMatchExpression } from '../../src-shared/accounts/search-terms'
+import { searchPlan } from '../../src-shared/accounts/search-terms'
 import type { AccountSearchHit, AccountSearchResult } from '../../src-shared/accounts/types'
 import type { Db } from '../db/connection'
 
@@ -69,29 +69,50 @@ function toHit(r: HitRow): AccountSearchHit {
   }
 }
 
-/** The bare FTS5 query, for the benchmark's baseline. */
-export function rawSearchKeys(db: Db, match: string, limit: number): number[] {
-  return statements(db).rawKeys.all(match, limit) as number[]
+/** Runs the plan: whole words first, then the typed prefix to fill up to `limit`. */
+function planned<T>(
+  query: string,
+  limit: number,
+  run: (match: string, limit: number) => T[],
+  key: (row: T) => unknown,
+): T[] {
+  const plan = searchPlan(query)
+  if (!plan) return []
+  const rows = run(plan.exact, limit)
+  if (rows.length >= limit || plan.prefix === plan.exact) return rows
+  const seen = new Set(rows.map(key))
+  for (const row of run(plan.prefix, limit)) {
+    if (rows.length >= limit) break
+    if (!seen.has(key(row))) rows.push(row)
+  }
+  return rows
+}
+
+/** The same FTS5 lookups alone, without fetching the accounts: the benchmark's baseline. */
+export function rawSearchKeys(db: Db, query: string, limit: number): number[] {
+  const s = statements(db)
+  return planned(
+    query,
+    limit,
+    (match, n) => s.rawKeys.all(match, n) as number[],
+    (k) => k,
+  )
 }
 
 /**
- * Accounts matching every word the clerk typed (number, ELS, names, address, phone, serial),
- * an exact account number first.
+ * Accounts matching every word the clerk typed (number, ELS, names, address, phone, serial):
+ * an exact account number first, then whole-word matches, then prefix matches.
  */
 export function searchAccounts(db: Db, query: string, limit: number): AccountSearchResult {
-  const match = searchMatchExpression(query)
-  if (!match) return { hits: [], more: false }
   const s = statements(db)
-  const rows = s.hits.all(match, limit + 1) as HitRow[]
-  const more = rows.length > limit
-  const hits = rows.slice(0, limit).map(toHit)
+  const rows = planned(
+    query,
+    limit + 1,
+    (match, n) => s.hits.all(match, n) as HitRow[],
+    (r) => r.id,
+  )
+  if (rows.length === 0) return { hits: [], more: false }
   const exact = s.byNumber.get(query.trim().toUpperCase()) as HitRow | undefined
-  if (exact) {
-    const rest = hits.filter((h) => h.id !== exact.id)
-    return {
-      hits: [toHit(exact), ...rest].slice(0, limit),
-      more: more || (rest.length === hits.length && hits.length === limit),
-    }
-  }
-  return { hits, more }
+  const ordered = exact ? [exact, ...rows.filter((r) => r.id !== exact.id)] : rows
+  return { hits: ordered.slice(0, limit).map(toHit), more: ordered.length > limit }
 }

@@ -79,19 +79,35 @@ export function accountSearchTerms(doc: AccountSearchDocument): string {
   return [...terms].join(' ')
 }
 
+export interface SearchPlan {
+  /** Every word whole: the best matches, and cheap even for common names. */
+  exact: string
+  /** The word being typed as a prefix; runs only to fill the page after `exact`. */
+  prefix: string
+}
+
+function quoted(token: string, asPrefix: boolean): string {
+  return asPrefix ? `"${token}"*` : `"${token}"`
+}
+
 /**
- * The FTS5 MATCH expression for what the clerk typed, or null when there is nothing to look for.
- * Every word must match as a prefix; one- and two-digit numbers (house, flat) match exactly.
+ * How to look up what the clerk typed, or null when there is nothing to look for.
+ * Only the last word is still being typed, so only it matches as a prefix; house and flat
+ * numbers (up to 4 digits) match exactly. A prefix on a finished word ("степанов"* also finding
+ * Степанович) or on a short number (all phones starting with 748) made the index merge huge lists.
  */
-export function searchMatchExpression(query: string): string | null {
+export function searchPlan(query: string): SearchPlan | null {
   const trimmed = query.trim()
   // A phone number typed with spaces and dashes is one key, not several.
   const digitsOnly = trimmed.replace(/[\s()+\-.]/g, '')
-  const tokens = /^\d{5,}$/.test(digitsOnly) ? [digitsOnly] : queryWords(trimmed)
-  const parts: string[] = []
-  for (const token of tokens) {
-    if (/^\d{1,2}$/.test(token)) parts.push(`"${token}"`)
-    else if (token.length >= 2 || tokens.length === 1) parts.push(`"${token}"*`)
+  const typed = /^\d{5,}$/.test(digitsOnly) ? [digitsOnly] : queryWords(trimmed)
+  // A lone letter carries almost nothing, unless it is all there is.
+  const tokens = typed.filter((t) => t.length >= 2 || /^\d$/.test(t) || typed.length === 1)
+  if (tokens.length === 0) return null
+  const last = tokens.length - 1
+  const shortNumber = (t: string) => /^\d{1,4}$/.test(t)
+  return {
+    exact: tokens.map((t) => quoted(t, false)).join(' AND '),
+    prefix: tokens.map((t, i) => quoted(t, i === last && !shortNumber(t))).join(' AND '),
   }
-  return parts.length > 0 ? parts.join(' AND ') : null
 }

@@ -1,28 +1,33 @@
 import { describe, expect, it } from 'vitest'
-import { accountSearchTerms, searchMatchExpression } from '../../src-shared/accounts/search-terms'
+import { accountSearchTerms, searchPlan } from '../../src-shared/accounts/search-terms'
 
-describe('what the clerk types becomes an FTS5 query', () => {
+describe('what the clerk types becomes FTS5 lookups', () => {
   it.each([
-    ['Смирнов', '"смирнов"*'],
-    ['СМИРНОВ алексей', '"смирнов"* AND "алексей"*'],
-    ['Смирнов А.И.', '"смирнов"*'],
-    ['Семёнов', '"семенов"*'],
-    ['8 (916) 123-45-67', '"89161234567"*'],
-    ['+7 916 123 45 67', '"79161234567"*'],
-    ['916123', '"916123"*'],
-    ['ул. Ленина, д. 5, кв. 12', '"ленина"* AND "5" AND "12"'],
-    ['Ленина 5а', '"ленина"* AND "5а"*'],
-    ['7700000001', '"7700000001"*'],
-    ['ЭС-001234', '"эс001234"*'],
-    ['CE102-R5', '"ce102r5"*'],
-    ['5', '"5"'],
-    ['а', '"а"*'],
-    ['', null],
-    ['   ', null],
-    ['ул. д. кв.', null],
-    ['"; DROP TABLE accounts; --', '"drop"* AND "table"* AND "accounts"*'],
-  ])('%s -> %s', (query, expected) => {
-    expect(searchMatchExpression(query)).toBe(expected)
+    ['Смирнов', '"смирнов"', '"смирнов"*'],
+    ['СМИРНОВ алексей', '"смирнов" AND "алексей"', '"смирнов" AND "алексей"*'],
+    ['Смирнов А.И.', '"смирнов"', '"смирнов"*'],
+    ['Семёнов', '"семенов"', '"семенов"*'],
+    ['8 (916) 123-45-67', '"89161234567"', '"89161234567"*'],
+    ['+7 916 123 45 67', '"79161234567"', '"79161234567"*'],
+    ['ул. Ленина, д. 5, кв. 12', '"ленина" AND "5" AND "12"', '"ленина" AND "5" AND "12"'],
+    ['Ленина 5а', '"ленина" AND "5а"', '"ленина" AND "5а"*'],
+    ['Полевая 748', '"полевая" AND "748"', '"полевая" AND "748"'],
+    ['7700000001', '"7700000001"', '"7700000001"*'],
+    ['ЭС-001234', '"эс001234"', '"эс001234"*'],
+    ['CE102-R5', '"ce102r5"', '"ce102r5"*'],
+    ['5', '"5"', '"5"'],
+    ['а', '"а"', '"а"*'],
+    [
+      '"; DROP TABLE accounts; --',
+      '"drop" AND "table" AND "accounts"',
+      '"drop" AND "table" AND "accounts"*',
+    ],
+  ])('%s', (query, exact, prefix) => {
+    expect(searchPlan(query)).toEqual({ exact, prefix })
+  })
+
+  it.each(['', '   ', 'ул. д. кв.'])('%j: nothing to look for', (query) => {
+    expect(searchPlan(query)).toBeNull()
   })
 })
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registerAccountSchema } from '../../src-shared/accounts/schemas'
 import { registerAccount } from '../../src-main/accounts/register-account'
 import { searchAccounts } from '../../src-main/accounts/search'
+import { rebuildSearchIndex } from '../../src-main/accounts/search-index'
 import { executeCommand } from '../../src-main/commands/command'
 import { accountInput, tempApp, type TempApp } from '../support/temp-app'
 
@@ -139,5 +140,14 @@ describe('finding an account', () => {
       { operatorId: null, now: t.app.services.clock() },
     )
     expect(numbersFound('Воронцов')).toEqual(['7700000099'])
+  })
+})
+
+describe('rebuilding the search index', () => {
+  it('finds the same accounts as the index kept up to date by commands', () => {
+    const queries = ['смирн', 'Ленина 5 14', '8 (916) 123-45-67', '77аб000001', 'Воронцов']
+    const before = queries.map(numbersFound)
+    expect(rebuildSearchIndex(t.app.services.db)).toBe(holders.length + 1)
+    expect(queries.map(numbersFound)).toEqual(before)
   })
 })
