@@ -1,5 +1,11 @@
 import { z } from 'zod'
 
+/** A plausibility band around the expected consumption, in percent of it. */
+const consumptionBand = z.object({
+  abovePercent: z.number().int().min(0).max(100_000),
+  belowPercent: z.number().int().min(0).max(100),
+})
+
 /**
  * Settings that a company or the law may change, each valid from a date (settings table).
  * The defaults apply until a row says otherwise.
@@ -10,6 +16,45 @@ export const settingDefinitions = {
   readingCutoffDay: { schema: z.number().int().min(1).max(31), default: 25 },
   /** Kopecks of debt from which the account card shows an alert. */
   debtAlertThreshold: { schema: z.number().int().min(0), default: 500_000 },
+  /**
+   * Consumption outside this band around the expected one needs the clerk's reason
+   * (DOMAIN "Readings" 5; the billing department's example for small consumers).
+   */
+  readingWarningBand: {
+    schema: consumptionBand,
+    default: { abovePercent: 70, belowPercent: 40 },
+  },
+  /** Outside this band only a supervisor accepts the reading, or a control reading is ordered. */
+  readingErrorBand: {
+    schema: consumptionBand,
+    default: { abovePercent: 300, belowPercent: 90 },
+  },
+  /**
+   * A difference from the expected consumption up to this many units never leaves the bands:
+   * for a flat using 15 kWh a month, +20 kWh is noise, not a typo.
+   */
+  readingMinDeviation: { schema: z.number().int().min(0), default: 20 },
+  /**
+   * Register units a day a meter without enough history may advance: the ceiling for a
+   * rollover and for any consumption when there is no average to compare with.
+   */
+  readingNoHistoryDailyCeiling: { schema: z.number().int().min(1), default: 100 },
+  /**
+   * Multi-zone meters: a zone's share of the consumption may move this many percentage points
+   * from the previous period before it is flagged (swapped T1/T2); judged only when both
+   * periods used at least `minTotal` units, below that the shares are noise.
+   */
+  readingZoneShare: {
+    schema: z.object({
+      tolerancePoints: z.number().int().min(1).max(100),
+      minTotal: z.number().int().min(0),
+    }),
+    default: { tolerancePoints: 25, minTotal: 50 },
+  },
+  /** The average daily use needs readings spanning at least this many months... */
+  readingHistoryMinMonths: { schema: z.number().int().min(1).max(24), default: 3 },
+  /** ...taken from this many months before the reading date. */
+  readingHistoryWindowMonths: { schema: z.number().int().min(1).max(36), default: 6 },
 } as const
 
 export type SettingKey = keyof typeof settingDefinitions
