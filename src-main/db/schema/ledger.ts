@@ -30,6 +30,12 @@ export const readings = sqliteTable(
     source: text().$type<ReadingSource>().notNull(),
     status: text().$type<ReadingStatus>().notNull(),
     rejectReason: text(),
+    /** Why the clerk saved a reading the validator warned about (read back to the caller). */
+    confirmReason: text(),
+    /** The supervisor who accepted a reading outside the error band. */
+    acceptedBy: text().references(() => operators.id),
+    /** JSON array of the validator's issue codes kept with the fact (e.g. verification expired). */
+    flags: text(),
     operatorId: text().references(() => operators.id),
     workstationId: text().references(() => workstations.id),
   },
@@ -141,4 +147,16 @@ export const paymentCancellations = sqliteTable('payment_cancellations', {
   reason: text().notNull(),
   operatorId: text().references(() => operators.id),
   cancelledAt: text().notNull(),
+})
+
+/** Deleting a not-yet-billed reading is itself a recorded fact; the reading row stays. */
+export const readingDeletions = sqliteTable('reading_deletions', {
+  id: text().primaryKey(),
+  readingId: text()
+    .notNull()
+    .unique()
+    .references(() => readings.id),
+  reason: text().notNull(),
+  operatorId: text().references(() => operators.id),
+  deletedAt: text().notNull(),
 })
