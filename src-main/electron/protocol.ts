@@ -4,20 +4,7 @@ import { extname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { appHost, appScheme } from './origin'
 import { rendererDir } from './paths'
-
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Element Plus positions popups with inline styles.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
+import { contentSecurityPolicy } from '../../src-shared/api/content-security-policy'
 
 /** Used only when Chromium's file loader gives no type; module scripts need a JS type. */
 const mimeTypes: Record<string, string> = {

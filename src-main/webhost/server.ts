@@ -7,6 +7,7 @@ import sirv from 'sirv'
 import { apiTokenHeader, apiTokenMeta, clientIdHeader } from '../../src-shared/api/bridge'
 import type { ApiResult } from '../../src-shared/api/result'
 import type { Dispatch } from '../api/dispatch'
+import { contentSecurityPolicy } from '../../src-shared/api/content-security-policy'
 
 export interface WebHostOptions {
   dispatch: Dispatch
@@ -22,19 +23,6 @@ export interface WebHost {
   token: string
   close(): Promise<void>
 }
-
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
 
 const maxBodyBytes = 1 << 20
 
