@@ -133,7 +133,7 @@ interface KindResult {
 
 function measure(db: Db, kind: Kind, list: Sample[]): KindResult {
   // Warm-up: the same queries once, so the timings are of a workstation that has been running.
-  list.forEach((s, i) => {
+  list.forEach((s) => {
     searchAccounts(db, s.query, 50)
     rawSearchKeys(db, s.query, 50)
   })
@@ -142,7 +142,7 @@ function measure(db: Db, kind: Kind, list: Sample[]): KindResult {
   let hits = 0
   let found = 0
   const missing: string[] = []
-  list.forEach((s, i) => {
+  list.forEach((s) => {
     let t = performance.now()
     const result = searchAccounts(db, s.query, 50)
     app.push(performance.now() - t)
