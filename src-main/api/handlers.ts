@@ -1,5 +1,6 @@
 import { accountHandlers } from '../accounts/handlers'
 import { operatorHandlers } from '../operators/handlers'
+import { readingHandlers } from '../readings/handlers'
 import { syncHandlers } from '../sync/handlers'
 import { workstationHandlers } from '../workstation/handlers'
 import type { Handlers } from './dispatch'
@@ -9,5 +10,6 @@ export const handlers: Handlers = {
   ...operatorHandlers,
   ...workstationHandlers,
   ...accountHandlers,
+  ...readingHandlers,
   ...syncHandlers,
 }

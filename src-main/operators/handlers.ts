@@ -5,29 +5,10 @@ import type { Handler, HandlerContext } from '../api/dispatch'
 import { ApiFailure } from '../api/failure'
 import { readSetting } from '../settings/settings'
 import { currentDevice } from '../workstation/device'
-import { verifyPassword } from './password'
+import { checkCredentials, findOperator } from './credentials'
 import type { Session } from './sessions'
 
-interface OperatorRow {
-  id: string
-  login: string
-  fullName: string
-  role: Session['role']
-  officeId: string | null
-  passwordHash: string
-  active: number
-}
-
 const badCredentials = 'Неверный логин или пароль.'
-
-function findOperator(ctx: HandlerContext, login: string): OperatorRow | undefined {
-  return ctx.services.db.$client
-    .prepare(
-      `SELECT id, login, full_name AS fullName, role, office_id AS officeId, password_hash AS passwordHash, active
-         FROM operators WHERE login = ? COLLATE NOCASE`,
-    )
-    .get(login) as OperatorRow | undefined
-}
 
 function audit(
   ctx: HandlerContext,
@@ -68,9 +49,10 @@ export const operatorHandlers: {
   'session.unlock': Handler<'session.unlock'>
 } = {
   'session.login': (input, ctx) => {
-    const operator = findOperator(ctx, input.login)
-    if (!operator || !operator.active || !verifyPassword(input.password, operator.passwordHash)) {
-      audit(ctx, operator?.id ?? null, 'session.login_failed', { login: input.login })
+    const operator = checkCredentials(ctx.services.db, input.login, input.password)
+    if (!operator) {
+      const known = findOperator(ctx.services.db, input.login)
+      audit(ctx, known?.id ?? null, 'session.login_failed', { login: input.login })
       throw new ApiFailure('bad_credentials', badCredentials)
     }
     const session = ctx.services.sessions.start(
@@ -103,8 +85,7 @@ export const operatorHandlers: {
 
   'session.unlock': (input, ctx) => {
     const session = ctx.session!
-    const operator = findOperator(ctx, session.login)
-    if (!operator || !verifyPassword(input.password, operator.passwordHash)) {
+    if (!checkCredentials(ctx.services.db, session.login, input.password)) {
       audit(ctx, session.operatorId, 'session.unlock_failed')
       throw new ApiFailure('bad_credentials', 'Неверный пароль.', { password: 'Пароль: неверный.' })
     }

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { accountChannels } from '../accounts/contract'
 import { operatorChannels } from '../operators/contract'
+import { readingChannels } from '../readings/contract'
 import { syncChannels } from '../sync/contract'
 import { workstationChannels } from '../workstation/contract'
 import type { ChannelDef } from './channel'
@@ -10,6 +11,7 @@ export const contract = {
   ...operatorChannels,
   ...workstationChannels,
   ...accountChannels,
+  ...readingChannels,
   ...syncChannels,
 } satisfies Record<string, ChannelDef<z.ZodType, unknown>>
 
