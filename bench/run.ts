@@ -2,6 +2,7 @@
 
 const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void> | void }>> = {
   search: () => import('./search'),
+  readings: () => import('./readings'),
 }
 
 async function main(): Promise<void> {
