@@ -1,7 +1,10 @@
 import { defineConfig } from '@playwright/test'
 
-/** The web dev host on a fixed loopback port, over a fresh demo replica made for this run. */
-export const e2ePort = 5181
+/**
+ * The web dev host on a loopback port, over a fresh demo replica made for this run.
+ * E2E_PORT lets two checkouts run their suites side by side.
+ */
+export const e2ePort = Number(process.env.E2E_PORT ?? 5181)
 export const e2eDataDir = 'test-results/e2e-data'
 
 export default defineConfig({
