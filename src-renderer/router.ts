@@ -3,6 +3,7 @@ import AccountCardView from './accounts/AccountCardView.vue'
 import AccountSearchView from './accounts/AccountSearchView.vue'
 import LoginView from './operators/LoginView.vue'
 import { useSessionStore } from './operators/session'
+import ReadingsEntryView from './readings/ReadingsEntryView.vue'
 import ShellLayout from './shell/ShellLayout.vue'
 
 declare module 'vue-router' {
@@ -24,6 +25,12 @@ export const router = createRouter({
         { path: '', redirect: { name: 'search' } },
         { path: 'search', name: 'search', component: AccountSearchView },
         { path: 'accounts/:id', name: 'account', component: AccountCardView, props: true },
+        {
+          path: 'accounts/:id/readings',
+          name: 'readings-entry',
+          component: ReadingsEntryView,
+          props: true,
+        },
       ],
     },
     { path: '/:rest(.*)*', redirect: { name: 'search' } },

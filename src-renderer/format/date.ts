@@ -32,3 +32,11 @@ export function formatPeriod(value: string): string {
   if (!m) return value
   return periodFormat.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1))
 }
+
+const monthFormat = new Intl.DateTimeFormat('ru-RU', { month: 'short', timeZone: 'UTC' })
+
+/** "2024-03" → "мар." (chart axes) */
+export function formatMonth(value: string): string {
+  const m = period.exec(value)
+  return m ? monthFormat.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)) : value
+}

@@ -26,3 +26,20 @@ export function estimateAmount(
   }
   return kopecks
 }
+
+/**
+ * "About N roubles" for a checked submission: null while a zone's consumption is unknown or a
+ * zone has no rate, so the confirm panel says nothing rather than something wrong.
+ */
+export function estimateSubmissionAmount(
+  zones: readonly { zone: Zone; consumption: number | null }[],
+  ratesMillikopecksByZone: Partial<Record<Zone, number>>,
+): number | null {
+  const consumption: Partial<Record<Zone, number>> = {}
+  for (const z of zones) {
+    if (z.consumption === null || z.consumption < 0) return null
+    if (ratesMillikopecksByZone[z.zone] === undefined) return null
+    consumption[z.zone] = z.consumption
+  }
+  return estimateAmount(consumption, ratesMillikopecksByZone)
+}

@@ -36,7 +36,7 @@ test('the card shows the readings, charges and payments the replica holds', asyn
   await expect(page.getByTestId('card-number')).toContainText(latest.account.number)
 
   await page.getByTestId('card-tab-readings').click()
-  await expect(page.getByTestId('card-readings')).toContainText(latest.readingValue)
+  await expect(page.getByTestId('history-table')).toContainText(latest.readingValue)
 
   await page.getByTestId('card-tab-balance').click()
   const amount = (latest.chargeAmount / 100).toLocaleString('ru-RU', { minimumFractionDigits: 2 })

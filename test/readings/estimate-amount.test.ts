@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { estimateAmount } from '../../src-shared/readings/estimate-amount'
+import { estimateAmount, estimateSubmissionAmount } from '../../src-shared/readings/estimate-amount'
 
 describe('the calculator: about how much a consumption costs at the current rates', () => {
   it.each([
@@ -24,5 +24,31 @@ describe('the calculator: about how much a consumption costs at the current rate
   it('refuses negative and fractional consumption', () => {
     expect(() => estimateAmount({ T1: -1 }, { T1: 543000 })).toThrow(/T1/)
     expect(() => estimateAmount({ T1: 1.5 }, { T1: 543000 })).toThrow(/T1/)
+  })
+})
+
+describe('the confirm panel\'s "about N roubles" for a checked submission', () => {
+  const rates = { T1: 543000, T2: 271500 }
+  it.each([
+    [
+      'both zones known',
+      [
+        { zone: 'T1', consumption: 140 },
+        { zone: 'T2', consumption: 60 },
+      ],
+      92310,
+    ],
+    [
+      'a zone without a previous reading',
+      [
+        { zone: 'T1', consumption: 140 },
+        { zone: 'T2', consumption: null },
+      ],
+      null,
+    ],
+    ['a zone without a rate', [{ zone: 'T3', consumption: 10 }], null],
+    ['a zone typed wrong (no consumption)', [{ zone: 'T1', consumption: null }], null],
+  ] as const)('%s', (_name, zones, kopecks) => {
+    expect(estimateSubmissionAmount(zones, rates)).toBe(kopecks)
   })
 })
