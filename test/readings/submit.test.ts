@@ -87,6 +87,19 @@ describe('readings by phone', () => {
     expect(context.meters[0]!.history.T1!.length).toBeGreaterThanOrEqual(6)
   })
 
+  it('shows a reading older than the history window as the previous one, with no history', async () => {
+    const db = t.app.services.db.$client
+    db.prepare("DELETE FROM readings WHERE reading_date > '2026-03-20'").run()
+    db.prepare("UPDATE readings SET reading_date = '2025-06-20'").run()
+    const result = await t.app.dispatch('readings.entryContext', { accountId }, clerkTab)
+    const meter = (result as { value: ReadingEntryContext }).value.meters[0]!
+    expect(meter.previous).toEqual({
+      T1: { date: '2025-06-20', value: 10000, raw: '10000' },
+      T2: { date: '2025-06-20', value: 5000, raw: '5000' },
+    })
+    expect(meter.history).toEqual({})
+  })
+
   it('saves a plausible reading with its outbox entry and audit, in the current period', async () => {
     const result = await submit({ T1: '011200,4', T2: '5480' })
     expect(result.ok).toBe(true)
