@@ -1,6 +1,8 @@
 import { accountHandlers } from '../accounts/handlers'
 import { operatorHandlers } from '../operators/handlers'
+import { paymentHandlers } from '../payments/handlers'
 import { readingHandlers } from '../readings/handlers'
+import { shiftHandlers } from '../shifts/handlers'
 import { syncHandlers } from '../sync/handlers'
 import { workstationHandlers } from '../workstation/handlers'
 import type { Handlers } from './dispatch'
@@ -11,5 +13,7 @@ export const handlers: Handlers = {
   ...workstationHandlers,
   ...accountHandlers,
   ...readingHandlers,
+  ...paymentHandlers,
+  ...shiftHandlers,
   ...syncHandlers,
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection'
+import type { Printer } from '../documents/printer'
 import type { SessionStore } from '../operators/sessions'
 
 /** Everything a handler may use; built once per process (Electron main or the web dev host). */
@@ -9,4 +10,5 @@ export interface AppServices {
   appVersion: string
   /** IANA zone of the office, for calendar dates. */
   timeZone: string
+  printer: Printer
 }

@@ -4,6 +4,7 @@ import { createDispatch, type Dispatch } from '../api/dispatch'
 import { handlers } from '../api/handlers'
 import type { AppServices } from '../api/services'
 import type { Db } from '../db/connection'
+import type { Printer } from '../documents/printer'
 import { openReplica } from '../db/replica'
 import { SessionStore } from '../operators/sessions'
 import { readSetting } from '../settings/settings'
@@ -14,6 +15,8 @@ export interface AppOptions {
   appVersion: string
   clock?: () => Date
   migrationsFolder?: string
+  /** Where documents go: Electron's printer, or PDFs through Chromium (web dev host, tests). */
+  printer: Printer
 }
 
 export interface App {
@@ -38,6 +41,20 @@ export function createApp(options: AppOptions): App {
   const sessions = new SessionStore(() =>
     readSetting(db, 'screenLockMinutes', officeDate(clock(), timeZone)),
   )
-  const services: AppServices = { db, sessions, clock, appVersion: options.appVersion, timeZone }
-  return { services, dispatch: createDispatch(services, handlers), close: () => db.$client.close() }
+  const services: AppServices = {
+    db,
+    sessions,
+    clock,
+    appVersion: options.appVersion,
+    timeZone,
+    printer: options.printer,
+  }
+  return {
+    services,
+    dispatch: createDispatch(services, handlers),
+    close: () => {
+      void options.printer.close()
+      db.$client.close()
+    },
+  }
 }

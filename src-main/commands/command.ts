@@ -25,7 +25,17 @@ export interface CommandDef<A, R> {
   name: string
   /** Bumped when the arguments' shape changes, so the server reads old clients right. */
   argsVersion: number
-  apply(tx: Db, args: A, ctx: ApplyContext): { result: R; audit: AuditEntry[] }
+  apply(tx: Db, args: A, ctx: ApplyContext): Applied<R>
+}
+
+export interface Applied<R> {
+  result: R
+  audit: AuditEntry[]
+  /**
+   * The arguments as the fact was made, when the command fixed more than it was given (ids,
+   * receipt numbers, times): the outbox carries these, so the server records the same fact.
+   */
+  recorded?: unknown
 }
 
 /**
@@ -57,7 +67,7 @@ export function executeCommand<A, R>(
       workstationId: device.workstationId,
       at,
     }
-    const { result, audit } = def.apply(tx, args, ctx)
+    const { result, audit, recorded } = def.apply(tx, args, ctx)
     tx.insert(outbox)
       .values({
         id: ctx.commandId,
@@ -65,7 +75,7 @@ export function executeCommand<A, R>(
         sequence: device.lastSequence,
         name: def.name,
         argsVersion: def.argsVersion,
-        args: JSON.stringify(args),
+        args: JSON.stringify(recorded ?? args),
         operatorId: actor.operatorId,
         createdAt: at,
       })

@@ -2,6 +2,7 @@ import { app, dialog, type BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import { createApp, type App } from '../app/create-app'
 import { registerIpcHandlers } from './ipc'
+import { electronPrinter } from './printer'
 import { registerAppProtocol, registerAppScheme } from './protocol'
 import { installSecurityHandlers } from './security'
 import { startupErrorText } from './startup-error'
@@ -22,6 +23,7 @@ function openReplica(): App | null {
       dataDir,
       appVersion: app.getVersion(),
       migrationsFolder: packagedMigrationsFolder(),
+      printer: electronPrinter(join(app.getPath('documents'), 'Энергосбыт')),
     })
   } catch (error) {
     console.error('[startup]', error)

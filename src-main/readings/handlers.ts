@@ -1,8 +1,7 @@
 import { officeDate } from '../../src-shared/dates'
 import type { Handler, HandlerContext } from '../api/dispatch'
-import { ApiFailure } from '../api/failure'
 import { executeCommand } from '../commands/command'
-import { checkCredentials, type OperatorRow } from '../operators/credentials'
+import { supervisorOf } from '../operators/supervisor'
 import { deleteReading } from './delete-reading'
 import { readingEntryContext } from './entry-context'
 import { readingHistory } from './history'
@@ -15,23 +14,6 @@ function today(ctx: HandlerContext): string {
 
 function actor(ctx: HandlerContext) {
   return { operatorId: ctx.session?.operatorId ?? null, now: ctx.services.clock() }
-}
-
-/** The supervisor vouching for readings outside the band: the one logged in, or one confirming here. */
-function supervisorOf(
-  ctx: HandlerContext,
-  given: { login: string; password: string } | undefined,
-): Pick<OperatorRow, 'id' | 'fullName'> | null {
-  const session = ctx.session
-  if (session?.role === 'supervisor') return { id: session.operatorId, fullName: session.fullName }
-  if (!given) return null
-  const operator = checkCredentials(ctx.services.db, given.login, given.password)
-  if (!operator || operator.role !== 'supervisor') {
-    const message =
-      'Старший смены: неверный логин или пароль, или у этого сотрудника нет такой роли.'
-    throw new ApiFailure('bad_credentials', message, { supervisor: message })
-  }
-  return operator
 }
 
 export const readingHandlers: {

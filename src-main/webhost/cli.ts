@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { officeDate } from '../../src-shared/dates'
 import { createApp, replicaFile } from '../app/create-app'
+import { chromiumPdfPrinter } from '../documents/chromium-pdf-printer'
 import { loadDemoData } from '../demo/load'
 import { startWebHost } from './server'
 
@@ -29,7 +30,11 @@ if (values.fresh) {
   for (const suffix of ['', '-wal', '-shm']) rmSync(replicaFile(dataDir) + suffix, { force: true })
 }
 
-const app = createApp({ dataDir, appVersion: process.env.npm_package_version ?? 'dev' })
+const app = createApp({
+  dataDir,
+  appVersion: process.env.npm_package_version ?? 'dev',
+  printer: chromiumPdfPrinter(join(dataDir, 'printed')),
+})
 const demoAccounts = values['demo-accounts']
 if (demoAccounts) {
   const accounts = app.services.db.$client.prepare('SELECT count(*) FROM accounts').pluck().get()

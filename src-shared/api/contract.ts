@@ -1,7 +1,9 @@
 import type { z } from 'zod'
 import { accountChannels } from '../accounts/contract'
 import { operatorChannels } from '../operators/contract'
+import { paymentChannels } from '../payments/contract'
 import { readingChannels } from '../readings/contract'
+import { shiftChannels } from '../shifts/contract'
 import { syncChannels } from '../sync/contract'
 import { workstationChannels } from '../workstation/contract'
 import type { ChannelDef } from './channel'
@@ -12,6 +14,8 @@ export const contract = {
   ...workstationChannels,
   ...accountChannels,
   ...readingChannels,
+  ...paymentChannels,
+  ...shiftChannels,
   ...syncChannels,
 } satisfies Record<string, ChannelDef<z.ZodType, unknown>>
 

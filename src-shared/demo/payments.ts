@@ -3,6 +3,7 @@ import { isoDate, officeInstant } from './calendar'
 import type { GenContext } from './context'
 import type { Rng } from './rng'
 import type { PaymentLineRow, PaymentRow } from './types'
+import { receiptNumber as formatReceiptNumber } from '../payments/receipt-number'
 
 export type Channel = PaymentRow['channel']
 export type Method = PaymentRow['method']
@@ -54,7 +55,7 @@ export function recordPayment(p: PaymentInput): void {
   let receiptNumber: string | null = null
   if (atOffice) {
     const n = ((ctx.receipts[officeIndex] as number) += 1)
-    receiptNumber = `${office.receiptPrefix}-${n}`
+    receiptNumber = formatReceiptNumber(office.receiptPrefix, n)
   }
   const payment: PaymentRow = {
     id: ctx.nextId(),

@@ -55,6 +55,21 @@ export const settingDefinitions = {
   readingHistoryMinMonths: { schema: z.number().int().min(1).max(24), default: 3 },
   /** ...taken from this many months before the reading date. */
   readingHistoryWindowMonths: { schema: z.number().int().min(1).max(36), default: 6 },
+  /** The largest payment the desk takes at once, in kopecks (a company rule against typos). */
+  paymentMaxAmount: { schema: z.number().int().min(100), default: 10_000_000 },
+  /**
+   * The company on receipts; null: the supplier of the payment's electricity (the retailer
+   * itself), else of its first line.
+   */
+  receiptCompany: {
+    schema: z
+      .object({ name: z.string().min(1), inn: z.string().regex(/^(\d{10}|\d{12})$/) })
+      .nullable(),
+    default: null,
+  },
+  /** The 80 mm receipt printer (printed silently) and the A4 printer; '' = save as PDF. */
+  receiptPrinter: { schema: z.string(), default: '' },
+  documentPrinter: { schema: z.string(), default: '' },
 } as const
 
 export type SettingKey = keyof typeof settingDefinitions

@@ -65,6 +65,7 @@ describe('main entry', () => {
       dataDir: '/tmp/energo-user-data',
       appVersion: '0.1.0',
       migrationsFolder: undefined,
+      printer: expect.objectContaining({ print: expect.any(Function) }),
     })
     expect(app.getPath).toHaveBeenCalledWith('userData')
     expect(app.enableSandbox).toHaveBeenCalled()

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { eq } from 'drizzle-orm'
 import type { RegisterAccountInput } from '../../src-shared/accounts/schemas'
 import { createApp, type App } from '../../src-main/app/create-app'
+import { chromiumPdfPrinter } from '../../src-main/documents/chromium-pdf-printer'
 import type { Db } from '../../src-main/db/connection'
 import * as t from '../../src-main/db/schema'
 import { hashPassword } from '../../src-main/operators/password'
@@ -133,7 +134,12 @@ export interface TempApp {
 export function tempApp(start = new Date('2026-11-20T09:00:00Z')): TempApp {
   const dir = mkdtempSync(join(tmpdir(), 'energo-test-'))
   let now = start.getTime()
-  const app = createApp({ dataDir: dir, appVersion: 'test', clock: () => new Date(now) })
+  const app = createApp({
+    dataDir: dir,
+    appVersion: 'test',
+    clock: () => new Date(now),
+    printer: chromiumPdfPrinter(join(dir, 'printed')),
+  })
   seedReference(app.services.db)
   return {
     app,

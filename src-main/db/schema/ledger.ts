@@ -93,6 +93,29 @@ export const charges = sqliteTable(
   (t) => [index('charges_account_idx').on(t.accountId, t.period)],
 )
 
+/**
+ * A cashier's shift on one workstation: opened with the cash in the drawer, closed with the cash
+ * counted. The closing (Z) report is frozen in the row, so a closed report never changes.
+ */
+export const shifts = sqliteTable(
+  'shifts',
+  {
+    id: text().primaryKey(),
+    workstationId: text().references(() => workstations.id),
+    officeId: text().references(() => offices.id),
+    openedBy: text().references(() => operators.id),
+    openedAt: text().notNull(),
+    /** Kopecks in the drawer at opening. */
+    openingCash: integer().notNull(),
+    closedBy: text().references(() => operators.id),
+    closedAt: text(),
+    countedCash: integer(),
+    /** JSON of the Z report as printed at closing. */
+    report: text(),
+  },
+  (t) => [index('shifts_workstation_idx').on(t.workstationId, t.openedAt)],
+)
+
 /** A payment is a fact: a wrong one is undone by a cancellation, never changed. */
 export const payments = sqliteTable(
   'payments',
@@ -111,10 +134,19 @@ export const payments = sqliteTable(
     operatorId: text().references(() => operators.id),
     workstationId: text().references(() => workstations.id),
     externalRef: text(),
+    /** Counter payments: the shift that took the money. */
+    shiftId: text().references(() => shifts.id),
+    /** Who paid when not the holder ("another account"); null = the holder. */
+    payer: text(),
+    /** Cash handed over (kopecks); the change is cashGiven - amount. */
+    cashGiven: integer(),
+    /** The card terminal's reference (RRN or authorisation code). */
+    cardReference: text(),
     createdAt: text().notNull(),
   },
   (t) => [
     index('payments_account_idx').on(t.accountId, t.paidAt),
+    index('payments_shift_idx').on(t.shiftId),
     uniqueIndex('payments_receipt_unique').on(t.receiptNumber),
   ],
 )
@@ -145,8 +177,15 @@ export const paymentCancellations = sqliteTable('payment_cancellations', {
     .unique()
     .references(() => payments.id),
   reason: text().notNull(),
+  /** The supervisor who cancelled (logged in, or confirming with their password). */
   operatorId: text().references(() => operators.id),
+  /** The cashier at the desk when the supervisor confirmed on the spot. */
+  cashierId: text().references(() => operators.id),
   cancelledAt: text().notNull(),
+  /** The shift the refund left the drawer in. */
+  shiftId: text().references(() => shifts.id),
+  /** The cancellation receipt, from the same counter as payment receipts. */
+  receiptNumber: text().unique(),
 })
 
 /** Deleting a not-yet-billed reading is itself a recorded fact; the reading row stays. */

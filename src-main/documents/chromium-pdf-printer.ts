@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+import { pdfFileName, type Printer } from './printer'
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+/**
+ * Saves every document as a PDF under `folder`, rendered by the system's Chromium: the web dev
+ * host's and the tests' printer. One browser per process, started on the first print.
+ */
+export function chromiumPdfPrinter(
+  folder: string,
+  executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+): Printer {
+  let browser: Promise<Browser> | null = null
+  return {
+    async print(job) {
+      browser ??= chromium.launch({ executablePath, args: chromiumArgs })
+      const page = await (await browser).newPage()
+      try {
+        // The page's own @page rule sets the paper: 80 mm roll or A4.
+        await page.setContent(job.html, { waitUntil: 'load' })
+        mkdirSync(folder, { recursive: true })
+        const path = join(folder, pdfFileName(job.name))
+        await page.pdf({ path, preferCSSPageSize: true, printBackground: true })
+        return { kind: 'pdf', target: path }
+      } finally {
+        await page.close()
+      }
+    },
+    async close() {
+      const started = browser
+      browser = null
+      if (started) await (await started).close()
+    },
+  }
+}

@@ -1,0 +1,39 @@
+import { BrowserWindow } from 'electron'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { pdfFileName, type Printer } from '../documents/printer'
+
+/**
+ * Prints through a hidden, sandboxed window: to the printer chosen in settings (silently for the
+ * 80 mm receipt printer, which has no dialog worth showing), or as a PDF saved in `pdfFolder`.
+ */
+export function electronPrinter(pdfFolder: string): Printer {
+  return {
+    async print(job) {
+      const window = new BrowserWindow({
+        show: false,
+        webPreferences: { sandbox: true, contextIsolation: true, javascript: false },
+      })
+      try {
+        await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(job.html)}`)
+        if (job.printer) {
+          await new Promise<void>((resolve, reject) =>
+            window.webContents.print(
+              { silent: job.layout === '80mm', deviceName: job.printer, printBackground: true },
+              (ok, reason) => (ok ? resolve() : reject(new Error(reason))),
+            ),
+          )
+          return { kind: 'printer', target: job.printer }
+        }
+        const pdf = await window.webContents.printToPDF({ preferCSSPageSize: true })
+        mkdirSync(pdfFolder, { recursive: true })
+        const path = join(pdfFolder, pdfFileName(job.name))
+        writeFileSync(path, pdf)
+        return { kind: 'pdf', target: path }
+      } finally {
+        window.destroy()
+      }
+    },
+    close: () => Promise.resolve(),
+  }
+}

@@ -1,0 +1,103 @@
+import { officeDate } from '../../src-shared/dates'
+import { renderReceiptHtml } from '../../src-shared/documents/receipt-html'
+import { addMonths } from '../../src-shared/readings/calendar'
+import type { Handler, HandlerContext } from '../api/dispatch'
+import { ApiFailure } from '../api/failure'
+import { executeCommand } from '../commands/command'
+import { supervisorOf } from '../operators/supervisor'
+import { readSetting } from '../settings/settings'
+import { openShiftOf } from '../shifts/shifts'
+import { currentDevice } from '../workstation/device'
+import { cancelPayment } from './cancel-payment'
+import { paymentHistory } from './history'
+import { debtLines, payableAccount } from './proposal'
+import { receiptModel } from './receipt'
+import { recordPayment } from './record-payment'
+
+const today = (ctx: HandlerContext) => officeDate(ctx.services.clock(), ctx.services.timeZone)
+const actor = (ctx: HandlerContext) => ({
+  operatorId: ctx.session?.operatorId ?? null,
+  now: ctx.services.clock(),
+})
+
+function receiptDocument(
+  ctx: HandlerContext,
+  input: { paymentId: string; document: 'payment' | 'cancellation'; layout: '80mm' | 'a4' },
+) {
+  const model = receiptModel(
+    ctx.services.db,
+    input.paymentId,
+    input.document,
+    ctx.services.timeZone,
+  )
+  return { model, html: renderReceiptHtml(model, input.layout), layout: input.layout }
+}
+
+export const paymentHandlers: {
+  'payments.proposal': Handler<'payments.proposal'>
+  'payments.record': Handler<'payments.record'>
+  'payments.cancel': Handler<'payments.cancel'>
+  'payments.history': Handler<'payments.history'>
+  'payments.receipt': Handler<'payments.receipt'>
+  'payments.print': Handler<'payments.print'>
+} = {
+  'payments.proposal': (input, ctx) => {
+    const { db } = ctx.services
+    const account = payableAccount(db, input.accountId)
+    const { lines, balance } = debtLines(db, input.accountId)
+    return {
+      accountId: input.accountId,
+      accountNumber: account.accountNumber,
+      holderName: account.holderName,
+      address: account.address,
+      lines,
+      balance,
+      maxAmount: readSetting(db, 'paymentMaxAmount', today(ctx)),
+      shift: openShiftOf(db, currentDevice(db).workstationId, ctx.services.clock()),
+    }
+  },
+
+  'payments.record': (input, ctx) =>
+    executeCommand(
+      ctx.services.db,
+      recordPayment,
+      { ...input, timeZone: ctx.services.timeZone },
+      actor(ctx),
+    ),
+
+  'payments.cancel': (input, ctx) => {
+    const supervisor = supervisorOf(ctx, input.supervisor)
+    if (!supervisor) {
+      const message =
+        'Отменить платеж может только старший смены: войдите как старший или введите его логин и пароль.'
+      throw new ApiFailure('forbidden', message, { supervisor: message })
+    }
+    return executeCommand(
+      ctx.services.db,
+      cancelPayment,
+      { paymentId: input.paymentId, reason: input.reason, supervisor },
+      actor(ctx),
+    )
+  },
+
+  'payments.history': (input, ctx) => {
+    const to = input.to ?? today(ctx)
+    return paymentHistory(ctx.services.db, {
+      accountId: input.accountId,
+      from: input.from ?? addMonths(to, -12),
+      to,
+    })
+  },
+
+  'payments.receipt': (input, ctx) => receiptDocument(ctx, input),
+
+  'payments.print': async (input, ctx) => {
+    const { model, html, layout } = receiptDocument(ctx, input)
+    const printer = readSetting(
+      ctx.services.db,
+      layout === '80mm' ? 'receiptPrinter' : 'documentPrinter',
+      today(ctx),
+    )
+    return ctx.services.printer.print({ html, name: model.receiptNumber, layout, printer })
+  },
+}

@@ -1,0 +1,65 @@
+import { officeDate } from '../../src-shared/dates'
+import { renderShiftReportHtml } from '../../src-shared/documents/shift-report-html'
+import type { Handler, HandlerContext } from '../api/dispatch'
+import { ApiFailure } from '../api/failure'
+import { executeCommand } from '../commands/command'
+import { readSetting } from '../settings/settings'
+import { currentDevice } from '../workstation/device'
+import { closeShift, openShift } from './shift-commands'
+import { openShiftOf, shiftById, shiftReport } from './shifts'
+
+const actor = (ctx: HandlerContext) => ({
+  operatorId: ctx.session?.operatorId ?? null,
+  now: ctx.services.clock(),
+})
+
+/** The named shift, or this workstation's open one. */
+function shiftDocument(ctx: HandlerContext, shiftId: string | undefined) {
+  const { db } = ctx.services
+  const id = shiftId ?? openShiftOf(db, currentDevice(db).workstationId, ctx.services.clock())?.id
+  const shift = id ? shiftById(db, id) : undefined
+  if (!shift) throw new ApiFailure('not_found', 'Смена не найдена: откройте смену.')
+  const report = shiftReport(db, shift)
+  const place = db.$client
+    .prepare(
+      `SELECT f.address, w.name FROM shifts s
+         LEFT JOIN workstations w ON w.id = s.workstation_id
+         LEFT JOIN offices f ON f.id = s.office_id WHERE s.id = ?`,
+    )
+    .get(shift.id) as { address: string | null; name: string | null }
+  const html = renderShiftReportHtml(report, {
+    officeAddress: place.address ?? '',
+    workstation: place.name ?? '',
+    cashier: shift.openedByName ?? '',
+    timeZone: ctx.services.timeZone,
+  })
+  return { shiftId: shift.id, report, html }
+}
+
+export const shiftHandlers: {
+  'shifts.current': Handler<'shifts.current'>
+  'shifts.open': Handler<'shifts.open'>
+  'shifts.report': Handler<'shifts.report'>
+  'shifts.close': Handler<'shifts.close'>
+  'shifts.print': Handler<'shifts.print'>
+} = {
+  'shifts.current': (_input, ctx) =>
+    openShiftOf(
+      ctx.services.db,
+      currentDevice(ctx.services.db).workstationId,
+      ctx.services.clock(),
+    ),
+  'shifts.open': (input, ctx) => executeCommand(ctx.services.db, openShift, input, actor(ctx)),
+  'shifts.report': (input, ctx) => shiftDocument(ctx, input.shiftId),
+  'shifts.close': (input, ctx) => executeCommand(ctx.services.db, closeShift, input, actor(ctx)),
+  'shifts.print': async (input, ctx) => {
+    const { html, report } = shiftDocument(ctx, input.shiftId)
+    const date = officeDate(ctx.services.clock(), ctx.services.timeZone)
+    return ctx.services.printer.print({
+      html,
+      name: `${report.kind === 'z' ? 'Z' : 'X'}-${input.shiftId}`,
+      layout: 'a4',
+      printer: readSetting(ctx.services.db, 'documentPrinter', date),
+    })
+  },
+}
