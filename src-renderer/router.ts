@@ -3,7 +3,9 @@ import AccountCardView from './accounts/AccountCardView.vue'
 import AccountSearchView from './accounts/AccountSearchView.vue'
 import LoginView from './operators/LoginView.vue'
 import { useSessionStore } from './operators/session'
+import PaymentView from './payments/PaymentView.vue'
 import ReadingsEntryView from './readings/ReadingsEntryView.vue'
+import ShiftView from './shifts/ShiftView.vue'
 import ShellLayout from './shell/ShellLayout.vue'
 
 declare module 'vue-router' {
@@ -31,6 +33,8 @@ export const router = createRouter({
           component: ReadingsEntryView,
           props: true,
         },
+        { path: 'accounts/:id/payment', name: 'payment', component: PaymentView, props: true },
+        { path: 'shift', name: 'shift', component: ShiftView },
       ],
     },
     { path: '/:rest(.*)*', redirect: { name: 'search' } },
