@@ -3,6 +3,7 @@
 const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void> | void }>> = {
   search: () => import('./search'),
   readings: () => import('./readings'),
+  payments: () => import('./payments'),
 }
 
 async function main(): Promise<void> {

@@ -9,6 +9,7 @@ import { receiptNumber } from '../../src-shared/payments/receipt-number'
 import { ApiFailure } from '../api/failure'
 import type { CommandDef } from '../commands/command'
 import type { Db } from '../db/connection'
+import { prepared } from '../db/prepared'
 import { deviceState, paymentLines, payments } from '../db/schema'
 import { readSetting } from '../settings/settings'
 import { openShiftOf } from '../shifts/shifts'
@@ -78,10 +79,13 @@ export const recordPayment: CommandDef<RecordPaymentCommandArgs, RecordedPayment
 
     const paymentId = uuidv7()
     const number = nextReceiptNumber(tx)
-    const office = tx.$client
-      .prepare('SELECT office_id FROM shifts WHERE id = ?')
-      .pluck()
-      .get(shift.id) as string | null
+    const office = (
+      prepared(tx.$client, 'SELECT office_id AS officeId FROM shifts WHERE id = ?').get(
+        shift.id,
+      ) as {
+        officeId: string | null
+      }
+    ).officeId
     tx.insert(payments)
       .values({
         id: paymentId,
