@@ -40,7 +40,7 @@ beforeAll(async () => {
     `INSERT INTO payment_lines VALUES ('l1', 'p1', @supplier, 'electricity', 109740), ('l2', 'p2', @supplier, 'electricity', 5000)`,
   )
   run(
-    `INSERT INTO payment_cancellations VALUES ('x1', 'p2', 'Ошибка суммы', NULL, '2026-11-10T11:00:00Z')`,
+    `INSERT INTO payment_cancellations (id, payment_id, reason, operator_id, cancelled_at) VALUES ('x1', 'p2', 'Ошибка суммы', NULL, '2026-11-10T11:00:00Z')`,
   )
   run(`INSERT INTO meters (id, account_id, service, model, serial_number, zones, int_digits, frac_digits, installed_at, verified_at, verification_interval_years, next_verification_at, seals)
        VALUES ('m1', @accountId, 'electricity', 'Меркурий 201.5', '41234567', 2, 6, 1, '2015-05-01', '2015-04-01', 16, '2027-01-15', '["ПЛ-001"]')`)
