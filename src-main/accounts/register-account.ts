@@ -55,6 +55,8 @@ export const registerAccount: CommandDef<RegisterAccountArgs, { accountId: strin
     indexAccount(tx, accountId)
     return {
       result: { accountId },
+      // The server makes the same rows under the same ids.
+      recorded: { ...args, accountId, customerId },
       audit: [
         {
           action: 'account.register',

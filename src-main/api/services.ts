@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection'
 import type { Printer } from '../documents/printer'
 import type { SessionStore } from '../operators/sessions'
+import type { SyncLoop } from '../sync/sync-loop'
 
 /** Everything a handler may use; built once per process (Electron main or the web dev host). */
 export interface AppServices {
@@ -11,4 +12,6 @@ export interface AppServices {
   /** IANA zone of the office, for calendar dates. */
   timeZone: string
   printer: Printer
+  /** The background sync with the central server (idle until configured). */
+  sync: SyncLoop
 }

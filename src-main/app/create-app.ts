@@ -7,7 +7,11 @@ import type { Db } from '../db/connection'
 import type { Printer } from '../documents/printer'
 import { openReplica } from '../db/replica'
 import { SessionStore } from '../operators/sessions'
+import { onCommandCommitted } from '../commands/command'
 import { readSetting } from '../settings/settings'
+import { SyncLoop } from '../sync/sync-loop'
+import { runSync } from '../sync/sync-run'
+import { readSyncState } from '../sync/sync-state'
 
 export interface AppOptions {
   /** Folder of the replica (replica.sqlite) and its backups. */
@@ -17,6 +21,8 @@ export interface AppOptions {
   migrationsFolder?: string
   /** Where documents go: Electron's printer, or PDFs through Chromium (web dev host, tests). */
   printer: Printer
+  /** Start the background sync when the replica has a server (default true). */
+  startSync?: boolean
 }
 
 export interface App {
@@ -41,6 +47,9 @@ export function createApp(options: AppOptions): App {
   const sessions = new SessionStore(() =>
     readSetting(db, 'screenLockMinutes', officeDate(clock(), timeZone)),
   )
+  const sync = new SyncLoop(() => runSync(db, { appVersion: options.appVersion, now: clock }))
+  onCommandCommitted(db, () => void sync.wake())
+  if (options.startSync !== false && readSyncState(db)) sync.start()
   const services: AppServices = {
     db,
     sessions,
@@ -48,11 +57,13 @@ export function createApp(options: AppOptions): App {
     appVersion: options.appVersion,
     timeZone,
     printer: options.printer,
+    sync,
   }
   return {
     services,
     dispatch: createDispatch(services, handlers),
     close: () => {
+      void sync.stop()
       void options.printer.close()
       db.$client.close()
     },

@@ -38,6 +38,13 @@ export interface Applied<R> {
   recorded?: unknown
 }
 
+const committedListeners = new WeakMap<object, () => void>()
+
+/** Called after every command that commits on this replica (the sync loop wakes up). */
+export function onCommandCommitted(db: Db, listener: () => void): void {
+  committedListeners.set(db.$client, listener)
+}
+
 /**
  * The only way a local change is written: the replica change, its outbox entry (UUIDv7 id,
  * device id, next per-device sequence) and its audit entries commit together or not at all.
@@ -83,5 +90,7 @@ export function executeCommand<A, R>(
     for (const entry of audit) writeAudit(tx, ctx, entry)
     return result
   })
-  return run.immediate()
+  const result = run.immediate()
+  committedListeners.get(db.$client)?.()
+  return result
 }

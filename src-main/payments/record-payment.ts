@@ -105,18 +105,18 @@ export const recordPayment: CommandDef<RecordPaymentCommandArgs, RecordedPayment
         createdAt: ctx.at,
       })
       .run()
-    const paid = allocation.allocation.lines.filter((l) => l.amount > 0)
-    for (const line of paid) {
+    const paid = allocation.allocation.lines
+      .filter((l) => l.amount > 0)
+      .map((l) => ({
+        id: uuidv7(),
+        supplierId: l.supplierId,
+        service: l.service,
+        amount: l.amount,
+      }))
+    for (const line of paid)
       tx.insert(paymentLines)
-        .values({
-          id: uuidv7(),
-          paymentId,
-          supplierId: line.supplierId,
-          service: line.service,
-          amount: line.amount,
-        })
+        .values({ ...line, paymentId })
         .run()
-    }
     return {
       result: {
         paymentId,
@@ -140,11 +140,8 @@ export const recordPayment: CommandDef<RecordPaymentCommandArgs, RecordedPayment
         receiptNumber: number,
         paidAt: ctx.at,
         shiftId: shift.id,
-        lines: paid.map((l) => ({
-          supplierId: l.supplierId,
-          service: l.service,
-          amount: l.amount,
-        })),
+        officeId: office,
+        lines: paid,
       },
     }
   },

@@ -45,9 +45,10 @@ export const deleteReading: CommandDef<DeleteReadingArgs, null> = {
         'Удалить можно только свое показание; чужое удаляет старший смены.',
       )
     }
+    const deletionId = uuidv7()
     tx.insert(readingDeletions)
       .values({
-        id: uuidv7(),
+        id: deletionId,
         readingId: reading.id,
         reason: args.reason,
         operatorId: ctx.operatorId,
@@ -56,6 +57,7 @@ export const deleteReading: CommandDef<DeleteReadingArgs, null> = {
       .run()
     return {
       result: null,
+      recorded: { readingId: reading.id, reason: args.reason, deletionId },
       audit: [
         {
           action: 'reading.delete',

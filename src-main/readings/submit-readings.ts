@@ -81,6 +81,7 @@ export const submitReadings: CommandDef<SubmitReadingsCommandArgs, SubmitReading
     }
 
     const readingIds: string[] = []
+    const rows: (typeof readings.$inferInsert)[] = []
     const audit = []
     for (const result of results) {
       const flags = [...result.issues, ...result.zones.flatMap((z) => z.issues)].map((x) => x.code)
@@ -88,27 +89,27 @@ export const submitReadings: CommandDef<SubmitReadingsCommandArgs, SubmitReading
         if (z.value === null) continue
         const id = uuidv7()
         readingIds.push(id)
-        tx.insert(readings)
-          .values({
-            id,
-            meterId: result.meterId,
-            accountId: args.accountId,
-            zone: z.zone,
-            rawValue: z.raw,
-            value: z.value,
-            consumption: z.consumption,
-            readingDate: args.readingDate,
-            enteredAt: ctx.at,
-            period: result.period,
-            source: args.source,
-            status: 'accepted',
-            confirmReason: result.status === 'ok' ? null : reason,
-            acceptedBy: result.status === 'error' ? (args.acceptedBy?.id ?? null) : null,
-            flags: flags.length > 0 ? JSON.stringify([...new Set(flags)]) : null,
-            operatorId: ctx.operatorId,
-            workstationId: ctx.workstationId,
-          })
-          .run()
+        const row = {
+          id,
+          meterId: result.meterId,
+          accountId: args.accountId,
+          zone: z.zone,
+          rawValue: z.raw,
+          value: z.value,
+          consumption: z.consumption,
+          readingDate: args.readingDate,
+          enteredAt: ctx.at,
+          period: result.period,
+          source: args.source,
+          status: 'accepted',
+          confirmReason: result.status === 'ok' ? null : reason,
+          acceptedBy: result.status === 'error' ? (args.acceptedBy?.id ?? null) : null,
+          flags: flags.length > 0 ? JSON.stringify([...new Set(flags)]) : null,
+          operatorId: ctx.operatorId,
+          workstationId: ctx.workstationId,
+        } satisfies typeof readings.$inferInsert
+        tx.insert(readings).values(row).run()
+        rows.push(row)
       }
       audit.push({
         action: 'reading.submit',
@@ -126,6 +127,14 @@ export const submitReadings: CommandDef<SubmitReadingsCommandArgs, SubmitReading
       })
     }
     const period = results[0]?.period ?? today.slice(0, 7)
-    return { result: { period, readingIds, results }, audit }
+    // The server stores these same facts (ids included) after checking them again; the
+    // supervisor's password never leaves the workstation.
+    const recorded = {
+      accountId: args.accountId,
+      readings: rows.map(
+        ({ operatorId: _o, workstationId: _w, accountId: _a, enteredAt: _e, ...r }) => r,
+      ),
+    }
+    return { result: { period, readingIds, results }, audit, recorded }
   },
 }

@@ -1,23 +1,27 @@
 import type { Handler } from '../api/dispatch'
+import { readSyncState } from './sync-state'
 
 export const syncHandlers: { 'sync.status': Handler<'sync.status'> } = {
-  // No central server yet (the sync issue): the shell shows what waits in the outbox.
   'sync.status': (_input, { services }) => {
-    const waiting = services.db.$client
+    const sqlite = services.db.$client
+    const waiting = sqlite
       .prepare(
-        `SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE status IN ('pending', 'sent')`,
+        `SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE status = 'pending'`,
       )
       .get() as { n: number; oldest: string | null }
-    const rejected = services.db.$client
+    const rejected = sqlite
       .prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'rejected'`)
       .get() as { n: number }
+    const state = readSyncState(services.db)
     return {
-      online: false,
-      configured: false,
+      // Online: the last attempt reached the server.
+      online: !!state?.lastAttemptAt && state.lastError === null,
+      configured: !!state,
       waitingCommands: waiting.n,
       oldestWaitingAt: waiting.oldest,
-      lastSyncAt: null,
+      lastSyncAt: state?.lastSyncAt ?? null,
       rejectedCommands: rejected.n,
+      updateRequired: state?.updateRequired ?? null,
     }
   },
 }

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { channel } from '../api/channel'
 import { anyOperator } from '../operators/roles'
 
-/** What the shell shows about sync; the sync issue fills in the server side. */
+/** What the shell shows about sync with the central server. */
 export interface SyncStatus {
   online: boolean
   configured: boolean
@@ -10,6 +10,8 @@ export interface SyncStatus {
   oldestWaitingAt: string | null
   lastSyncAt: string | null
   rejectedCommands: number
+  /** The server's "update required" message while this app is too old to pull. */
+  updateRequired: string | null
 }
 
 export const syncChannels = {

@@ -23,6 +23,7 @@ export const auditLog = sqliteTable(
   ],
 )
 
+/** pending: not yet acknowledged; sent: acknowledged; done: a pull showed its effect. */
 export type OutboxStatus = 'pending' | 'sent' | 'done' | 'rejected'
 
 /** Every local command, queued for the central server in the transaction that applied it. */
@@ -43,6 +44,10 @@ export const outbox = sqliteTable(
     /** JSON: the server's answer */
     result: text(),
     rejectReason: text(),
+    /** The server's branch version after applying it: a pull past it shows the effect. */
+    serverVersion: integer(),
+    /** When the server acknowledged it (status sent, or rejected). */
+    acknowledgedAt: text(),
     doneAt: text(),
   },
   (t) => [index('outbox_status_idx').on(t.status, t.sequence)],

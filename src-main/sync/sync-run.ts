@@ -1,0 +1,105 @@
+import { PULL_PAGE_LIMIT, SYNC_PROTOCOL_VERSION } from '../../src-shared/sync/protocol'
+import { rebuildSearchIndex } from '../accounts/search-index'
+import type { Db } from '../db/connection'
+import { applyPulledPage } from './apply-pulled'
+import { pushOutbox } from './push-outbox'
+import { SyncHttpError, SyncServerClient } from './server-client'
+import { readSyncState, recordSyncAttempt } from './sync-state'
+
+export interface SyncRunOptions {
+  appVersion: string
+  now: () => Date
+  pushBatch?: number
+  pullLimit?: number
+}
+
+export interface SyncRunReport {
+  pushed: number
+  pulled: number
+  /** The server asks for a newer app: commands still went up, nothing came down. */
+  updateRequired: string | null
+}
+
+/** The replica's schema version: how many migrations it has applied. */
+function schemaVersion(db: Db): number {
+  const row = db.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as {
+    n: number
+  }
+  return row.n
+}
+
+export function clientFor(db: Db, appVersion: string): SyncServerClient | null {
+  const state = readSyncState(db)
+  if (!state) return null
+  return new SyncServerClient(state, {
+    protocol: SYNC_PROTOCOL_VERSION,
+    schema: schemaVersion(db),
+    app: appVersion,
+  })
+}
+
+/**
+ * One sync: push the waiting outbox, then pull until the server has nothing newer. Each pulled
+ * page lands with its cursor in one transaction, so an interrupted run (or bootstrap) resumes.
+ */
+export async function runSync(db: Db, options: SyncRunOptions): Promise<SyncRunReport> {
+  const client = clientFor(db, options.appVersion)
+  if (!client) throw new Error('sync is not configured')
+  const report: SyncRunReport = { pushed: 0, pulled: 0, updateRequired: null }
+  try {
+    report.pushed = await pushOutbox(db, client, options.now, options.pushBatch)
+    try {
+      report.pulled = await pullAll(db, client, options)
+    } catch (error) {
+      if (!(error instanceof SyncHttpError && error.updateRequired)) throw error
+      report.updateRequired = error.message
+    }
+    db.$client
+      .prepare('UPDATE sync_state SET update_required = ? WHERE id = 1')
+      .run(report.updateRequired)
+    recordSyncAttempt(db, options.now().toISOString(), { ok: true })
+    return report
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    recordSyncAttempt(db, options.now().toISOString(), { ok: false, error: message })
+    throw error
+  }
+}
+
+async function pullAll(db: Db, client: SyncServerClient, options: SyncRunOptions) {
+  let pulled = 0
+  for (;;) {
+    const state = readSyncState(db)!
+    const bootstrapping = state.bootstrappedAt === null
+    const page = await client.pull({
+      cursor: { branch: state.cursorBranch, global: state.cursorGlobal },
+      limit: options.pullLimit ?? PULL_PAGE_LIMIT,
+    })
+    applyPulledPage(db, page.rows, page.cursor, {
+      reindex: !bootstrapping,
+      now: options.now().toISOString(),
+    })
+    pulled += page.rows.length
+    if (page.more) continue
+    if (bootstrapping) finishBootstrap(db, options.now().toISOString())
+    return pulled
+  }
+}
+
+/** After the first full pull: the search index at once, and the workstation's own identity. */
+function finishBootstrap(db: Db, at: string): void {
+  rebuildSearchIndex(db)
+  const sqlite = db.$client
+  sqlite.transaction(() => {
+    sqlite
+      .prepare(
+        `UPDATE device_state SET
+           workstation_id = (SELECT w.id FROM workstations w JOIN sync_state s ON s.workstation_id = w.id),
+           receipt_prefix = coalesce((SELECT w.receipt_prefix FROM workstations w
+                                        JOIN sync_state s ON s.workstation_id = w.id), receipt_prefix)
+         WHERE id = 1 AND EXISTS (SELECT 1 FROM workstations w JOIN sync_state s ON s.workstation_id = w.id)`,
+      )
+      .run()
+    sqlite.prepare('UPDATE sync_state SET bootstrapped_at = ? WHERE id = 1').run(at)
+  })()
+}

@@ -1,0 +1,29 @@
+import { accountRegister } from './account-register'
+import { paymentCancel } from './payment-cancel'
+import { paymentRecord } from './payment-record'
+import { readingDelete } from './reading-delete'
+import { readingSubmit } from './reading-submit'
+import type { ServerCommand } from './server-command'
+import { shiftClose, shiftOpen } from './shifts'
+
+/** Every command the server applies, by name and arguments version: a new one is one module. */
+const all: ServerCommand<never>[] = [
+  accountRegister,
+  readingSubmit,
+  readingDelete,
+  paymentRecord,
+  paymentCancel,
+  shiftOpen,
+  shiftClose,
+] as ServerCommand<never>[]
+
+const byKey = new Map(all.map((c) => [`${c.name}@${c.argsVersion}`, c as ServerCommand]))
+
+export function serverCommandFor(name: string, argsVersion: number): ServerCommand | undefined {
+  return byKey.get(`${name}@${argsVersion}`)
+}
+
+/** Old clients' money and readings are always taken, whatever their version. */
+export function alwaysAccepted(name: string): boolean {
+  return name.startsWith('payment.') || name.startsWith('reading.') || name.startsWith('shift.')
+}

@@ -1,0 +1,74 @@
+import { sql } from 'drizzle-orm'
+import { z } from 'zod'
+import { syncMessages } from '../../src-shared/sync/messages'
+import { queryRow } from '../db/query'
+import { reject, serverCommand } from './server-command'
+
+/** shift.open v1: the workstation's shift as the cashier opened it. */
+export const shiftOpen = serverCommand({
+  name: 'shift.open',
+  argsVersion: 1,
+  args: z.object({
+    openingCash: z.number().int().min(0),
+    shiftId: z.string().min(1),
+    openedAt: z.string().min(1),
+  }),
+  async apply(tx, write, args, ctx) {
+    const ws = await queryRow<{ officeId: string }>(
+      tx,
+      sql`SELECT office_id AS "officeId" FROM workstations WHERE id = ${ctx.workstationId}`,
+    )
+    await write.insert('shifts', [
+      {
+        id: args.shiftId,
+        workstationId: ctx.workstationId,
+        officeId: ws?.officeId ?? null,
+        openedBy: ctx.operatorId,
+        openedAt: args.openedAt,
+        openingCash: args.openingCash,
+      },
+    ])
+    return { shiftId: args.shiftId }
+  },
+})
+
+/**
+ * shift.close v1: the frozen Z report. The server compares the shift's totals with the payments it
+ * holds; a difference is answered (and kept with the command) for supervisors to look into.
+ */
+export const shiftClose = serverCommand({
+  name: 'shift.close',
+  argsVersion: 1,
+  args: z.object({
+    countedCash: z.number().int().min(0),
+    shiftId: z.string().min(1),
+    closedAt: z.string().min(1),
+    totals: z.looseObject({}),
+  }),
+  async apply(tx, write, args, ctx) {
+    const shift = await queryRow(
+      tx,
+      sql`SELECT 1 FROM shifts WHERE id = ${args.shiftId} AND branch_id = ${ctx.branchId}`,
+    )
+    if (!shift) reject(syncMessages.shiftNotFound)
+    await write.update('shifts', args.shiftId, {
+      closedAt: args.closedAt,
+      closedBy: ctx.operatorId,
+      countedCash: args.countedCash,
+      report: JSON.stringify(args.totals),
+    })
+    const held = (await queryRow<{ count: number; total: number }>(
+      tx,
+      sql`SELECT count(*) AS count, coalesce(sum(amount), 0)::bigint AS total
+            FROM payments WHERE shift_id = ${args.shiftId}`,
+    ))!
+    const reported = (args.totals as { payments?: { count: number; total: number } }).payments
+    return {
+      shiftId: args.shiftId,
+      held,
+      totalsDiffer:
+        reported !== undefined &&
+        (reported.count !== Number(held.count) || reported.total !== Number(held.total)),
+    }
+  },
+})

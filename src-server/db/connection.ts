@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { PGlite } from '@electric-sql/pglite'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
+import pg from 'pg'
+import * as schema from './schema'
+
+export type ServerDb = PgDatabase<PgQueryResultHKT, typeof schema>
+
+export interface ServerDatabase {
+  db: ServerDb
+  kind: 'pglite' | 'postgres'
+  close(): Promise<void>
+}
+
+export interface ServerDatabaseOptions {
+  /** postgres://... for a real PostgreSQL; without it an embedded PGlite. */
+  databaseUrl?: string
+  /** PGlite's data directory; none = in memory (tests). */
+  dataDir?: string
+}
+
+export const serverMigrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations')
+
+const INT8 = 20
+
+/** Opens the server's database (PostgreSQL or PGlite) and brings it to the latest migration. */
+export async function openServerDatabase(options: ServerDatabaseOptions): Promise<ServerDatabase> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 20,
+      // Counts and versions are bigint in SQL and plain numbers in JS (well below 2^53).
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === INT8 ? Number : pg.types.getTypeParser(oid, format)) as never,
+      },
+    })
+    const db = drizzlePg({ client: pool, schema, casing: 'snake_case' })
+    await migratePg(db, { migrationsFolder: serverMigrationsFolder })
+    return { db: db as unknown as ServerDb, kind: 'postgres', close: () => pool.end() }
+  }
+  if (options.dataDir) mkdirSync(dirname(options.dataDir), { recursive: true })
+  const client = await PGlite.create(options.dataDir, { parsers: { [INT8]: (v) => Number(v) } })
+  const db = drizzlePglite({ client, schema, casing: 'snake_case' })
+  await migratePglite(db, { migrationsFolder: serverMigrationsFolder })
+  return { db: db as unknown as ServerDb, kind: 'pglite', close: () => client.close() }
+}

@@ -1,0 +1,110 @@
+import {
+  bigint,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  type PgColumnBuilderBase,
+} from 'drizzle-orm/pg-core'
+import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core'
+import {
+  localOnlyColumns,
+  syncedReplicaTables,
+  type SyncedTableName,
+} from '../../../src-main/sync/synced-tables'
+
+export type { SyncedTableName }
+
+// The server holds the replica's synced tables with the same columns (built from the replica's
+// schema, so the two cannot drift) plus its own: `branchId` (null = global), `syncVersion` (from
+// the branch's counter) and `deletedAt`.
+function mirrorColumn(column: SQLiteColumn): PgColumnBuilderBase {
+  // Booleans stay 0/1 integers so a row travels to SQLite unchanged.
+  let builder =
+    column.columnType === 'SQLiteText'
+      ? text()
+      : column.columnType === 'SQLiteBoolean'
+        ? integer()
+        : bigint({ mode: 'number' })
+  if (column.notNull) builder = builder.notNull() as typeof builder
+  if (column.primary) builder = builder.primaryKey() as typeof builder
+  else if (column.isUnique) builder = builder.unique() as typeof builder
+  const literal = column.default
+  if (literal !== undefined && (typeof literal !== 'object' || literal === null)) {
+    const value = typeof literal === 'boolean' ? Number(literal) : literal
+    builder = builder.default(value as never) as typeof builder
+  }
+  return builder
+}
+
+function mirror(name: SyncedTableName, table: SQLiteTable) {
+  const config = getTableConfig(table)
+  const skip = new Set(localOnlyColumns[name] ?? [])
+  const columns: Record<string, PgColumnBuilderBase> = {}
+  for (const column of config.columns) {
+    if (!skip.has(column.name)) columns[column.name] = mirrorColumn(column)
+  }
+  columns.branchId ??= text()
+  columns.syncVersion = bigint({ mode: 'number' }).notNull()
+  columns.deletedAt = text()
+  if (name === 'workstations') {
+    // The workstation's credential: scrypt hash of its secret; never pulled.
+    columns.secretHash = text()
+  }
+  return pgTable(name, columns, (t) => [
+    ...config.primaryKeys.map((pk) =>
+      primaryKey({ columns: pk.columns.map((c) => t[c.name]!) as never }),
+    ),
+    ...config.indexes
+      .filter(
+        (i) =>
+          i.config.unique && i.config.columns.every((c) => !skip.has((c as SQLiteColumn).name)),
+      )
+      .map((i) =>
+        uniqueIndex(i.config.name).on(
+          ...(i.config.columns.map((c) => t[(c as SQLiteColumn).name]!) as [never]),
+        ),
+      ),
+    index(`${name}_sync_idx`).on(t.branchId!, t.syncVersion!),
+  ])
+}
+
+type MirrorTable = ReturnType<typeof mirror>
+
+export const mirrorTables = Object.fromEntries(
+  Object.entries(syncedReplicaTables).map(([name, table]) => [
+    name,
+    mirror(name as SyncedTableName, table),
+  ]),
+) as Record<SyncedTableName, MirrorTable>
+
+/** Columns a workstation receives: everything but the server's own bookkeeping and secrets. */
+export const serverOnlyColumns = new Set(['sync_version', 'deleted_at', 'secret_hash'])
+
+// Named exports, so drizzle-kit sees every table.
+export const {
+  branches,
+  offices,
+  workstations,
+  suppliers,
+  services,
+  tariffs,
+  settings,
+  operators,
+  customers,
+  accounts,
+  account_persons: accountPersons,
+  account_services: accountServices,
+  consents,
+  meters,
+  readings,
+  reading_deletions: readingDeletions,
+  opening_balances: openingBalances,
+  charges,
+  shifts,
+  payments,
+  payment_lines: paymentLines,
+  payment_cancellations: paymentCancellations,
+} = mirrorTables

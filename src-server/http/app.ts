@@ -1,0 +1,111 @@
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import type { z } from 'zod'
+import { syncMessages } from '../../src-shared/sync/messages'
+import {
+  clientVersionsSchema,
+  pullRequestSchema,
+  pushRequestSchema,
+  SYNC_PROTOCOL_VERSION,
+  type ClientVersions,
+  type PushedCommand,
+  type UpdateRequiredAnswer,
+} from '../../src-shared/sync/protocol'
+import { compareVersions } from '../../src-shared/sync/versions'
+import type { ServerDb } from '../db/connection'
+import { pullPage, verifyDigests } from '../sync/pull'
+import { pushCommands } from '../sync/push'
+import { authenticate, type WorkstationIdentity } from '../workstations/credentials'
+
+export interface ServerAppOptions {
+  db: ServerDb
+  /** Oldest app that may pull; older ones still push payments and readings. */
+  minAppVersion?: string
+  /** Test hook: runs inside each pushed command's transaction just before it commits. */
+  beforeCommit?: (command: PushedCommand) => Promise<void>
+  logger?: boolean
+}
+
+/** The central server's HTTP face: stateless, every answer from the database. */
+export function buildServerApp(options: ServerAppOptions): FastifyInstance {
+  const { db } = options
+  const minApp = options.minAppVersion ?? '0.0.0'
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 32 * 1024 * 1024 })
+
+  const workstation = async (req: FastifyRequest, reply: FastifyReply) => {
+    const ws = await authenticate(
+      db,
+      req.headers['x-workstation-id'] as string | undefined,
+      req.headers['x-workstation-secret'] as string | undefined,
+    )
+    if (!ws) {
+      void reply.code(401).send({ code: 'unauthorized', message: syncMessages.unauthorized })
+      return null
+    }
+    return ws
+  }
+  const parse = <S extends z.ZodType>(schema: S, body: unknown, reply: FastifyReply) => {
+    const parsed = schema.safeParse(body)
+    if (parsed.success) return parsed.data as z.output<S>
+    const message = syncMessages.invalidArgs(parsed.error.issues[0]?.message ?? '')
+    void reply.code(400).send({ code: 'invalid_input', message })
+    return null
+  }
+  /** 426 for a protocol the server does not speak, or an app too old for `needsCurrentApp`. */
+  const refuseOld = (versions: ClientVersions, reply: FastifyReply, needsCurrentApp: boolean) => {
+    let answer: UpdateRequiredAnswer | null = null
+    if (versions.protocol !== SYNC_PROTOCOL_VERSION) {
+      answer = {
+        code: 'update_required',
+        message: syncMessages.protocolUnsupported(versions.protocol),
+      }
+    } else if (needsCurrentApp && compareVersions(versions.app, minApp) < 0) {
+      answer = { code: 'update_required', message: syncMessages.updateRequired(minApp) }
+    }
+    if (answer) void reply.code(426).send(answer)
+    return answer !== null
+  }
+  const withWorkstation =
+    (
+      run: (ws: WorkstationIdentity, req: FastifyRequest, reply: FastifyReply) => Promise<unknown>,
+    ) =>
+    async (req: FastifyRequest, reply: FastifyReply) => {
+      const ws = await workstation(req, reply)
+      if (!ws) return reply
+      return run(ws, req, reply)
+    }
+
+  app.get('/health', async () => ({ ok: true }))
+
+  app.post(
+    '/sync/push',
+    withWorkstation(async (ws, req, reply) => {
+      const body = parse(pushRequestSchema, req.body, reply)
+      if (!body || refuseOld(body.versions, reply, false)) return reply
+      const outdated = compareVersions(body.versions.app, minApp) < 0
+      return pushCommands(db, ws, body, { outdated, beforeCommit: options.beforeCommit })
+    }),
+  )
+
+  app.post(
+    '/sync/pull',
+    withWorkstation(async (ws, req, reply) => {
+      const body = parse(pullRequestSchema, req.body, reply)
+      if (!body || refuseOld(body.versions, reply, true)) return reply
+      return pullPage(db, ws.branchId, body.cursor, body.limit, body.table)
+    }),
+  )
+
+  app.post(
+    '/sync/verify',
+    withWorkstation(async (ws, req, reply) => {
+      const versions = parse(
+        clientVersionsSchema,
+        (req.body as { versions?: unknown })?.versions,
+        reply,
+      )
+      if (!versions || refuseOld(versions, reply, true)) return reply
+      return verifyDigests(db, ws.branchId)
+    }),
+  )
+  return app
+}

@@ -1,0 +1,29 @@
+/** Russian reasons the central server gives a workstation; shown on the Sync screen. */
+export const syncMessages = {
+  clonedDevice: (seq: number, last: number) =>
+    `Копия рабочего места: номер команды ${seq} уже занят (сервер получил до ${last}). База данных скопирована или восстановлена из резервной копии; команда не применена, обратитесь к администратору.`,
+  foreignDevice:
+    'Устройство зарегистрировано за другим рабочим местом: команда не применена, обратитесь к администратору.',
+  unknownCommand: (name: string, version: number) =>
+    `Сервер не знает команду «${name}» версии ${version}: обновите сервер или программу.`,
+  updateRequired: (min: string) =>
+    `Версия программы устарела: нужна ${min} или новее. Обновите программу; платежи и показания продолжают передаваться.`,
+  updateRequiredForCommand:
+    'Версия программы устарела: эту команду сервер примет после обновления программы.',
+  protocolUnsupported: (version: number) =>
+    `Протокол синхронизации ${version} не поддерживается сервером: обновите программу.`,
+  unauthorized: 'Рабочее место не зарегистрировано на сервере или ключ неверен.',
+  accountNotFound: 'Лицевой счет не найден в филиале рабочего места.',
+  officeNotFound: 'Офис не найден в филиале рабочего места.',
+  accountNumberTaken: (number: string) =>
+    `Номер лицевого счета: ${number} уже зарегистрирован на сервере.`,
+  meterNotFound: 'Прибор учета не найден среди действующих приборов этого счета.',
+  readingNotFound: 'Показание не найдено.',
+  readingAlreadyDeleted: 'Показание уже удалено.',
+  paymentNotFound: 'Платеж не найден.',
+  paymentAlreadyCancelled: 'Платеж уже отменен.',
+  paymentLinesMismatch: 'Сумма платежа не равна сумме строк.',
+  receiptNumberTaken: (number: string) => `Номер чека ${number} уже есть на сервере.`,
+  shiftNotFound: 'Смена не найдена на сервере.',
+  invalidArgs: (message: string) => `Неверные данные команды: ${message}`,
+} as const

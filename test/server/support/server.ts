@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto'
+import type { AddressInfo } from 'node:net'
+import { sql } from 'drizzle-orm'
+import pg from 'pg'
+import type { PushedCommand } from '../../../src-shared/sync/protocol'
+import {
+  createBranch,
+  createOffice,
+  createOperator,
+  insertGlobal,
+} from '../../../src-server/admin/reference'
+import {
+  openServerDatabase,
+  type ServerDatabase,
+  type ServerDb,
+} from '../../../src-server/db/connection'
+import { queryRow } from '../../../src-server/db/query'
+import { buildServerApp } from '../../../src-server/http/app'
+import { registerWorkstation } from '../../../src-server/workstations/credentials'
+import { ids, testOperators } from '../../support/temp-app'
+
+/**
+ * The server's database for one test file: an in-memory PGlite, or with DATABASE_URL a fresh
+ * database on that PostgreSQL, dropped at the end.
+ */
+export async function testServerDatabase(): Promise<ServerDatabase> {
+  const url = process.env.DATABASE_URL
+  if (!url) return openServerDatabase({})
+  const name = `energo_test_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  const testUrl = new URL(url)
+  testUrl.pathname = `/${name}`
+  const database = await openServerDatabase({ databaseUrl: testUrl.toString() })
+  return {
+    ...database,
+    close: async () => {
+      await database.close()
+      const drop = new pg.Client({ connectionString: url })
+      await drop.connect()
+      await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await drop.end()
+    },
+  }
+}
+
+export interface RunningServer {
+  url: string
+  close(): Promise<void>
+}
+
+/** The real server app listening on a loopback port. */
+export async function startTestServer(
+  db: ServerDb,
+  options: { minAppVersion?: string; beforeCommit?: (c: PushedCommand) => Promise<void> } = {},
+): Promise<RunningServer> {
+  const app = buildServerApp({ db, ...options })
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  const { port } = app.server.address() as AddressInfo
+  return { url: `http://127.0.0.1:${port}`, close: () => app.close() }
+}
+
+export interface SeededBranch {
+  branchId: string
+  officeId: string
+  supplierId: string
+  /** The branch's login of a test operator ("clerk" -> "clerk-<suffix>"). */
+  login(base: string): string
+}
+
+let counter = 0
+
+/**
+ * A new branch with an office and the test operators (logins made unique per branch), plus the
+ * global supplier and services once per database: tests in one file share a server but not a
+ * branch.
+ */
+export async function seedBranch(db: ServerDb): Promise<SeededBranch> {
+  const have = await queryRow(db, sql`SELECT 1 FROM suppliers WHERE id = ${ids.supplier}`)
+  if (!have) {
+    await insertGlobal(db, 'suppliers', [
+      {
+        id: ids.supplier,
+        name: 'АО «Тверьэнергосбыт»',
+        shortName: 'Тверьэнергосбыт',
+        inn: '6901067107',
+        bankAccount: '40702810563000001234',
+        bankName: 'Тверское отделение № 8607 ПАО Сбербанк',
+        bic: '042809679',
+        correspondentAccount: '30101810700000000679',
+      },
+    ])
+    await insertGlobal(db, 'services', [
+      { code: 'electricity', name: 'Электроэнергия', unit: 'кВт·ч' },
+      { code: 'hot_water', name: 'Горячая вода', unit: 'м³' },
+    ])
+  }
+  counter += 1
+  const suffix = `${process.pid}-${counter}-${randomBytes(3).toString('hex')}`
+  const branchId = await createBranch(db, { code: `B${suffix}`, name: `Филиал ${suffix}` })
+  const officeId = await createOffice(db, {
+    branchId,
+    name: `Офис ${suffix}`,
+    address: 'г. Конаково, ул. Энергетиков, 17',
+  })
+  for (const op of testOperators) {
+    await createOperator(db, {
+      login: `${op.login}-${suffix}`,
+      password: op.password,
+      fullName: op.fullName,
+      role: op.role,
+      officeId,
+    })
+  }
+  return { branchId, officeId, supplierId: ids.supplier, login: (base) => `${base}-${suffix}` }
+}
+
+/** A registered workstation of the office: its credentials for a client. */
+export async function newWorkstation(db: ServerDb, officeId: string, name = 'Окно') {
+  const prefix = randomBytes(3).toString('hex').toUpperCase()
+  return registerWorkstation(db, { officeId, name, receiptPrefix: prefix })
+}

@@ -1,0 +1,69 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export type Fault =
+  /** Forward the request, let the server answer (and commit), then drop the answer. */
+  | 'drop-response'
+  /** Refuse the connection's request without forwarding it. */
+  | 'cut'
+  | { delayMs: number }
+
+/**
+ * A loopback HTTP proxy in front of the server that injects network faults: each request takes
+ * the next queued fault, or `always` when set, or passes through.
+ */
+export class FaultProxy {
+  private readonly server: http.Server
+  private queue: Fault[] = []
+  always: Fault | null = null
+  forwarded = 0
+  url = ''
+
+  constructor(private readonly target: string) {
+    this.server = http.createServer((req, res) => void this.handle(req, res))
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve))
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+    return this
+  }
+
+  next(...faults: Fault[]): void {
+    this.queue.push(...faults)
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections()
+    await new Promise((resolve) => this.server.close(resolve))
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const fault = this.queue.shift() ?? this.always
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    if (fault === 'cut') {
+      res.socket?.destroy()
+      return
+    }
+    if (fault && typeof fault === 'object') await new Promise((r) => setTimeout(r, fault.delayMs))
+    const upstream = await fetch(new URL(req.url ?? '/', this.target), {
+      method: req.method,
+      headers: Object.fromEntries(
+        Object.entries(req.headers).filter(
+          ([k, v]) =>
+            typeof v === 'string' && !['host', 'content-length', 'connection'].includes(k),
+        ) as [string, string][],
+      ),
+      body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
+    }).catch(() => null)
+    this.forwarded += 1
+    if (!upstream || fault === 'drop-response') {
+      res.socket?.destroy()
+      return
+    }
+    const body = Buffer.from(await upstream.arrayBuffer())
+    res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? '' })
+    res.end(body)
+  }
+}
