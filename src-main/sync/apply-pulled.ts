@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3'
+import { duplicateNumberSuffix } from '../../src-shared/sync/messages'
 import type { PulledRow, SyncCursor } from '../../src-shared/sync/protocol'
 import { indexAccount, nextSearchKey } from '../accounts/search-index'
 import type { Db } from '../db/connection'
@@ -90,6 +91,17 @@ export function applyPulledPage(
         nextKey ??= nextSearchKey(db)
         row.search_key = existing?.k ?? nextKey++
         touched.add(row.id as string)
+        // The server registered this number first: a local account with it came from a command
+        // the server rejected. It stays, marked, for the supervisor who resolves the rejection.
+        const clash = sqlite
+          .prepare('SELECT id FROM accounts WHERE number = @number AND id <> @id')
+          .get(row) as { id: string } | undefined
+        if (clash) {
+          sqlite
+            .prepare('UPDATE accounts SET number = number || @suffix WHERE id = @id')
+            .run({ id: clash.id, suffix: duplicateNumberSuffix })
+          touched.add(clash.id)
+        }
       }
       if (table === 'meters') touched.add(row.account_id as string)
       if (table === 'customers') {

@@ -27,3 +27,6 @@ export const syncMessages = {
   shiftNotFound: 'Смена не найдена на сервере.',
   invalidArgs: (message: string) => `Неверные данные команды: ${message}`,
 } as const
+
+/** Appended to a local account's number when the server gave that number to another account. */
+export const duplicateNumberSuffix = '-ДУБЛЬ'

@@ -7,6 +7,7 @@ import {
   createBranch,
   createOffice,
   createOperator,
+  insertBranchRows,
   insertGlobal,
 } from '../../../src-server/admin/reference'
 import {
@@ -121,4 +122,61 @@ export async function seedBranch(db: ServerDb): Promise<SeededBranch> {
 export async function newWorkstation(db: ServerDb, officeId: string, name = 'Окно') {
   const prefix = randomBytes(3).toString('hex').toUpperCase()
   return registerWorkstation(db, { officeId, name, receiptPrefix: prefix })
+}
+
+/** An account of the branch on the server owing 2 200,00 ₽ for electricity (two charges). */
+export async function seedAccountWithDebt(db: ServerDb, branch: SeededBranch, number: string) {
+  const accountId = `acc-${number}`
+  const at = '2026-11-01T00:00:00.000Z'
+  await insertBranchRows(db, branch.branchId, [
+    {
+      table: 'customers',
+      rows: [
+        {
+          id: `cust-${number}`,
+          lastName: 'Кузнецова',
+          firstName: 'Ольга',
+          createdAt: at,
+          updatedAt: at,
+        },
+      ],
+    },
+    {
+      table: 'accounts',
+      rows: [
+        {
+          id: accountId,
+          number,
+          officeId: branch.officeId,
+          holderId: `cust-${number}`,
+          holderRelation: 'owner',
+          region: 'Тверская обл.',
+          settlement: 'г. Конаково',
+          street: 'ул. Ленина',
+          house: '7',
+          tariffGroup: 'urban_gas',
+          createdAt: at,
+          updatedAt: at,
+        },
+      ],
+    },
+    {
+      table: 'account_services',
+      rows: [{ accountId, service: 'electricity', supplierId: branch.supplierId }],
+    },
+    {
+      table: 'charges',
+      rows: ['2026-09', '2026-10'].map((period, i) => ({
+        id: `charge-${number}-${period}`,
+        accountId,
+        supplierId: branch.supplierId,
+        service: 'electricity',
+        period,
+        kind: 'charge',
+        amount: 100_000 + 20_000 * i,
+        createdAt: at,
+      })),
+    },
+  ])
+  return accountId
 }
