@@ -65,7 +65,8 @@ const knownTables = new Set<string>(syncedTableNames)
 export function applyPulledPage(
   db: Db,
   rows: PulledRow[],
-  cursor: SyncCursor,
+  /** null for a one-table re-pull: its versions say nothing about the other tables. */
+  cursor: SyncCursor | null,
   options: { reindex: boolean; now: string },
 ): void {
   const sqlite = db.$client
@@ -118,6 +119,7 @@ export function applyPulledPage(
       ).run(row)
     }
     if (options.reindex) for (const id of touched) indexAccount(db, id)
+    if (!cursor) return
     sqlite
       .prepare(
         `UPDATE sync_state SET cursor_branch = max(cursor_branch, @branch),

@@ -32,15 +32,10 @@ const INT8 = 20
 /** Opens the server's database (PostgreSQL or PGlite) and brings it to the latest migration. */
 export async function openServerDatabase(options: ServerDatabaseOptions): Promise<ServerDatabase> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({
-      connectionString: options.databaseUrl,
-      max: 20,
-      // Counts and versions are bigint in SQL and plain numbers in JS (well below 2^53).
-      types: {
-        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-          oid === INT8 ? Number : pg.types.getTypeParser(oid, format)) as never,
-      },
-    })
+    // Counts, kopecks and versions are bigint in SQL and plain numbers in JS (far below 2^53).
+    // Process-wide: drizzle's node-postgres session reads pg's global parsers.
+    pg.types.setTypeParser(INT8, Number)
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 20 })
     const db = drizzlePg({ client: pool, schema, casing: 'snake_case' })
     await migratePg(db, { migrationsFolder: serverMigrationsFolder })
     return { db: db as unknown as ServerDb, kind: 'postgres', close: () => pool.end() }

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { clientFor } from '../../src-main/sync/sync-run'
+import { verifyReplica } from '../../src-main/sync/verify'
+import { createOffice, insertGlobal } from '../../src-server/admin/reference'
+import type { ServerDatabase } from '../../src-server/db/connection'
+import { pullPage } from '../../src-server/sync/pull'
+import { SyncedWriter } from '../../src-server/sync/synced-write'
+import type { PulledRow, SyncCursor } from '../../src-shared/sync/protocol'
+import { headlessClient } from '../sync/support/client'
+import {
+  newWorkstation,
+  seedBranch,
+  startTestServer,
+  testServerDatabase,
+  type RunningServer,
+} from './support/server'
+
+let database: ServerDatabase
+let server: RunningServer
+beforeAll(async () => {
+  database = await testServerDatabase()
+  server = await startTestServer(database.db)
+})
+afterAll(async () => {
+  await server.close()
+  await database.close()
+})
+
+describe('pull', () => {
+  it('pages global rows first, then the branch, each row once, the cursor only forward', async () => {
+    const branch = await seedBranch(database.db)
+    const other = await seedBranch(database.db)
+    for (let i = 0; i < 12; i++) {
+      await createOffice(database.db, { branchId: branch.branchId, name: `О${i}`, address: '-' })
+      await createOffice(database.db, { branchId: other.branchId, name: `Ч${i}`, address: '-' })
+    }
+    await insertGlobal(
+      database.db,
+      'settings',
+      Array.from({ length: 9 }, (_, i) => ({
+        key: `test.pull.${branch.branchId}`,
+        validFrom: `2026-01-${String(i + 1).padStart(2, '0')}`,
+        value: String(i),
+      })),
+    )
+    let cursor: SyncCursor = { branch: 0, global: 0 }
+    const rows: PulledRow[] = []
+    for (let pages = 0; ; pages++) {
+      expect(pages).toBeLessThan(1000)
+      const page = await pullPage(database.db, branch.branchId, cursor, 7)
+      expect(page.rows.length).toBeLessThanOrEqual(7)
+      expect(page.cursor.branch).toBeGreaterThanOrEqual(cursor.branch)
+      expect(page.cursor.global).toBeGreaterThanOrEqual(cursor.global)
+      rows.push(...page.rows)
+      cursor = page.cursor
+      if (!page.more) break
+    }
+    const offices = rows.filter((r) => r.t === 'offices').map((r) => r.r.name)
+    expect(offices[0]).toMatch(/^Офис /)
+    expect(offices.slice(1)).toEqual(Array.from({ length: 12 }, (_, i) => `О${i}`))
+    // Nothing of the other branch; every global row before the first branch row.
+    expect(rows.some((r) => r.r.branch_id === other.branchId)).toBe(false)
+    const firstBranchRow = rows.findIndex((r) => r.r.branch_id === branch.branchId)
+    expect(rows.slice(firstBranchRow).every((r) => r.r.branch_id === branch.branchId)).toBe(true)
+    const settings = rows.filter(
+      (r) => r.t === 'settings' && r.r.key === `test.pull.${branch.branchId}`,
+    )
+    expect(settings).toHaveLength(9)
+    expect(rows.every((r) => !('sync_version' in r.r) && !('secret_hash' in r.r))).toBe(true)
+  })
+
+  it('carries a deletion as a tombstone, and verify re-pulls a table that drifted', async () => {
+    const branch = await seedBranch(database.db)
+    const extra = await createOffice(database.db, {
+      branchId: branch.branchId,
+      name: 'Выездной пункт',
+      address: 'с. Завидово',
+    })
+    const gone = await createOffice(database.db, {
+      branchId: branch.branchId,
+      name: 'Закрытый офис',
+      address: 'с. Мокшино',
+    })
+    const client = headlessClient(server.url, await newWorkstation(database.db, branch.officeId))
+    try {
+      await client.sync()
+      const db = client.app.services.db
+      const names = () =>
+        (
+          db.$client.prepare('SELECT name FROM offices ORDER BY name').all() as { name: string }[]
+        ).map((r) => r.name)
+      expect(names()).toContain('Закрытый офис')
+
+      await database.db.transaction(async (tx) => {
+        await new SyncedWriter(tx, branch.branchId).update('offices', gone, {
+          deletedAt: '2026-11-20T10:00:00.000Z',
+        })
+      })
+      await client.sync()
+      expect(names()).not.toContain('Закрытый офис')
+
+      const sync = clientFor(db, '1.0.0')!
+      expect(await verifyReplica(db, sync, () => new Date())).toEqual({
+        compared: true,
+        repulled: [],
+      })
+      // A row lost on the workstation (a damaged file, a bad restore) comes back through verify.
+      db.$client.prepare('DELETE FROM offices WHERE id = ?').run(extra)
+      expect(await verifyReplica(db, sync, () => new Date())).toEqual({
+        compared: true,
+        repulled: ['offices'],
+      })
+      expect(names()).toContain('Выездной пункт')
+    } finally {
+      client.cleanup()
+    }
+  })
+})
