@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { registerAccountSchema } from '../../src-shared/accounts/schemas'
 import { syncMessages } from '../../src-shared/sync/messages'
+import { insertAccount } from '../accounts/insert-account'
 import { queryRow } from '../db/query'
 import { officeInBranch } from './lookups'
 import { recordedArgs, reject, serverCommand } from './server-command'
@@ -18,32 +19,7 @@ export const accountRegister = serverCommand({
       reject(syncMessages.officeNotFound)
     const taken = await queryRow(tx, sql`SELECT 1 FROM accounts WHERE number = ${args.number}`)
     if (taken) reject(syncMessages.accountNumberTaken(args.number))
-    await write.insert('customers', [
-      { id: args.customerId, ...args.holder, createdAt: ctx.at, updatedAt: ctx.at },
-    ])
-    await write.insert('accounts', [
-      {
-        id: args.accountId,
-        number: args.number,
-        els: args.els,
-        officeId: args.officeId,
-        holderId: args.customerId,
-        holderRelation: args.relation,
-        ...args.address,
-        totalArea: args.totalArea,
-        livingArea: args.livingArea,
-        rooms: args.rooms ?? null,
-        residents: args.residents,
-        tariffGroup: args.tariffGroup,
-        notes: args.notes,
-        createdAt: ctx.at,
-        updatedAt: ctx.at,
-      },
-    ])
-    await write.insert(
-      'account_services',
-      args.services.map((s) => ({ accountId: args.accountId, ...s })),
-    )
+    await insertAccount(write, args, ctx.at)
     return { accountId: args.accountId }
   },
 })

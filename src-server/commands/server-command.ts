@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { validate } from '../../src-shared/api/validation'
 import { syncMessages } from '../../src-shared/sync/messages'
 import type { ServerDb } from '../db/connection'
 import type { SyncedWriter } from '../sync/synced-write'
@@ -46,13 +47,13 @@ export function recordedArgs<A extends object, M extends object>(
   made: z.ZodType<M, unknown>,
 ): z.ZodType<A & M> {
   return z.unknown().transform((raw, ctx): A & M => {
-    const a = input.safeParse(raw)
-    const b = made.safeParse(raw)
-    if (!a.success || !b.success) {
-      const issue = (a.error ?? b.error)!.issues[0]!
-      ctx.addIssue({ code: 'custom', message: syncMessages.invalidArgs(issue.message) })
+    const a = validate(input, raw)
+    const b = validate(made, raw)
+    if (!a.ok || !b.ok) {
+      const message = (a.ok ? b : a) as { error: { message: string } }
+      ctx.addIssue({ code: 'custom', message: syncMessages.invalidArgs(message.error.message) })
       return z.NEVER
     }
-    return { ...a.data, ...b.data }
+    return { ...a.value, ...b.value }
   })
 }

@@ -1,0 +1,160 @@
+// The central server's admin command line: npm run server -- <command> [options]
+import { parseArgs } from 'node:util'
+import { officeDate } from '../../src-shared/dates'
+import { roles, type Role } from '../../src-shared/operators/roles'
+import { importAccounts } from '../accounts/import-accounts'
+import { loadServerDemo } from '../admin/demo'
+import { createBranch, createOffice, createOperator } from '../admin/reference'
+import { openServerDatabase } from '../db/connection'
+import { buildServerApp } from '../http/app'
+import { registerWorkstation } from '../workstations/credentials'
+
+const usage = `npm run server -- <command> [options]
+
+  start                 [--host 127.0.0.1] [--port 5190] [--min-app VERSION]
+  create-branch         --code C --name N
+  create-office         --branch ID --name N --address A
+  create-operator       --login L --password P --name "Фамилия Имя" --role clerk|cashier|supervisor|admin [--office ID]
+  register-workstation  --office ID --name N --prefix P     (prints its id and secret once)
+  demo-data             [--accounts 1000] [--seed 1] [--months 24] [--today YYYY-MM-DD]
+  import-accounts       --office ID --file accounts.xlsx|.csv [--skip-bad]
+
+The database: DATABASE_URL (PostgreSQL), or an embedded PGlite in --data-dir (default
+.data/server). PGlite serves one process: stop the server before other commands on it.`
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    'data-dir': { type: 'string', default: '.data/server' },
+    host: { type: 'string', default: '127.0.0.1' },
+    port: { type: 'string', default: '5190' },
+    'min-app': { type: 'string' },
+    code: { type: 'string' },
+    name: { type: 'string' },
+    branch: { type: 'string' },
+    office: { type: 'string' },
+    address: { type: 'string' },
+    login: { type: 'string' },
+    password: { type: 'string' },
+    role: { type: 'string' },
+    prefix: { type: 'string' },
+    accounts: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    months: { type: 'string', default: '24' },
+    today: { type: 'string' },
+    file: { type: 'string' },
+    'skip-bad': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+})
+
+function need(name: keyof typeof values): string {
+  const v = values[name]
+  if (typeof v !== 'string' || v === '') {
+    console.error(`Не указан параметр --${name}.\n\n${usage}`)
+    process.exit(2)
+  }
+  return v
+}
+
+const command = positionals[0]
+if (!command || values.help) {
+  console.log(usage)
+  process.exit(command ? 0 : 2)
+}
+
+const database = await openServerDatabase({
+  databaseUrl: process.env.DATABASE_URL,
+  dataDir: process.env.DATABASE_URL ? undefined : values['data-dir'],
+})
+const { db } = database
+const done = async (code = 0) => {
+  await database.close()
+  process.exit(code)
+}
+
+switch (command) {
+  case 'start': {
+    const app = buildServerApp({ db, minAppVersion: values['min-app'] })
+    const address = await app.listen({ host: values.host, port: Number(values.port) })
+    console.log(`Центральный сервер: ${address} (${database.kind})`)
+    const stop = async () => {
+      await app.close()
+      await done()
+    }
+    process.once('SIGINT', () => void stop())
+    process.once('SIGTERM', () => void stop())
+    break
+  }
+  case 'create-branch': {
+    console.log(await createBranch(db, { code: need('code'), name: need('name') }))
+    await done()
+    break
+  }
+  case 'create-office': {
+    const id = await createOffice(db, {
+      branchId: need('branch'),
+      name: need('name'),
+      address: need('address'),
+    })
+    console.log(id)
+    await done()
+    break
+  }
+  case 'create-operator': {
+    const role = need('role') as Role
+    if (!roles.includes(role)) {
+      console.error(`Роль: одна из ${roles.join(', ')}.`)
+      await done(2)
+    }
+    const id = await createOperator(db, {
+      login: need('login'),
+      password: need('password'),
+      fullName: need('name'),
+      role,
+      officeId: values.office ?? null,
+    })
+    console.log(id)
+    await done()
+    break
+  }
+  case 'register-workstation': {
+    const credentials = await registerWorkstation(db, {
+      officeId: need('office'),
+      name: need('name'),
+      receiptPrefix: need('prefix'),
+    })
+    console.log(JSON.stringify(credentials, null, 2))
+    await done()
+    break
+  }
+  case 'demo-data': {
+    const options = {
+      accounts: Number(values.accounts),
+      seed: Number(values.seed),
+      months: Number(values.months),
+      today: values.today ?? officeDate(new Date(), 'Europe/Moscow'),
+    }
+    const started = Date.now()
+    const result = await loadServerDemo(db, options, (n) => process.stdout.write(`\r${n} л/с`))
+    console.log(`\nДемо-данные: ${result.accounts} л/с за ${Date.now() - started} мс`)
+    await done()
+    break
+  }
+  case 'import-accounts': {
+    const report = await importAccounts(db, {
+      file: need('file'),
+      officeId: need('office'),
+      skipBad: values['skip-bad'],
+    })
+    for (const e of report.errors) console.error(`строка ${e.line}: ${e.message}`)
+    console.log(
+      `Загружено лицевых счетов: ${report.imported}, строк с ошибками: ${report.errors.length}`,
+    )
+    await done(report.errors.length > 0 && !values['skip-bad'] ? 1 : 0)
+    break
+  }
+  default:
+    console.error(`Неизвестная команда: ${command}\n\n${usage}`)
+    await done(2)
+}
