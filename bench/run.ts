@@ -4,6 +4,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   search: () => import('./search'),
   readings: () => import('./readings'),
   payments: () => import('./payments'),
+  sync: () => import('./sync'),
 }
 
 async function main(): Promise<void> {
