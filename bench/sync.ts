@@ -34,6 +34,10 @@ const appVersion = '1.0.0'
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
 }
+/** Three letters unique to this run: the server database is reused, account numbers must not be. */
+const runTag = Array.from({ length: 3 }, (_, i) =>
+  String.fromCharCode(65 + (Math.floor(Date.now() / 26 ** i) % 26)),
+).join('')
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits
 
 /** The server's database with the demo data, built once per options (PGlite) and reused. */
@@ -151,12 +155,14 @@ async function measure(
   // The same rows fetched first, then only inserted: the limit of the SQLite side.
   const client = clientFor(replica, appVersion)!
   const pages: PulledRow[][] = []
+  const fetchStarted = performance.now()
   for (let cursor = { branch: 0, global: 0 }; ;) {
     const page = await client.pull({ cursor })
     pages.push(page.rows)
     cursor = page.cursor
     if (!page.more) break
   }
+  console.log(`  из них HTTP и сервер: ${round((performance.now() - fetchStarted) / 1000)} с`)
   const rawRate = rawInsert(join(base, 'raw'), pages)
   pages.length = 0
 
@@ -175,7 +181,7 @@ async function measure(
     executeCommand(
       replica,
       registerAccount,
-      { ...input, number: `9${String(i).padStart(9, '0')}${accounts % 10}` },
+      { ...input, number: `${runTag}1${String(i).padStart(8, '0')}` },
       {
         operatorId: null,
         now: new Date(),
@@ -217,7 +223,7 @@ async function measure(
             argsVersion: 1,
             args: {
               ...input,
-              number: `8${String(round * n + i).padStart(9, '0')}`,
+              number: `${runTag}2${String(round * n + i).padStart(8, '0')}`,
               accountId,
               customerId: uuidv7(),
             },

@@ -75,6 +75,11 @@ export function applyPulledPage(
     sqlite.pragma('defer_foreign_keys = ON')
     const touched = new Set<string>()
     let nextKey: number | null = null
+    const searchKeyOf = sqlite.prepare('SELECT search_key AS k FROM accounts WHERE id = ?')
+    const sameNumber = sqlite.prepare(
+      'SELECT id FROM accounts WHERE number = @number AND id <> @id',
+    )
+    const holderOf = sqlite.prepare('SELECT id FROM accounts WHERE holder_id = ?')
     for (const { t, r, d } of rows) {
       if (!knownTables.has(t)) continue
       const table = t as SyncedTableName
@@ -86,17 +91,14 @@ export function applyPulledPage(
         continue
       }
       if (table === 'accounts') {
-        const existing = sqlite
-          .prepare('SELECT search_key AS k FROM accounts WHERE id = ?')
-          .get(row.id) as { k: number } | undefined
+        const existing = searchKeyOf.get(row.id) as { k: number } | undefined
         nextKey ??= nextSearchKey(db)
         row.search_key = existing?.k ?? nextKey++
         touched.add(row.id as string)
         // The server registered this number first: a local account with it came from a command
         // the server rejected. It stays, marked, for the supervisor who resolves the rejection.
-        const clash = sqlite
-          .prepare('SELECT id FROM accounts WHERE number = @number AND id <> @id')
-          .get(row) as { id: string } | undefined
+        const clash = sameNumber.get({ number: row.number, id: row.id }) as
+          { id: string } | undefined
         if (clash) {
           sqlite
             .prepare('UPDATE accounts SET number = number || @suffix WHERE id = @id')
@@ -105,11 +107,8 @@ export function applyPulledPage(
         }
       }
       if (table === 'meters') touched.add(row.account_id as string)
-      if (table === 'customers') {
-        for (const a of sqlite
-          .prepare('SELECT id FROM accounts WHERE holder_id = ?')
-          .all(row.id) as { id: string }[])
-          touched.add(a.id)
+      if (table === 'customers' && options.reindex) {
+        for (const a of holderOf.all(row.id) as { id: string }[]) touched.add(a.id)
       }
       upsert(
         db,

@@ -167,6 +167,7 @@ export async function importAccounts(
     for (const args of good) {
       await insertAccount(write, { ...args, accountId: uuidv7(), customerId: uuidv7() }, at)
     }
+    await write.flush()
   })
   return { imported: good.length, errors }
 }

@@ -37,6 +37,8 @@ async function insertReference(db: ServerDb, ref: DemoReference): Promise<void> 
       const writer = o.officeId && branchOf.get(o.officeId) ? branch : global
       await writer.insert('operators', [row])
     }
+    await global.flush()
+    await branch.flush()
   })
 }
 
@@ -48,6 +50,7 @@ async function insertAccounts(db: ServerDb, branchId: string, accounts: DemoAcco
       const rows = accounts.flatMap((a) => spec.rows(a).map(serverRow))
       await write.insert(spec.table as SyncedTableName, rows)
     }
+    await write.flush()
   })
 }
 

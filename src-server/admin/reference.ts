@@ -12,7 +12,11 @@ async function write(
   branchId: string | null,
   run: (w: SyncedWriter) => Promise<void>,
 ) {
-  await db.transaction(async (tx) => run(new SyncedWriter(tx, branchId)))
+  await db.transaction(async (tx) => {
+    const writer = new SyncedWriter(tx, branchId)
+    await run(writer)
+    await writer.flush()
+  })
 }
 
 export async function createBranch(

@@ -18,24 +18,52 @@ interface StreamRow {
   deleted: boolean
 }
 
-/** Rows of one stream (a branch, or global when null) past `after`, in version order. */
-function streamQuery(
+function scopeOf(branchId: string | null): SQL {
+  return branchId === null ? sql`branch_id IS NULL` : sql`branch_id = ${branchId}`
+}
+
+/**
+ * The version that ends a page of `limit` rows of one stream, or null when fewer remain. Only the
+ * (branch_id, sync_version) index is read: merged lazily, no row is built.
+ */
+async function pageBound(
+  tx: ServerDb,
   branchId: string | null,
   after: number,
   limit: number,
   tables: readonly string[],
-): SQL {
-  const scope = branchId === null ? sql`branch_id IS NULL` : sql`branch_id = ${branchId}`
+): Promise<number | null> {
   const parts = tables.map(
     (t) =>
-      sql`(SELECT sync_version AS v, ${t}::text AS t,
-                  to_jsonb(x) - 'sync_version' - 'deleted_at' - 'secret_hash' AS r,
-                  deleted_at IS NOT NULL AS deleted
-             FROM ${sql.identifier(t)} x WHERE ${scope} AND sync_version > ${after}
-            ORDER BY sync_version LIMIT ${limit})`,
+      sql`(SELECT sync_version AS v FROM ${sql.identifier(t)}
+            WHERE ${scopeOf(branchId)} AND sync_version > ${after}
+            ORDER BY sync_version LIMIT ${limit + 1})`,
   )
-  // UNION ALL of index-ordered scans with ORDER BY + LIMIT: PostgreSQL merges them lazily.
-  return sql`SELECT v, t, r, deleted FROM (${sql.join(parts, sql` UNION ALL `)}) s ORDER BY v LIMIT ${limit}`
+  const [row] = await queryRows<{ v: number }>(
+    tx,
+    sql`SELECT v FROM (${sql.join(parts, sql` UNION ALL `)}) s ORDER BY v LIMIT 1 OFFSET ${limit}`,
+  )
+  return row ? Number(row.v) : null
+}
+
+/** The rows of one stream with after < version < before (no upper end when before is null). */
+function streamRows(
+  tx: ServerDb,
+  branchId: string | null,
+  after: number,
+  before: number | null,
+  tables: readonly string[],
+): Promise<StreamRow[]> {
+  const upper = before === null ? sql`` : sql` AND sync_version < ${before}`
+  const parts = tables.map(
+    (t) =>
+      sql`SELECT sync_version AS v, ${t}::text AS t,
+                 to_jsonb(x) - 'sync_version' - 'deleted_at' - 'secret_hash' AS r,
+                 deleted_at IS NOT NULL AS deleted
+            FROM ${sql.identifier(t)} x
+           WHERE ${scopeOf(branchId)} AND sync_version > ${after}${upper}`,
+  )
+  return queryRows<StreamRow>(tx, sql`${sql.join(parts, sql` UNION ALL `)} ORDER BY v`)
 }
 
 /**
@@ -54,26 +82,18 @@ export async function pullPage(
   return db.transaction(
     async (tx) => {
       const next = { ...cursor }
-      const global = await queryRows<StreamRow>(
-        tx,
-        streamQuery(null, cursor.global, limit + 1, tables),
-      )
       const rows: PulledRow[] = []
-      const take = (list: StreamRow[], n: number, stream: keyof SyncCursor) => {
-        for (const row of list.slice(0, n)) {
+      const take = async (stream: keyof SyncCursor, branch: string | null, room: number) => {
+        const bound = await pageBound(tx, branch, cursor[stream], room, tables)
+        for (const row of await streamRows(tx, branch, cursor[stream], bound, tables)) {
           rows.push(row.deleted ? { t: row.t, r: row.r, d: true } : { t: row.t, r: row.r })
           next[stream] = Number(row.v)
         }
+        return bound !== null
       }
-      take(global, limit, 'global')
-      if (global.length > limit) return { rows, cursor: next, more: true }
-      const room = limit - rows.length
-      const branch = await queryRows<StreamRow>(
-        tx,
-        streamQuery(branchId, cursor.branch, room + 1, tables),
-      )
-      take(branch, room, 'branch')
-      return { rows, cursor: next, more: branch.length > room }
+      if (await take('global', null, limit)) return { rows, cursor: next, more: true }
+      const more = await take('branch', branchId, limit - rows.length)
+      return { rows, cursor: next, more }
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   )

@@ -58,14 +58,11 @@ async function pushOne(
 ): Promise<CommandOutcome> {
   return db.transaction(async (tx) => {
     // The device row is the per-device lock: duplicates in flight wait here, then see the record.
-    await tx.execute(
-      sql`INSERT INTO devices (device_id, workstation_id) VALUES (${deviceId}, ${ws.workstationId})
-          ON CONFLICT (device_id) DO NOTHING`,
-    )
     const device = (await queryRow<{ workstationId: string; lastSeq: number }>(
       tx,
-      sql`SELECT workstation_id AS "workstationId", last_seq AS "lastSeq" FROM devices
-           WHERE device_id = ${deviceId} FOR UPDATE`,
+      sql`INSERT INTO devices (device_id, workstation_id) VALUES (${deviceId}, ${ws.workstationId})
+          ON CONFLICT (device_id) DO UPDATE SET last_seen_at = now()
+          RETURNING workstation_id AS "workstationId", last_seq AS "lastSeq"`,
     ))!
     const stored = await queryRow<StoredCommand>(
       tx,
@@ -117,20 +114,19 @@ async function pushOne(
       return rejected(parsed.error.issues[0]?.message ?? syncMessages.invalidArgs(''), true)
     }
     let applied: { result: unknown; version: number | null }
+    const write = new SyncedWriter(tx, ws.branchId)
     try {
-      // A savepoint: a refusal undoes the command's writes but keeps the record and the sequence.
-      applied = await tx.transaction(async (sp) => {
-        const write = new SyncedWriter(sp, ws.branchId)
-        const result = await def.apply(sp, write, parsed.data, {
-          commandId: command.id,
-          deviceId,
-          workstationId: ws.workstationId,
-          branchId: ws.branchId,
-          operatorId: command.operatorId,
-          at: command.at,
-        })
-        return { result, version: write.lastVersion }
+      // Appliers refuse before they write: a refusal leaves nothing but the record and the sequence.
+      const result = await def.apply(tx, write, parsed.data, {
+        commandId: command.id,
+        deviceId,
+        workstationId: ws.workstationId,
+        branchId: ws.branchId,
+        operatorId: command.operatorId,
+        at: command.at,
       })
+      await write.flush()
+      applied = { result, version: write.lastVersion }
     } catch (error) {
       if (error instanceof CommandRejected) return rejected(error.message, true)
       throw error
@@ -143,7 +139,5 @@ async function pushOne(
 }
 
 async function advanceDevice(tx: ServerDb, deviceId: string, seq: number): Promise<void> {
-  await tx.execute(
-    sql`UPDATE devices SET last_seq = ${seq}, last_seen_at = now() WHERE device_id = ${deviceId}`,
-  )
+  await tx.execute(sql`UPDATE devices SET last_seq = ${seq} WHERE device_id = ${deviceId}`)
 }

@@ -7,28 +7,65 @@ export type Row = Record<string, unknown>
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 
+interface Pending {
+  table: SyncedTableName
+  rows: Row[]
+  branchId: string | null
+}
+
 /**
- * Writes synced rows inside the caller's transaction, each with its own version from the branch
- * counter (null branch = global), and remembers the last version written.
+ * Collects a command's (or an admin write's) synced rows and writes them at `flush`, inside the
+ * caller's transaction, each with its own version from its branch's counter (null = global). A
+ * refusal before the flush writes nothing, so no savepoint is needed; one counter update per
+ * branch takes the versions for all rows.
  */
 export class SyncedWriter {
   lastVersion: number | null = null
+  private pending: Pending[] = []
 
   constructor(
     readonly tx: ServerDb,
     readonly branchId: string | null,
   ) {}
 
-  private async versions(n: number, branchId: string | null): Promise<number> {
-    const last = await allocateVersions(this.tx, branchId, n)
-    if (branchId === this.branchId) this.lastVersion = last
-    return last - n + 1
+  /** Queues rows (camelCase keys); `branchId` overrides the writer's branch (global rows). */
+  async insert(table: SyncedTableName, rows: Row[], branchId = this.branchId): Promise<void> {
+    if (rows.length > 0) this.pending.push({ table, rows, branchId })
   }
 
-  /** Inserts rows (camelCase keys); `branchId` overrides the writer's branch (global rows). */
-  async insert(table: SyncedTableName, rows: Row[], branchId = this.branchId): Promise<void> {
-    if (rows.length === 0) return
-    const first = await this.versions(rows.length, branchId)
+  /** Updates one row by id with a new version, so pulls carry the change (written at once). */
+  async update(table: SyncedTableName, id: string, set: Row): Promise<void> {
+    await this.flush()
+    const version = await allocateVersions(this.tx, this.branchId, 1)
+    this.lastVersion = version
+    const target = mirrorTables[table] as unknown as { id: never }
+    await this.tx
+      .update(mirrorTables[table])
+      .set({ ...set, syncVersion: version } as never)
+      .where(sql`${target.id} = ${id}`)
+  }
+
+  /** Writes what is queued; versions follow the order rows were queued in. */
+  async flush(): Promise<void> {
+    const pending = this.pending
+    this.pending = []
+    const next = new Map<string | null, number>()
+    for (const branchId of new Set(pending.map((p) => p.branchId))) {
+      const n = pending
+        .filter((p) => p.branchId === branchId)
+        .reduce((s, p) => s + p.rows.length, 0)
+      const last = await allocateVersions(this.tx, branchId, n)
+      if (branchId === this.branchId) this.lastVersion = last
+      next.set(branchId, last - n + 1)
+    }
+    for (const p of pending) {
+      const first = next.get(p.branchId)!
+      next.set(p.branchId, first + p.rows.length)
+      await this.write(p.table, p.rows, p.branchId, first)
+    }
+  }
+
+  private async write(table: SyncedTableName, rows: Row[], branchId: string | null, first: number) {
     const columns = new Set<string>(['branch_id', 'sync_version'])
     const values = rows.map((row, i) => {
       const out: Row = { branch_id: branchId, sync_version: first + i }
@@ -48,15 +85,5 @@ export class SyncedWriter {
             SELECT ${list} FROM json_populate_recordset(NULL::${target}, ${JSON.stringify(values.slice(i, i + 5000))}::json)`,
       )
     }
-  }
-
-  /** Updates one row by id with a new version, so pulls carry the change. */
-  async update(table: SyncedTableName, id: string, set: Row): Promise<void> {
-    const version = await this.versions(1, this.branchId)
-    const target = mirrorTables[table] as unknown as { id: never }
-    await this.tx
-      .update(mirrorTables[table])
-      .set({ ...set, syncVersion: version } as never)
-      .where(sql`${target.id} = ${id}`)
   }
 }

@@ -1,7 +1,6 @@
-import { randomBytes, scryptSync } from 'node:crypto'
+import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
-import { verifyPassword } from '../../src-main/operators/password'
 import type { ServerDb } from '../db/connection'
 import { queryRow } from '../db/query'
 import { SyncedWriter } from '../sync/synced-write'
@@ -24,6 +23,22 @@ function hashSecret(secret: string): string {
   return ['scrypt', N, 8, 1, salt.toString('base64'), hash.toString('base64')].join('$')
 }
 
+/** Checks a secret on libuv's thread pool: a request never blocks the server's event loop. */
+function verifySecret(secret: string, stored: string): Promise<boolean> {
+  const [kind, n, r, p, salt, hash] = stored.split('$')
+  if (kind !== 'scrypt' || !salt || !hash) return Promise.resolve(false)
+  const expected = Buffer.from(hash, 'base64')
+  return new Promise((resolve) =>
+    scrypt(
+      secret,
+      Buffer.from(salt, 'base64'),
+      expected.length,
+      { N: Number(n), r: Number(r), p: Number(p) },
+      (error, actual) => resolve(!error && timingSafeEqual(actual, expected)),
+    ),
+  )
+}
+
 /** Registers a workstation of an office (binding it to the office's branch) and makes its secret. */
 export async function registerWorkstation(
   db: ServerDb,
@@ -37,9 +52,11 @@ export async function registerWorkstation(
     if (!office) throw new Error(`office ${input.officeId} not found`)
     const workstationId = uuidv7()
     const secret = randomBytes(32).toString('base64url')
-    await new SyncedWriter(tx, office.branchId).insert('workstations', [
+    const write = new SyncedWriter(tx, office.branchId)
+    await write.insert('workstations', [
       { id: workstationId, ...input, secretHash: hashSecret(secret) },
     ])
+    await write.flush()
     return { workstationId, secret, branchId: office.branchId }
   })
 }
@@ -56,6 +73,6 @@ export async function authenticate(
     sql`SELECT branch_id AS "branchId", secret_hash AS "secretHash" FROM workstations
          WHERE id = ${workstationId} AND deleted_at IS NULL`,
   )
-  if (!row?.secretHash || !verifyPassword(secret, row.secretHash)) return null
+  if (!row?.secretHash || !(await verifySecret(secret, row.secretHash))) return null
   return { workstationId, branchId: row.branchId }
 }
