@@ -106,6 +106,30 @@ describe('sync under faults', () => {
     await expectConverged(database.db, branch.branchId, [a])
   })
 
+  it('3: three workstations of one branch under random network cuts; nothing stuck', async () => {
+    const branch = await seedBranch(database.db)
+    const desks = [await workstation(branch), await workstation(branch), await workstation(branch)]
+    const watches = desks.map(cursorWatch)
+    // A third of the requests are cut before the server, a third lose their answer after it.
+    const faults = ['cut', 'drop-response', { delayMs: 30 }, { delayMs: 0 }] as const
+    for (let round = 0; round < 12; round++) {
+      for (const desk of desks) {
+        await register(desk, branch)
+        proxy.next(faults[Math.floor(Math.random() * faults.length)]!)
+        await desk.sync().catch(() => undefined)
+      }
+      watches.forEach((w) => w())
+    }
+    // The network comes back: one more round each, then a pull so everyone sees everything.
+    for (const desk of desks) await desk.sync()
+    for (const desk of desks) await desk.sync()
+    watches.forEach((w) => w())
+    const saved = desks.flatMap((d) => registeredNumbers(d)).sort()
+    expect(saved).toHaveLength(36)
+    expect(await serverAccountNumbers(database.db, branch.branchId)).toEqual(saved)
+    await expectConverged(database.db, branch.branchId, desks)
+  })
+
   it('5: a slow transaction that commits after a faster one is not skipped by a pull', async () => {
     const branch = await seedBranch(database.db)
     const [a, b, c] = [
