@@ -60,7 +60,7 @@ function need(name: keyof typeof values): string {
 const command = positionals[0]
 if (!command || values.help) {
   console.log(usage)
-  process.exit(command ? 0 : 2)
+  process.exit(values.help ? 0 : 2)
 }
 
 const database = await openServerDatabase({
