@@ -131,6 +131,7 @@ export const submitReadings: CommandDef<SubmitReadingsCommandArgs, SubmitReading
     // supervisor's password never leaves the workstation.
     const recorded = {
       accountId: args.accountId,
+      timeZone: args.timeZone,
       readings: rows.map(
         ({ operatorId: _o, workstationId: _w, accountId: _a, enteredAt: _e, ...r }) => r,
       ),

@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { readingSources, readingStatuses, zones } from '../../src-shared/readings/domain'
-import { parseReading } from '../../src-shared/readings/parse-reading'
+import { officeDate } from '../../src-shared/dates'
+import { readingSources, readingStatuses, zones, type Zone } from '../../src-shared/readings/domain'
+import { validateReadingSubmission } from '../../src-shared/readings/validate-reading'
 import { syncMessages } from '../../src-shared/sync/messages'
-import { queryRows } from '../db/query'
+import { serverReadingContext } from '../readings/reading-context'
 import { accountInBranch } from './lookups'
 import { reject, serverCommand } from './server-command'
 
@@ -23,36 +23,70 @@ const recordedReading = z.object({
   flags: z.string().nullable(),
 })
 
-/** reading.submit v1: the zones the workstation saved, each parsed again against its meter. */
+/**
+ * reading.submit v1: the zones the workstation saved, checked again by the shared reading rules
+ * against the readings the server holds, as of the day the clerk entered them. The server's
+ * figures (value, consumption, period, flags) are the ones stored.
+ */
 export const readingSubmit = serverCommand({
   name: 'reading.submit',
   argsVersion: 1,
-  args: z.object({ accountId: z.string().min(1), readings: z.array(recordedReading) }),
+  args: z.object({
+    accountId: z.string().min(1),
+    timeZone: z.string().min(1).default('Europe/Moscow'),
+    readings: z.array(recordedReading).min(1),
+  }),
   async apply(tx, write, args, ctx) {
     if (!(await accountInBranch(tx, args.accountId, ctx.branchId)))
       reject(syncMessages.accountNotFound)
-    const meters = await queryRows<{ id: string; intDigits: number; fracDigits: number }>(
-      tx,
-      sql`SELECT id, int_digits AS "intDigits", frac_digits AS "fracDigits" FROM meters
-           WHERE account_id = ${args.accountId} AND status = 'active' AND deleted_at IS NULL`,
-    )
-    for (const r of args.readings) {
-      const meter = meters.find((m) => m.id === r.meterId)
+    const entryDate = officeDate(new Date(ctx.at), args.timeZone)
+    const context = await serverReadingContext(tx, args.accountId, entryDate)
+    const rows = []
+    for (const meterId of new Set(args.readings.map((r) => r.meterId))) {
+      const typed = args.readings.filter((r) => r.meterId === meterId)
+      const first = typed[0]!
+      const meter = context.meters.find((m) => m.id === meterId)
       if (!meter) reject(syncMessages.meterNotFound)
-      const parsed = parseReading(r.rawValue, meter)
-      if (!parsed.ok || parsed.value !== r.value)
-        reject(syncMessages.invalidArgs(`показание «${r.rawValue}» не читается`))
+      const result = validateReadingSubmission({
+        meter,
+        values: Object.fromEntries(typed.map((r) => [r.zone, r.rawValue])) as Record<Zone, string>,
+        readingDate: first.readingDate,
+        entryDate,
+        previous: meter.previous,
+        history: meter.history,
+        occupied: context.occupied,
+        settings: context.rules,
+      })
+      const issues = [...result.issues, ...result.zones.flatMap((z) => z.issues)]
+      if (result.status === 'error') {
+        if (!result.supervisorMayAccept) {
+          reject(issues.find((x) => x.severity === 'error')?.message ?? syncMessages.meterNotFound)
+        }
+        if (!first.acceptedBy) reject(syncMessages.readingNeedsSupervisor)
+      }
+      if (result.status !== 'ok' && !first.confirmReason?.trim()) {
+        reject(syncMessages.readingNeedsReason)
+      }
+      const flags = [...new Set(issues.map((x) => x.code))]
+      for (const z of result.zones) {
+        const row = typed.find((r) => r.zone === z.zone)
+        if (!row || z.value === null) continue
+        rows.push({
+          ...row,
+          value: z.value,
+          consumption: z.consumption,
+          period: result.period,
+          confirmReason: result.status === 'ok' ? null : row.confirmReason,
+          acceptedBy: result.status === 'error' ? row.acceptedBy : null,
+          flags: flags.length > 0 ? JSON.stringify(flags) : null,
+          accountId: args.accountId,
+          enteredAt: ctx.at,
+          operatorId: ctx.operatorId,
+          workstationId: ctx.workstationId,
+        })
+      }
     }
-    await write.insert(
-      'readings',
-      args.readings.map((r) => ({
-        ...r,
-        accountId: args.accountId,
-        enteredAt: ctx.at,
-        operatorId: ctx.operatorId,
-        workstationId: ctx.workstationId,
-      })),
-    )
-    return { readingIds: args.readings.map((r) => r.id) }
+    await write.insert('readings', rows)
+    return { readingIds: rows.map((r) => r.id) }
   },
 })
