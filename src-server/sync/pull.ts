@@ -79,6 +79,14 @@ export async function pullPage(
   table?: string,
 ): Promise<PullResponse> {
   const tables = table ? syncedTableNames.filter((t) => t === table) : syncedTableNames
+  // Most pulls find nothing new: two counter reads answer them without touching the tables.
+  if (
+    !table &&
+    cursor.branch >= (await headVersion(db, branchId)) &&
+    cursor.global >= (await headVersion(db, null))
+  ) {
+    return { rows: [], cursor, more: false }
+  }
   return db.transaction(
     async (tx) => {
       const next = { ...cursor }
