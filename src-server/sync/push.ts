@@ -78,19 +78,23 @@ async function pushOne(
         version: stored.version === null ? null : Number(stored.version),
       }
     }
-    const record = async (outcome: StoredCommand) => {
-      await tx.execute(
-        sql`INSERT INTO applied_commands (command_id, device_id, seq, workstation_id, branch_id, name,
+    // The idempotency record, and in the same statement the device's sequence when it advances.
+    const record = async (outcome: StoredCommand, advance: boolean) => {
+      const insert = sql`INSERT INTO applied_commands (command_id, device_id, seq, workstation_id, branch_id, name,
               args_version, args, operator_id, at, status, result, reason, version)
             VALUES (${command.id}, ${deviceId}, ${command.seq}, ${ws.workstationId}, ${ws.branchId},
               ${command.name}, ${command.argsVersion}, ${JSON.stringify(command.args ?? null)}::jsonb,
               ${command.operatorId}, ${command.at}, ${outcome.status},
-              ${JSON.stringify(outcome.result ?? null)}::jsonb, ${outcome.reason}, ${outcome.version})`,
+              ${JSON.stringify(outcome.result ?? null)}::jsonb, ${outcome.reason}, ${outcome.version})`
+      await tx.execute(
+        advance
+          ? sql`WITH recorded AS (${insert})
+                UPDATE devices SET last_seq = ${command.seq} WHERE device_id = ${deviceId}`
+          : insert,
       )
     }
     const rejected = async (reason: string, advance: boolean): Promise<CommandOutcome> => {
-      await record({ status: 'rejected', result: null, reason, version: null })
-      if (advance) await advanceDevice(tx, deviceId, command.seq)
+      await record({ status: 'rejected', result: null, reason, version: null }, advance)
       return { id: command.id, status: 'rejected', reason }
     }
 
@@ -131,13 +135,8 @@ async function pushOne(
       if (error instanceof CommandRejected) return rejected(error.message, true)
       throw error
     }
-    await record({ status: 'applied', reason: null, ...applied })
-    await advanceDevice(tx, deviceId, command.seq)
+    await record({ status: 'applied', reason: null, ...applied }, true)
     await options.beforeCommit?.(command)
     return { id: command.id, status: 'applied', result: applied.result, version: applied.version }
   })
-}
-
-async function advanceDevice(tx: ServerDb, deviceId: string, seq: number): Promise<void> {
-  await tx.execute(sql`UPDATE devices SET last_seq = ${seq} WHERE device_id = ${deviceId}`)
 }

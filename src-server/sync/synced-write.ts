@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import type { ServerDb } from '../db/connection'
 import { mirrorTables, type SyncedTableName } from '../db/schema'
 import { allocateVersions } from './versions'
@@ -58,14 +58,23 @@ export class SyncedWriter {
       if (branchId === this.branchId) this.lastVersion = last
       next.set(branchId, last - n + 1)
     }
+    const statements: SQL[] = []
     for (const p of pending) {
       const first = next.get(p.branchId)!
       next.set(p.branchId, first + p.rows.length)
-      await this.write(p.table, p.rows, p.branchId, first)
+      statements.push(...this.inserts(p.table, p.rows, p.branchId, first))
+    }
+    // A command's few inserts go as one statement (data-modifying CTEs): one round trip.
+    for (let i = 0; i < statements.length; i += 8) {
+      const group = statements.slice(i, i + 8)
+      const ctes = group.slice(0, -1).map((q, k) => sql`${sql.raw(`w${k}`)} AS (${q})`)
+      await this.tx.execute(
+        ctes.length === 0 ? group[0]! : sql`WITH ${sql.join(ctes, sql`, `)} ${group.at(-1)!}`,
+      )
     }
   }
 
-  private async write(table: SyncedTableName, rows: Row[], branchId: string | null, first: number) {
+  private inserts(table: SyncedTableName, rows: Row[], branchId: string | null, first: number) {
     const columns = new Set<string>(['branch_id', 'sync_version'])
     const values = rows.map((row, i) => {
       const out: Row = { branch_id: branchId, sync_version: first + i }
@@ -79,11 +88,13 @@ export class SyncedWriter {
     // One JSON parameter per chunk: far cheaper than a bind parameter per value.
     const list = sql.raw([...columns].map((c) => `"${c}"`).join(', '))
     const target = sql.identifier(table)
+    const statements: SQL[] = []
     for (let i = 0; i < values.length; i += 5000) {
-      await this.tx.execute(
+      statements.push(
         sql`INSERT INTO ${target} (${list})
             SELECT ${list} FROM json_populate_recordset(NULL::${target}, ${JSON.stringify(values.slice(i, i + 5000))}::json)`,
       )
     }
+    return statements
   }
 }
