@@ -57,6 +57,7 @@ export async function runSync(db: Db, options: SyncRunOptions): Promise<SyncRunR
     db.$client
       .prepare('UPDATE sync_state SET update_required = ? WHERE id = 1')
       .run(report.updateRequired)
+    forgetOldDone(db, options.now())
     recordSyncAttempt(db, options.now().toISOString(), { ok: true })
     return report
   } catch (error) {
@@ -84,6 +85,14 @@ async function pullAll(db: Db, client: SyncServerClient, options: SyncRunOptions
     if (bootstrapping) finishBootstrap(db, options.now().toISOString())
     return pulled
   }
+}
+
+const KEEP_DONE_DAYS = 30
+
+/** Done outbox entries are kept 30 days (to look into a dispute), then dropped; rejected never. */
+function forgetOldDone(db: Db, now: Date): void {
+  const before = new Date(now.getTime() - KEEP_DONE_DAYS * 86_400_000).toISOString()
+  db.$client.prepare(`DELETE FROM outbox WHERE status = 'done' AND done_at < ?`).run(before)
 }
 
 /** After the first full pull: the search index at once, and the workstation's own identity. */

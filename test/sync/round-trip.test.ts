@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ServerDatabase } from '../../src-server/db/connection'
+import { runSync } from '../../src-main/sync/sync-run'
 import { queryRows } from '../../src-server/db/query'
 import { accountInput, testOperators } from '../support/temp-app'
 import {
@@ -65,6 +66,11 @@ describe('a workstation and the central server', () => {
         query: '7710000001',
       })
       expect(JSON.stringify(found)).toContain(accountId)
+
+      // A month later the done entry is gone; the account stays.
+      const later = new Date(Date.now() + 31 * 86_400_000)
+      await runSync(client.app.services.db, { appVersion: '1.0.0', now: () => later })
+      expect(client.outbox()).toEqual([])
     } finally {
       client.cleanup()
     }
