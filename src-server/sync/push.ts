@@ -25,6 +25,8 @@ export interface PushOptions {
   outdated: boolean
   /** Test hook: runs inside each command's transaction before it commits. */
   beforeCommit?: (command: PushedCommand) => Promise<void>
+  /** Reject instead of applying (the command broke a constraint on the first try). */
+  reason?: string
 }
 
 /**
@@ -43,10 +45,37 @@ export async function pushCommands(
     try {
       outcomes.push(await pushOne(db, ws, request.deviceId, command, options))
     } catch (error) {
-      return { outcomes, stopped: error instanceof Error ? error.message : String(error) }
+      // A constraint the data breaks fails the same way on every retry: a permanent rejection,
+      // recorded in a fresh transaction, so one bad command cannot hold up the ones after it.
+      const violation = constraintViolation(error)
+      if (!violation) {
+        return { outcomes, stopped: error instanceof Error ? error.message : String(error) }
+      }
+      try {
+        const reason = syncMessages.conflictsWithServer(violation)
+        outcomes.push(await pushOne(db, ws, request.deviceId, command, { ...options, reason }))
+      } catch (again) {
+        return { outcomes, stopped: again instanceof Error ? again.message : String(again) }
+      }
     }
   }
   return { outcomes, stopped: null }
+}
+
+/** The constraint an integrity violation (SQLSTATE class 23) names, through drizzle's wrapper. */
+function constraintViolation(error: unknown): string | null {
+  for (let e = error; e instanceof Error || (e && typeof e === 'object');) {
+    const { code, constraint, cause } = e as {
+      code?: unknown
+      constraint?: unknown
+      cause?: unknown
+    }
+    if (typeof code === 'string' && code.startsWith('23')) {
+      return typeof constraint === 'string' ? constraint : code
+    }
+    e = cause
+  }
+  return null
 }
 
 async function pushOne(
@@ -108,6 +137,7 @@ async function pushOne(
       )
       return rejected(syncMessages.clonedDevice(command.seq, Number(device.lastSeq)), false)
     }
+    if (options.reason) return rejected(options.reason, true)
     const def = serverCommandFor(command.name, command.argsVersion)
     if (!def) return rejected(syncMessages.unknownCommand(command.name, command.argsVersion), true)
     if (options.outdated && !alwaysAccepted(command.name)) {

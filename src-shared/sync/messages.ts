@@ -25,6 +25,8 @@ export const syncMessages = {
   paymentLinesMismatch: 'Сумма платежа не равна сумме строк.',
   receiptNumberTaken: (number: string) => `Номер чека ${number} уже есть на сервере.`,
   shiftNotFound: 'Смена не найдена на сервере.',
+  conflictsWithServer: (constraint: string) =>
+    `Команда противоречит данным сервера (${constraint}): не применена, нужна проверка старшим смены.`,
   readingNeedsSupervisor:
     'Показания вне допустимого диапазона по данным сервера: их может принять только старший смены.',
   readingNeedsReason: 'Показания требуют причины по данным сервера, а причина не указана.',
