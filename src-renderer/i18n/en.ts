@@ -46,6 +46,7 @@ const en: Messages = {
     lastSync: 'Synced: {at}',
     neverSynced: 'Never synced',
     oldestWaiting: 'Oldest waiting since {at}',
+    updateRequired: 'Update required',
     unknown: 'Sync state unknown',
   },
   search: {

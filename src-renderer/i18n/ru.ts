@@ -46,6 +46,7 @@ const ru = {
     lastSync: 'Синхронизация: {at}',
     neverSynced: 'Синхронизации не было',
     oldestWaiting: 'Самое старое ждет с {at}',
+    updateRequired: 'Нужно обновление программы',
     unknown: 'Состояние синхронизации неизвестно',
   },
   search: {
