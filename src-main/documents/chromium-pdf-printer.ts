@@ -3,7 +3,9 @@ import { join } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { pdfFileName, type Printer } from './printer'
 
-const chromiumArgs = [
+/** Debian's Chromium, headless on a build machine: no sandbox, GPU or background traffic. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -16,10 +18,7 @@ const chromiumArgs = [
  * Saves every document as a PDF under `folder`, rendered by the system's Chromium: the web dev
  * host's and the tests' printer. One browser per process, started on the first print.
  */
-export function chromiumPdfPrinter(
-  folder: string,
-  executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-): Printer {
+export function chromiumPdfPrinter(folder: string, executablePath = chromiumPath): Printer {
   let browser: Promise<Browser> | null = null
   return {
     async print(job) {

@@ -1,5 +1,5 @@
 import type { SessionInfo } from '../../src-shared/operators/contract'
-import { officeDate } from '../../src-shared/dates'
+import { officeToday } from '../api/context'
 import { writeAudit } from '../audit/audit-log'
 import type { Handler, HandlerContext } from '../api/dispatch'
 import { ApiFailure } from '../api/failure'
@@ -30,7 +30,7 @@ function audit(
 }
 
 function info(ctx: HandlerContext, session: Session): SessionInfo {
-  const today = officeDate(ctx.services.clock(), ctx.services.timeZone)
+  const today = officeToday(ctx)
   return {
     operatorId: session.operatorId,
     login: session.login,

@@ -1,6 +1,6 @@
-import { officeDate } from '../../src-shared/dates'
 import { renderReceiptHtml } from '../../src-shared/documents/receipt-html'
 import { addMonths } from '../../src-shared/readings/calendar'
+import { commandActor, officeToday } from '../api/context'
 import type { Handler, HandlerContext } from '../api/dispatch'
 import { ApiFailure } from '../api/failure'
 import { executeCommand } from '../commands/command'
@@ -13,12 +13,6 @@ import { paymentHistory } from './history'
 import { debtLines, payableAccount } from './proposal'
 import { receiptModel } from './receipt'
 import { recordPayment } from './record-payment'
-
-const today = (ctx: HandlerContext) => officeDate(ctx.services.clock(), ctx.services.timeZone)
-const actor = (ctx: HandlerContext) => ({
-  operatorId: ctx.session?.operatorId ?? null,
-  now: ctx.services.clock(),
-})
 
 function receiptDocument(
   ctx: HandlerContext,
@@ -52,7 +46,7 @@ export const paymentHandlers: {
       address: account.address,
       lines,
       balance,
-      maxAmount: readSetting(db, 'paymentMaxAmount', today(ctx)),
+      maxAmount: readSetting(db, 'paymentMaxAmount', officeToday(ctx)),
       shift: openShiftOf(db, currentDevice(db).workstationId, ctx.services.clock()),
     }
   },
@@ -62,7 +56,7 @@ export const paymentHandlers: {
       ctx.services.db,
       recordPayment,
       { ...input, timeZone: ctx.services.timeZone },
-      actor(ctx),
+      commandActor(ctx),
     ),
 
   'payments.cancel': (input, ctx) => {
@@ -76,12 +70,12 @@ export const paymentHandlers: {
       ctx.services.db,
       cancelPayment,
       { paymentId: input.paymentId, reason: input.reason, supervisor },
-      actor(ctx),
+      commandActor(ctx),
     )
   },
 
   'payments.history': (input, ctx) => {
-    const to = input.to ?? today(ctx)
+    const to = input.to ?? officeToday(ctx)
     return paymentHistory(ctx.services.db, {
       accountId: input.accountId,
       from: input.from ?? addMonths(to, -12),
@@ -96,7 +90,7 @@ export const paymentHandlers: {
     const printer = readSetting(
       ctx.services.db,
       layout === '80mm' ? 'receiptPrinter' : 'documentPrinter',
-      today(ctx),
+      officeToday(ctx),
     )
     return ctx.services.printer.print({ html, name: model.receiptNumber, layout, printer })
   },

@@ -1,5 +1,6 @@
-import { officeDate } from '../../src-shared/dates'
-import type { Handler, HandlerContext } from '../api/dispatch'
+import { addMonths } from '../../src-shared/readings/calendar'
+import { commandActor, officeToday } from '../api/context'
+import type { Handler } from '../api/dispatch'
 import { executeCommand } from '../commands/command'
 import { supervisorOf } from '../operators/supervisor'
 import { deleteReading } from './delete-reading'
@@ -7,14 +8,6 @@ import { readingEntryContext } from './entry-context'
 import { readingHistory } from './history'
 import { consumptionStatistics } from './statistics'
 import { submitReadings } from './submit-readings'
-
-function today(ctx: HandlerContext): string {
-  return officeDate(ctx.services.clock(), ctx.services.timeZone)
-}
-
-function actor(ctx: HandlerContext) {
-  return { operatorId: ctx.session?.operatorId ?? null, now: ctx.services.clock() }
-}
 
 export const readingHandlers: {
   'readings.entryContext': Handler<'readings.entryContext'>
@@ -24,7 +17,7 @@ export const readingHandlers: {
   'readings.statistics': Handler<'readings.statistics'>
 } = {
   'readings.entryContext': (input, ctx) =>
-    readingEntryContext(ctx.services.db, input.accountId, today(ctx)),
+    readingEntryContext(ctx.services.db, input.accountId, officeToday(ctx)),
 
   'readings.submit': (input, ctx) =>
     executeCommand(
@@ -35,17 +28,16 @@ export const readingHandlers: {
         timeZone: ctx.services.timeZone,
         acceptedBy: supervisorOf(ctx, input.supervisor),
       },
-      actor(ctx),
+      commandActor(ctx),
     ),
 
   'readings.history': (input, ctx) => {
-    const to = input.to ?? today(ctx)
-    const year = Number(to.slice(0, 4)) - 1
+    const to = input.to ?? officeToday(ctx)
     return readingHistory(ctx.services.db, {
       accountId: input.accountId,
       meterId: input.meterId,
       // The previous 12 months by default.
-      from: input.from ?? `${year}${to.slice(4)}`,
+      from: input.from ?? addMonths(to, -12),
       to,
     })
   },
@@ -55,7 +47,7 @@ export const readingHandlers: {
       ctx.services.db,
       deleteReading,
       { ...input, bySupervisor: ctx.session?.role === 'supervisor' },
-      actor(ctx),
+      commandActor(ctx),
     ),
 
   'readings.statistics': (input, ctx) =>

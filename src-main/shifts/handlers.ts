@@ -1,5 +1,5 @@
-import { officeDate } from '../../src-shared/dates'
 import { renderShiftReportHtml } from '../../src-shared/documents/shift-report-html'
+import { commandActor, officeToday } from '../api/context'
 import type { Handler, HandlerContext } from '../api/dispatch'
 import { ApiFailure } from '../api/failure'
 import { executeCommand } from '../commands/command'
@@ -7,11 +7,6 @@ import { readSetting } from '../settings/settings'
 import { currentDevice } from '../workstation/device'
 import { closeShift, openShift } from './shift-commands'
 import { openShiftOf, shiftById, shiftReport } from './shifts'
-
-const actor = (ctx: HandlerContext) => ({
-  operatorId: ctx.session?.operatorId ?? null,
-  now: ctx.services.clock(),
-})
 
 /** The named shift, or this workstation's open one. */
 function shiftDocument(ctx: HandlerContext, shiftId: string | undefined) {
@@ -49,17 +44,18 @@ export const shiftHandlers: {
       currentDevice(ctx.services.db).workstationId,
       ctx.services.clock(),
     ),
-  'shifts.open': (input, ctx) => executeCommand(ctx.services.db, openShift, input, actor(ctx)),
+  'shifts.open': (input, ctx) =>
+    executeCommand(ctx.services.db, openShift, input, commandActor(ctx)),
   'shifts.report': (input, ctx) => shiftDocument(ctx, input.shiftId),
-  'shifts.close': (input, ctx) => executeCommand(ctx.services.db, closeShift, input, actor(ctx)),
+  'shifts.close': (input, ctx) =>
+    executeCommand(ctx.services.db, closeShift, input, commandActor(ctx)),
   'shifts.print': async (input, ctx) => {
     const { html, report } = shiftDocument(ctx, input.shiftId)
-    const date = officeDate(ctx.services.clock(), ctx.services.timeZone)
     return ctx.services.printer.print({
       html,
       name: `${report.kind === 'z' ? 'Z' : 'X'}-${input.shiftId}`,
       layout: 'a4',
-      printer: readSetting(ctx.services.db, 'documentPrinter', date),
+      printer: readSetting(ctx.services.db, 'documentPrinter', officeToday(ctx)),
     })
   },
 }

@@ -3,6 +3,7 @@ import type { Service } from '../accounts/domain'
 import { services } from '../accounts/domain'
 import { channel } from '../api/channel'
 import { labelled } from '../api/validation'
+import { kopecksField } from '../money/amount-field'
 import type { ReceiptLayout } from '../documents/receipt-html'
 import type { ReceiptModel } from '../documents/receipt'
 import { anyOperator, type Role } from '../operators/roles'
@@ -12,16 +13,6 @@ import type { PaymentChannel, PaymentMethod } from './domain'
 
 /** Who takes money at the desk. Clerks do not. */
 export const cashDeskRoles: readonly Role[] = ['cashier', 'supervisor', 'admin']
-
-const kopecks = (label: string) =>
-  labelled(
-    label,
-    z
-      .number('введите сумму')
-      .int('не больше двух знаков после запятой')
-      .min(0, 'сумма не может быть отрицательной')
-      .max(Number.MAX_SAFE_INTEGER),
-  )
 
 export interface PaymentProposalLine {
   supplierId: string
@@ -54,13 +45,13 @@ export const recordPaymentSchema = z
           z.object({
             supplierId: z.string().min(1),
             service: z.enum(services),
-            amount: kopecks('Сумма по услуге'),
+            amount: kopecksField('Сумма по услуге'),
           }),
         )
         .min(1, 'нет услуг для оплаты'),
     ),
     method: labelled('Способ оплаты', z.enum(['cash', 'card'])),
-    cashGiven: kopecks('Получено наличными').optional(),
+    cashGiven: kopecksField('Получено наличными').optional(),
     cardReference: labelled('Номер операции по карте', z.string().trim().max(40).optional()),
     payer: labelled('Плательщик', z.string().trim().max(200).optional()),
   })

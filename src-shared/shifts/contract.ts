@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../api/channel'
-import { labelled } from '../api/validation'
+import { kopecksField } from '../money/amount-field'
 import { cashDeskRoles, type PrintedDocument } from '../payments/contract'
 import type { ShiftAge } from './age'
 import type { ShiftReport } from './report'
@@ -19,20 +19,10 @@ export interface OpenShift {
 /** This workstation's open shift, or null when none is open. */
 export type ShiftState = OpenShift | null
 
-const cash = (label: string) =>
-  labelled(
-    label,
-    z
-      .number('введите сумму')
-      .int('не больше двух знаков после запятой')
-      .min(0, 'сумма не может быть отрицательной')
-      .max(Number.MAX_SAFE_INTEGER),
-  )
-
 export const shiftChannels = {
   'shifts.current': channel<ShiftState>()({ input: z.object({}), roles: cashDeskRoles }),
   'shifts.open': channel<OpenShift>()({
-    input: z.object({ openingCash: cash('Наличные в кассе на начало смены') }),
+    input: z.object({ openingCash: kopecksField('Наличные в кассе на начало смены') }),
     roles: cashDeskRoles,
   }),
   /** The X report of the open shift, or a closed shift's frozen Z report. */
@@ -41,7 +31,7 @@ export const shiftChannels = {
     roles: cashDeskRoles,
   }),
   'shifts.close': channel<{ shiftId: string; report: ShiftReport }>()({
-    input: z.object({ countedCash: cash('Наличные в кассе по факту') }),
+    input: z.object({ countedCash: kopecksField('Наличные в кассе по факту') }),
     roles: cashDeskRoles,
   }),
   'shifts.print': channel<PrintedDocument>()({
