@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import type {
   CommandOutcome,
   PushedCommand,
@@ -9,9 +9,10 @@ import { syncMessages } from '../../src-shared/sync/messages'
 import { alwaysAccepted, serverCommandFor } from '../commands/registry'
 import { CommandRejected } from '../commands/server-command'
 import type { ServerDb } from '../db/connection'
-import { queryRow } from '../db/query'
+import { queryRow, queryRows } from '../db/query'
 import type { WorkstationIdentity } from '../workstations/credentials'
 import { SyncedWriter } from './synced-write'
+import { HeldCounters, type VersionSource } from './versions'
 
 interface StoredCommand {
   status: 'applied' | 'rejected'
@@ -30,11 +31,26 @@ export interface PushOptions {
 }
 
 /**
- * Applies a workstation's commands in order, each in its own transaction with its idempotency
- * record and the device's sequence. A transient failure stops the batch; what is answered is
- * committed.
+ * Applies a workstation's commands in order, each with its idempotency record and the device's
+ * sequence in the same transaction as its effects. A batch first goes as one transaction (group
+ * commit: one lock of the device and of the version counter, one write of the records). If
+ * anything in it fails, it is rolled back and its commands go again one transaction each, where a
+ * transient failure stops the batch and a broken constraint rejects only its command.
  */
 export async function pushCommands(
+  db: ServerDb,
+  ws: WorkstationIdentity,
+  request: PushRequest,
+  options: PushOptions,
+): Promise<PushResponse> {
+  try {
+    return { outcomes: await pushBatch(db, ws, request, options), stopped: null }
+  } catch {
+    return pushEach(db, ws, request, options)
+  }
+}
+
+async function pushEach(
   db: ServerDb,
   ws: WorkstationIdentity,
   request: PushRequest,
@@ -78,6 +94,187 @@ function constraintViolation(error: unknown): string | null {
   return null
 }
 
+interface DeviceRow {
+  workstationId: string
+  lastSeq: number
+}
+
+/** The device row is the per-device lock: duplicates in flight wait here, then see the record. */
+async function lockDevice(tx: ServerDb, ws: WorkstationIdentity, deviceId: string) {
+  const device = (await queryRow<DeviceRow>(
+    tx,
+    sql`INSERT INTO devices (device_id, workstation_id) VALUES (${deviceId}, ${ws.workstationId})
+        ON CONFLICT (device_id) DO UPDATE SET last_seen_at = now()
+        RETURNING workstation_id AS "workstationId", last_seq AS "lastSeq"`,
+  ))!
+  return { workstationId: device.workstationId, lastSeq: Number(device.lastSeq) }
+}
+
+function duplicateOf(command: PushedCommand, stored: StoredCommand): CommandOutcome {
+  return {
+    id: command.id,
+    status: 'duplicate',
+    outcome: stored.status,
+    result: stored.result,
+    reason: stored.reason,
+    version: stored.version === null ? null : Number(stored.version),
+  }
+}
+
+/** What one new command comes to: its answer, the record to store, and whether seq advances. */
+interface Decision {
+  outcome: CommandOutcome
+  stored: StoredCommand
+  advance: boolean
+}
+
+/** Checks one command not seen before and, when it passes, applies it through `versions`. */
+async function decide(
+  tx: ServerDb,
+  ws: WorkstationIdentity,
+  deviceId: string,
+  device: DeviceRow,
+  command: PushedCommand,
+  options: PushOptions,
+  versions?: VersionSource,
+): Promise<Decision> {
+  const rejected = (reason: string, advance: boolean): Decision => ({
+    outcome: { id: command.id, status: 'rejected', reason },
+    stored: { status: 'rejected', result: null, reason, version: null },
+    advance,
+  })
+  if (device.workstationId !== ws.workstationId) {
+    return rejected(syncMessages.foreignDevice, false)
+  }
+  if (command.seq <= device.lastSeq) {
+    // A sequence taken by another command: a copied or restored replica. Never applied.
+    console.warn(
+      `sync: cloned device ${deviceId} (workstation ${ws.workstationId}): seq ${command.seq} reused by ${command.id}`,
+    )
+    return rejected(syncMessages.clonedDevice(command.seq, device.lastSeq), false)
+  }
+  if (options.reason) return rejected(options.reason, true)
+  const def = serverCommandFor(command.name, command.argsVersion)
+  if (!def) return rejected(syncMessages.unknownCommand(command.name, command.argsVersion), true)
+  if (options.outdated && !alwaysAccepted(command.name)) {
+    return rejected(syncMessages.updateRequiredForCommand, true)
+  }
+  const parsed = def.args.safeParse(command.args)
+  if (!parsed.success) {
+    return rejected(parsed.error.issues[0]?.message ?? syncMessages.invalidArgs(''), true)
+  }
+  const write = new SyncedWriter(tx, ws.branchId, versions)
+  try {
+    // Appliers refuse before they write: a refusal leaves nothing but the record and the sequence.
+    const result = await def.apply(tx, write, parsed.data, {
+      commandId: command.id,
+      deviceId,
+      workstationId: ws.workstationId,
+      branchId: ws.branchId,
+      operatorId: command.operatorId,
+      at: command.at,
+    })
+    await write.flush()
+    const version = write.lastVersion
+    return {
+      outcome: { id: command.id, status: 'applied', result, version },
+      stored: { status: 'applied', result, reason: null, version },
+      advance: true,
+    }
+  } catch (error) {
+    if (error instanceof CommandRejected) return rejected(error.message, true)
+    throw error
+  }
+}
+
+/** The idempotency records of commands of one device, one statement for any number of them. */
+function insertRecords(
+  ws: WorkstationIdentity,
+  deviceId: string,
+  records: { command: PushedCommand; stored: StoredCommand }[],
+): SQL {
+  const values = records.map(({ command, stored }) => ({
+    command_id: command.id,
+    device_id: deviceId,
+    seq: command.seq,
+    workstation_id: ws.workstationId,
+    branch_id: ws.branchId,
+    name: command.name,
+    args_version: command.argsVersion,
+    args: command.args ?? null,
+    operator_id: command.operatorId,
+    at: command.at,
+    status: stored.status,
+    result: stored.result ?? null,
+    reason: stored.reason,
+    version: stored.version,
+  }))
+  const columns = sql.raw(Object.keys(values[0]!).join(', '))
+  return sql`INSERT INTO applied_commands (${columns})
+             SELECT ${columns} FROM json_populate_recordset(NULL::applied_commands, ${JSON.stringify(values)}::json)`
+}
+
+/** The whole batch in one transaction; throws (rolling everything back) on any failure. */
+async function pushBatch(
+  db: ServerDb,
+  ws: WorkstationIdentity,
+  request: PushRequest,
+  options: PushOptions,
+): Promise<CommandOutcome[]> {
+  const { deviceId, commands } = request
+  if (commands.length === 0) return []
+  return db.transaction(async (tx) => {
+    const device = await lockDevice(tx, ws, deviceId)
+    const seen = new Map<string, StoredCommand>()
+    const ids = commands.map((c) => c.id)
+    for (const row of await queryRows<StoredCommand & { id: string }>(
+      tx,
+      sql`SELECT command_id AS id, status, result, reason, version FROM applied_commands
+           WHERE command_id IN (${sql.join(
+             ids.map((id) => sql`${id}`),
+             sql`, `,
+           )})`,
+    )) {
+      seen.set(row.id, row)
+    }
+    const counters = new HeldCounters(tx)
+    const outcomes: CommandOutcome[] = []
+    const records: { command: PushedCommand; stored: StoredCommand }[] = []
+    const firstSeq = device.lastSeq
+    for (const command of commands) {
+      const stored = seen.get(command.id)
+      if (stored) {
+        outcomes.push(duplicateOf(command, stored))
+        continue
+      }
+      const decision = await decide(tx, ws, deviceId, device, command, options, counters)
+      if (decision.advance) device.lastSeq = command.seq
+      seen.set(command.id, decision.stored)
+      records.push({ command, stored: decision.stored })
+      outcomes.push(decision.outcome)
+    }
+    const finish: SQL[] = [...counters.updates()]
+    if (device.lastSeq !== firstSeq) {
+      finish.push(
+        sql`UPDATE devices SET last_seq = ${device.lastSeq} WHERE device_id = ${deviceId}`,
+      )
+    }
+    if (records.length > 0) finish.push(insertRecords(ws, deviceId, records))
+    if (finish.length > 0) {
+      // One round trip: the records, the device's sequence and the counters.
+      const ctes = finish.slice(0, -1).map((q, k) => sql`${sql.raw(`f${k}`)} AS (${q})`)
+      await tx.execute(
+        ctes.length === 0 ? finish[0]! : sql`WITH ${sql.join(ctes, sql`, `)} ${finish.at(-1)!}`,
+      )
+    }
+    for (const { command, stored } of records) {
+      if (stored.status === 'applied') await options.beforeCommit?.(command)
+    }
+    return outcomes
+  })
+}
+
+/** One command in its own transaction with its record (the path after a failed batch). */
 async function pushOne(
   db: ServerDb,
   ws: WorkstationIdentity,
@@ -86,87 +283,22 @@ async function pushOne(
   options: PushOptions,
 ): Promise<CommandOutcome> {
   return db.transaction(async (tx) => {
-    // The device row is the per-device lock: duplicates in flight wait here, then see the record.
-    const device = (await queryRow<{ workstationId: string; lastSeq: number }>(
-      tx,
-      sql`INSERT INTO devices (device_id, workstation_id) VALUES (${deviceId}, ${ws.workstationId})
-          ON CONFLICT (device_id) DO UPDATE SET last_seen_at = now()
-          RETURNING workstation_id AS "workstationId", last_seq AS "lastSeq"`,
-    ))!
+    const device = await lockDevice(tx, ws, deviceId)
     const stored = await queryRow<StoredCommand>(
       tx,
       sql`SELECT status, result, reason, version FROM applied_commands WHERE command_id = ${command.id}`,
     )
-    if (stored) {
-      return {
-        id: command.id,
-        status: 'duplicate',
-        outcome: stored.status,
-        result: stored.result,
-        reason: stored.reason,
-        version: stored.version === null ? null : Number(stored.version),
-      }
-    }
-    // The idempotency record, and in the same statement the device's sequence when it advances.
-    const record = async (outcome: StoredCommand, advance: boolean) => {
-      const insert = sql`INSERT INTO applied_commands (command_id, device_id, seq, workstation_id, branch_id, name,
-              args_version, args, operator_id, at, status, result, reason, version)
-            VALUES (${command.id}, ${deviceId}, ${command.seq}, ${ws.workstationId}, ${ws.branchId},
-              ${command.name}, ${command.argsVersion}, ${JSON.stringify(command.args ?? null)}::jsonb,
-              ${command.operatorId}, ${command.at}, ${outcome.status},
-              ${JSON.stringify(outcome.result ?? null)}::jsonb, ${outcome.reason}, ${outcome.version})`
-      await tx.execute(
-        advance
-          ? sql`WITH recorded AS (${insert})
-                UPDATE devices SET last_seq = ${command.seq} WHERE device_id = ${deviceId}`
-          : insert,
-      )
-    }
-    const rejected = async (reason: string, advance: boolean): Promise<CommandOutcome> => {
-      await record({ status: 'rejected', result: null, reason, version: null }, advance)
-      return { id: command.id, status: 'rejected', reason }
-    }
-
-    if (device.workstationId !== ws.workstationId) {
-      return rejected(syncMessages.foreignDevice, false)
-    }
-    if (command.seq <= Number(device.lastSeq)) {
-      // A sequence taken by another command: a copied or restored replica. Never applied.
-      console.warn(
-        `sync: cloned device ${deviceId} (workstation ${ws.workstationId}): seq ${command.seq} reused by ${command.id}`,
-      )
-      return rejected(syncMessages.clonedDevice(command.seq, Number(device.lastSeq)), false)
-    }
-    if (options.reason) return rejected(options.reason, true)
-    const def = serverCommandFor(command.name, command.argsVersion)
-    if (!def) return rejected(syncMessages.unknownCommand(command.name, command.argsVersion), true)
-    if (options.outdated && !alwaysAccepted(command.name)) {
-      return rejected(syncMessages.updateRequiredForCommand, true)
-    }
-    const parsed = def.args.safeParse(command.args)
-    if (!parsed.success) {
-      return rejected(parsed.error.issues[0]?.message ?? syncMessages.invalidArgs(''), true)
-    }
-    let applied: { result: unknown; version: number | null }
-    const write = new SyncedWriter(tx, ws.branchId)
-    try {
-      // Appliers refuse before they write: a refusal leaves nothing but the record and the sequence.
-      const result = await def.apply(tx, write, parsed.data, {
-        commandId: command.id,
-        deviceId,
-        workstationId: ws.workstationId,
-        branchId: ws.branchId,
-        operatorId: command.operatorId,
-        at: command.at,
-      })
-      await write.flush()
-      applied = { result, version: write.lastVersion }
-    } catch (error) {
-      if (error instanceof CommandRejected) return rejected(error.message, true)
-      throw error
-    }
-    await record({ status: 'applied', reason: null, ...applied }, true)
-    await options.beforeCommit?.(command)
-    return { id: command.id, status: 'applied', result: applied.result, version: applied.version }
+    if (stored) return duplicateOf(command, stored)
+    const decision = await decide(tx, ws, deviceId, device, command, options)
+    const record = insertRecords(ws, deviceId, [{ command, stored: decision.stored }])
+    // The record, and in the same statement the device's sequence when it advances.
+    await tx.execute(
+      decision.advance
+        ? sql`WITH recorded AS (${record})
+              UPDATE devices SET last_seq = ${command.seq} WHERE device_id = ${deviceId}`
+        : record,
+    )
+    if (decision.stored.status === 'applied') await options.beforeCommit?.(command)
+    return decision.outcome
   })
 }

@@ -1,11 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm'
+import { snake } from '../../src-main/sync/synced-tables'
 import type { ServerDb } from '../db/connection'
 import { mirrorTables, type SyncedTableName } from '../db/schema'
-import { allocateVersions } from './versions'
+import { counterVersions, type VersionSource } from './versions'
 
 export type Row = Record<string, unknown>
-
-const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 
 interface Pending {
   table: SyncedTableName
@@ -26,6 +25,7 @@ export class SyncedWriter {
   constructor(
     readonly tx: ServerDb,
     readonly branchId: string | null,
+    private readonly versions: VersionSource = counterVersions(tx),
   ) {}
 
   /** Queues rows (camelCase keys); `branchId` overrides the writer's branch (global rows). */
@@ -36,7 +36,7 @@ export class SyncedWriter {
   /** Updates one row by id with a new version, so pulls carry the change (written at once). */
   async update(table: SyncedTableName, id: string, set: Row): Promise<void> {
     await this.flush()
-    const version = await allocateVersions(this.tx, this.branchId, 1)
+    const version = await this.versions.take(this.branchId, 1)
     this.lastVersion = version
     const target = mirrorTables[table] as unknown as { id: never }
     await this.tx
@@ -54,7 +54,7 @@ export class SyncedWriter {
       const n = pending
         .filter((p) => p.branchId === branchId)
         .reduce((s, p) => s + p.rows.length, 0)
-      const last = await allocateVersions(this.tx, branchId, n)
+      const last = await this.versions.take(branchId, n)
       if (branchId === this.branchId) this.lastVersion = last
       next.set(branchId, last - n + 1)
     }

@@ -32,3 +32,49 @@ export async function headVersion(db: ServerDb, branchId: string | null): Promis
   )
   return row ? Number(row.version) : 0
 }
+
+/** Where a writer takes its versions: the counter row itself, or counters a batch holds. */
+export interface VersionSource {
+  /** Takes `n` versions of the branch's stream and returns the last. */
+  take(branchId: string | null, n: number): Promise<number>
+}
+
+export const counterVersions = (tx: ServerDb): VersionSource => ({
+  take: (branchId, n) => allocateVersions(tx, branchId, n),
+})
+
+/**
+ * The counters of one transaction that writes many commands: each counter row is locked once,
+ * on first use, versions are handed out in memory, and `write()` stores the last ones before the
+ * commit. The lock is held to the commit, so versions still follow commit order.
+ */
+export class HeldCounters implements VersionSource {
+  private readonly last = new Map<string, number>()
+
+  constructor(private readonly tx: ServerDb) {}
+
+  async take(branchId: string | null, n: number): Promise<number> {
+    const key = branchKey(branchId)
+    let last = this.last.get(key)
+    if (last === undefined) {
+      const row = await queryRow<{ version: number }>(
+        this.tx,
+        sql`INSERT INTO branch_versions (branch_key, version) VALUES (${key}, 0)
+            ON CONFLICT (branch_key) DO UPDATE SET version = branch_versions.version
+            RETURNING version`,
+      )
+      last = Number(row!.version)
+    }
+    last += n
+    this.last.set(key, last)
+    return last
+  }
+
+  /** The statements that store the counters (none when nothing was written). */
+  updates() {
+    return [...this.last].map(
+      ([key, version]) =>
+        sql`UPDATE branch_versions SET version = ${version} WHERE branch_key = ${key}`,
+    )
+  }
+}
