@@ -3,8 +3,7 @@ import { z } from 'zod'
 import { registerAccountSchema } from '../../src-shared/accounts/schemas'
 import { syncMessages } from '../../src-shared/sync/messages'
 import { insertAccount } from '../accounts/insert-account'
-import { queryRow } from '../db/query'
-import { officeInBranch } from './lookups'
+import { exist, officeOfBranch } from './lookups'
 import { recordedArgs, reject, serverCommand } from './server-command'
 
 const ids = z.object({ accountId: z.string().min(1), customerId: z.string().min(1) })
@@ -15,10 +14,12 @@ export const accountRegister = serverCommand({
   argsVersion: 1,
   args: recordedArgs(registerAccountSchema, ids),
   async apply(tx, write, args, ctx) {
-    if (!(await officeInBranch(tx, args.officeId, ctx.branchId)))
-      reject(syncMessages.officeNotFound)
-    const taken = await queryRow(tx, sql`SELECT 1 FROM accounts WHERE number = ${args.number}`)
-    if (taken) reject(syncMessages.accountNumberTaken(args.number))
+    const found = await exist(tx, {
+      office: officeOfBranch(args.officeId, ctx.branchId),
+      taken: sql`SELECT 1 FROM accounts WHERE number = ${args.number}`,
+    })
+    if (!found.office) reject(syncMessages.officeNotFound)
+    if (found.taken) reject(syncMessages.accountNumberTaken(args.number))
     await insertAccount(write, args, ctx.at)
     return { accountId: args.accountId }
   },

@@ -1,19 +1,25 @@
-import { sql } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import type { ServerDb } from '../db/connection'
 import { queryRow } from '../db/query'
 
-/** An account of the branch that may be written to, or undefined. */
-export function accountInBranch(tx: ServerDb, accountId: string, branchId: string) {
-  return queryRow<{ id: string; number: string; status: string }>(
-    tx,
-    sql`SELECT id, number, status FROM accounts
-         WHERE id = ${accountId} AND branch_id = ${branchId} AND deleted_at IS NULL`,
-  )
-}
+/** A live account of the branch (the query of an existence check). */
+export const accountOfBranch = (accountId: string, branchId: string): SQL =>
+  sql`SELECT 1 FROM accounts WHERE id = ${accountId} AND branch_id = ${branchId} AND deleted_at IS NULL`
 
-export function officeInBranch(tx: ServerDb, officeId: string, branchId: string) {
-  return queryRow<{ id: string }>(
-    tx,
-    sql`SELECT id FROM offices WHERE id = ${officeId} AND branch_id = ${branchId} AND deleted_at IS NULL`,
+/** A live office of the branch (the query of an existence check). */
+export const officeOfBranch = (officeId: string, branchId: string): SQL =>
+  sql`SELECT 1 FROM offices WHERE id = ${officeId} AND branch_id = ${branchId} AND deleted_at IS NULL`
+
+/**
+ * Several existence checks in one round trip: a pushed command's checks cost one query however
+ * many there are.
+ */
+export async function exist<K extends string>(
+  tx: ServerDb,
+  checks: Record<K, SQL>,
+): Promise<Record<K, boolean>> {
+  const columns = Object.entries<SQL>(checks).map(
+    ([name, query]) => sql`EXISTS (${query}) AS ${sql.identifier(name)}`,
   )
+  return (await queryRow<Record<K, boolean>>(tx, sql`SELECT ${sql.join(columns, sql`, `)}`))!
 }

@@ -3,8 +3,7 @@ import { z } from 'zod'
 import { services } from '../../src-shared/accounts/domain'
 import { recordPaymentSchema } from '../../src-shared/payments/contract'
 import { syncMessages } from '../../src-shared/sync/messages'
-import { queryRow } from '../db/query'
-import { accountInBranch } from './lookups'
+import { accountOfBranch, exist } from './lookups'
 import { recordedArgs, reject, serverCommand } from './server-command'
 
 const made = z.object({
@@ -31,16 +30,15 @@ export const paymentRecord = serverCommand({
   argsVersion: 1,
   args: recordedArgs(recordPaymentSchema, made),
   async apply(tx, write, args, ctx) {
-    if (!(await accountInBranch(tx, args.accountId, ctx.branchId)))
-      reject(syncMessages.accountNotFound)
+    const found = await exist(tx, {
+      account: accountOfBranch(args.accountId, ctx.branchId),
+      taken: sql`SELECT 1 FROM payments WHERE receipt_number = ${args.receiptNumber}`,
+    })
+    if (!found.account) reject(syncMessages.accountNotFound)
     const total = args.lines.reduce((sum, l) => sum + l.amount, 0)
     if (args.method === 'cash' && (args.cashGiven ?? 0) < total)
       reject(syncMessages.paymentLinesMismatch)
-    const taken = await queryRow(
-      tx,
-      sql`SELECT 1 FROM payments WHERE receipt_number = ${args.receiptNumber}`,
-    )
-    if (taken) reject(syncMessages.receiptNumberTaken(args.receiptNumber))
+    if (found.taken) reject(syncMessages.receiptNumberTaken(args.receiptNumber))
     await write.insert('payments', [
       {
         id: args.paymentId,

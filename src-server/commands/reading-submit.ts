@@ -4,7 +4,7 @@ import { readingSources, readingStatuses, zones, type Zone } from '../../src-sha
 import { validateReadingSubmission } from '../../src-shared/readings/validate-reading'
 import { syncMessages } from '../../src-shared/sync/messages'
 import { serverReadingContext } from '../readings/reading-context'
-import { accountInBranch } from './lookups'
+import { accountOfBranch, exist } from './lookups'
 import { reject, serverCommand } from './server-command'
 
 const recordedReading = z.object({
@@ -37,7 +37,7 @@ export const readingSubmit = serverCommand({
     readings: z.array(recordedReading).min(1),
   }),
   async apply(tx, write, args, ctx) {
-    if (!(await accountInBranch(tx, args.accountId, ctx.branchId)))
+    if (!(await exist(tx, { account: accountOfBranch(args.accountId, ctx.branchId) })).account)
       reject(syncMessages.accountNotFound)
     const entryDate = officeDate(new Date(ctx.at), args.timeZone)
     const context = await serverReadingContext(tx, args.accountId, entryDate)

@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
 import type { ServerDb } from '../db/connection'
@@ -61,6 +61,23 @@ export async function registerWorkstation(
   })
 }
 
+/**
+ * Stored hash → SHA-256 of the secret that matched it. Every request still reads the workstation
+ * (a revoked one is refused at once); only the repeated scrypt is skipped.
+ */
+const verified = new Map<string, Buffer>()
+const VERIFIED_LIMIT = 10_000
+
+async function secretMatches(secret: string, stored: string): Promise<boolean> {
+  const digest = createHash('sha256').update(secret).digest()
+  const known = verified.get(stored)
+  if (known) return timingSafeEqual(known, digest)
+  if (!(await verifySecret(secret, stored))) return false
+  if (verified.size >= VERIFIED_LIMIT) verified.clear()
+  verified.set(stored, digest)
+  return true
+}
+
 /** The workstation a request comes from, or null when its credentials do not match. */
 export async function authenticate(
   db: ServerDb,
@@ -73,6 +90,6 @@ export async function authenticate(
     sql`SELECT branch_id AS "branchId", secret_hash AS "secretHash" FROM workstations
          WHERE id = ${workstationId} AND deleted_at IS NULL`,
   )
-  if (!row?.secretHash || !(await verifySecret(secret, row.secretHash))) return null
+  if (!row?.secretHash || !(await secretMatches(secret, row.secretHash))) return null
   return { workstationId, branchId: row.branchId }
 }
