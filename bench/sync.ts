@@ -1,32 +1,29 @@
 /**
- * `npm run bench -- sync --accounts N [--months M]`: on loopback, the bootstrap of a new
+ * `npm run bench -- sync --accounts N [--months M]`: on loopback, against the server in its own
+ * process (bench/sync-server.ts), the bootstrap of a new
  * workstation from a server holding N demo accounts (end to end, and the same rows bulk-inserted
  * into SQLite alone as the limit), the push of 5,000 offline commands, and 100 workstations
  * syncing at once (p50/p99 of pull and push).
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
-import { sql } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
 import { registerAccountSchema } from '../src-shared/accounts/schemas'
 import type { DemoOptions } from '../src-shared/demo/types'
-import { SYNC_PROTOCOL_VERSION, type PulledRow } from '../src-shared/sync/protocol'
+import { SYNC_PROTOCOL_VERSION, type PulledTable } from '../src-shared/sync/protocol'
 import { registerAccount } from '../src-main/accounts/register-account'
 import { executeCommand } from '../src-main/commands/command'
 import { openReplica } from '../src-main/db/replica'
 import { pushOutbox } from '../src-main/sync/push-outbox'
 import { SyncServerClient } from '../src-main/sync/server-client'
 import { clientFor, runSync } from '../src-main/sync/sync-run'
-import { configureSync } from '../src-main/sync/sync-state'
+import { configureSync, readSyncState } from '../src-main/sync/sync-state'
 import { syncedTableNames } from '../src-main/sync/synced-tables'
-import { loadServerDemo } from '../src-server/admin/demo'
-import { openServerDatabase, type ServerDatabase } from '../src-server/db/connection'
-import { queryRow } from '../src-server/db/query'
-import { buildServerApp } from '../src-server/http/app'
-import { headVersion } from '../src-server/sync/versions'
-import { registerWorkstation } from '../src-server/workstations/credentials'
 import { accountInput } from '../test/support/temp-app'
+import type { BenchServerReady } from './sync-server'
 
 const today = '2026-11-20'
 const appVersion = '1.0.0'
@@ -40,32 +37,41 @@ const runTag = Array.from({ length: 3 }, (_, i) =>
 ).join('')
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits
 
-/** The server's database with the demo data, built once per options (PGlite) and reused. */
-async function benchServer(dir: string, options: DemoOptions): Promise<ServerDatabase> {
-  const marker = join(dir, 'complete.json')
-  const wanted = JSON.stringify(options)
-  const url = process.env.DATABASE_URL
-  const reuse = !url && existsSync(marker) && readFileSync(marker, 'utf8') === wanted
-  if (!url && !reuse) rmSync(dir, { recursive: true, force: true })
-  mkdirSync(dir, { recursive: true })
-  const database = await openServerDatabase({ databaseUrl: url, dataDir: join(dir, 'pg') })
-  const loaded = await queryRow<{ n: number }>(database.db, sql`SELECT count(*) AS n FROM accounts`)
-  if (reuse || Number(loaded?.n) > 0) return database
-  console.log(`Загружаю сервер: ${options.accounts} л/с, ${options.months} мес.`)
-  const started = performance.now()
-  let last = 0
-  await loadServerDemo(database.db, options, (n) => {
-    if (performance.now() - last < 5000) return
-    last = performance.now()
-    console.log(`  ${n}/${options.accounts}`)
+/** Starts the server process and waits for its READY line. */
+async function startServer(base: string, options: DemoOptions, workstations: number) {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'bench/sync-server.ts',
+      '--dir',
+      join(base, 'server'),
+      '--options',
+      JSON.stringify(options),
+      '--workstations',
+      String(workstations),
+    ],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  )
+  const lines = createInterface({ input: child.stdout })
+  const ready = await new Promise<BenchServerReady>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the bench server exited with ${code}`)))
+    lines.on('line', (line) => {
+      if (line.startsWith('READY ')) resolve(JSON.parse(line.slice(6)) as BenchServerReady)
+      else console.log(line)
+    })
   })
-  console.log(`  готово за ${round((performance.now() - started) / 1000)} с`)
-  if (!url) writeFileSync(marker, wanted)
-  return database
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve())
+      child.stdin.end()
+    })
+  return { ready, stop }
 }
 
 /** Plain prepared INSERTs of the pulled rows in one transaction: what SQLite alone can take. */
-function rawInsert(dir: string, pages: PulledRow[][]): number {
+function rawInsert(dir: string, pages: PulledTable[][]): number {
   rmSync(dir, { recursive: true, force: true })
   const db = openReplica({ file: join(dir, 'replica.sqlite') })
   const sqlite = db.$client
@@ -74,26 +80,25 @@ function rawInsert(dir: string, pages: PulledRow[][]): number {
     const info = sqlite.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]
     columns.set(t, new Set(info.map((c) => c.name)))
   }
-  const statements = new Map<string, ReturnType<typeof sqlite.prepare>>()
   let key = 0
   const started = performance.now()
   let rows = 0
   sqlite.pragma('foreign_keys = OFF')
   sqlite.transaction(() => {
     for (const page of pages) {
-      for (const { t, r } of page) {
-        const cols = Object.keys(r).filter((c) => columns.get(t)!.has(c))
+      for (const { t, c, rows: values } of page) {
+        const picks = c.flatMap((name, i) => (columns.get(t)!.has(name) ? [i] : []))
+        const cols = picks.map((i) => c[i]!)
         if (t === 'accounts') cols.push('search_key')
-        const signature = `${t}:${cols.join(',')}`
-        let statement = statements.get(signature)
-        if (!statement) {
-          statement = sqlite.prepare(
-            `INSERT OR REPLACE INTO ${t} (${cols.join(',')}) VALUES (${cols.map((c) => `@${c}`).join(',')})`,
-          )
-          statements.set(signature, statement)
+        const statement = sqlite.prepare(
+          `INSERT OR REPLACE INTO ${t} (${cols.join(',')}) VALUES (${cols.map(() => '?').join(',')})`,
+        )
+        for (const row of values) {
+          const bound = picks.map((i) => row[i])
+          if (t === 'accounts') bound.push(++key)
+          statement.run(bound)
+          rows += 1
         }
-        statement.run(t === 'accounts' ? { ...r, search_key: ++key } : r)
-        rows += 1
       }
     }
   })()
@@ -114,38 +119,23 @@ export async function run(args: string[]): Promise<void> {
   const accounts = Number(values.accounts)
   const options: DemoOptions = { seed: 1, accounts, months: Number(values.months), today }
   const base = join('.bench-data', `sync-${accounts}-${options.months}`)
-  const database = await benchServer(join(base, 'server'), options)
-  const { db } = database
-  const app = buildServerApp({ db })
-  const url = await app.listen({ host: '127.0.0.1', port: 0 })
+  const server = await startServer(base, options, Number(values.workstations))
   try {
-    await measure(db, url, accounts, base, database.kind, Number(values.workstations))
+    await measure(server.ready, accounts, base)
   } finally {
-    await app.close()
-    await database.close()
+    await server.stop()
   }
 }
 
-async function measure(
-  db: ServerDatabase['db'],
-  url: string,
-  accounts: number,
-  base: string,
-  kind: string,
-  n: number,
-): Promise<void> {
-  const office = (await queryRow<{ id: string; branchId: string }>(
-    db,
-    sql`SELECT id, branch_id AS "branchId" FROM offices ORDER BY id LIMIT 1`,
-  ))!
-  const register = (name: string) =>
-    registerWorkstation(db, { officeId: office.id, name, receiptPrefix: uuidv7().slice(-6) })
+async function measure(server: BenchServerReady, accounts: number, base: string): Promise<void> {
+  const { url } = server
+  const [own, ...others] = server.workstations
 
   // Bootstrap, end to end: HTTP pages, JSON, SQLite upserts with the cursor, the search index.
   const replicaDir = join(base, 'bootstrap')
   rmSync(replicaDir, { recursive: true, force: true })
   const replica = openReplica({ file: join(replicaDir, 'replica.sqlite') })
-  configureSync(replica, { serverUrl: url, ...(await register('Бенчмарк')) })
+  configureSync(replica, { serverUrl: url, ...own! })
   let started = performance.now()
   const boot = await runSync(replica, { appVersion, now: () => new Date() })
   const bootSeconds = (performance.now() - started) / 1000
@@ -154,11 +144,11 @@ async function measure(
 
   // The same rows fetched first, then only inserted: the limit of the SQLite side.
   const client = clientFor(replica, appVersion)!
-  const pages: PulledRow[][] = []
+  const pages: PulledTable[][] = []
   const fetchStarted = performance.now()
   for (let cursor = { branch: 0, global: 0 }; ;) {
     const page = await client.pull({ cursor })
-    pages.push(page.rows)
+    pages.push(page.tables)
     cursor = page.cursor
     if (!page.more) break
   }
@@ -167,46 +157,38 @@ async function measure(
   pages.length = 0
 
   // 5,000 commands made offline, then pushed.
-  const supplier = (await queryRow<{ supplierId: string; service: string }>(
-    db,
-    sql`SELECT supplier_id AS "supplierId", service FROM account_services LIMIT 1`,
-  ))!
+  const supplier = replica.$client
+    .prepare('SELECT supplier_id AS supplierId, service FROM account_services LIMIT 1')
+    .get() as { supplierId: string; service: 'electricity' }
   const input = registerAccountSchema.parse(
-    accountInput({
-      officeId: office.id,
-      services: [{ service: supplier.service as 'electricity', supplierId: supplier.supplierId }],
-    }),
+    accountInput({ officeId: server.officeId, services: [supplier] }),
   )
   for (let i = 0; i < 5000; i++) {
     executeCommand(
       replica,
       registerAccount,
       { ...input, number: `${runTag}1${String(i).padStart(8, '0')}` },
-      {
-        operatorId: null,
-        now: new Date(),
-      },
+      { operatorId: null, now: new Date() },
     )
   }
   started = performance.now()
   await pushOutbox(replica, client, () => new Date())
   const pushSeconds = (performance.now() - started) / 1000
+  // Catch up, so the stations below start at the head as a synced workstation would.
+  await runSync(replica, { appVersion, now: () => new Date() })
+  const state = readSyncState(replica)!
+  const head = { branch: state.cursorBranch, global: state.cursorGlobal }
   replica.$client.close()
 
   // Many workstations at once: each pushes one command and pulls what is new, five rounds.
   const versions = { protocol: SYNC_PROTOCOL_VERSION, schema: 0, app: appVersion }
-  const head = {
-    branch: await headVersion(db, office.branchId),
-    global: await headVersion(db, null),
-  }
-  const stations = await Promise.all(
-    Array.from({ length: n }, async (_, i) => ({
-      client: new SyncServerClient({ serverUrl: url, ...(await register(`Окно ${i}`)) }, versions),
-      deviceId: uuidv7(),
-      cursor: head,
-      seq: 0,
-    })),
-  )
+  const stations = others.map((credentials) => ({
+    client: new SyncServerClient({ serverUrl: url, ...credentials }, versions),
+    deviceId: uuidv7(),
+    cursor: head,
+    seq: 0,
+  }))
+  const n = stations.length
   const pullMs: number[] = []
   const pushMs: number[] = []
   for (let round = 0; round < 5; round++) {
@@ -256,7 +238,7 @@ async function measure(
       concurrent100_pull_p99_ms: round(percentile(pullMs, 99)),
       concurrent100_push_p50_ms: round(percentile(pushMs, 50)),
       concurrent100_push_p99_ms: round(percentile(pushMs, 99)),
-      server: kind,
+      server: server.kind,
     }),
   )
 }

@@ -1,14 +1,23 @@
 import type { Statement } from 'better-sqlite3'
 import { duplicateNumberSuffix } from '../../src-shared/sync/messages'
-import type { PulledRow, SyncCursor } from '../../src-shared/sync/protocol'
+import type { PulledTable, SyncCursor } from '../../src-shared/sync/protocol'
 import { indexAccount, nextSearchKey } from '../accounts/search-index'
 import type { Db } from '../db/connection'
 import { syncedTableNames, tableKey, type SyncedTableName } from './synced-tables'
 
+/** How the rows of one column list are stored (the server's list may be longer than ours). */
+interface Upsert {
+  /** Positions in the pulled values of the columns this replica has; null = all, as they are. */
+  picks: number[] | null
+  statement: Statement
+  /** Positions of the key columns in the pulled values. */
+  key: number[]
+}
+
 interface TableWriter {
   columns: Set<string>
   key: string[]
-  upserts: Map<string, Statement>
+  upserts: Map<string, Upsert>
   remove: Statement
 }
 
@@ -26,7 +35,7 @@ function writerFor(db: Db, table: SyncedTableName): TableWriter {
       key,
       upserts: new Map(),
       remove: db.$client.prepare(
-        `DELETE FROM ${table} WHERE ${key.map((k) => `${k} = @${k}`).join(' AND ')}`,
+        `DELETE FROM ${table} WHERE ${key.map((k) => `${k} = ?`).join(' AND ')}`,
       ),
     }
     perDb.set(table, w)
@@ -34,25 +43,32 @@ function writerFor(db: Db, table: SyncedTableName): TableWriter {
   return w
 }
 
-/** An upsert for the exact set of columns a row carries (a newer server may send more). */
-function upsert(db: Db, table: SyncedTableName, w: TableWriter, cols: string[]): Statement {
-  const signature = cols.join(',')
-  let statement = w.upserts.get(signature)
-  if (!statement) {
-    const update = cols.filter((c) => !w.key.includes(c))
-    const extra = table === 'accounts' ? ', search_key' : ''
-    const extraValue = table === 'accounts' ? ', @search_key' : ''
-    statement = db.$client.prepare(
-      `INSERT INTO ${table} (${signature}${extra}) VALUES (${cols.map((c) => `@${c}`).join(', ')}${extraValue})
-       ON CONFLICT (${w.key.join(', ')}) DO ${
-         update.length > 0
-           ? `UPDATE SET ${update.map((c) => `${c} = excluded.${c}`).join(', ')}`
-           : 'NOTHING'
-       }`,
-    )
-    w.upserts.set(signature, statement)
+/**
+ * The upsert for a pulled column list, with positional parameters: the pulled value arrays are
+ * bound as they come (binding by name costs more than the insert itself).
+ */
+function upsertFor(db: Db, table: SyncedTableName, w: TableWriter, pulled: string[]): Upsert {
+  const signature = pulled.join(',')
+  let upsert = w.upserts.get(signature)
+  if (!upsert) {
+    const kept = pulled.filter((c) => w.columns.has(c) && c !== 'search_key')
+    const update = kept.filter((c) => !w.key.includes(c))
+    const targets = table === 'accounts' ? [...kept, 'search_key'] : kept
+    upsert = {
+      picks: kept.length === pulled.length ? null : kept.map((c) => pulled.indexOf(c)),
+      statement: db.$client.prepare(
+        `INSERT INTO ${table} (${targets.join(', ')}) VALUES (${targets.map(() => '?').join(', ')})
+         ON CONFLICT (${w.key.join(', ')}) DO ${
+           update.length > 0
+             ? `UPDATE SET ${update.map((c) => `${c} = excluded.${c}`).join(', ')}`
+             : 'NOTHING'
+         }`,
+      ),
+      key: w.key.map((k) => pulled.indexOf(k)),
+    }
+    w.upserts.set(signature, upsert)
   }
-  return statement
+  return upsert
 }
 
 const knownTables = new Set<string>(syncedTableNames)
@@ -61,78 +77,90 @@ const knownTables = new Set<string>(syncedTableNames)
  * Stores a pulled page and the new cursor in one SQLite transaction: after a crash either both are
  * there or neither. The cursor only moves forward. Accounts whose search terms may have changed
  * are re-indexed, unless a bootstrap rebuilds the whole index at its end.
+ *
+ * Foreign keys are not enforced for pulled rows: the server is the source of truth, and a parent
+ * changed after its child has a higher version, so it may come pages later (the replica's keys
+ * guard local commands). `keys` hears the key of every row stored.
  */
 export function applyPulledPage(
   db: Db,
-  rows: PulledRow[],
+  tables: PulledTable[],
   /** null for a one-table re-pull: its versions say nothing about the other tables. */
   cursor: SyncCursor | null,
-  options: { reindex: boolean; now: string },
+  options: { reindex: boolean; now: string; keys?: (table: string, key: unknown[]) => void },
 ): void {
   const sqlite = db.$client
-  sqlite.transaction(() => {
-    // Parents and children arrive in version order, but a page may end between them.
-    sqlite.pragma('defer_foreign_keys = ON')
-    const touched = new Set<string>()
-    let nextKey: number | null = null
-    const searchKeyOf = sqlite.prepare('SELECT search_key AS k FROM accounts WHERE id = ?')
-    const sameNumber = sqlite.prepare(
-      'SELECT id FROM accounts WHERE number = @number AND id <> @id',
-    )
-    const holderOf = sqlite.prepare('SELECT id FROM accounts WHERE holder_id = ?')
-    for (const { t, r, d } of rows) {
-      if (!knownTables.has(t)) continue
-      const table = t as SyncedTableName
-      const w = writerFor(db, table)
-      const row: Record<string, unknown> = {}
-      for (const [k, v] of Object.entries(r)) if (w.columns.has(k)) row[k] = v
-      if (d) {
-        w.remove.run(Object.fromEntries(w.key.map((k) => [k, row[k]])))
-        continue
-      }
+  // Outside a transaction only; nothing else runs on this thread until it is on again.
+  sqlite.pragma('foreign_keys = OFF')
+  try {
+    sqlite.transaction(() => storePage(db, tables, cursor, options))()
+  } finally {
+    sqlite.pragma('foreign_keys = ON')
+  }
+}
+
+function storePage(
+  db: Db,
+  tables: PulledTable[],
+  cursor: SyncCursor | null,
+  options: { reindex: boolean; now: string; keys?: (table: string, key: unknown[]) => void },
+): void {
+  const sqlite = db.$client
+  const touched = new Set<string>()
+  let nextKey: number | null = null
+  const searchKeyOf = sqlite.prepare('SELECT search_key AS k FROM accounts WHERE id = ?')
+  const sameNumber = sqlite.prepare('SELECT id FROM accounts WHERE number = ? AND id <> ?')
+  const holderOf = sqlite.prepare('SELECT id FROM accounts WHERE holder_id = ?')
+  for (const { t, c, rows, d } of tables) {
+    if (!knownTables.has(t)) continue
+    const table = t as SyncedTableName
+    const w = writerFor(db, table)
+    const upsert = upsertFor(db, table, w, c)
+    const keyOf = (values: unknown[]) => upsert.key.map((i) => values[i])
+    for (const values of d) w.remove.run(keyOf(values))
+    const id = c.indexOf('id')
+    const number = c.indexOf('number')
+    const accountId = c.indexOf('account_id')
+    for (const pulled of rows) {
+      const values = upsert.picks ? upsert.picks.map((i) => pulled[i]) : pulled
+      options.keys?.(table, keyOf(pulled))
       if (table === 'accounts') {
-        const existing = searchKeyOf.get(row.id) as { k: number } | undefined
+        const existing = searchKeyOf.get(pulled[id]) as { k: number } | undefined
         nextKey ??= nextSearchKey(db)
-        row.search_key = existing?.k ?? nextKey++
-        touched.add(row.id as string)
+        values.push(existing?.k ?? nextKey++)
+        touched.add(pulled[id] as string)
         // The server registered this number first: a local account with it came from a command
         // the server rejected. It stays, marked, for the supervisor who resolves the rejection.
-        const clash = sameNumber.get({ number: row.number, id: row.id }) as
-          { id: string } | undefined
+        const clash = sameNumber.get(pulled[number], pulled[id]) as { id: string } | undefined
         if (clash) {
           sqlite
-            .prepare('UPDATE accounts SET number = number || @suffix WHERE id = @id')
-            .run({ id: clash.id, suffix: duplicateNumberSuffix })
+            .prepare('UPDATE accounts SET number = number || ? WHERE id = ?')
+            .run(duplicateNumberSuffix, clash.id)
           touched.add(clash.id)
         }
       }
-      if (table === 'meters') touched.add(row.account_id as string)
+      if (table === 'meters') touched.add(pulled[accountId] as string)
       if (table === 'customers' && options.reindex) {
-        for (const a of holderOf.all(row.id) as { id: string }[]) touched.add(a.id)
+        for (const a of holderOf.all(pulled[id]) as { id: string }[]) touched.add(a.id)
       }
-      upsert(
-        db,
-        table,
-        w,
-        Object.keys(row).filter((k) => k !== 'search_key'),
-      ).run(row)
+      upsert.statement.run(values)
     }
-    if (options.reindex) for (const id of touched) indexAccount(db, id)
-    if (!cursor) return
-    sqlite
-      .prepare(
-        `UPDATE sync_state SET cursor_branch = max(cursor_branch, @branch),
-                               cursor_global = max(cursor_global, @global) WHERE id = 1`,
-      )
-      .run(cursor)
-    // An acknowledged command is done once the pulled branch stream has passed its effect.
-    sqlite
-      .prepare(
-        `UPDATE outbox SET status = 'done', done_at = @now
-          WHERE status = 'sent'
-            AND (server_version IS NULL
-                 OR server_version <= (SELECT cursor_branch FROM sync_state WHERE id = 1))`,
-      )
-      .run({ now: options.now })
-  })()
+  }
+  if (options.reindex) for (const accountId of touched) indexAccount(db, accountId)
+  if (!cursor) return
+  sqlite
+    .prepare(
+      `UPDATE sync_state SET cursor_branch = max(cursor_branch, @branch),
+                             cursor_global = max(cursor_global, @global) WHERE id = 1`,
+    )
+    .run(cursor)
+  // An acknowledged command is done once the pulled branch stream has passed its effect.
+  sqlite
+    .prepare(
+      `UPDATE outbox SET status = 'done', done_at = @now
+        WHERE status = 'sent'
+          AND (server_version IS NULL
+               OR server_version <= (SELECT cursor_branch FROM sync_state WHERE id = 1))`,
+    )
+    .run({ now: options.now })
 }

@@ -1,4 +1,8 @@
-import { PULL_PAGE_LIMIT, SYNC_PROTOCOL_VERSION } from '../../src-shared/sync/protocol'
+import {
+  PULL_PAGE_LIMIT,
+  SYNC_PROTOCOL_VERSION,
+  type SyncCursor,
+} from '../../src-shared/sync/protocol'
 import { rebuildSearchIndex } from '../accounts/search-index'
 import type { Db } from '../db/connection'
 import { applyPulledPage } from './apply-pulled'
@@ -68,19 +72,29 @@ export async function runSync(db: Db, options: SyncRunOptions): Promise<SyncRunR
 }
 
 async function pullAll(db: Db, client: SyncServerClient, options: SyncRunOptions) {
+  const limit = options.pullLimit ?? PULL_PAGE_LIMIT
+  const state = readSyncState(db)!
+  const bootstrapping = state.bootstrappedAt === null
+  const fetch = (cursor: SyncCursor) => {
+    const page = client.pull({ cursor, limit })
+    page.catch(() => {}) // awaited below; never an unhandled rejection if storing fails first
+    return page
+  }
   let pulled = 0
+  let next = fetch({ branch: state.cursorBranch, global: state.cursorGlobal })
   for (;;) {
-    const state = readSyncState(db)!
-    const bootstrapping = state.bootstrappedAt === null
-    const page = await client.pull({
-      cursor: { branch: state.cursorBranch, global: state.cursorGlobal },
-      limit: options.pullLimit ?? PULL_PAGE_LIMIT,
-    })
-    applyPulledPage(db, page.rows, page.cursor, {
+    const page = await next
+    // The next page travels while this one is stored: the cursor it asks from is this page's end.
+    if (page.more) {
+      next = fetch(page.cursor)
+      // Let the request leave before the synchronous store below holds the thread.
+      await new Promise((resolve) => setTimeout(resolve, 1))
+    }
+    applyPulledPage(db, page.tables, page.cursor, {
       reindex: !bootstrapping,
       now: options.now().toISOString(),
     })
-    pulled += page.rows.length
+    pulled += page.count
     if (page.more) continue
     if (bootstrapping) finishBootstrap(db, options.now().toISOString())
     return pulled

@@ -39,7 +39,7 @@ export const localOnlyColumns: Partial<Record<SyncedTableName, string[]>> = {
   accounts: ['searchKey'],
 }
 
-const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+export const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 
 /** Primary key columns of a synced table, snake_case as in SQL. */
 export function tableKey(name: SyncedTableName): string[] {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { rebuildSearchIndex } from '../accounts/search-index'
 import type { Db } from '../db/connection'
 import { applyPulledPage } from './apply-pulled'
 import type { SyncServerClient } from './server-client'
@@ -26,6 +27,28 @@ export function localDigest(db: Db, table: SyncedTableName): { count: number; ha
     hash: createHash('md5')
       .update(Buffer.concat(keys.flatMap((k, i) => (i === 0 ? [k] : [Buffer.from('\n'), k]))))
       .digest('hex'),
+  }
+}
+
+/** Removes the rows of a re-pulled table the server does not hold (nothing is waiting to go up). */
+function dropRowsNotHeld(db: Db, table: SyncedTableName, held: Set<string>): void {
+  const key = tableKey(table)
+  const sqlite = db.$client
+  const extra = (
+    sqlite
+      .prepare(`SELECT ${key.join(', ')} FROM ${table}`)
+      .raw()
+      .all() as unknown[][]
+  ).filter((values) => !held.has(values.map(String).join('|')))
+  if (extra.length === 0) return
+  const remove = sqlite.prepare(
+    `DELETE FROM ${table} WHERE ${key.map((k) => `${k} = ?`).join(' AND ')}`,
+  )
+  sqlite.pragma('foreign_keys = OFF')
+  try {
+    sqlite.transaction(() => extra.forEach((values) => remove.run(values)))()
+  } finally {
+    sqlite.pragma('foreign_keys = ON')
   }
 }
 
@@ -57,13 +80,18 @@ export async function verifyReplica(
     const remote = server.tables[table]
     if (remote && local.count === remote.count && local.hash === remote.hash) continue
     repulled.push(table)
+    const held = new Set<string>()
+    const keys = (_table: string, key: unknown[]) => held.add(key.map(String).join('|'))
     let cursor = { branch: 0, global: 0 }
     for (;;) {
       const page = await client.pull({ cursor, table })
-      applyPulledPage(db, page.rows, null, { reindex: true, now: now().toISOString() })
+      applyPulledPage(db, page.tables, null, { reindex: true, now: now().toISOString(), keys })
       cursor = page.cursor
       if (!page.more) break
     }
+    dropRowsNotHeld(db, table, held)
   }
+  // Rare: after a repair the search index is rebuilt rather than patched row by row.
+  if (repulled.length > 0) rebuildSearchIndex(db)
   return { compared: true, repulled }
 }

@@ -5,6 +5,7 @@ import {
   clientVersionsSchema,
   pullRequestSchema,
   pushRequestSchema,
+  OLDEST_PUSH_PROTOCOL,
   SYNC_PROTOCOL_VERSION,
   type ClientVersions,
   type PushedCommand,
@@ -12,7 +13,7 @@ import {
 } from '../../src-shared/sync/protocol'
 import { compareVersions } from '../../src-shared/sync/versions'
 import type { ServerDb } from '../db/connection'
-import { pullPage, verifyDigests } from '../sync/pull'
+import { pullPageJson, verifyDigests } from '../sync/pull'
 import { pushCommands } from '../sync/push'
 import { authenticate, type WorkstationIdentity } from '../workstations/credentials'
 
@@ -50,10 +51,14 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
     void reply.code(400).send({ code: 'invalid_input', message })
     return null
   }
-  /** 426 for a protocol the server does not speak, or an app too old for `needsCurrentApp`. */
+  /**
+   * 426 for a protocol the server does not speak, or an app too old for `needsCurrentApp`; pushes
+   * are taken from every protocol since the push shape last changed.
+   */
   const refuseOld = (versions: ClientVersions, reply: FastifyReply, needsCurrentApp: boolean) => {
     let answer: UpdateRequiredAnswer | null = null
-    if (versions.protocol !== SYNC_PROTOCOL_VERSION) {
+    const oldest = needsCurrentApp ? SYNC_PROTOCOL_VERSION : OLDEST_PUSH_PROTOCOL
+    if (versions.protocol < oldest || versions.protocol > SYNC_PROTOCOL_VERSION) {
       answer = {
         code: 'update_required',
         message: syncMessages.protocolUnsupported(versions.protocol),
@@ -91,7 +96,8 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
     withWorkstation(async (ws, req, reply) => {
       const body = parse(pullRequestSchema, req.body, reply)
       if (!body || refuseOld(body.versions, reply, true)) return reply
-      return pullPage(db, ws.branchId, body.cursor, body.limit, body.table)
+      const page = await pullPageJson(db, ws.branchId, body.cursor, body.limit, body.table)
+      return reply.type('application/json').send(page)
     }),
   )
 

@@ -1,22 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { syncedTableNames, tableKey } from '../../src-main/sync/synced-tables'
 import type {
-  PulledRow,
   PullResponse,
   SyncCursor,
   TableDigest,
   VerifyResponse,
 } from '../../src-shared/sync/protocol'
 import type { ServerDb } from '../db/connection'
-import { queryRows } from '../db/query'
-import { headVersion } from './versions'
-
-interface StreamRow {
-  v: number
-  t: string
-  r: Record<string, unknown>
-  deleted: boolean
-}
+import { pulledColumns, type SyncedTableName } from '../db/schema/mirror'
+import { queryRow, queryRows } from '../db/query'
+import { branchKey, headVersion } from './versions'
 
 function scopeOf(branchId: string | null): SQL {
   return branchId === null ? sql`branch_id IS NULL` : sql`branch_id = ${branchId}`
@@ -46,31 +39,103 @@ async function pageBound(
   return row ? Number(row.v) : null
 }
 
-/** The rows of one stream with after < version < before (no upper end when before is null). */
-function streamRows(
+const rowValues = (table: SyncedTableName) =>
+  sql.raw(
+    pulledColumns(table)
+      .map((c) => `x.${c}`)
+      .join(', '),
+  )
+
+interface TableJson {
+  t: SyncedTableName
+  live: string | null
+  dead: string | null
+  last: number
+  count: number
+}
+
+/**
+ * The rows of one stream with after < version < before (no upper end when before is null), per
+ * table as the JSON text of their value arrays, made by PostgreSQL: the server never builds them
+ * as objects.
+ */
+async function streamTables(
   tx: ServerDb,
   branchId: string | null,
   after: number,
   before: number | null,
-  tables: readonly string[],
-): Promise<StreamRow[]> {
+  tables: readonly SyncedTableName[],
+): Promise<TableJson[]> {
   const upper = before === null ? sql`` : sql` AND sync_version < ${before}`
   const parts = tables.map(
     (t) =>
-      sql`SELECT sync_version AS v, ${t}::text AS t,
-                 to_jsonb(x) - 'sync_version' - 'deleted_at' - 'secret_hash' AS r,
-                 deleted_at IS NOT NULL AS deleted
+      sql`SELECT ${t}::text AS t, sync_version AS v, deleted_at IS NOT NULL AS dead,
+                 json_build_array(${rowValues(t)})::text AS a
             FROM ${sql.identifier(t)} x
            WHERE ${scopeOf(branchId)} AND sync_version > ${after}${upper}`,
   )
-  return queryRows<StreamRow>(tx, sql`${sql.join(parts, sql` UNION ALL `)} ORDER BY v`)
+  const rows = await queryRows<TableJson>(
+    tx,
+    sql`SELECT t, string_agg(a, ',' ORDER BY v) FILTER (WHERE NOT dead) AS live,
+               string_agg(a, ',' ORDER BY v) FILTER (WHERE dead) AS dead,
+               max(v) AS last, count(*) AS count
+          FROM (${sql.join(parts, sql` UNION ALL `)}) s GROUP BY t`,
+  )
+  return rows.map((r) => ({ ...r, last: Number(r.last), count: Number(r.count) }))
 }
 
 /**
- * One page of what changed for a workstation: global rows first (branch rows refer to them), then
- * its branch's rows. Read in one REPEATABLE READ snapshot so all tables agree; versions follow
- * commit order, so the cursor never passes a row that commits later.
+ * One page of what changed for a workstation, as the JSON text of a `PullResponse`: global rows
+ * first (branch rows refer to them), then its branch's rows. Read in one REPEATABLE READ snapshot
+ * so all tables agree; versions follow commit order, so the cursor never passes a row that commits
+ * later.
  */
+export async function pullPageJson(
+  db: ServerDb,
+  branchId: string,
+  cursor: SyncCursor,
+  limit: number,
+  table?: string,
+): Promise<string> {
+  const answer = (items: string[], count: number, next: SyncCursor, more: boolean) =>
+    `{"tables":[${items.join(',')}],"count":${count},"cursor":${JSON.stringify(next)},"more":${more}}`
+  const tables = table ? syncedTableNames.filter((t) => t === table) : syncedTableNames
+  // Most pulls find nothing new: the two counters answer them without touching the tables.
+  if (!table) {
+    const heads = await queryRow<{ branch: number | null; global: number | null }>(
+      db,
+      sql`SELECT max(version) FILTER (WHERE branch_key = ${branchKey(branchId)}) AS branch,
+                 max(version) FILTER (WHERE branch_key = ${branchKey(null)}) AS global
+            FROM branch_versions WHERE branch_key IN (${branchKey(branchId)}, ${branchKey(null)})`,
+    )
+    if (cursor.branch >= Number(heads?.branch ?? 0) && cursor.global >= Number(heads?.global ?? 0))
+      return answer([], 0, cursor, false)
+  }
+  return db.transaction(
+    async (tx) => {
+      const next = { ...cursor }
+      const items: string[] = []
+      let count = 0
+      const take = async (stream: keyof SyncCursor, branch: string | null) => {
+        const bound = await pageBound(tx, branch, cursor[stream], limit - count, tables)
+        for (const t of await streamTables(tx, branch, cursor[stream], bound, tables)) {
+          items.push(
+            `{"t":"${t.t}","c":${JSON.stringify(pulledColumns(t.t))},"rows":[${t.live ?? ''}],"d":[${t.dead ?? ''}]}`,
+          )
+          next[stream] = Math.max(next[stream], t.last)
+          count += t.count
+        }
+        return bound !== null
+      }
+      if (await take('global', null)) return answer(items, count, next, true)
+      const more = await take('branch', branchId)
+      return answer(items, count, next, more)
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  )
+}
+
+/** One page as objects (tests and tools; the HTTP route sends the text as it is). */
 export async function pullPage(
   db: ServerDb,
   branchId: string,
@@ -78,33 +143,7 @@ export async function pullPage(
   limit: number,
   table?: string,
 ): Promise<PullResponse> {
-  const tables = table ? syncedTableNames.filter((t) => t === table) : syncedTableNames
-  // Most pulls find nothing new: two counter reads answer them without touching the tables.
-  if (
-    !table &&
-    cursor.branch >= (await headVersion(db, branchId)) &&
-    cursor.global >= (await headVersion(db, null))
-  ) {
-    return { rows: [], cursor, more: false }
-  }
-  return db.transaction(
-    async (tx) => {
-      const next = { ...cursor }
-      const rows: PulledRow[] = []
-      const take = async (stream: keyof SyncCursor, branch: string | null, room: number) => {
-        const bound = await pageBound(tx, branch, cursor[stream], room, tables)
-        for (const row of await streamRows(tx, branch, cursor[stream], bound, tables)) {
-          rows.push(row.deleted ? { t: row.t, r: row.r, d: true } : { t: row.t, r: row.r })
-          next[stream] = Number(row.v)
-        }
-        return bound !== null
-      }
-      if (await take('global', null, limit)) return { rows, cursor: next, more: true }
-      const more = await take('branch', branchId, limit - rows.length)
-      return { rows, cursor: next, more }
-    },
-    { isolationLevel: 'repeatable read', accessMode: 'read only' },
-  )
+  return JSON.parse(await pullPageJson(db, branchId, cursor, limit, table)) as PullResponse
 }
 
 const keyExpression = (table: (typeof syncedTableNames)[number]) =>

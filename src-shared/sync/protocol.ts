@@ -1,7 +1,9 @@
 import { z } from 'zod'
 
-/** Bumped when push/pull messages change shape; a server speaks exactly one. */
-export const SYNC_PROTOCOL_VERSION = 1
+/** Bumped when push/pull messages change shape; a server pulls in exactly one. */
+export const SYNC_PROTOCOL_VERSION = 2
+/** Push has not changed since version 1: older apps still deliver their payments and readings. */
+export const OLDEST_PUSH_PROTOCOL = 1
 
 /** Most commands one push carries: a request stays small and a transient failure costs little. */
 export const PUSH_BATCH_LIMIT = 200
@@ -68,20 +70,45 @@ export const pullRequestSchema = z.object({
 })
 export type PullRequest = z.input<typeof pullRequestSchema>
 
-export interface PulledRow {
+/**
+ * One table's rows in a pulled page: the column names once, then each row as its values in that
+ * order (a third of the bytes of objects, and bound to SQLite as they come). Within a page the
+ * order of rows does not matter: each row is there once, in its latest version.
+ */
+export interface PulledTable {
   /** table name */
   t: string
-  /** the row, snake_case columns */
-  r: Record<string, unknown>
-  /** tombstone: delete the row with this key */
-  d?: true
+  /** snake_case columns */
+  c: string[]
+  rows: unknown[][]
+  /** tombstones: delete the rows with these keys (same columns) */
+  d: unknown[][]
 }
 
 export interface PullResponse {
-  rows: PulledRow[]
+  tables: PulledTable[]
+  /** How many rows and tombstones the page holds. */
+  count: number
   cursor: SyncCursor
   /** More rows wait past this page. */
   more: boolean
+}
+
+/** A pulled row as an object (tests and tools; the workstation stores the arrays as they are). */
+export interface PulledRow {
+  t: string
+  r: Record<string, unknown>
+  d?: true
+}
+
+export function pulledRows(page: Pick<PullResponse, 'tables'>): PulledRow[] {
+  const rows: PulledRow[] = []
+  for (const { t, c, rows: live, d } of page.tables) {
+    const object = (values: unknown[]) => Object.fromEntries(c.map((name, i) => [name, values[i]]))
+    for (const values of live) rows.push({ t, r: object(values) })
+    for (const values of d) rows.push({ t, r: object(values), d: true })
+  }
+  return rows
 }
 
 export interface TableDigest {

@@ -5,7 +5,16 @@ import { createOffice, insertGlobal } from '../../src-server/admin/reference'
 import type { ServerDatabase } from '../../src-server/db/connection'
 import { pullPage } from '../../src-server/sync/pull'
 import { SyncedWriter } from '../../src-server/sync/synced-write'
-import type { PulledRow, SyncCursor } from '../../src-shared/sync/protocol'
+import {
+  OLDEST_PUSH_PROTOCOL,
+  pulledRows,
+  SYNC_PROTOCOL_VERSION,
+  type PulledRow,
+  type SyncCursor,
+} from '../../src-shared/sync/protocol'
+import { registerAccountSchema } from '../../src-shared/accounts/schemas'
+import { SyncHttpError, SyncServerClient } from '../../src-main/sync/server-client'
+import { accountInput } from '../support/temp-app'
 import { headlessClient } from '../sync/support/client'
 import {
   newWorkstation,
@@ -48,10 +57,11 @@ describe('pull', () => {
     for (let pages = 0; ; pages++) {
       expect(pages).toBeLessThan(1000)
       const page = await pullPage(database.db, branch.branchId, cursor, 7)
-      expect(page.rows.length).toBeLessThanOrEqual(7)
+      expect(page.count).toBeLessThanOrEqual(7)
+      expect(pulledRows(page)).toHaveLength(page.count)
       expect(page.cursor.branch).toBeGreaterThanOrEqual(cursor.branch)
       expect(page.cursor.global).toBeGreaterThanOrEqual(cursor.global)
-      rows.push(...page.rows)
+      rows.push(...pulledRows(page))
       cursor = page.cursor
       if (!page.more) break
     }
@@ -69,7 +79,7 @@ describe('pull', () => {
     expect(rows.every((r) => !('sync_version' in r.r) && !('secret_hash' in r.r))).toBe(true)
   })
 
-  it('carries a deletion as a tombstone, and verify re-pulls a table that drifted', async () => {
+  it('carries a deletion as a tombstone, and verify repairs a table that drifted either way', async () => {
     const branch = await seedBranch(database.db)
     const extra = await createOffice(database.db, {
       branchId: branch.branchId,
@@ -111,8 +121,58 @@ describe('pull', () => {
         repulled: ['offices'],
       })
       expect(names()).toContain('Выездной пункт')
+      // A row the server does not hold (an old backup restored over the replica) goes away.
+      db.$client
+        .prepare(
+          `INSERT INTO offices (id, branch_id, name, address)
+           SELECT 'ghost-office', branch_id, 'Офис-призрак', address FROM offices WHERE id = ?`,
+        )
+        .run(extra)
+      expect(await verifyReplica(db, sync, () => new Date())).toEqual({
+        compared: true,
+        repulled: ['offices'],
+      })
+      expect(names()).not.toContain('Офис-призрак')
+      expect(names()).toContain('Выездной пункт')
     } finally {
       client.cleanup()
     }
+  })
+
+  it('still takes pushes from an app of the previous protocol, and tells it to update to pull', async () => {
+    const branch = await seedBranch(database.db)
+    const ws = await newWorkstation(database.db, branch.officeId)
+    const old = new SyncServerClient(
+      { serverUrl: server.url, ...ws },
+      { protocol: OLDEST_PUSH_PROTOCOL, schema: 0, app: '1.0.0' },
+    )
+    expect(OLDEST_PUSH_PROTOCOL).toBeLessThan(SYNC_PROTOCOL_VERSION)
+    const args = {
+      ...registerAccountSchema.parse(
+        accountInput({
+          number: '7799000001',
+          officeId: branch.officeId,
+          services: [{ service: 'electricity', supplierId: branch.supplierId }],
+        }),
+      ),
+      accountId: 'acc-old-protocol',
+      customerId: 'cust-old-protocol',
+    }
+    const pushed = await old.push('device-old-protocol', [
+      {
+        id: 'cmd-old-protocol',
+        seq: 1,
+        name: 'account.register',
+        argsVersion: 1,
+        args,
+        operatorId: null,
+        at: '2026-11-20T10:00:00.000Z',
+      },
+    ])
+    expect(pushed.outcomes.map((o) => o.status)).toEqual(['applied'])
+    const refused = await old.pull({ cursor: { branch: 0, global: 0 } }).catch((e: unknown) => e)
+    expect(refused).toBeInstanceOf(SyncHttpError)
+    expect((refused as SyncHttpError).updateRequired).toBe(true)
+    expect((refused as SyncHttpError).message).toContain('обновите программу')
   })
 })

@@ -9,8 +9,10 @@ import {
   type PgColumnBuilderBase,
 } from 'drizzle-orm/pg-core'
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core'
+import { getTableColumns } from 'drizzle-orm'
 import {
   localOnlyColumns,
+  snake,
   syncedReplicaTables,
   type SyncedTableName,
 } from '../../../src-main/sync/synced-tables'
@@ -82,6 +84,13 @@ export const mirrorTables = Object.fromEntries(
 
 /** Columns a workstation receives: everything but the server's own bookkeeping and secrets. */
 export const serverOnlyColumns = new Set(['sync_version', 'deleted_at', 'secret_hash'])
+
+/** The snake_case columns of a table that a pull sends. */
+export function pulledColumns(name: SyncedTableName): string[] {
+  return Object.keys(getTableColumns(mirrorTables[name]))
+    .map(snake)
+    .filter((c) => !serverOnlyColumns.has(c))
+}
 
 // Named exports, so drizzle-kit sees every table.
 export const {
