@@ -8,7 +8,7 @@ import type {
 } from '../../src-shared/sync/protocol'
 import type { ServerDb } from '../db/connection'
 import { pulledColumns, type SyncedTableName } from '../db/schema/mirror'
-import { queryRow, queryRows } from '../db/query'
+import { queryRows } from '../db/query'
 import { branchKey, headVersion } from './versions'
 
 function scopeOf(branchId: string | null): SQL {
@@ -99,24 +99,21 @@ export async function pullPageJson(
 ): Promise<string> {
   const answer = (items: string[], count: number, next: SyncCursor, more: boolean) =>
     `{"tables":[${items.join(',')}],"count":${count},"cursor":${JSON.stringify(next)},"more":${more}}`
-  const tables = table ? syncedTableNames.filter((t) => t === table) : syncedTableNames
-  // Most pulls find nothing new: the two counters answer them without touching the tables.
-  if (!table) {
-    const heads = await queryRow<{ branch: number | null; global: number | null }>(
-      db,
-      sql`SELECT max(version) FILTER (WHERE branch_key = ${branchKey(branchId)}) AS branch,
-                 max(version) FILTER (WHERE branch_key = ${branchKey(null)}) AS global
-            FROM branch_versions WHERE branch_key IN (${branchKey(branchId)}, ${branchKey(null)})`,
-    )
-    if (cursor.branch >= Number(heads?.branch ?? 0) && cursor.global >= Number(heads?.global ?? 0))
-      return answer([], 0, cursor, false)
+  const only = table ? syncedTableNames.filter((t) => t === table) : null
+  // Most pulls find nothing new: the heads answer them without touching the tables.
+  if (!only && (await changedTables(db, branchId, cursor)).size === 0) {
+    return answer([], 0, cursor, false)
   }
   return db.transaction(
     async (tx) => {
+      // Read again in the page's snapshot: a table changed there has its head there too.
+      const changed = only ? null : await changedTables(tx, branchId, cursor)
       const next = { ...cursor }
       const items: string[] = []
       let count = 0
       const take = async (stream: keyof SyncCursor, branch: string | null) => {
+        const tables = only ?? [...(changed!.get(branchKey(branch)) ?? [])]
+        if (tables.length === 0) return false
         const bound = await pageBound(tx, branch, cursor[stream], limit - count, tables)
         for (const t of await streamTables(tx, branch, cursor[stream], bound, tables)) {
           items.push(
@@ -133,6 +130,28 @@ export async function pullPageJson(
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   )
+}
+
+/** The tables with rows past the cursor, per stream key ('' = global), in the order they sync. */
+async function changedTables(
+  db: ServerDb,
+  branchId: string,
+  cursor: SyncCursor,
+): Promise<Map<string, Set<SyncedTableName>>> {
+  const rows = await queryRows<{ branchKey: string; tableName: string }>(
+    db,
+    sql`SELECT branch_key AS "branchKey", table_name AS "tableName" FROM table_heads
+         WHERE (branch_key = ${branchKey(branchId)} AND version > ${cursor.branch})
+            OR (branch_key = ${branchKey(null)} AND version > ${cursor.global})`,
+  )
+  const changed = new Map<string, Set<SyncedTableName>>()
+  for (const name of syncedTableNames) {
+    for (const r of rows.filter((row) => row.tableName === name)) {
+      if (!changed.has(r.branchKey)) changed.set(r.branchKey, new Set())
+      changed.get(r.branchKey)!.add(name)
+    }
+  }
+  return changed
 }
 
 /** One page as objects (tests and tools; the HTTP route sends the text as it is). */

@@ -12,7 +12,6 @@ import type { ServerDb } from '../db/connection'
 import { queryRow, queryRows } from '../db/query'
 import type { WorkstationIdentity } from '../workstations/credentials'
 import { SyncedWriter } from './synced-write'
-import { HeldCounters, type VersionSource } from './versions'
 
 interface StoredCommand {
   status: 'applied' | 'rejected'
@@ -33,7 +32,7 @@ export interface PushOptions {
 /**
  * Applies a workstation's commands in order, each with its idempotency record and the device's
  * sequence in the same transaction as its effects. A batch first goes as one transaction (group
- * commit: one lock of the device and of the version counter, one write of the records). If
+ * commit: one lock of the device, one write of the records and of its sequence). If
  * anything in it fails, it is rolled back and its commands go again one transaction each, where a
  * transient failure stops the batch and a broken constraint rejects only its command.
  */
@@ -136,7 +135,6 @@ async function decide(
   device: DeviceRow,
   command: PushedCommand,
   options: PushOptions,
-  versions?: VersionSource,
 ): Promise<Decision> {
   const rejected = (reason: string, advance: boolean): Decision => ({
     outcome: { id: command.id, status: 'rejected', reason },
@@ -163,7 +161,7 @@ async function decide(
   if (!parsed.success) {
     return rejected(parsed.error.issues[0]?.message ?? syncMessages.invalidArgs(''), true)
   }
-  const write = new SyncedWriter(tx, ws.branchId, versions)
+  const write = new SyncedWriter(tx, ws.branchId)
   try {
     // Appliers refuse before they write: a refusal leaves nothing but the record and the sequence.
     const result = await def.apply(tx, write, parsed.data, {
@@ -237,7 +235,6 @@ async function pushBatch(
     )) {
       seen.set(row.id, row)
     }
-    const counters = new HeldCounters(tx)
     const outcomes: CommandOutcome[] = []
     const records: { command: PushedCommand; stored: StoredCommand }[] = []
     const firstSeq = device.lastSeq
@@ -247,13 +244,13 @@ async function pushBatch(
         outcomes.push(duplicateOf(command, stored))
         continue
       }
-      const decision = await decide(tx, ws, deviceId, device, command, options, counters)
+      const decision = await decide(tx, ws, deviceId, device, command, options)
       if (decision.advance) device.lastSeq = command.seq
       seen.set(command.id, decision.stored)
       records.push({ command, stored: decision.stored })
       outcomes.push(decision.outcome)
     }
-    const finish: SQL[] = [...counters.updates()]
+    const finish: SQL[] = []
     if (device.lastSeq !== firstSeq) {
       finish.push(
         sql`UPDATE devices SET last_seq = ${device.lastSeq} WHERE device_id = ${deviceId}`,
@@ -261,7 +258,7 @@ async function pushBatch(
     }
     if (records.length > 0) finish.push(insertRecords(ws, deviceId, records))
     if (finish.length > 0) {
-      // One round trip: the records, the device's sequence and the counters.
+      // One round trip: the records and the device's sequence.
       const ctes = finish.slice(0, -1).map((q, k) => sql`${sql.raw(`f${k}`)} AS (${q})`)
       await tx.execute(
         ctes.length === 0 ? finish[0]! : sql`WITH ${sql.join(ctes, sql`, `)} ${finish.at(-1)!}`,

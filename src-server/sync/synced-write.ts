@@ -1,8 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { snake } from '../../src-main/sync/synced-tables'
 import type { ServerDb } from '../db/connection'
+import { queryRow } from '../db/query'
 import { mirrorTables, type SyncedTableName } from '../db/schema'
-import { counterVersions, type VersionSource } from './versions'
+import { branchKey } from './versions'
 
 export type Row = Record<string, unknown>
 
@@ -12,11 +13,24 @@ interface Pending {
   branchId: string | null
 }
 
+/** The version of the `offset`-th row (from 0) a write takes from a branch's counter. */
+type VersionOf = (branchId: string | null, offset: number) => SQL
+
+/** A write whose versions are SQL: taken in the same statement, or known numbers later. */
+type Write = (version: VersionOf) => SQL
+
+/** Rows per statement: one JSON parameter each, far cheaper than a bind parameter per value. */
+const CHUNK = 5000
+/** Writes per round trip (data-modifying CTEs of one statement). */
+const GROUP = 8
+
 /**
  * Collects a command's (or an admin write's) synced rows and writes them at `flush`, inside the
- * caller's transaction, each with its own version from its branch's counter (null = global). A
- * refusal before the flush writes nothing, so no savepoint is needed; one counter update per
- * branch takes the versions for all rows.
+ * caller's transaction, each with its own version from its branch's counter (null = global). The
+ * counter is moved in the same statement as the first rows: its row lock, held to the commit,
+ * orders writers, so versions follow commit order, and a command's writes cost one round trip
+ * under the lock. A refusal before the flush writes nothing, so no savepoint is needed. Each
+ * table's head (its newest version) moves with it, so a pull reads only tables that changed.
  */
 export class SyncedWriter {
   lastVersion: number | null = null
@@ -25,7 +39,6 @@ export class SyncedWriter {
   constructor(
     readonly tx: ServerDb,
     readonly branchId: string | null,
-    private readonly versions: VersionSource = counterVersions(tx),
   ) {}
 
   /** Queues rows (camelCase keys); `branchId` overrides the writer's branch (global rows). */
@@ -36,65 +49,120 @@ export class SyncedWriter {
   /** Updates one row by id with a new version, so pulls carry the change (written at once). */
   async update(table: SyncedTableName, id: string, set: Row): Promise<void> {
     await this.flush()
-    const version = await this.versions.take(this.branchId, 1)
-    this.lastVersion = version
     const target = mirrorTables[table] as unknown as { id: never }
-    await this.tx
-      .update(mirrorTables[table])
-      .set({ ...set, syncVersion: version } as never)
-      .where(sql`${target.id} = ${id}`)
+    await this.run(new Map([[this.branchId, 1]]), [
+      (version) =>
+        this.tx
+          .update(mirrorTables[table])
+          .set({ ...set, syncVersion: version(this.branchId, 0) } as never)
+          .where(sql`${target.id} = ${id}`)
+          .getSQL(),
+      (version) => heads([{ branchId: this.branchId, table, version: version(this.branchId, 0) }]),
+    ])
   }
 
   /** Writes what is queued; versions follow the order rows were queued in. */
   async flush(): Promise<void> {
     const pending = this.pending
     this.pending = []
-    const next = new Map<string | null, number>()
-    for (const branchId of new Set(pending.map((p) => p.branchId))) {
-      const n = pending
-        .filter((p) => p.branchId === branchId)
-        .reduce((s, p) => s + p.rows.length, 0)
-      const last = await this.versions.take(branchId, n)
-      if (branchId === this.branchId) this.lastVersion = last
-      next.set(branchId, last - n + 1)
-    }
-    const statements: SQL[] = []
+    if (pending.length === 0) return
+    const taken = new Map<string | null, number>()
+    const writes: Write[] = []
+    const written: { branchId: string | null; table: SyncedTableName; offset: number }[] = []
     for (const p of pending) {
-      const first = next.get(p.branchId)!
-      next.set(p.branchId, first + p.rows.length)
-      statements.push(...this.inserts(p.table, p.rows, p.branchId, first))
+      const first = taken.get(p.branchId) ?? 0
+      taken.set(p.branchId, first + p.rows.length)
+      for (let i = 0; i < p.rows.length; i += CHUNK) {
+        const rows = p.rows.slice(i, i + CHUNK)
+        writes.push((version) => insertRows(p.table, rows, p.branchId, version, first + i))
+      }
+      written.push({ branchId: p.branchId, table: p.table, offset: first + p.rows.length - 1 })
     }
-    // A command's few inserts go as one statement (data-modifying CTEs): one round trip.
-    for (let i = 0; i < statements.length; i += 8) {
-      const group = statements.slice(i, i + 8)
-      const ctes = group.slice(0, -1).map((q, k) => sql`${sql.raw(`w${k}`)} AS (${q})`)
-      await this.tx.execute(
-        ctes.length === 0 ? group[0]! : sql`WITH ${sql.join(ctes, sql`, `)} ${group.at(-1)!}`,
-      )
-    }
+    writes.push((version) =>
+      heads(written.map((w) => ({ ...w, version: version(w.branchId, w.offset) }))),
+    )
+    await this.run(taken, writes)
   }
 
-  private inserts(table: SyncedTableName, rows: Row[], branchId: string | null, first: number) {
-    const columns = new Set<string>(['branch_id', 'sync_version'])
-    const values = rows.map((row, i) => {
-      const out: Row = { branch_id: branchId, sync_version: first + i }
-      for (const [k, v] of Object.entries(row)) {
-        const column = snake(k)
-        columns.add(column)
-        out[column] = v
-      }
-      return out
-    })
-    // One JSON parameter per chunk: far cheaper than a bind parameter per value.
-    const list = sql.raw([...columns].map((c) => `"${c}"`).join(', '))
-    const target = sql.identifier(table)
-    const statements: SQL[] = []
-    for (let i = 0; i < values.length; i += 5000) {
-      statements.push(
-        sql`INSERT INTO ${target} (${list})
-            SELECT ${list} FROM json_populate_recordset(NULL::${target}, ${JSON.stringify(values.slice(i, i + 5000))}::json)`,
+  /**
+   * Moves the counters by `taken` in the first statement (the rows of the first group take their
+   * versions from it in SQL), then writes the rest with the versions as numbers.
+   */
+  private async run(taken: Map<string | null, number>, writes: Write[]): Promise<void> {
+    const branches = [...taken.keys()]
+    const alias = (branchId: string | null) => sql.raw(`c${branches.indexOf(branchId)}`)
+    const counters = branches.map(
+      (b) =>
+        sql`${alias(b)} AS (INSERT INTO branch_versions (branch_key, version)
+                            VALUES (${branchKey(b)}, ${taken.get(b)!})
+                            ON CONFLICT (branch_key) DO UPDATE SET version = branch_versions.version + ${taken.get(b)!}
+                            RETURNING version)`,
+    )
+    const inSql: VersionOf = (b, offset) =>
+      sql`((SELECT version FROM ${alias(b)}) - ${taken.get(b)! - 1 - offset})`
+    const first = writes.slice(0, GROUP)
+    const ctes = [...counters, ...first.map((w, k) => sql`${sql.raw(`w${k}`)} AS (${w(inSql)})`)]
+    const lasts = branches.map((b) => sql`(SELECT version FROM ${alias(b)}) AS ${alias(b)}`)
+    const row = await queryRow<Record<string, number>>(
+      this.tx,
+      sql`WITH ${sql.join(ctes, sql`, `)} SELECT ${sql.join(lasts, sql`, `)}`,
+    )
+    const last = new Map(branches.map((b) => [b, Number(row![`c${branches.indexOf(b)}`])]))
+    if (taken.has(this.branchId)) this.lastVersion = last.get(this.branchId)!
+    const known: VersionOf = (b, offset) => sql`${last.get(b)! - (taken.get(b)! - 1 - offset)}`
+    for (let i = GROUP; i < writes.length; i += GROUP) {
+      const group = writes.slice(i, i + GROUP).map((w) => w(known))
+      const rest = group.slice(0, -1).map((q, k) => sql`${sql.raw(`w${k}`)} AS (${q})`)
+      await this.tx.execute(
+        rest.length === 0 ? group[0]! : sql`WITH ${sql.join(rest, sql`, `)} ${group.at(-1)!}`,
       )
     }
-    return statements
   }
+}
+
+function insertRows(
+  table: SyncedTableName,
+  rows: Row[],
+  branchId: string | null,
+  version: VersionOf,
+  first: number,
+): SQL {
+  const columns = new Set<string>()
+  const values = rows.map((row) => {
+    const out: Row = {}
+    for (const [k, v] of Object.entries(row)) {
+      const column = snake(k)
+      columns.add(column)
+      out[column] = v
+    }
+    return out
+  })
+  columns.delete('branch_id')
+  const list = sql.raw([...columns].map((c) => `"${c}"`).join(', '))
+  const picked = sql.raw([...columns].map((c) => `r."${c}"`).join(', '))
+  const target = sql.identifier(table)
+  // Row i of the chunk takes version first + i: ordinality counts from 1.
+  return sql`INSERT INTO ${target} (${list}, branch_id, sync_version)
+             SELECT ${picked}, ${branchId}, ${version(branchId, first - 1)} + r.ordinality
+               FROM json_populate_recordset(NULL::${target}, ${JSON.stringify(values)}::json)
+                    WITH ORDINALITY AS r`
+}
+
+/** Moves the tables' heads up to the versions just written (the counter's lock is held). */
+function heads(written: { branchId: string | null; table: SyncedTableName; version: SQL }[]): SQL {
+  const newest = new Map<string, SQL[]>()
+  // The last write of a table is its newest: one row per table, or the statement would touch a
+  // row twice.
+  for (const w of written) {
+    newest.set(`${branchKey(w.branchId)}|${w.table}`, [
+      sql`${branchKey(w.branchId)}`,
+      sql`${w.table}`,
+      w.version,
+    ])
+  }
+  const values = [...newest.values()].map((v) => sql`(${sql.join(v, sql`, `)})`)
+  return sql`INSERT INTO table_heads (branch_key, table_name, version)
+             VALUES ${sql.join(values, sql`, `)}
+             ON CONFLICT (branch_key, table_name)
+             DO UPDATE SET version = GREATEST(table_heads.version, excluded.version)`
 }

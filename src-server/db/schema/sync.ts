@@ -1,4 +1,13 @@
-import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core'
 
 /**
  * One counter per branch ('' = global rows), incremented inside the writing transaction: its row
@@ -8,6 +17,20 @@ export const branchVersions = pgTable('branch_versions', {
   branchKey: text().primaryKey(),
   version: bigint({ mode: 'number' }).notNull(),
 })
+
+/**
+ * The newest version of each synced table per branch ('' = global), written with the rows under
+ * the counter's lock: a pull reads only the tables that changed past its cursor.
+ */
+export const tableHeads = pgTable(
+  'table_heads',
+  {
+    branchKey: text().notNull(),
+    tableName: text().notNull(),
+    version: bigint({ mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.branchKey, t.tableName] })],
+)
 
 export type AppliedStatus = 'applied' | 'rejected'
 
