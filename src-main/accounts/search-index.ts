@@ -59,27 +59,52 @@ export function indexAccount(db: Db, accountId: string): void {
     .run(row.searchKey, termsOf(row))
 }
 
-/** Rebuilds the whole index (after a bulk load or a bootstrap). */
-export function rebuildSearchIndex(db: Db, onProgress?: (done: number) => void): number {
+const indexPageSql = `${indexRowsSql} WHERE a.search_key > ? ORDER BY a.search_key LIMIT 5000`
+
+/** Indexes the accounts after `after` (by search key), a page; returns the page's rows. */
+function indexPage(db: Db, after: number): IndexRow[] {
   const sqlite = db.$client
-  const insert = sqlite.prepare('INSERT INTO account_search (rowid, terms) VALUES (?, ?)')
   // Read a page, then write it: one connection cannot write while a statement still iterates.
-  const page = sqlite.prepare(
-    `${indexRowsSql} WHERE a.search_key > ? ORDER BY a.search_key LIMIT 5000`,
-  )
+  const rows = sqlite.prepare(indexPageSql).all(after) as IndexRow[]
+  const insert = sqlite.prepare('INSERT INTO account_search (rowid, terms) VALUES (?, ?)')
+  for (const row of rows) insert.run(row.searchKey, termsOf(row))
+  return rows
+}
+
+const clearIndex = (db: Db) =>
+  db.$client.prepare("INSERT INTO account_search (account_search) VALUES ('delete-all')").run()
+
+/** Rebuilds the whole index in one transaction (after a bulk load). */
+export function rebuildSearchIndex(db: Db, onProgress?: (done: number) => void): number {
   let done = 0
-  sqlite.transaction(() => {
-    sqlite.prepare("INSERT INTO account_search (account_search) VALUES ('delete-all')").run()
-    for (let after = 0; ;) {
-      const rows = page.all(after) as IndexRow[]
-      if (rows.length === 0) break
-      for (const row of rows) insert.run(row.searchKey, termsOf(row))
+  db.$client.transaction(() => {
+    clearIndex(db)
+    for (
+      let rows = indexPage(db, 0);
+      rows.length > 0;
+      rows = indexPage(db, rows.at(-1)!.searchKey)
+    ) {
       done += rows.length
-      after = rows.at(-1)!.searchKey
       onProgress?.(done)
     }
   })()
   return done
+}
+
+/**
+ * Rebuilds the whole index a page per transaction, letting other work run between pages: after a
+ * bootstrap of 100,000 accounts the window keeps answering while the index is built.
+ */
+export async function rebuildSearchIndexInSteps(db: Db): Promise<number> {
+  clearIndex(db)
+  let done = 0
+  for (let after = 0; ;) {
+    const rows = db.$client.transaction(() => indexPage(db, after))()
+    if (rows.length === 0) return done
+    done += rows.length
+    after = rows.at(-1)!.searchKey
+    await new Promise((resolve) => setImmediate(resolve))
+  }
 }
 
 /** The next free search key for a new account. */

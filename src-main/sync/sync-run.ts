@@ -3,7 +3,7 @@ import {
   SYNC_PROTOCOL_VERSION,
   type SyncCursor,
 } from '../../src-shared/sync/protocol'
-import { rebuildSearchIndex } from '../accounts/search-index'
+import { rebuildSearchIndexInSteps } from '../accounts/search-index'
 import type { Db } from '../db/connection'
 import { applyPulledPage } from './apply-pulled'
 import { pushOutbox } from './push-outbox'
@@ -96,7 +96,7 @@ async function pullAll(db: Db, client: SyncServerClient, options: SyncRunOptions
     })
     pulled += page.count
     if (page.more) continue
-    if (bootstrapping) finishBootstrap(db, options.now().toISOString())
+    if (bootstrapping) await finishBootstrap(db, options.now().toISOString())
     return pulled
   }
 }
@@ -110,8 +110,9 @@ function forgetOldDone(db: Db, now: Date): void {
 }
 
 /** After the first full pull: the search index at once, and the workstation's own identity. */
-function finishBootstrap(db: Db, at: string): void {
-  rebuildSearchIndex(db)
+async function finishBootstrap(db: Db, at: string): Promise<void> {
+  // Until it is marked below, a restart builds the index again from the start.
+  await rebuildSearchIndexInSteps(db)
   const sqlite = db.$client
   sqlite.transaction(() => {
     sqlite

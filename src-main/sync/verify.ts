@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { rebuildSearchIndex } from '../accounts/search-index'
+import { rebuildSearchIndexInSteps } from '../accounts/search-index'
 import type { Db } from '../db/connection'
 import { applyPulledPage } from './apply-pulled'
 import type { SyncServerClient } from './server-client'
@@ -92,6 +92,6 @@ export async function verifyReplica(
     dropRowsNotHeld(db, table, held)
   }
   // Rare: after a repair the search index is rebuilt rather than patched row by row.
-  if (repulled.length > 0) rebuildSearchIndex(db)
+  if (repulled.length > 0) await rebuildSearchIndexInSteps(db)
   return { compared: true, repulled }
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registerAccountSchema } from '../../src-shared/accounts/schemas'
 import { registerAccount } from '../../src-main/accounts/register-account'
 import { searchAccounts } from '../../src-main/accounts/search'
-import { rebuildSearchIndex } from '../../src-main/accounts/search-index'
+import { rebuildSearchIndex, rebuildSearchIndexInSteps } from '../../src-main/accounts/search-index'
 import { executeCommand } from '../../src-main/commands/command'
 import { accountInput, tempApp, type TempApp } from '../support/temp-app'
 
@@ -148,6 +148,13 @@ describe('rebuilding the search index', () => {
     const queries = ['смирн', 'Ленина 5 14', '8 (916) 123-45-67', '77аб000001', 'Воронцов']
     const before = queries.map(numbersFound)
     expect(rebuildSearchIndex(t.app.services.db)).toBe(holders.length + 1)
+    expect(queries.map(numbersFound)).toEqual(before)
+  })
+
+  it('finds the same when built a page at a time, as after a bootstrap', async () => {
+    const queries = ['смирн', 'Ленина 5 14', '8 (916) 123-45-67', '77аб000001', 'Воронцов']
+    const before = queries.map(numbersFound)
+    expect(await rebuildSearchIndexInSteps(t.app.services.db)).toBe(holders.length + 1)
     expect(queries.map(numbersFound)).toEqual(before)
   })
 })
