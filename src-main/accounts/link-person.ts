@@ -20,7 +20,7 @@ export const linkPerson: CommandDef<LinkPersonArgs, { linkId: string; customerId
     const stored = storedAccount(tx, args.accountId)
     if (stored.status === 'closed') throw new ApiFailure('conflict', accountMessages.closed)
     let customerId = args.customerId
-    let person = null
+    let person: { lastName: string; firstName: string; middleName: string | null }
     if (customerId) {
       const known = tx.select().from(customers).where(eq(customers.id, customerId)).get()
       if (!known) throw new ApiFailure('not_found', accountMessages.customerNotFound)
