@@ -151,3 +151,36 @@ test('closes an account with a final reading per meter zone; it stays findable a
     'Закрыт',
   )
 })
+
+// Uses the account the first test registered (the specs of a file run in order, one worker).
+test('a second clerk saving over the first sees the conflict, keeps what was typed and checks their change', async ({
+  page,
+  browser,
+}) => {
+  await loginAsClerk(page)
+  await searchFor(page, '9912345678', '9912345678')
+  await page.keyboard.press('Enter')
+  await page.getByTestId('card-edit').click()
+  await field(page, 'residents').fill('5')
+
+  // Meanwhile a colleague at another window changes the same account.
+  const other = await browser.newContext()
+  const colleague = await other.newPage()
+  await loginAsClerk(colleague)
+  await searchFor(colleague, '9912345678', '9912345678')
+  await colleague.keyboard.press('Enter')
+  await colleague.keyboard.press('F8')
+  await field(colleague, 'rooms').fill('3')
+  await colleague.getByTestId('account-save').click()
+  await expect(colleague.getByTestId('card-number')).toHaveText('9912345678')
+  await other.close()
+
+  await page.getByTestId('account-save').click()
+  await expect(page.getByTestId('account-save-error')).toContainText('Счет уже изменил')
+  await expect(field(page, 'residents')).toHaveValue('5')
+  await page.getByTestId('account-take-current').click()
+  await expect(page.getByTestId('account-their-changes')).toContainText('Комнат')
+  await expect(field(page, 'residents')).toHaveValue('5')
+  await page.getByTestId('account-save').click()
+  await expect(page.getByTestId('card-number')).toHaveText('9912345678')
+})
