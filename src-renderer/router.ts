@@ -1,5 +1,7 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import AccountCardView from './accounts/AccountCardView.vue'
+import AccountEditView from './accounts/AccountEditView.vue'
+import AccountRegisterView from './accounts/AccountRegisterView.vue'
 import AccountSearchView from './accounts/AccountSearchView.vue'
 import LoginView from './operators/LoginView.vue'
 import { useSessionStore } from './operators/session'
@@ -26,7 +28,14 @@ export const router = createRouter({
       children: [
         { path: '', redirect: { name: 'search' } },
         { path: 'search', name: 'search', component: AccountSearchView },
+        { path: 'accounts/new', name: 'account-new', component: AccountRegisterView },
         { path: 'accounts/:id', name: 'account', component: AccountCardView, props: true },
+        {
+          path: 'accounts/:id/edit',
+          name: 'account-edit',
+          component: AccountEditView,
+          props: true,
+        },
         {
           path: 'accounts/:id/readings',
           name: 'readings-entry',

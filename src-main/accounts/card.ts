@@ -3,7 +3,9 @@ import type {
   AccountCard,
   ChargeLine,
   ConsentState,
+  HolderAccount,
   LinkedPerson,
+  LinkedPersonRow,
   MeterSummary,
   PaymentLine,
   ReadingLine,
@@ -72,6 +74,20 @@ function consents(db: Db, accountId: string): ConsentState[] {
   ).map((c) => ({ kind: c.kind, given: c.given === 1, date: c.date }))
 }
 
+function holderAccounts(db: Db, holderId: string): HolderAccount[] {
+  return all<Row>(
+    db,
+    `SELECT id, number, status, region, settlement, street, house, building, flat
+       FROM accounts WHERE holder_id = ? ORDER BY number`,
+    holderId,
+  ).map((r) => ({
+    id: r.id as string,
+    number: r.number as string,
+    status: r.status as HolderAccount['status'],
+    addressText: formatAddress(r as unknown as Parameters<typeof formatAddress>[0]),
+  }))
+}
+
 /** Everything the clerk sees on the card of one account (read only). */
 export function accountCard(db: Db, accountId: string, today: string): AccountCard {
   const a = db.$client
@@ -97,11 +113,12 @@ export function accountCard(db: Db, accountId: string, today: string): AccountCa
   }
   const persons = all<Row>(
     db,
-    `SELECT p.customer_id, p.relation, c.last_name, c.first_name, c.middle_name, c.phone
+    `SELECT p.id, p.customer_id, p.relation, c.last_name, c.first_name, c.middle_name, c.phone
        FROM account_persons p JOIN customers c ON c.id = p.customer_id
       WHERE p.account_id = ? ORDER BY c.last_name, c.first_name`,
     accountId,
-  ).map((p): LinkedPerson => ({
+  ).map((p): LinkedPersonRow => ({
+    linkId: p.id as string,
     customerId: p.customer_id as string,
     relation: p.relation as LinkedPerson['relation'],
     fullName: formatFullName({
@@ -178,6 +195,8 @@ export function accountCard(db: Db, accountId: string, today: string): AccountCa
       email: a.email as string | null,
     },
     persons,
+    holderAccounts: holderAccounts(db, a.holder_id as string),
+    closeReason: a.close_reason as string | null,
     consents: consents(db, accountId),
     meters: meters(db, accountId, today),
     balances,

@@ -3,7 +3,15 @@ import { writeAudit } from '../audit/audit-log'
 import type { Handler } from '../api/dispatch'
 import { executeCommand } from '../commands/command'
 import { currentDevice } from '../workstation/device'
+import { commandActor, officeToday } from '../api/context'
+import { storedAccount } from './account-fields'
 import { accountCard } from './card'
+import { closeAccount } from './close-account'
+import { findDuplicates } from './duplicates'
+import { editAccount } from './edit-account'
+import { accountFormOptions } from './form-options'
+import { linkPerson, unlinkPerson } from './link-person'
+import { recordConsent } from './record-consent'
 import { registerAccount } from './register-account'
 import { searchAccounts } from './search'
 
@@ -11,6 +19,14 @@ export const accountHandlers: {
   'accounts.search': Handler<'accounts.search'>
   'accounts.card': Handler<'accounts.card'>
   'accounts.register': Handler<'accounts.register'>
+  'accounts.formOptions': Handler<'accounts.formOptions'>
+  'accounts.form': Handler<'accounts.form'>
+  'accounts.duplicates': Handler<'accounts.duplicates'>
+  'accounts.edit': Handler<'accounts.edit'>
+  'accounts.linkPerson': Handler<'accounts.linkPerson'>
+  'accounts.unlinkPerson': Handler<'accounts.unlinkPerson'>
+  'accounts.recordConsent': Handler<'accounts.recordConsent'>
+  'accounts.close': Handler<'accounts.close'>
 } = {
   'accounts.search': (input, { services }) => searchAccounts(services.db, input.query, input.limit),
 
@@ -37,4 +53,33 @@ export const accountHandlers: {
       operatorId: session?.operatorId ?? null,
       now: services.clock(),
     }),
+
+  'accounts.formOptions': (_input, ctx) => accountFormOptions(ctx.services.db, officeToday(ctx)),
+
+  'accounts.form': (input, { services }) => {
+    const stored = storedAccount(services.db, input.accountId)
+    return {
+      accountId: stored.accountId,
+      version: stored.version,
+      status: stored.status,
+      fields: stored.fields,
+    }
+  },
+
+  'accounts.duplicates': (input, { services }) => findDuplicates(services.db, input),
+
+  'accounts.edit': (input, ctx) =>
+    executeCommand(ctx.services.db, editAccount, input, commandActor(ctx)),
+
+  'accounts.linkPerson': (input, ctx) =>
+    executeCommand(ctx.services.db, linkPerson, input, commandActor(ctx)),
+
+  'accounts.unlinkPerson': (input, ctx) =>
+    executeCommand(ctx.services.db, unlinkPerson, input, commandActor(ctx)),
+
+  'accounts.recordConsent': (input, ctx) =>
+    executeCommand(ctx.services.db, recordConsent, input, commandActor(ctx)),
+
+  'accounts.close': (input, ctx) =>
+    executeCommand(ctx.services.db, closeAccount, input, commandActor(ctx)),
 }

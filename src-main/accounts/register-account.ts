@@ -1,7 +1,10 @@
 import { eq } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
 import type { RegisterAccountArgs } from '../../src-shared/accounts/schemas'
+import { accountNumberIssue } from '../../src-shared/accounts/number-format'
+import { officeDate } from '../../src-shared/dates'
 import { ApiFailure } from '../api/failure'
+import { readSetting } from '../settings/settings'
 import type { CommandDef } from '../commands/command'
 import { accounts, accountServices, customers, offices } from '../db/schema'
 import { indexAccount, nextSearchKey } from './search-index'
@@ -15,6 +18,15 @@ export const registerAccount: CommandDef<RegisterAccountArgs, { accountId: strin
     if (!office) {
       throw new ApiFailure('invalid_input', 'Офис: не найден.', { officeId: 'Офис: не найден.' })
     }
+    const formatIssue = accountNumberIssue(
+      args.number,
+      readSetting(
+        tx,
+        'accountNumberFormat',
+        officeDate(ctx.now, readSetting(tx, 'officeTimeZone', ctx.at.slice(0, 10))),
+      ),
+    )
+    if (formatIssue) throw new ApiFailure('invalid_input', formatIssue, { number: formatIssue })
     if (
       tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, args.number)).get()
     ) {

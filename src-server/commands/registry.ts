@@ -1,3 +1,7 @@
+import { accountClose } from './account-close'
+import { accountRecordConsent } from './account-consent'
+import { accountEdit } from './account-edit'
+import { accountLinkPerson, accountUnlinkPerson } from './account-persons'
 import { accountRegister } from './account-register'
 import { paymentCancel } from './payment-cancel'
 import { paymentRecord } from './payment-record'
@@ -9,6 +13,11 @@ import { shiftClose, shiftOpen } from './shifts'
 /** Every command the server applies, by name and arguments version: a new one is one module. */
 const all: ServerCommand<never>[] = [
   accountRegister,
+  accountEdit,
+  accountLinkPerson,
+  accountUnlinkPerson,
+  accountRecordConsent,
+  accountClose,
   readingSubmit,
   readingDelete,
   paymentRecord,

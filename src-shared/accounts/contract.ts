@@ -2,8 +2,26 @@ import { z } from 'zod'
 import { channel } from '../api/channel'
 import { labelled } from '../api/validation'
 import { anyOperator } from '../operators/roles'
+import {
+  closeAccountSchema,
+  duplicatesQuerySchema,
+  editAccountSchema,
+  linkPersonSchema,
+  recordConsentSchema,
+  unlinkPersonSchema,
+} from './change-schemas'
 import { registerAccountSchema } from './schemas'
-import type { AccountCard, AccountSearchResult } from './types'
+import type {
+  AccountCard,
+  AccountForm,
+  AccountFormOptions,
+  AccountSearchResult,
+  DuplicateCandidate,
+} from './types'
+
+/** Who may change accounts: not the cashier. */
+const accountEditors = ['clerk', 'supervisor', 'admin'] as const
+const accountIdInput = z.object({ accountId: labelled('Лицевой счет', z.string().min(1)) })
 
 export const accountChannels = {
   'accounts.search': channel<AccountSearchResult>()({
@@ -20,5 +38,31 @@ export const accountChannels = {
   'accounts.register': channel<{ accountId: string }>()({
     input: registerAccountSchema,
     roles: ['clerk', 'supervisor', 'admin'],
+  }),
+  'accounts.formOptions': channel<AccountFormOptions>()({
+    input: z.object({}),
+    roles: accountEditors,
+  }),
+  'accounts.form': channel<AccountForm>()({ input: accountIdInput, roles: accountEditors }),
+  'accounts.duplicates': channel<DuplicateCandidate[]>()({
+    input: duplicatesQuerySchema,
+    roles: accountEditors,
+  }),
+  'accounts.edit': channel<{ version: number }>()({
+    input: editAccountSchema,
+    roles: accountEditors,
+  }),
+  'accounts.linkPerson': channel<{ linkId: string; customerId: string }>()({
+    input: linkPersonSchema,
+    roles: accountEditors,
+  }),
+  'accounts.unlinkPerson': channel<null>()({ input: unlinkPersonSchema, roles: accountEditors }),
+  'accounts.recordConsent': channel<{ consentId: string }>()({
+    input: recordConsentSchema,
+    roles: accountEditors,
+  }),
+  'accounts.close': channel<{ readingIds: string[] }>()({
+    input: closeAccountSchema,
+    roles: accountEditors,
   }),
 }

@@ -80,47 +80,64 @@ export const addressSchema = z.object({
   flat: optionalText('Квартира', 20),
 })
 
-export const registerAccountSchema = z
-  .object({
-    number: accountNumberSchema,
-    els: elsSchema,
-    officeId: labelled('Офис', z.string().min(1, 'не выбран')),
-    holder: z.object({
-      lastName: text('Фамилия', 100),
-      firstName: text('Имя', 100),
-      middleName: optionalText('Отчество', 100),
-      phone: phoneSchema
-        .nullable()
-        .optional()
-        .transform((v) => v ?? null),
-      email: labelled('Эл. почта', z.email('неверный адрес').nullable().optional()).transform(
-        (v) => v ?? null,
-      ),
-    }),
-    relation: labelled('Отношение к счету', z.enum(relations)),
-    address: addressSchema,
-    totalArea: area('Общая площадь'),
-    livingArea: area('Жилая площадь'),
-    rooms: labelled('Комнат', z.number().int('целое число').min(0).max(50).nullable().optional()),
-    residents: labelled('Проживающих', z.number().int('целое число').min(0, 'не меньше 0').max(99)),
-    tariffGroup: labelled('Тарифная группа', z.enum(tariffGroups)),
-    services: labelled(
-      'Услуги',
-      z
-        .array(z.object({ service: z.enum(services), supplierId: z.string().min(1) }))
-        .min(1, 'выберите хотя бы одну услугу'),
+export const holderSchema = z.object({
+  lastName: text('Фамилия', 100),
+  firstName: text('Имя', 100),
+  middleName: optionalText('Отчество', 100),
+  phone: phoneSchema
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
+  email: labelled('Эл. почта', z.email('неверный адрес').nullable().optional()).transform(
+    (v) => v ?? null,
+  ),
+})
+
+export const accountServicesSchema = labelled(
+  'Услуги',
+  z
+    .array(z.object({ service: z.enum(services), supplierId: z.string().min(1) }))
+    .min(1, 'выберите хотя бы одну услугу')
+    .refine(
+      (list) => new Set(list.map((s) => s.service)).size === list.length,
+      'каждая услуга только один раз',
     ),
-    notes: optionalText('Примечание', 1000),
-  })
-  .superRefine((v, ctx) => {
-    if (v.totalArea && v.livingArea && Number(v.livingArea) > Number(v.totalArea)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['livingArea'],
-        message: 'не может быть больше общей',
-      })
-    }
-  })
+)
+
+/** Every field of an account and its holder a clerk types: the registration and edit forms. */
+export const accountFieldsShape = {
+  number: accountNumberSchema,
+  els: elsSchema,
+  officeId: labelled('Офис', z.string().min(1, 'не выбран')),
+  holder: holderSchema,
+  relation: labelled('Отношение к счету', z.enum(relations)),
+  address: addressSchema,
+  totalArea: area('Общая площадь'),
+  livingArea: area('Жилая площадь'),
+  rooms: labelled(
+    'Комнат',
+    z.number().int('целое число').min(0, 'не меньше 0').max(50).nullable().optional(),
+  ),
+  residents: labelled('Проживающих', z.number().int('целое число').min(0, 'не меньше 0').max(99)),
+  tariffGroup: labelled('Тарифная группа', z.enum(tariffGroups)),
+  services: accountServicesSchema,
+  notes: optionalText('Примечание', 1000),
+}
+
+/** Living area within the total; null when fine (also used on an edit against stored values). */
+export function livingAreaIssue(
+  totalArea: string | null | undefined,
+  livingArea: string | null | undefined,
+): string | null {
+  return totalArea && livingArea && Number(livingArea) > Number(totalArea)
+    ? 'не может быть больше общей'
+    : null
+}
+
+export const registerAccountSchema = z.object(accountFieldsShape).superRefine((v, ctx) => {
+  const issue = livingAreaIssue(v.totalArea, v.livingArea)
+  if (issue) ctx.addIssue({ code: 'custom', path: ['livingArea'], message: issue })
+})
 
 export type RegisterAccountInput = z.input<typeof registerAccountSchema>
 export type RegisterAccountArgs = z.output<typeof registerAccountSchema>

@@ -2,6 +2,8 @@ import type { LedgerKind } from '../balances/ledger'
 import type { PaymentChannel, PaymentMethod } from '../payments/domain'
 import type { ReadingSource, ReadingStatus, Zone } from '../readings/domain'
 import type { VerificationStatus } from '../meters/verification'
+import type { AccountFields } from './changes'
+import type { AccountNumberFormat } from './number-format'
 import type { AccountStatus, Address, ConsentKind, Relation, Service, TariffGroup } from './domain'
 
 export interface AccountSearchHit {
@@ -25,6 +27,19 @@ export interface LinkedPerson {
   fullName: string
   relation: Relation
   phone: string | null
+}
+
+/** A person linked to the account (not the holder); `linkId` identifies the link for unlinking. */
+export interface LinkedPersonRow extends LinkedPerson {
+  linkId: string
+}
+
+/** Another account of the same holder, to switch to from the card. */
+export interface HolderAccount {
+  id: string
+  number: string
+  addressText: string
+  status: AccountStatus
 }
 
 export interface ConsentState {
@@ -109,7 +124,10 @@ export interface AccountCard {
   residents: number
   tariffGroup: TariffGroup
   holder: LinkedPerson & { email: string | null }
-  persons: LinkedPerson[]
+  persons: LinkedPersonRow[]
+  /** Every account of the holder, this one included, by number. */
+  holderAccounts: HolderAccount[]
+  closeReason: string | null
   consents: ConsentState[]
   meters: MeterSummary[]
   balances: BalanceLine[]
@@ -119,4 +137,33 @@ export interface AccountCard {
   charges: ChargeLine[]
   payments: PaymentLine[]
   version: number
+}
+
+/** An account that may be the one being registered again: same address and surname, or phone. */
+export interface DuplicateCandidate {
+  accountId: string
+  number: string
+  holderName: string
+  addressText: string
+  phone: string | null
+  status: AccountStatus
+  reasons: ('address' | 'phone')[]
+}
+
+export interface AccountFormOptions {
+  offices: { id: string; name: string }[]
+  /** The office of this workstation: preselected on a new account. */
+  defaultOfficeId: string | null
+  suppliers: { id: string; name: string }[]
+  numberFormat: AccountNumberFormat
+  /** The office's today, for date pickers (no dates in the future). */
+  today: string
+}
+
+/** The edit form of an account: its stored fields and the version they are of. */
+export interface AccountForm {
+  accountId: string
+  version: number
+  status: AccountStatus
+  fields: AccountFields
 }

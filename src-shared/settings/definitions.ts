@@ -55,6 +55,20 @@ export const settingDefinitions = {
   readingHistoryMinMonths: { schema: z.number().int().min(1).max(24), default: 3 },
   /** ...taken from this many months before the reading date. */
   readingHistoryWindowMonths: { schema: z.number().int().min(1).max(36), default: 6 },
+  /**
+   * The company's account number format: at most this many letters in front, then digits. It
+   * narrows the widest format the system stores (3 letters, 6 to 12 digits).
+   */
+  accountNumberFormat: {
+    schema: z
+      .object({
+        maxPrefixLetters: z.number().int().min(0).max(3),
+        minDigits: z.number().int().min(6).max(12),
+        maxDigits: z.number().int().min(6).max(12),
+      })
+      .refine((f) => f.minDigits <= f.maxDigits),
+    default: { maxPrefixLetters: 3, minDigits: 6, maxDigits: 12 },
+  },
   /** The largest payment the desk takes at once, in kopecks (a company rule against typos). */
   paymentMaxAmount: { schema: z.number().int().min(100), default: 10_000_000 },
   /**

@@ -1,0 +1,30 @@
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import type { AccountFormOptions } from '../../../src-shared/accounts/types'
+import { call } from '../../api/client'
+import type { AccountDraft } from './account-draft'
+
+/**
+ * The registration form's options and the draft being typed: kept while the clerk looks at a
+ * possible duplicate's card and comes back (Ins), cleared once the account is saved.
+ */
+export const useAccountFormStore = defineStore('accountForm', () => {
+  const options = shallowRef<AccountFormOptions | null>(null)
+  const draft = ref<AccountDraft | null>(null)
+  const error = ref<string | null>(null)
+
+  async function loadOptions(): Promise<AccountFormOptions | null> {
+    const result = await call('accounts.formOptions', {})
+    if (result.ok) {
+      options.value = result.value
+      error.value = null
+    } else error.value = result.error.message
+    return options.value
+  }
+
+  function clear(): void {
+    draft.value = null
+  }
+
+  return { options, draft, error, loadOptions, clear }
+})

@@ -1,0 +1,33 @@
+import { z } from 'zod'
+import { futureDateIssue, recordConsentSchema } from '../../src-shared/accounts/change-schemas'
+import { officeDate } from '../../src-shared/dates'
+import { syncMessages } from '../../src-shared/sync/messages'
+import { settingsOn } from '../settings/settings'
+import { accountInBranch } from './lookups'
+import { recordedArgs, reject, serverCommand } from './server-command'
+
+/** account.recordConsent v1: one new dated consent row, never an update of an older one. */
+export const accountRecordConsent = serverCommand({
+  name: 'account.recordConsent',
+  argsVersion: 1,
+  args: recordedArgs(recordConsentSchema, z.object({ consentId: z.string().min(1) })),
+  async apply(tx, write, args, ctx) {
+    if (!(await accountInBranch(tx, args.accountId, ctx.branchId)))
+      reject(syncMessages.accountNotFound)
+    const timeZone = (await settingsOn(tx, ctx.at.slice(0, 10)))('officeTimeZone')
+    const issue = futureDateIssue(args.date, officeDate(new Date(ctx.at), timeZone))
+    if (issue) reject(syncMessages.invalidArgs(`Дата согласия: ${issue}`))
+    await write.insert('consents', [
+      {
+        id: args.consentId,
+        accountId: args.accountId,
+        kind: args.kind,
+        given: args.given ? 1 : 0,
+        date: args.date,
+        operatorId: ctx.operatorId,
+        createdAt: ctx.at,
+      },
+    ])
+    return { consentId: args.consentId }
+  },
+})

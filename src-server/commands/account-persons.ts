@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm'
+import { z } from 'zod'
+import { linkPersonSchema, unlinkPersonSchema } from '../../src-shared/accounts/change-schemas'
+import { accountMessages } from '../../src-shared/accounts/messages'
+import { lockAccount } from '../accounts/account-rows'
+import { queryRow } from '../db/query'
+import { recordedArgs, reject, serverCommand } from './server-command'
+
+const linkIds = z.object({ linkId: z.string().min(1), customerId: z.string().min(1) })
+
+/** account.linkPerson v1: the link (and the new person, if typed in) under the workstation's ids. */
+export const accountLinkPerson = serverCommand({
+  name: 'account.linkPerson',
+  argsVersion: 1,
+  args: recordedArgs(linkPersonSchema, linkIds),
+  async apply(tx, write, args, ctx) {
+    const account = await lockAccount(tx, args.accountId, ctx.branchId)
+    if (account.status === 'closed') reject(accountMessages.closed)
+    if (args.person) {
+      await write.insert('customers', [
+        { id: args.customerId, ...args.person, createdAt: ctx.at, updatedAt: ctx.at },
+      ])
+    } else {
+      const known = await queryRow(
+        tx,
+        sql`SELECT 1 FROM customers WHERE id = ${args.customerId} AND branch_id = ${ctx.branchId}
+              AND deleted_at IS NULL`,
+      )
+      if (!known) reject(accountMessages.customerNotFound)
+    }
+    if (args.customerId === account.holderId) reject(accountMessages.personIsHolder)
+    const linked = await queryRow(
+      tx,
+      sql`SELECT 1 FROM account_persons WHERE account_id = ${account.id}
+            AND customer_id = ${args.customerId} AND deleted_at IS NULL`,
+    )
+    if (linked) reject(accountMessages.personAlreadyLinked)
+    await write.insert('account_persons', [
+      {
+        id: args.linkId,
+        accountId: account.id,
+        customerId: args.customerId,
+        relation: args.relation,
+        since: args.since,
+      },
+    ])
+    return { linkId: args.linkId }
+  },
+})
+
+/** account.unlinkPerson v1: the link becomes a tombstone; the person stays. */
+export const accountUnlinkPerson = serverCommand({
+  name: 'account.unlinkPerson',
+  argsVersion: 1,
+  args: unlinkPersonSchema,
+  async apply(tx, write, args, ctx) {
+    await lockAccount(tx, args.accountId, ctx.branchId)
+    const link = await queryRow(
+      tx,
+      sql`SELECT 1 FROM account_persons WHERE id = ${args.linkId} AND account_id = ${args.accountId}
+            AND deleted_at IS NULL`,
+    )
+    if (!link) reject(accountMessages.linkNotFound)
+    await write.update('account_persons', args.linkId, { deletedAt: ctx.at })
+    return null
+  },
+})
