@@ -8,7 +8,6 @@ import type { ServerDb } from '../db/connection'
 import { queryRow, queryRows } from '../db/query'
 import { settingsOn } from '../settings/settings'
 import type { SyncedWriter } from '../sync/synced-write'
-import { allocateVersions } from '../sync/versions'
 
 export interface LockedAccount {
   id: string
@@ -74,31 +73,20 @@ export async function replaceAccountServices(
   list: { service: Service; supplierId: string }[],
   at: string,
 ): Promise<void> {
-  const { tx, branchId } = write
-  await write.flush()
-  let last: number | null = null
   const rows = await queryRows<{ service: string; supplierId: string }>(
-    tx,
+    write.tx,
     sql`SELECT service, supplier_id AS "supplierId" FROM account_services
          WHERE account_id = ${accountId} AND deleted_at IS NULL`,
   )
   for (const row of rows) {
     if (list.some((s) => s.service === row.service)) continue
-    last = await allocateVersions(tx, branchId, 1)
-    await tx.execute(
-      sql`UPDATE account_services SET deleted_at = ${at}, sync_version = ${last}
-           WHERE account_id = ${accountId} AND service = ${row.service}`,
-    )
+    await write.remove('account_services', { accountId, service: row.service }, at)
   }
-  for (const s of list) {
-    if (rows.some((r) => r.service === s.service && r.supplierId === s.supplierId)) continue
-    last = await allocateVersions(tx, branchId, 1)
-    await tx.execute(
-      sql`INSERT INTO account_services (account_id, service, supplier_id, branch_id, sync_version)
-          VALUES (${accountId}, ${s.service}, ${s.supplierId}, ${branchId}, ${last})
-          ON CONFLICT (account_id, service) DO UPDATE
-            SET supplier_id = excluded.supplier_id, deleted_at = NULL, sync_version = excluded.sync_version`,
-    )
-  }
-  if (last !== null) write.lastVersion = last
+  const changed = list.filter(
+    (s) => !rows.some((r) => r.service === s.service && r.supplierId === s.supplierId),
+  )
+  await write.upsert(
+    'account_services',
+    changed.map((s) => ({ accountId, ...s })),
+  )
 }

@@ -3,7 +3,7 @@ import { futureDateIssue, recordConsentSchema } from '../../src-shared/accounts/
 import { officeDate } from '../../src-shared/dates'
 import { syncMessages } from '../../src-shared/sync/messages'
 import { settingsOn } from '../settings/settings'
-import { accountInBranch } from './lookups'
+import { accountOfBranch, exist } from './lookups'
 import { recordedArgs, reject, serverCommand } from './server-command'
 
 /** account.recordConsent v1: one new dated consent row, never an update of an older one. */
@@ -12,7 +12,7 @@ export const accountRecordConsent = serverCommand({
   argsVersion: 1,
   args: recordedArgs(recordConsentSchema, z.object({ consentId: z.string().min(1) })),
   async apply(tx, write, args, ctx) {
-    if (!(await accountInBranch(tx, args.accountId, ctx.branchId)))
+    if (!(await exist(tx, { account: accountOfBranch(args.accountId, ctx.branchId) })).account)
       reject(syncMessages.accountNotFound)
     const timeZone = (await settingsOn(tx, ctx.at.slice(0, 10)))('officeTimeZone')
     const issue = futureDateIssue(args.date, officeDate(new Date(ctx.at), timeZone))

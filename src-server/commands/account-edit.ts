@@ -7,7 +7,7 @@ import { syncMessages } from '../../src-shared/sync/messages'
 import { assertServerVersion, lockAccount, replaceAccountServices } from '../accounts/account-rows'
 import { queryRow } from '../db/query'
 import { settingsOn } from '../settings/settings'
-import { officeInBranch } from './lookups'
+import { exist, officeOfBranch } from './lookups'
 import { reject, serverCommand } from './server-command'
 
 /**
@@ -41,7 +41,10 @@ export const accountEdit = serverCommand({
       )
       if (taken) reject(syncMessages.accountNumberTaken(c.number))
     }
-    if (c.officeId !== undefined && !(await officeInBranch(tx, c.officeId, ctx.branchId)))
+    if (
+      c.officeId !== undefined &&
+      !(await exist(tx, { office: officeOfBranch(c.officeId, ctx.branchId) })).office
+    )
       reject(syncMessages.officeNotFound)
     const areas = await queryRow<{ totalArea: string | null; livingArea: string | null }>(
       tx,

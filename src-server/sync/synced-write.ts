@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm'
-import { snake } from '../../src-main/sync/synced-tables'
+import { snake, tableKey } from '../../src-main/sync/synced-tables'
 import type { ServerDb } from '../db/connection'
 import { queryRow } from '../db/query'
 import { mirrorTables, type SyncedTableName } from '../db/schema'
@@ -11,6 +11,8 @@ interface Pending {
   table: SyncedTableName
   rows: Row[]
   branchId: string | null
+  /** Rows whose key may exist already (live or a tombstone): written over, alive again. */
+  upsert?: boolean
 }
 
 /** The version of the `offset`-th row (from 0) a write takes from a branch's counter. */
@@ -46,6 +48,23 @@ export class SyncedWriter {
     if (rows.length > 0) this.pending.push({ table, rows, branchId })
   }
 
+  /** Queues rows that replace any row with the same key (a tombstone comes back to life). */
+  async upsert(table: SyncedTableName, rows: Row[]): Promise<void> {
+    if (rows.length > 0) this.pending.push({ table, rows, branchId: this.branchId, upsert: true })
+  }
+
+  /** Marks one row deleted by its key (camelCase), with a new version: pulled as a tombstone. */
+  async remove(table: SyncedTableName, key: Row, at: string): Promise<void> {
+    await this.flush()
+    const where = Object.entries(key).map(([k, v]) => sql`${sql.identifier(snake(k))} = ${v}`)
+    await this.run(new Map([[this.branchId, 1]]), [
+      (version) =>
+        sql`UPDATE ${sql.identifier(table)} SET deleted_at = ${at}, sync_version = ${version(this.branchId, 0)}
+             WHERE ${sql.join(where, sql` AND `)}`,
+      (version) => heads([{ branchId: this.branchId, table, version: version(this.branchId, 0) }]),
+    ])
+  }
+
   /** Updates one row by id with a new version, so pulls carry the change (written at once). */
   async update(table: SyncedTableName, id: string, set: Row): Promise<void> {
     await this.flush()
@@ -74,7 +93,9 @@ export class SyncedWriter {
       taken.set(p.branchId, first + p.rows.length)
       for (let i = 0; i < p.rows.length; i += CHUNK) {
         const rows = p.rows.slice(i, i + CHUNK)
-        writes.push((version) => insertRows(p.table, rows, p.branchId, version, first + i))
+        writes.push((version) =>
+          insertRows(p.table, rows, p.branchId, version, first + i, p.upsert ?? false),
+        )
       }
       written.push({ branchId: p.branchId, table: p.table, offset: first + p.rows.length - 1 })
     }
@@ -126,6 +147,7 @@ function insertRows(
   branchId: string | null,
   version: VersionOf,
   first: number,
+  upsert: boolean,
 ): SQL {
   const columns = new Set<string>()
   const values = rows.map((row) => {
@@ -141,11 +163,20 @@ function insertRows(
   const list = sql.raw([...columns].map((c) => `"${c}"`).join(', '))
   const picked = sql.raw([...columns].map((c) => `r."${c}"`).join(', '))
   const target = sql.identifier(table)
+  const key = tableKey(table)
+  const overwrite = [...columns, 'sync_version'].filter((c) => !key.includes(c))
+  const conflict = upsert
+    ? sql.raw(
+        ` ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${overwrite
+          .map((c) => `"${c}" = excluded."${c}"`)
+          .join(', ')}, deleted_at = NULL`,
+      )
+    : sql``
   // Row i of the chunk takes version first + i: ordinality counts from 1.
   return sql`INSERT INTO ${target} (${list}, branch_id, sync_version)
              SELECT ${picked}, ${branchId}, ${version(branchId, first - 1)} + r.ordinality
                FROM json_populate_recordset(NULL::${target}, ${JSON.stringify(values)}::json)
-                    WITH ORDINALITY AS r`
+                    WITH ORDINALITY AS r${conflict}`
 }
 
 /** Moves the tables' heads up to the versions just written (the counter's lock is held). */
