@@ -305,6 +305,64 @@ describe('sync under faults', () => {
     })
   })
 
+  it('9: two workstations edit one account at once: one edit wins, the other is rejected, both are on record', async () => {
+    const branch = await seedBranch(database.db)
+    const [a, b] = [await workstation(branch), await workstation(branch)]
+    const number = await register(a, branch)
+    await a.sync()
+    await b.sync()
+    const accountId = (
+      a.app.services.db.$client.prepare('SELECT id FROM accounts WHERE number = ?').get(number) as {
+        id: string
+      }
+    ).id
+    // Both clerks opened the card at version 1 and saved while offline.
+    await a.call('accounts.edit', { accountId, expectedVersion: 1, changes: { residents: 4 } })
+    await b.call('accounts.edit', { accountId, expectedVersion: 1, changes: { residents: 6 } })
+    // The network comes back for both at once, one of them losing the answer to its push.
+    proxy.next('drop-response')
+    await Promise.all([a.sync().catch(() => undefined), b.sync().catch(() => undefined)])
+    for (const desk of [a, b, a, b]) await desk.sync()
+
+    const edits = [a, b].map((d) => d.outbox().find((e) => e.name === 'account.edit')!)
+    expect(edits.map((e) => e.status).sort()).toEqual(['done', 'rejected'])
+    const loser = edits.find((e) => e.status === 'rejected')!
+    expect(loser.rejectReason).toMatch(/^Счет уже изменил/)
+    const winner = edits[0]!.status === 'done' ? 4 : 6
+    const [row] = await queryRows<{ residents: number; version: number }>(
+      database.db,
+      sql`SELECT residents, version FROM accounts WHERE id = ${accountId}`,
+    )
+    expect([Number(row!.residents), Number(row!.version)]).toEqual([winner, 2])
+    // Both replicas hold the server's value; each keeps its clerk's edit in its audit log.
+    for (const [desk, typed] of [
+      [a, 4],
+      [b, 6],
+    ] as const) {
+      const local = desk.app.services.db.$client
+      expect(
+        (
+          local.prepare('SELECT residents FROM accounts WHERE id = ?').get(accountId) as {
+            residents: number
+          }
+        ).residents,
+      ).toBe(winner)
+      const audit = local
+        .prepare(`SELECT details FROM audit_log WHERE action = 'account.edit' AND account_id = ?`)
+        .all(accountId) as { details: string }[]
+      expect(audit).toHaveLength(1)
+      expect(audit[0]!.details).toContain(`"new":${typed}`)
+    }
+    // The server's record has both, the applied one and the rejected one with its reason.
+    const record = await queryRows<{ status: string; reason: string | null }>(
+      database.db,
+      sql`SELECT status, reason FROM applied_commands
+           WHERE name = 'account.edit' AND args ->> 'accountId' = ${accountId} ORDER BY status`,
+    )
+    expect(record.map((r) => r.status)).toEqual(['applied', 'rejected'])
+    await expectConverged(database.db, branch.branchId, [a, b])
+  })
+
   it('a command breaking a server constraint is rejected, and the next one still applies', async () => {
     const branch = await seedBranch(database.db)
     const accountId = await seedAccountWithDebt(database.db, branch, nextNumber())
