@@ -12,6 +12,7 @@ import type { ServerDb } from '../db/connection'
 import { queryRow, queryRows } from '../db/query'
 import type { WorkstationIdentity } from '../workstations/credentials'
 import { SyncedWriter } from './synced-write'
+import { HeldCounters } from './versions'
 
 interface StoredCommand {
   status: 'applied' | 'rejected'
@@ -135,6 +136,7 @@ async function decide(
   device: DeviceRow,
   command: PushedCommand,
   options: PushOptions,
+  held: HeldCounters | null = null,
 ): Promise<Decision> {
   const rejected = (reason: string, advance: boolean): Decision => ({
     outcome: { id: command.id, status: 'rejected', reason },
@@ -161,7 +163,7 @@ async function decide(
   if (!parsed.success) {
     return rejected(parsed.error.issues[0]?.message ?? syncMessages.invalidArgs(''), true)
   }
-  const write = new SyncedWriter(tx, ws.branchId)
+  const write = new SyncedWriter(tx, ws.branchId, held)
   try {
     // Appliers refuse before they write: a refusal leaves nothing but the record and the sequence.
     const result = await def.apply(tx, write, parsed.data, {
@@ -235,6 +237,9 @@ async function pushBatch(
     )) {
       seen.set(row.id, row)
     }
+    // Many commands: hold the counters, stored once at the end. One: its writes move them in the
+    // statement that writes its rows, the shortest hold of the lock other workstations wait for.
+    const held = commands.length > 1 ? new HeldCounters(tx) : null
     const outcomes: CommandOutcome[] = []
     const records: { command: PushedCommand; stored: StoredCommand }[] = []
     const firstSeq = device.lastSeq
@@ -244,13 +249,13 @@ async function pushBatch(
         outcomes.push(duplicateOf(command, stored))
         continue
       }
-      const decision = await decide(tx, ws, deviceId, device, command, options)
+      const decision = await decide(tx, ws, deviceId, device, command, options, held)
       if (decision.advance) device.lastSeq = command.seq
       seen.set(command.id, decision.stored)
       records.push({ command, stored: decision.stored })
       outcomes.push(decision.outcome)
     }
-    const finish: SQL[] = []
+    const finish: SQL[] = held?.statements() ?? []
     if (device.lastSeq !== firstSeq) {
       finish.push(
         sql`UPDATE devices SET last_seq = ${device.lastSeq} WHERE device_id = ${deviceId}`,
@@ -258,7 +263,7 @@ async function pushBatch(
     }
     if (records.length > 0) finish.push(insertRecords(ws, deviceId, records))
     if (finish.length > 0) {
-      // One round trip: the records and the device's sequence.
+      // One round trip: the records, the device's sequence (and held counters).
       const ctes = finish.slice(0, -1).map((q, k) => sql`${sql.raw(`f${k}`)} AS (${q})`)
       await tx.execute(
         ctes.length === 0 ? finish[0]! : sql`WITH ${sql.join(ctes, sql`, `)} ${finish.at(-1)!}`,

@@ -3,7 +3,7 @@ import { snake, tableKey } from '../../src-main/sync/synced-tables'
 import type { ServerDb } from '../db/connection'
 import { queryRow } from '../db/query'
 import { mirrorTables, type SyncedTableName } from '../db/schema'
-import { branchKey } from './versions'
+import { branchKey, headsUpsert, type HeldCounters } from './versions'
 
 export type Row = Record<string, unknown>
 
@@ -17,6 +17,13 @@ interface Pending {
 
 /** The version of the `offset`-th row (from 0) a write takes from a branch's counter. */
 type VersionOf = (branchId: string | null, offset: number) => SQL
+
+/** A table written, and the offset of its last row in its branch's versions. */
+interface Written {
+  branchId: string | null
+  table: SyncedTableName
+  offset: number
+}
 
 /** A write whose versions are SQL: taken in the same statement, or known numbers later. */
 type Write = (version: VersionOf) => SQL
@@ -41,6 +48,8 @@ export class SyncedWriter {
   constructor(
     readonly tx: ServerDb,
     readonly branchId: string | null,
+    /** A transaction of many commands holds its counters instead (see HeldCounters). */
+    private readonly held: HeldCounters | null = null,
   ) {}
 
   /** Queues rows (camelCase keys); `branchId` overrides the writer's branch (global rows). */
@@ -57,27 +66,33 @@ export class SyncedWriter {
   async remove(table: SyncedTableName, key: Row, at: string): Promise<void> {
     await this.flush()
     const where = Object.entries(key).map(([k, v]) => sql`${sql.identifier(snake(k))} = ${v}`)
-    await this.run(new Map([[this.branchId, 1]]), [
-      (version) =>
-        sql`UPDATE ${sql.identifier(table)} SET deleted_at = ${at}, sync_version = ${version(this.branchId, 0)}
-             WHERE ${sql.join(where, sql` AND `)}`,
-      (version) => heads([{ branchId: this.branchId, table, version: version(this.branchId, 0) }]),
-    ])
+    await this.run(
+      new Map([[this.branchId, 1]]),
+      [
+        (version) =>
+          sql`UPDATE ${sql.identifier(table)} SET deleted_at = ${at}, sync_version = ${version(this.branchId, 0)}
+               WHERE ${sql.join(where, sql` AND `)}`,
+      ],
+      [{ branchId: this.branchId, table, offset: 0 }],
+    )
   }
 
   /** Updates one row by id with a new version, so pulls carry the change (written at once). */
   async update(table: SyncedTableName, id: string, set: Row): Promise<void> {
     await this.flush()
     const target = mirrorTables[table] as unknown as { id: never }
-    await this.run(new Map([[this.branchId, 1]]), [
-      (version) =>
-        this.tx
-          .update(mirrorTables[table])
-          .set({ ...set, syncVersion: version(this.branchId, 0) } as never)
-          .where(sql`${target.id} = ${id}`)
-          .getSQL(),
-      (version) => heads([{ branchId: this.branchId, table, version: version(this.branchId, 0) }]),
-    ])
+    await this.run(
+      new Map([[this.branchId, 1]]),
+      [
+        (version) =>
+          this.tx
+            .update(mirrorTables[table])
+            .set({ ...set, syncVersion: version(this.branchId, 0) } as never)
+            .where(sql`${target.id} = ${id}`)
+            .getSQL(),
+      ],
+      [{ branchId: this.branchId, table, offset: 0 }],
+    )
   }
 
   /** Writes what is queued; versions follow the order rows were queued in. */
@@ -87,7 +102,7 @@ export class SyncedWriter {
     if (pending.length === 0) return
     const taken = new Map<string | null, number>()
     const writes: Write[] = []
-    const written: { branchId: string | null; table: SyncedTableName; offset: number }[] = []
+    const written: Written[] = []
     for (const p of pending) {
       const first = taken.get(p.branchId) ?? 0
       taken.set(p.branchId, first + p.rows.length)
@@ -99,43 +114,58 @@ export class SyncedWriter {
       }
       written.push({ branchId: p.branchId, table: p.table, offset: first + p.rows.length - 1 })
     }
-    writes.push((version) =>
-      heads(written.map((w) => ({ ...w, version: version(w.branchId, w.offset) }))),
-    )
-    await this.run(taken, writes)
+    await this.run(taken, writes, written)
   }
 
   /**
    * Moves the counters by `taken` in the first statement (the rows of the first group take their
-   * versions from it in SQL), then writes the rest with the versions as numbers.
+   * versions from it in SQL), then writes the rest with the versions as numbers; the tables'
+   * heads move with the rows. With held counters, versions are numbers from the start and the
+   * counters and heads are stored once, at the end of the transaction.
    */
-  private async run(taken: Map<string | null, number>, writes: Write[]): Promise<void> {
+  private async run(
+    taken: Map<string | null, number>,
+    writes: Write[],
+    written: Written[],
+  ): Promise<void> {
     const branches = [...taken.keys()]
-    const alias = (branchId: string | null) => sql.raw(`c${branches.indexOf(branchId)}`)
-    const counters = branches.map(
-      (b) =>
-        sql`${alias(b)} AS (INSERT INTO branch_versions (branch_key, version)
-                            VALUES (${branchKey(b)}, ${taken.get(b)!})
-                            ON CONFLICT (branch_key) DO UPDATE SET version = branch_versions.version + ${taken.get(b)!}
-                            RETURNING version)`,
-    )
-    const inSql: VersionOf = (b, offset) =>
-      sql`((SELECT version FROM ${alias(b)}) - ${taken.get(b)! - 1 - offset})`
-    const first = writes.slice(0, GROUP)
-    const ctes = [...counters, ...first.map((w, k) => sql`${sql.raw(`w${k}`)} AS (${w(inSql)})`)]
-    const lasts = branches.map((b) => sql`(SELECT version FROM ${alias(b)}) AS ${alias(b)}`)
-    const row = await queryRow<Record<string, number>>(
-      this.tx,
-      sql`WITH ${sql.join(ctes, sql`, `)} SELECT ${sql.join(lasts, sql`, `)}`,
-    )
-    const last = new Map(branches.map((b) => [b, Number(row![`c${branches.indexOf(b)}`])]))
+    const last = new Map<string | null, number>()
+    let rest = writes
+    if (this.held) {
+      for (const b of branches) last.set(b, await this.held.take(b, taken.get(b)!))
+    } else {
+      const alias = (branchId: string | null) => sql.raw(`c${branches.indexOf(branchId)}`)
+      const counters = branches.map(
+        (b) =>
+          sql`${alias(b)} AS (INSERT INTO branch_versions (branch_key, version)
+                              VALUES (${branchKey(b)}, ${taken.get(b)!})
+                              ON CONFLICT (branch_key) DO UPDATE SET version = branch_versions.version + ${taken.get(b)!}
+                              RETURNING version)`,
+      )
+      const inSql: VersionOf = (b, offset) =>
+        sql`((SELECT version FROM ${alias(b)}) - ${taken.get(b)! - 1 - offset})`
+      const first = [
+        ...writes.slice(0, GROUP),
+        () => headsUpsert(written.map((w) => ({ ...w, version: inSql(w.branchId, w.offset) }))),
+      ]
+      const ctes = [...counters, ...first.map((w, k) => sql`${sql.raw(`w${k}`)} AS (${w(inSql)})`)]
+      const lasts = branches.map((b) => sql`(SELECT version FROM ${alias(b)}) AS ${alias(b)}`)
+      const row = await queryRow<Record<string, number>>(
+        this.tx,
+        sql`WITH ${sql.join(ctes, sql`, `)} SELECT ${sql.join(lasts, sql`, `)}`,
+      )
+      for (const b of branches) last.set(b, Number(row![`c${branches.indexOf(b)}`]))
+      rest = writes.slice(GROUP)
+    }
     if (taken.has(this.branchId)) this.lastVersion = last.get(this.branchId)!
-    const known: VersionOf = (b, offset) => sql`${last.get(b)! - (taken.get(b)! - 1 - offset)}`
-    for (let i = GROUP; i < writes.length; i += GROUP) {
-      const group = writes.slice(i, i + GROUP).map((w) => w(known))
-      const rest = group.slice(0, -1).map((q, k) => sql`${sql.raw(`w${k}`)} AS (${q})`)
+    const known = (b: string | null, offset: number) => last.get(b)! - (taken.get(b)! - 1 - offset)
+    if (this.held)
+      for (const w of written) this.held.noteHead(w.branchId, w.table, known(w.branchId, w.offset))
+    for (let i = 0; i < rest.length; i += GROUP) {
+      const group = rest.slice(i, i + GROUP).map((w) => w((b, offset) => sql`${known(b, offset)}`))
+      const ctes = group.slice(0, -1).map((q, k) => sql`${sql.raw(`w${k}`)} AS (${q})`)
       await this.tx.execute(
-        rest.length === 0 ? group[0]! : sql`WITH ${sql.join(rest, sql`, `)} ${group.at(-1)!}`,
+        ctes.length === 0 ? group[0]! : sql`WITH ${sql.join(ctes, sql`, `)} ${group.at(-1)!}`,
       )
     }
   }
@@ -177,23 +207,4 @@ function insertRows(
              SELECT ${picked}, ${branchId}, ${version(branchId, first - 1)} + r.ordinality
                FROM json_populate_recordset(NULL::${target}, ${JSON.stringify(values)}::json)
                     WITH ORDINALITY AS r${conflict}`
-}
-
-/** Moves the tables' heads up to the versions just written (the counter's lock is held). */
-function heads(written: { branchId: string | null; table: SyncedTableName; version: SQL }[]): SQL {
-  const newest = new Map<string, SQL[]>()
-  // The last write of a table is its newest: one row per table, or the statement would touch a
-  // row twice.
-  for (const w of written) {
-    newest.set(`${branchKey(w.branchId)}|${w.table}`, [
-      sql`${branchKey(w.branchId)}`,
-      sql`${w.table}`,
-      w.version,
-    ])
-  }
-  const values = [...newest.values()].map((v) => sql`(${sql.join(v, sql`, `)})`)
-  return sql`INSERT INTO table_heads (branch_key, table_name, version)
-             VALUES ${sql.join(values, sql`, `)}
-             ON CONFLICT (branch_key, table_name)
-             DO UPDATE SET version = GREATEST(table_heads.version, excluded.version)`
 }
