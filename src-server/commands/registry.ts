@@ -1,4 +1,7 @@
 import { accountRegister } from './account-register'
+import { meterInstall } from './meter-install'
+import { meterRemove } from './meter-remove'
+import { meterReplace } from './meter-replace'
 import { paymentCancel } from './payment-cancel'
 import { paymentRecord } from './payment-record'
 import { readingDelete } from './reading-delete'
@@ -9,6 +12,9 @@ import { shiftClose, shiftOpen } from './shifts'
 /** Every command the server applies, by name and arguments version: a new one is one module. */
 const all: ServerCommand<never>[] = [
   accountRegister,
+  meterInstall,
+  meterReplace,
+  meterRemove,
   readingSubmit,
   readingDelete,
   paymentRecord,
