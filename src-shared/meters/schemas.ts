@@ -201,25 +201,32 @@ function newMeterIssues(m: NewMeterShape, today: string | undefined): Issue[] {
   return issues
 }
 
-function removalIssues(
-  date: string,
-  datePath: PropertyKey[],
-  finalReadings: Partial<Record<Zone, string>>,
-  rules: MeterRules,
-): Issue[] {
+/** The removal date: not before the meter's install date or its last reading. */
+function removalDateIssues(date: string, datePath: PropertyKey[], rules: MeterRules): Issue[] {
   const issues = notInFuture(date, rules.today, datePath)
   const old = rules.old
-  if (!old) return issues
+  if (!old || issues.length > 0) return issues
   const lastDate = Object.values(old.previous).reduce(
     (last, r) => (r && r.date > last ? r.date : last),
     old.installedAt,
   )
-  if (issues.length === 0 && date < lastDate) {
+  if (date < lastDate) {
     const what = lastDate === old.installedAt ? 'установки счетчика' : 'последнего показания'
     issues.push({ path: datePath, message: `не раньше ${what} (${shownDate(lastDate)})` })
   }
-  issues.push(...readingIssues(finalReadings, old, ['finalReadings'], old.previous))
   return issues
+}
+
+/**
+ * The old meter's final reading per zone, checked on its own (so the form shows it while the
+ * rest is still being typed): its digits, and not below the previous reading.
+ */
+function finalReadingsSchema(old: OldMeterFacts | undefined) {
+  return zoneReadings('Конечное показание')
+    .superRefine((typed, ctx) => {
+      if (old) report(ctx, readingIssues(typed, old, [], old.previous))
+    })
+    .transform((typed) => (old ? ownZones(typed, old.zones) : typed))
 }
 
 function report(ctx: z.RefinementCtx, issues: Issue[], prefix: PropertyKey[] = []): void {
@@ -254,21 +261,16 @@ export function replaceMeterSchema(rules: MeterRules = {}) {
     .object({
       accountId,
       meterId,
-      finalReadings: zoneReadings('Конечное показание'),
+      finalReadings: finalReadingsSchema(rules.old),
       meter: newMeterSchema(rules),
     })
-    .superRefine((v, ctx) => {
-      const issues = removalIssues(v.meter.installedAt, ['meter', 'installedAt'], v.finalReadings, {
-        ...rules,
-        // Its own "not in the future" is reported by the meter's schema.
-        today: undefined,
-      })
-      report(ctx, issues)
-    })
-    .transform((v) => ({
-      ...v,
-      finalReadings: rules.old ? ownZones(v.finalReadings, rules.old.zones) : v.finalReadings,
-    }))
+    .superRefine((v, ctx) =>
+      // Its own "not in the future" is reported by the meter's schema.
+      report(
+        ctx,
+        removalDateIssues(v.meter.installedAt, ['meter', 'installedAt'], { old: rules.old }),
+      ),
+    )
 }
 
 /** meter.remove: the final reading per zone, the date and why. */
@@ -278,16 +280,10 @@ export function removeMeterSchema(rules: MeterRules = {}) {
       accountId,
       meterId,
       removedAt: isoDate('Дата снятия'),
-      finalReadings: zoneReadings('Конечное показание'),
+      finalReadings: finalReadingsSchema(rules.old),
       reason: text('Причина снятия', 500),
     })
-    .superRefine((v, ctx) =>
-      report(ctx, removalIssues(v.removedAt, ['removedAt'], v.finalReadings, rules)),
-    )
-    .transform((v) => ({
-      ...v,
-      finalReadings: rules.old ? ownZones(v.finalReadings, rules.old.zones) : v.finalReadings,
-    }))
+    .superRefine((v, ctx) => report(ctx, removalDateIssues(v.removedAt, ['removedAt'], rules)))
 }
 
 export type NewMeterInput = z.input<ReturnType<typeof newMeterSchema>>
