@@ -7,6 +7,9 @@ const stamp = String(Date.now()).slice(-7)
 const firstSerial = `E2E${stamp}A`
 const secondSerial = `E2E${stamp}B`
 
+// The second test removes the meter the first one installed.
+test.describe.configure({ mode: 'serial' })
+
 test.beforeAll(() => {
   const db = openE2eReplica()
   // An open account with electricity, preferably without meters (fewest first); not one the
@@ -151,4 +154,39 @@ test('install a 2-zone meter, replace it, and measure the next reading from the 
     confirm.locator('[data-testid="readings-confirm-zone"][data-zone="T2"]'),
   ).toContainText('7')
   await expect(confirm.getByTestId('readings-confirm-total')).toHaveText('27')
+})
+
+test('remove a meter with its final reading and reason; Esc leaves the form, not the card', async ({
+  page,
+}) => {
+  await openCard(page)
+  const meter = passport(page, secondSerial)
+  await meter.getByTestId('meter-remove').click()
+  const dialog = page.getByTestId('remove-meter-dialog')
+  await expect(page.getByTestId('meter-final-T1')).toBeFocused()
+  await page.keyboard.type('30')
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(page.getByTestId('card-number')).toContainText(account.number)
+
+  await meter.getByTestId('meter-remove').click()
+  await expect(page.getByTestId('meter-final-T1')).toBeFocused()
+  await page.keyboard.type('30')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('12')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('meter-removedAt')).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('meter-reason')).toBeFocused()
+  // Enter on the last field saves: the empty reason is refused, naming the field.
+  await page.keyboard.press('Enter')
+  await expect(fieldError(page, 'reason')).toHaveText('Причина снятия: не заполнено')
+  await expect(page.getByTestId('meter-final-T2')).toHaveValue('12')
+  await page.keyboard.type('Истек срок поверки')
+  await page.keyboard.press('Enter')
+  await expect(dialog).toBeHidden()
+
+  await expect(meter).toContainText('Снят')
+  await expect(meter.getByTestId('card-meter-last-readings')).toContainText('T1: 30')
+  await expect(meter.getByTestId('meter-remove')).toHaveCount(0)
 })
