@@ -17,6 +17,7 @@ import {
 } from '../../src-shared/balances/ledger'
 import { verificationStatus } from '../../src-shared/meters/verification'
 import { ApiFailure } from '../api/failure'
+import { meterLastReadings } from '../meters/meter-history'
 import type { Db } from '../db/connection'
 
 /** How many recent readings, charges and payments the card shows. */
@@ -51,13 +52,15 @@ function meters(db: Db, accountId: string, today: string): MeterSummary[] {
     `SELECT id, service, model, serial_number AS serialNumber, zones, int_digits AS intDigits,
             frac_digits AS fracDigits, transformation_ratio AS transformationRatio,
             accuracy_class AS accuracyClass, phases, location, installed_at AS installedAt,
-            verified_at AS verifiedAt, next_verification_at AS nextVerificationAt, seals, status
+            verified_at AS verifiedAt, next_verification_at AS nextVerificationAt, seals, status,
+            removed_at AS removedAt
        FROM meters WHERE account_id = ? ORDER BY status, service, installed_at`,
     accountId,
   ).map((m) => ({
-    ...(m as unknown as Omit<MeterSummary, 'seals' | 'verification'>),
+    ...(m as unknown as Omit<MeterSummary, 'seals' | 'verification' | 'lastReadings'>),
     seals: JSON.parse(m.seals as string) as string[],
     verification: verificationStatus(m.nextVerificationAt as string | null, today),
+    lastReadings: meterLastReadings(db, m.id as string),
   }))
 }
 

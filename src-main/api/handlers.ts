@@ -1,4 +1,5 @@
 import { accountHandlers } from '../accounts/handlers'
+import { meterHandlers } from '../meters/handlers'
 import { operatorHandlers } from '../operators/handlers'
 import { paymentHandlers } from '../payments/handlers'
 import { readingHandlers } from '../readings/handlers'
@@ -12,6 +13,7 @@ export const handlers: Handlers = {
   ...operatorHandlers,
   ...workstationHandlers,
   ...accountHandlers,
+  ...meterHandlers,
   ...readingHandlers,
   ...paymentHandlers,
   ...shiftHandlers,

@@ -23,3 +23,12 @@ export async function exist<K extends string>(
   )
   return (await queryRow<Record<K, boolean>>(tx, sql`SELECT ${sql.join(columns, sql`, `)}`))!
 }
+
+/** A live account of the branch with its number and status, or undefined. */
+export function accountInBranch(tx: ServerDb, accountId: string, branchId: string) {
+  return queryRow<{ id: string; number: string; status: string }>(
+    tx,
+    sql`SELECT id, number, status FROM accounts
+         WHERE id = ${accountId} AND branch_id = ${branchId} AND deleted_at IS NULL`,
+  )
+}

@@ -3,6 +3,9 @@ import { accountRecordConsent } from './account-consent'
 import { accountEdit } from './account-edit'
 import { accountLinkPerson, accountUnlinkPerson } from './account-persons'
 import { accountRegister } from './account-register'
+import { meterInstall } from './meter-install'
+import { meterRemove } from './meter-remove'
+import { meterReplace } from './meter-replace'
 import { paymentCancel } from './payment-cancel'
 import { paymentRecord } from './payment-record'
 import { readingDelete } from './reading-delete'
@@ -18,6 +21,9 @@ const all: ServerCommand<never>[] = [
   accountUnlinkPerson,
   accountRecordConsent,
   accountClose,
+  meterInstall,
+  meterReplace,
+  meterRemove,
   readingSubmit,
   readingDelete,
   paymentRecord,

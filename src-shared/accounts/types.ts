@@ -66,6 +66,16 @@ export interface MeterSummary {
   verification: VerificationStatus
   seals: string[]
   status: 'active' | 'removed'
+  removedAt: string | null
+  /** The latest standing reading per zone: a removed meter's final reading. */
+  lastReadings: MeterLastReading[]
+}
+
+export interface MeterLastReading {
+  zone: Zone
+  date: string
+  /** As typed. */
+  value: string
 }
 
 export interface BalanceLine {

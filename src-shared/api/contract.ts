@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { accountChannels } from '../accounts/contract'
+import { meterChannels } from '../meters/contract'
 import { operatorChannels } from '../operators/contract'
 import { paymentChannels } from '../payments/contract'
 import { readingChannels } from '../readings/contract'
@@ -13,6 +14,7 @@ export const contract = {
   ...operatorChannels,
   ...workstationChannels,
   ...accountChannels,
+  ...meterChannels,
   ...readingChannels,
   ...paymentChannels,
   ...shiftChannels,

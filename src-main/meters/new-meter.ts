@@ -1,0 +1,100 @@
+import { uuidv7 } from 'uuidv7'
+import {
+  meterReadingSource,
+  meterReadingValues,
+  newMeterRow,
+} from '../../src-shared/meters/meter-rows'
+import type { NewMeterArgs } from '../../src-shared/meters/schemas'
+import type { Zone } from '../../src-shared/readings/domain'
+import { readingPeriod } from '../../src-shared/readings/period'
+import type { DatedValue } from '../../src-shared/readings/register'
+import { readingRulesFrom } from '../../src-shared/readings/rule-settings'
+import { ApiFailure } from '../api/failure'
+import type { ApplyContext } from '../commands/command'
+import type { Db } from '../db/connection'
+import { prepared } from '../db/prepared'
+import { meters, readings } from '../db/schema'
+import { readSetting } from '../settings/settings'
+import { meteredServices } from './meter-facts'
+
+/** Serial numbers are unique per model among active meters (of every account of the replica). */
+export function assertSerialFree(tx: Db, meter: NewMeterArgs, fieldPrefix: string): void {
+  const taken = prepared(
+    tx.$client,
+    `SELECT a.number FROM meters m JOIN accounts a ON a.id = m.account_id
+      WHERE m.model = @model AND m.serial_number = @serialNumber AND m.status = 'active'`,
+  )
+    .pluck()
+    .get({ model: meter.model, serialNumber: meter.serialNumber }) as string | undefined
+  if (taken === undefined) return
+  const message =
+    `Заводской номер: счетчик ${meter.model} № ${meter.serialNumber} уже установлен ` +
+    `(лицевой счет ${taken}).`
+  throw new ApiFailure('conflict', message, { [`${fieldPrefix}serialNumber`]: message })
+}
+
+export function assertServiceOnAccount(
+  tx: Db,
+  accountId: string,
+  meter: NewMeterArgs,
+  fieldPrefix: string,
+): void {
+  if (meteredServices(tx, accountId).includes(meter.service)) return
+  const message = 'Услуга: не подключена на этом лицевом счете.'
+  throw new ApiFailure('invalid_input', message, { [`${fieldPrefix}service`]: message })
+}
+
+export interface MeterReadingFact {
+  meterId: string
+  accountId: string
+  typed: Partial<Record<Zone, string>>
+  meter: { intDigits: number; fracDigits: number; transformationRatio: number }
+  previous?: Partial<Record<Zone, DatedValue>>
+  date: string
+  period: string
+  flag: string
+}
+
+/** Inserts an initial or final reading per zone; returns the ids by zone. */
+export function insertMeterReadings(tx: Db, fact: MeterReadingFact, ctx: ApplyContext) {
+  const ids: Partial<Record<Zone, string>> = {}
+  for (const r of meterReadingValues(fact.typed, fact.meter, fact.previous)) {
+    const id = uuidv7()
+    ids[r.zone] = id
+    tx.insert(readings)
+      .values({
+        id,
+        meterId: fact.meterId,
+        accountId: fact.accountId,
+        zone: r.zone,
+        rawValue: r.raw,
+        value: r.value,
+        consumption: r.consumption,
+        readingDate: fact.date,
+        enteredAt: ctx.at,
+        period: fact.period,
+        source: meterReadingSource,
+        status: 'accepted',
+        flags: JSON.stringify([fact.flag]),
+        operatorId: ctx.operatorId,
+        workstationId: ctx.workstationId,
+      })
+      .run()
+  }
+  return ids
+}
+
+/** Inserts the meter row; returns its new id. */
+export function insertMeter(tx: Db, accountId: string, meter: NewMeterArgs): string {
+  const id = uuidv7()
+  tx.insert(meters)
+    .values(newMeterRow(id, accountId, meter))
+    .run()
+  return id
+}
+
+/** The billing period of readings entered today (after the cutoff day: the next one). */
+export function entryPeriod(tx: Db, today: string): string {
+  const rules = readingRulesFrom((key) => readSetting(tx, key, today))
+  return readingPeriod(today, rules.readingCutoffDay).period
+}

@@ -1,0 +1,107 @@
+import { eq } from 'drizzle-orm'
+import { officeDate } from '../../src-shared/dates'
+import { meterReadingFlags } from '../../src-shared/meters/meter-rows'
+import { replaceMeterSchema, type ReplaceMeterArgs } from '../../src-shared/meters/schemas'
+import { ApiFailure } from '../api/failure'
+import type { CommandDef } from '../commands/command'
+import { meters } from '../db/schema'
+import { checked } from './checked'
+import { activeMeter, openAccount } from './meter-facts'
+import {
+  assertSerialFree,
+  assertServiceOnAccount,
+  entryPeriod,
+  insertMeter,
+  insertMeterReadings,
+} from './new-meter'
+
+export interface ReplaceMeterCommandArgs extends ReplaceMeterArgs {
+  timeZone: string
+}
+
+/**
+ * meter.replace, one command: the old meter's final reading per zone, its removal on the new
+ * meter's install date, and the new meter with its initial readings. Each meter's consumption
+ * is measured on that meter alone, so none spans the two.
+ */
+export const replaceMeter: CommandDef<ReplaceMeterCommandArgs, { meterId: string }> = {
+  name: 'meter.replace',
+  argsVersion: 1,
+  apply(tx, input, ctx) {
+    const today = officeDate(ctx.now, input.timeZone)
+    openAccount(tx, input.accountId)
+    const old = activeMeter(tx, input.accountId, input.meterId)
+    const args = checked(replaceMeterSchema({ today, old }), input)
+    if (args.meter.service !== old.service) {
+      const message = 'Услуга: новый счетчик учитывает ту же услугу, что и снимаемый.'
+      throw checkedFailure(message)
+    }
+    assertServiceOnAccount(tx, args.accountId, args.meter, 'meter.')
+    const date = args.meter.installedAt
+    const period = entryPeriod(tx, today)
+    const finalReadingIds = insertMeterReadings(
+      tx,
+      {
+        meterId: old.id,
+        accountId: args.accountId,
+        typed: args.finalReadings,
+        meter: old,
+        previous: old.previous,
+        date,
+        period,
+        flag: meterReadingFlags.removed,
+      },
+      ctx,
+    )
+    tx.update(meters).set({ status: 'removed', removedAt: date }).where(eq(meters.id, old.id)).run()
+    assertSerialFree(tx, args.meter, 'meter.')
+    const meterId = insertMeter(tx, args.accountId, args.meter)
+    const initialReadingIds = insertMeterReadings(
+      tx,
+      {
+        meterId,
+        accountId: args.accountId,
+        typed: args.meter.initialReadings,
+        meter: args.meter,
+        date,
+        period,
+        flag: meterReadingFlags.installed,
+      },
+      ctx,
+    )
+    return {
+      result: { meterId },
+      recorded: {
+        ...args,
+        timeZone: input.timeZone,
+        newMeterId: meterId,
+        finalReadingIds,
+        initialReadingIds,
+      },
+      audit: [
+        {
+          action: 'meter.replace',
+          entity: 'meter',
+          entityId: old.id,
+          accountId: args.accountId,
+          details: {
+            old: { model: old.model, serialNumber: old.serialNumber, status: 'active' },
+            new: { status: 'removed', removedAt: date, finalReadings: args.finalReadings },
+            replacedBy: meterId,
+          },
+        },
+        {
+          action: 'meter.install',
+          entity: 'meter',
+          entityId: meterId,
+          accountId: args.accountId,
+          details: { new: args.meter, replaces: old.id },
+        },
+      ],
+    }
+  },
+}
+
+function checkedFailure(message: string): ApiFailure {
+  return new ApiFailure('invalid_input', message, { 'meter.service': message })
+}

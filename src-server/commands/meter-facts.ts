@@ -1,0 +1,154 @@
+import { sql } from 'drizzle-orm'
+import { z } from 'zod'
+import { validate } from '../../src-shared/api/validation'
+import { officeDate } from '../../src-shared/dates'
+import {
+  meterReadingSource,
+  meterReadingValues,
+  newMeterRow,
+} from '../../src-shared/meters/meter-rows'
+import type { OldMeterFacts, NewMeterArgs } from '../../src-shared/meters/schemas'
+import { zones, type Zone } from '../../src-shared/readings/domain'
+import { readingPeriod } from '../../src-shared/readings/period'
+import type { DatedValue } from '../../src-shared/readings/register'
+import { readingRulesFrom } from '../../src-shared/readings/rule-settings'
+import { syncMessages } from '../../src-shared/sync/messages'
+import type { ServerDb } from '../db/connection'
+import { queryRow, queryRows } from '../db/query'
+import { settingsOn } from '../settings/settings'
+import type { SyncedWriter } from '../sync/synced-write'
+import { accountInBranch } from './lookups'
+import { reject, type ServerCommandContext } from './server-command'
+
+/** Reading ids by zone, as the workstation made them. */
+export const zoneIds = z.partialRecord(z.enum(zones), z.string().min(1))
+
+/** The office's today when the clerk made the command, and that day's billing period. */
+export async function commandDay(tx: ServerDb, at: string, timeZone: string) {
+  const today = officeDate(new Date(at), timeZone)
+  const rules = readingRulesFrom(await settingsOn(tx, today))
+  return { today, period: readingPeriod(today, rules.readingCutoffDay).period }
+}
+
+/** The arguments checked again with the server's facts, or the command is rejected. */
+export function recheck<S extends z.ZodType>(schema: S, args: unknown): z.output<S> {
+  const result = validate(schema, args)
+  if (!result.ok) reject(result.error.message)
+  return result.value
+}
+
+export async function openAccountInBranch(tx: ServerDb, accountId: string, branchId: string) {
+  const account = await accountInBranch(tx, accountId, branchId)
+  if (!account) reject(syncMessages.accountNotFound)
+  if (account.status !== 'open') reject(`Лицевой счет ${account.number} закрыт.`)
+  return account
+}
+
+export interface ServerOldMeter extends OldMeterFacts {
+  id: string
+  service: string
+  model: string
+  serialNumber: string
+  transformationRatio: number
+}
+
+/** An active meter of the account with its latest standing reading per zone. */
+export async function activeMeterOf(tx: ServerDb, accountId: string, meterId: string) {
+  const meter = await queryRow<Omit<ServerOldMeter, 'previous'>>(
+    tx,
+    sql`SELECT id, service, model, serial_number AS "serialNumber", zones, int_digits AS "intDigits",
+               frac_digits AS "fracDigits", transformation_ratio AS "transformationRatio",
+               installed_at AS "installedAt"
+          FROM meters WHERE id = ${meterId} AND account_id = ${accountId} AND status = 'active'
+           AND deleted_at IS NULL`,
+  )
+  if (!meter) reject(syncMessages.meterNotFound)
+  const rows = await queryRows<{ zone: Zone; date: string; value: number }>(
+    tx,
+    sql`SELECT DISTINCT ON (r.zone) r.zone, r.reading_date AS date, r.value
+          FROM readings r
+         WHERE r.meter_id = ${meterId} AND r.status IN ('accepted', 'billed') AND r.deleted_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM reading_deletions d WHERE d.reading_id = r.id)
+         ORDER BY r.zone, r.reading_date DESC, r.entered_at DESC`,
+  )
+  const previous: Partial<Record<Zone, DatedValue>> = {}
+  for (const r of rows) previous[r.zone] = { date: r.date, value: Number(r.value) }
+  return { ...meter, previous } satisfies ServerOldMeter
+}
+
+/** Serial numbers are unique per model among active meters of every branch. */
+export async function assertSerialFree(tx: ServerDb, meter: NewMeterArgs) {
+  const taken = await queryRow<{ number: string }>(
+    tx,
+    sql`SELECT a.number FROM meters m JOIN accounts a ON a.id = m.account_id
+         WHERE m.model = ${meter.model} AND m.serial_number = ${meter.serialNumber}
+           AND m.status = 'active' AND m.deleted_at IS NULL`,
+  )
+  if (taken) {
+    reject(
+      `Заводской номер: счетчик ${meter.model} № ${meter.serialNumber} уже установлен ` +
+        `(лицевой счет ${taken.number}).`,
+    )
+  }
+}
+
+export async function assertServiceOnAccount(tx: ServerDb, accountId: string, service: string) {
+  const found = await queryRow(
+    tx,
+    sql`SELECT 1 FROM account_services WHERE account_id = ${accountId} AND service = ${service}
+           AND deleted_at IS NULL`,
+  )
+  if (!found) reject('Услуга: не подключена на этом лицевом счете.')
+}
+
+/** Queues the meter row of a new meter under the workstation's id. */
+export async function insertNewMeter(
+  write: SyncedWriter,
+  id: string,
+  accountId: string,
+  meter: NewMeterArgs,
+) {
+  await write.insert('meters', [newMeterRow(id, accountId, meter)])
+}
+
+export interface ServerMeterReadings {
+  meterId: string
+  accountId: string
+  typed: Partial<Record<Zone, string>>
+  ids: Partial<Record<Zone, string>>
+  meter: { intDigits: number; fracDigits: number; transformationRatio: number }
+  previous?: Partial<Record<Zone, DatedValue>>
+  date: string
+  period: string
+  flag: string
+}
+
+/** Queues an initial or final reading per zone, measured on this meter only. */
+export async function insertMeterReadings(
+  write: SyncedWriter,
+  r: ServerMeterReadings,
+  ctx: ServerCommandContext,
+) {
+  const rows = meterReadingValues(r.typed, r.meter, r.previous).map((v) => {
+    const id = r.ids[v.zone]
+    if (!id) reject(syncMessages.invalidArgs(`нет id показания зоны ${v.zone}`))
+    return {
+      id,
+      meterId: r.meterId,
+      accountId: r.accountId,
+      zone: v.zone,
+      rawValue: v.raw,
+      value: v.value,
+      consumption: v.consumption,
+      readingDate: r.date,
+      enteredAt: ctx.at,
+      period: r.period,
+      source: meterReadingSource,
+      status: 'accepted',
+      flags: JSON.stringify([r.flag]),
+      operatorId: ctx.operatorId,
+      workstationId: ctx.workstationId,
+    }
+  })
+  await write.insert('readings', rows)
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod'
+import { meterReadingFlags } from '../../src-shared/meters/meter-rows'
+import { replaceMeterSchema } from '../../src-shared/meters/schemas'
+import {
+  activeMeterOf,
+  assertSerialFree,
+  assertServiceOnAccount,
+  commandDay,
+  insertMeterReadings,
+  insertNewMeter,
+  openAccountInBranch,
+  recheck,
+  zoneIds,
+} from './meter-facts'
+import { recordedArgs, reject, serverCommand } from './server-command'
+
+const made = z.object({
+  timeZone: z.string().min(1),
+  newMeterId: z.string().min(1),
+  finalReadingIds: zoneIds,
+  initialReadingIds: zoneIds,
+})
+
+/**
+ * meter.replace v1: the old meter's final readings (measured against the readings the server
+ * holds), its removal, and the new meter with its initial readings, in one transaction.
+ */
+export const meterReplace = serverCommand({
+  name: 'meter.replace',
+  argsVersion: 1,
+  args: recordedArgs(replaceMeterSchema(), made),
+  async apply(tx, write, input, ctx) {
+    const { today, period } = await commandDay(tx, ctx.at, input.timeZone)
+    await openAccountInBranch(tx, input.accountId, ctx.branchId)
+    const old = await activeMeterOf(tx, input.accountId, input.meterId)
+    const args = recheck(replaceMeterSchema({ today, old }), input)
+    if (args.meter.service !== old.service)
+      reject('Услуга: новый счетчик учитывает ту же услугу, что и снимаемый.')
+    await assertServiceOnAccount(tx, args.accountId, args.meter.service)
+    const date = args.meter.installedAt
+    await insertMeterReadings(
+      write,
+      {
+        meterId: old.id,
+        accountId: args.accountId,
+        typed: args.finalReadings,
+        ids: input.finalReadingIds,
+        meter: old,
+        previous: old.previous,
+        date,
+        period,
+        flag: meterReadingFlags.removed,
+      },
+      ctx,
+    )
+    await write.update('meters', old.id, { status: 'removed', removedAt: date })
+    await assertSerialFree(tx, args.meter)
+    await insertNewMeter(write, input.newMeterId, args.accountId, args.meter)
+    await insertMeterReadings(
+      write,
+      {
+        meterId: input.newMeterId,
+        accountId: args.accountId,
+        typed: args.meter.initialReadings,
+        ids: input.initialReadingIds,
+        meter: args.meter,
+        date,
+        period,
+        flag: meterReadingFlags.installed,
+      },
+      ctx,
+    )
+    return { meterId: input.newMeterId }
+  },
+})
