@@ -1,7 +1,10 @@
 import { accountHandlers } from '../accounts/handlers'
+import { alertHandlers } from '../alerts/handlers'
+import { historyHandlers } from '../history/handlers'
 import { operatorHandlers } from '../operators/handlers'
 import { paymentHandlers } from '../payments/handlers'
 import { readingHandlers } from '../readings/handlers'
+import { referenceHandlers } from '../reference/handlers'
 import { shiftHandlers } from '../shifts/handlers'
 import { syncHandlers } from '../sync/handlers'
 import { workstationHandlers } from '../workstation/handlers'
@@ -16,4 +19,7 @@ export const handlers: Handlers = {
   ...paymentHandlers,
   ...shiftHandlers,
   ...syncHandlers,
+  ...alertHandlers,
+  ...historyHandlers,
+  ...referenceHandlers,
 }
