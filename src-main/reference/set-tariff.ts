@@ -22,7 +22,7 @@ const invalid = (field: string, message: string) =>
 export const setTariff: CommandDef<TariffSetArgs, { tariffId: string }> = {
   name: 'tariff.set',
   argsVersion: 1,
-  apply(tx, args, ctx) {
+  apply(tx, args) {
     const sqlite = tx.$client
     if (!prepared(sqlite, 'SELECT 1 FROM suppliers WHERE id = ?').get(args.supplierId)) {
       throw invalid('supplierId', 'Поставщик: не найден.')
