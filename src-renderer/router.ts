@@ -3,10 +3,13 @@ import AccountCardView from './accounts/AccountCardView.vue'
 import AccountEditView from './accounts/AccountEditView.vue'
 import AccountRegisterView from './accounts/AccountRegisterView.vue'
 import AccountSearchView from './accounts/AccountSearchView.vue'
+import AlertsView from './alerts/AlertsView.vue'
+import OperatorHistoryView from './history/OperatorHistoryView.vue'
 import LoginView from './operators/LoginView.vue'
 import { useSessionStore } from './operators/session'
 import PaymentView from './payments/PaymentView.vue'
 import ReadingsEntryView from './readings/ReadingsEntryView.vue'
+import ReferenceView from './reference/ReferenceView.vue'
 import ShiftView from './shifts/ShiftView.vue'
 import ShellLayout from './shell/ShellLayout.vue'
 
@@ -44,6 +47,9 @@ export const router = createRouter({
         },
         { path: 'accounts/:id/payment', name: 'payment', component: PaymentView, props: true },
         { path: 'shift', name: 'shift', component: ShiftView },
+        { path: 'alerts', name: 'alerts', component: AlertsView },
+        { path: 'history', name: 'history', component: OperatorHistoryView },
+        { path: 'reference', name: 'reference', component: ReferenceView },
       ],
     },
     { path: '/:rest(.*)*', redirect: { name: 'search' } },

@@ -1,8 +1,11 @@
 import { accountHandlers } from '../accounts/handlers'
+import { alertHandlers } from '../alerts/handlers'
+import { historyHandlers } from '../history/handlers'
 import { meterHandlers } from '../meters/handlers'
 import { operatorHandlers } from '../operators/handlers'
 import { paymentHandlers } from '../payments/handlers'
 import { readingHandlers } from '../readings/handlers'
+import { referenceHandlers } from '../reference/handlers'
 import { shiftHandlers } from '../shifts/handlers'
 import { syncHandlers } from '../sync/handlers'
 import { workstationHandlers } from '../workstation/handlers'
@@ -18,4 +21,7 @@ export const handlers: Handlers = {
   ...paymentHandlers,
   ...shiftHandlers,
   ...syncHandlers,
+  ...alertHandlers,
+  ...historyHandlers,
+  ...referenceHandlers,
 }

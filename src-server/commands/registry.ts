@@ -10,6 +10,11 @@ import { paymentCancel } from './payment-cancel'
 import { paymentRecord } from './payment-record'
 import { readingDelete } from './reading-delete'
 import { readingSubmit } from './reading-submit'
+import { officeSave } from './reference-office'
+import { operatorSave } from './reference-operator'
+import { settingSet } from './reference-setting'
+import { supplierSave } from './reference-supplier'
+import { tariffSet } from './reference-tariff'
 import type { ServerCommand } from './server-command'
 import { shiftClose, shiftOpen } from './shifts'
 
@@ -30,6 +35,11 @@ const all: ServerCommand<never>[] = [
   paymentCancel,
   shiftOpen,
   shiftClose,
+  tariffSet,
+  supplierSave,
+  officeSave,
+  operatorSave,
+  settingSet,
 ] as ServerCommand<never>[]
 
 const byKey = new Map(all.map((c) => [`${c.name}@${c.argsVersion}`, c as ServerCommand]))

@@ -52,6 +52,11 @@ export class SyncedWriter {
     private readonly held: HeldCounters | null = null,
   ) {}
 
+  /** A writer of global rows (tariffs, suppliers, settings) in the same transaction. */
+  global(): SyncedWriter {
+    return new SyncedWriter(this.tx, null, this.held)
+  }
+
   /** Queues rows (camelCase keys); `branchId` overrides the writer's branch (global rows). */
   async insert(table: SyncedTableName, rows: Row[], branchId = this.branchId): Promise<void> {
     if (rows.length > 0) this.pending.push({ table, rows, branchId })

@@ -1,9 +1,12 @@
 import type { z } from 'zod'
 import { accountChannels } from '../accounts/contract'
+import { alertChannels } from '../alerts/contract'
+import { historyChannels } from '../history/contract'
 import { meterChannels } from '../meters/contract'
 import { operatorChannels } from '../operators/contract'
 import { paymentChannels } from '../payments/contract'
 import { readingChannels } from '../readings/contract'
+import { referenceChannels } from '../reference/contract'
 import { shiftChannels } from '../shifts/contract'
 import { syncChannels } from '../sync/contract'
 import { workstationChannels } from '../workstation/contract'
@@ -19,6 +22,9 @@ export const contract = {
   ...paymentChannels,
   ...shiftChannels,
   ...syncChannels,
+  ...alertChannels,
+  ...historyChannels,
+  ...referenceChannels,
 } satisfies Record<string, ChannelDef<z.ZodType, unknown>>
 
 export type Contract = typeof contract

@@ -3,7 +3,7 @@ export type VerificationStatus = 'valid' | 'due' | 'expired'
 /** Months before the next verification date from which the clerk is warned. */
 export const verificationWarnMonths = 3
 
-function addMonths(isoDate: string, months: number): string {
+export function addMonths(isoDate: string, months: number): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number]
   const date = new Date(Date.UTC(y, m - 1 + months, 1))
   const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate()

@@ -1,0 +1,54 @@
+import { commandActor, officeToday } from '../api/context'
+import type { Handler, HandlerContext } from '../api/dispatch'
+import { ApiFailure } from '../api/failure'
+import { executeCommand } from '../commands/command'
+import { listOffices, listOperators, listSettings, listSuppliers, listTariffs } from './queries'
+import { saveOffice } from './save-office'
+import { saveOperator } from './save-operator'
+import { saveSupplier } from './save-supplier'
+import { setSetting } from './set-setting'
+import { setTariff } from './set-tariff'
+
+/** A dated value starts today or later: what was in force on a past day is never rewritten. */
+function notInPast(ctx: HandlerContext, validFrom: string): void {
+  const today = officeToday(ctx)
+  if (validFrom < today) {
+    const message = `Действует с: не раньше сегодняшнего дня (${today.split('-').reverse().join('.')}).`
+    throw new ApiFailure('invalid_input', message, { validFrom: message })
+  }
+}
+
+export const referenceHandlers: {
+  'reference.tariffs': Handler<'reference.tariffs'>
+  'reference.suppliers': Handler<'reference.suppliers'>
+  'reference.offices': Handler<'reference.offices'>
+  'reference.operators': Handler<'reference.operators'>
+  'reference.settings': Handler<'reference.settings'>
+  'reference.setTariff': Handler<'reference.setTariff'>
+  'reference.saveSupplier': Handler<'reference.saveSupplier'>
+  'reference.saveOffice': Handler<'reference.saveOffice'>
+  'reference.saveOperator': Handler<'reference.saveOperator'>
+  'reference.setSetting': Handler<'reference.setSetting'>
+} = {
+  'reference.tariffs': (_input, { services }) => listTariffs(services.db),
+  'reference.suppliers': (_input, { services }) => listSuppliers(services.db),
+  'reference.offices': (_input, { services }) => listOffices(services.db),
+  'reference.operators': (_input, { services }) => listOperators(services.db),
+  'reference.settings': (_input, ctx) => listSettings(ctx.services.db, officeToday(ctx)),
+
+  // The contract lets only admins reach these; the server checks the role again.
+  'reference.setTariff': (input, ctx) => {
+    notInPast(ctx, input.validFrom)
+    return executeCommand(ctx.services.db, setTariff, input, commandActor(ctx))
+  },
+  'reference.saveSupplier': (input, ctx) =>
+    executeCommand(ctx.services.db, saveSupplier, input, commandActor(ctx)),
+  'reference.saveOffice': (input, ctx) =>
+    executeCommand(ctx.services.db, saveOffice, input, commandActor(ctx)),
+  'reference.saveOperator': (input, ctx) =>
+    executeCommand(ctx.services.db, saveOperator, input, commandActor(ctx)),
+  'reference.setSetting': (input, ctx) => {
+    notInPast(ctx, input.validFrom)
+    return executeCommand(ctx.services.db, setSetting, input, commandActor(ctx))
+  },
+}

@@ -1,0 +1,21 @@
+import { useI18n } from 'vue-i18n'
+import type { Alert } from '../../src-shared/alerts/alerts'
+import { formatDate, formatPeriod } from '../format/date'
+import { formatMoney } from '../format/money'
+
+/** One alert as the sentence the card shows. */
+export function useAlertText(): (alert: Alert) => string {
+  const { t } = useI18n()
+  return (a) => {
+    const named = {
+      serial: a.meterSerial ?? '',
+      date: formatDate(a.date ?? null),
+      period: a.period ? formatPeriod(a.period) : '',
+      amount: formatMoney(a.amount ?? 0),
+    }
+    if (a.kind === 'verification_expired' && !a.date) {
+      return t('alerts.card.verification_expiredNoDate', named)
+    }
+    return t(`alerts.card.${a.kind}`, named)
+  }
+}

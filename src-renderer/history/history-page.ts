@@ -1,0 +1,45 @@
+import { ref, shallowRef, watch, type Ref } from 'vue'
+import type { HistoryEntry, HistoryPage } from '../../src-shared/history/contract'
+import type { ApiResult } from '../../src-shared/api/result'
+
+export const historyPageSize = 50
+
+/** A paged, date-ranged history: reloads when the range, the page or `extra` change. */
+export function useHistoryPage(
+  fetch: (range: {
+    from: string | null
+    to: string | null
+    offset: number
+    limit: number
+  }) => Promise<ApiResult<HistoryPage>>,
+  extra: Ref<unknown>,
+) {
+  const range = ref<[string, string] | null>(null)
+  const page = ref(1)
+  const entries = shallowRef<HistoryEntry[]>([])
+  const total = ref(0)
+  const error = ref<string | null>(null)
+  let sequence = 0
+
+  async function load(): Promise<void> {
+    const mine = ++sequence
+    const result = await fetch({
+      from: range.value?.[0] ?? null,
+      to: range.value?.[1] ?? null,
+      offset: (page.value - 1) * historyPageSize,
+      limit: historyPageSize,
+    })
+    if (mine !== sequence) return
+    error.value = result.ok ? null : result.error.message
+    entries.value = result.ok ? result.value.entries : []
+    total.value = result.ok ? result.value.total : 0
+  }
+
+  watch([range, extra], () => {
+    if (page.value !== 1) page.value = 1
+    else void load()
+  })
+  watch(page, () => void load())
+  void load()
+  return { range, page, entries, total, error, load }
+}

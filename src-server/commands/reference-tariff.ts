@@ -1,0 +1,60 @@
+import { sql } from 'drizzle-orm'
+import { z } from 'zod'
+import { rateMillikopecks, tariffSetSchema } from '../../src-shared/reference/schemas'
+import { queryRow } from '../db/query'
+import { referenceMessages, requireAdmin, requireNotPast } from './reference-admin'
+import { recordedArgs, reject, serverCommand } from './server-command'
+
+function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() - 1)
+  return d.toISOString().slice(0, 10)
+}
+
+/**
+ * tariff.set v1: a new global rate from a date, after the latest one of its supplier, service,
+ * group and zone; that one only gets its end date. Past rates are never rewritten.
+ */
+export const tariffSet = serverCommand({
+  name: 'tariff.set',
+  argsVersion: 1,
+  args: recordedArgs(tariffSetSchema, z.object({ tariffId: z.string().min(1) })),
+  async apply(tx, write, args, ctx) {
+    await requireAdmin(tx, ctx)
+    await requireNotPast(tx, args.validFrom, ctx.at)
+    const supplier = await queryRow(
+      tx,
+      sql`SELECT 1 FROM suppliers WHERE id = ${args.supplierId} AND deleted_at IS NULL`,
+    )
+    if (!supplier) reject(referenceMessages.notFound('Поставщик'))
+    const latest = await queryRow<{ id: string; validFrom: string; validTo: string | null }>(
+      tx,
+      sql`SELECT id, valid_from AS "validFrom", valid_to AS "validTo" FROM tariffs
+           WHERE supplier_id = ${args.supplierId} AND service = ${args.service}
+             AND tariff_group = ${args.tariffGroup} AND zone = ${args.zone} AND deleted_at IS NULL
+           ORDER BY valid_from DESC LIMIT 1`,
+    )
+    if (latest && latest.validFrom >= args.validFrom) {
+      reject(`Действует с: позже ${latest.validFrom}, даты последней ставки.`)
+    }
+    // Tariffs are global rows: versions from the global counter, pulled by every branch.
+    const global = write.global()
+    if (latest && (latest.validTo === null || latest.validTo >= args.validFrom)) {
+      await global.update('tariffs', latest.id, { validTo: dayBefore(args.validFrom) })
+    }
+    await global.insert('tariffs', [
+      {
+        id: args.tariffId,
+        supplierId: args.supplierId,
+        service: args.service,
+        tariffGroup: args.tariffGroup,
+        zone: args.zone,
+        validFrom: args.validFrom,
+        validTo: null,
+        rateMillikopecks: rateMillikopecks(args.rate),
+      },
+    ])
+    await global.flush()
+    return { tariffId: args.tariffId }
+  },
+})

@@ -1,0 +1,83 @@
+import type { AccountStatus } from '../accounts/domain'
+import { verificationStatus } from '../meters/verification'
+
+/** What the card and the office alerts list flag, most urgent first. */
+export const alertKinds = [
+  'closed',
+  'verification_expired',
+  'verification_due',
+  'no_reading',
+  'debt',
+] as const
+export type AlertKind = (typeof alertKinds)[number]
+
+export interface Alert {
+  kind: AlertKind
+  /** The meter concerned (verification alerts). */
+  meterSerial?: string
+  /** The date behind the alert: next verification, closing date. */
+  date?: string | null
+  /** Kopecks: the debt (debt alerts). */
+  amount?: number
+  /** YYYY-MM: the period without a reading. */
+  period?: string
+}
+
+/** The facts of one account the alerts are decided from. */
+export interface AlertFacts {
+  status: AccountStatus
+  closedAt: string | null
+  meters: { serialNumber: string; nextVerificationAt: string | null; status: string }[]
+  /** The latest period a standing reading counts for, null when none. */
+  lastReadingPeriod: string | null
+  /** Kopecks; positive = the customer owes. */
+  balance: number
+}
+
+export interface AlertRules {
+  today: string
+  /** The period readings taken today count for. */
+  currentPeriod: string
+  /** Kopecks of debt from which the account is flagged (setting debtAlertThreshold). */
+  debtThreshold: number
+}
+
+/**
+ * An account's alerts. A closed account gets only its own alert and the debt: its meters are
+ * not read any more. Removed meters never raise alerts.
+ */
+export function accountAlerts(facts: AlertFacts, rules: AlertRules): Alert[] {
+  const alerts: Alert[] = []
+  const open = facts.status === 'open'
+  if (!open) alerts.push({ kind: 'closed', date: facts.closedAt })
+  const active = open ? facts.meters.filter((m) => m.status === 'active') : []
+  for (const m of active) {
+    const state = verificationStatus(m.nextVerificationAt, rules.today)
+    if (state === 'expired') {
+      alerts.push({
+        kind: 'verification_expired',
+        meterSerial: m.serialNumber,
+        date: m.nextVerificationAt,
+      })
+    }
+  }
+  for (const m of active) {
+    if (verificationStatus(m.nextVerificationAt, rules.today) === 'due') {
+      alerts.push({
+        kind: 'verification_due',
+        meterSerial: m.serialNumber,
+        date: m.nextVerificationAt,
+      })
+    }
+  }
+  if (
+    active.length > 0 &&
+    (facts.lastReadingPeriod === null || facts.lastReadingPeriod < rules.currentPeriod)
+  ) {
+    alerts.push({ kind: 'no_reading', period: rules.currentPeriod })
+  }
+  if (facts.balance > rules.debtThreshold) {
+    alerts.push({ kind: 'debt', amount: facts.balance })
+  }
+  return alerts
+}

@@ -1,0 +1,36 @@
+import type { HistoryChange } from './contract'
+
+function shown(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'object') return JSON.stringify(value)
+  return String(value)
+}
+
+/** Nested objects as dotted keys: { holder: { phone } } -> 'holder.phone'. */
+function flatten(value: unknown, prefix = '', out = new Map<string, unknown>()) {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out)
+  } else if (prefix) {
+    out.set(prefix, value)
+  }
+  return out
+}
+
+/**
+ * The field changes an audit entry's details describe: `{ old, new }` of an edit gives only the
+ * fields that changed (old -> new); `{ new }` or a plain object gives the values as recorded.
+ */
+export function auditChanges(details: unknown): HistoryChange[] {
+  if (details === null || typeof details !== 'object') return []
+  const d = details as Record<string, unknown>
+  if ('old' in d && 'new' in d) {
+    const before = flatten(d.old)
+    const after = flatten(d.new)
+    const fields = [...new Set([...before.keys(), ...after.keys()])]
+    return fields
+      .filter((f) => shown(before.get(f)) !== shown(after.get(f)))
+      .map((field) => ({ field, old: shown(before.get(field)), new: shown(after.get(field)) }))
+  }
+  const values = flatten('new' in d ? d.new : d)
+  return [...values].map(([field, v]) => ({ field, new: shown(v) }))
+}

@@ -1,0 +1,284 @@
+import { z } from 'zod'
+import { services, tariffGroups } from '../accounts/domain'
+import { normalizePhone } from '../accounts/phone'
+import { labelled } from '../api/validation'
+import { roles } from '../operators/roles'
+import { zones } from '../readings/domain'
+import { correspondentAccountMatchesBic, innValid, settlementAccountMatchesBic } from './requisites'
+
+const text = (label: string, max = 200) =>
+  labelled(label, z.string().trim().min(1, 'не заполнено').max(max, `не длиннее ${max} символов`))
+
+const optionalText = (label: string, max = 200) =>
+  labelled(
+    label,
+    z
+      .string()
+      .trim()
+      .max(max, `не длиннее ${max} символов`)
+      .nullable()
+      .optional()
+      .transform((v) => (v ? v : null)),
+  )
+
+const optionalPhone = labelled(
+  'Телефон',
+  z
+    .string()
+    .trim()
+    .nullable()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null
+      const phone = normalizePhone(v)
+      if (phone === null) {
+        ctx.addIssue({ code: 'custom', message: '10 цифр после +7 или 8' })
+        return z.NEVER
+      }
+      return phone
+    }),
+)
+
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'дата в виде ГГГГ-ММ-ДД')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`)
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
+  }, 'такой даты нет')
+
+/** An id of a record being edited, or null for a new one. */
+const editedId = z
+  .string()
+  .min(1)
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null)
+
+export const innSchema = labelled(
+  'ИНН',
+  z
+    .string()
+    .trim()
+    .regex(/^(\d{10}|\d{12})$/, '10 цифр (организация) или 12 (ИП)')
+    .refine(innValid, 'неверное контрольное число, проверьте цифры'),
+)
+export const kppSchema = labelled(
+  'КПП',
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^\d{4}[\dA-Z]{2}\d{3}$/, '9 знаков')
+    .nullable()
+    .optional()
+    .or(z.literal('').transform(() => null))
+    .transform((v) => v ?? null),
+)
+export const bicSchema = labelled(
+  'БИК',
+  z
+    .string()
+    .trim()
+    .regex(/^\d{9}$/, 'ровно 9 цифр'),
+)
+const account20 = (label: string) =>
+  labelled(
+    label,
+    z
+      .string()
+      .trim()
+      .regex(/^\d{20}$/, 'ровно 20 цифр'),
+  )
+
+export const supplierSaveSchema = z
+  .object({
+    supplierId: editedId,
+    name: text('Полное наименование', 300),
+    shortName: text('Краткое наименование', 100),
+    inn: innSchema,
+    kpp: kppSchema,
+    ogrn: labelled(
+      'ОГРН',
+      z
+        .string()
+        .trim()
+        .regex(/^(\d{13}|\d{15})?$/, '13 цифр (организация) или 15 (ИП)')
+        .nullable()
+        .optional()
+        .transform((v) => (v ? v : null)),
+    ),
+    address: optionalText('Адрес', 300),
+    phone: optionalPhone,
+    email: labelled(
+      'Эл. почта',
+      z
+        .string()
+        .trim()
+        .refine((v) => v === '' || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v), 'адрес вида имя@домен.ru')
+        .nullable()
+        .optional()
+        .transform((v) => (v ? v : null)),
+    ),
+    bankAccount: account20('Расчетный счет'),
+    bankName: text('Банк', 200),
+    bic: bicSchema,
+    correspondentAccount: account20('Корр. счет'),
+  })
+  .superRefine((s, ctx) => {
+    // Keys are checked only when the BIC itself is well-formed: one message per mistake.
+    if (!/^\d{9}$/.test(s.bic)) return
+    if (/^\d{20}$/.test(s.bankAccount) && !settlementAccountMatchesBic(s.bankAccount, s.bic)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['bankAccount'],
+        message: 'не сходится с БИК банка, проверьте цифры',
+      })
+    }
+    if (
+      /^\d{20}$/.test(s.correspondentAccount) &&
+      !correspondentAccountMatchesBic(s.correspondentAccount, s.bic)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['correspondentAccount'],
+        message: 'не сходится с БИК банка, проверьте цифры',
+      })
+    }
+  })
+export type SupplierSaveInput = z.input<typeof supplierSaveSchema>
+export type SupplierSaveArgs = z.output<typeof supplierSaveSchema>
+
+export const officeSaveSchema = z.object({
+  officeId: editedId,
+  name: text('Название офиса', 200),
+  address: text('Адрес офиса', 300),
+  phone: optionalPhone,
+})
+export type OfficeSaveInput = z.input<typeof officeSaveSchema>
+export type OfficeSaveArgs = z.output<typeof officeSaveSchema>
+
+/** Rates are kept to 1/1000 kopeck: at most 5 digits after the comma, in roubles. */
+export const rateSchema = labelled(
+  'Ставка, руб.',
+  z
+    .string()
+    .trim()
+    .transform((v) => v.replace(',', '.').replace(/\s/g, ''))
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,7}(\.\d{1,5})?$/, 'число, не больше 5 знаков после запятой')
+        .refine((v) => Number(v) > 0, 'должна быть больше нуля'),
+    ),
+)
+
+/** A rate typed in roubles as the exact integer of 1/1000 kopeck (4,63 -> 463000). */
+export function rateMillikopecks(rate: string): number {
+  const [whole, fraction = ''] = rate.split('.')
+  return Number(whole) * 100_000 + Number(fraction.padEnd(5, '0'))
+}
+
+export const tariffSetSchema = z.object({
+  supplierId: labelled('Поставщик', z.string().min(1, 'не выбран')),
+  service: labelled('Услуга', z.enum(services, 'не выбрана')),
+  tariffGroup: labelled('Тарифная группа', z.enum(tariffGroups, 'не выбрана')),
+  zone: labelled('Зона', z.enum(zones, 'не выбрана')),
+  validFrom: labelled('Действует с', isoDateSchema),
+  rate: rateSchema,
+})
+export type TariffSetInput = z.input<typeof tariffSetSchema>
+export type TariffSetArgs = z.output<typeof tariffSetSchema>
+
+export const operatorSaveSchema = z
+  .object({
+    operatorId: editedId,
+    login: labelled(
+      'Логин',
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^[a-z0-9._-]{3,50}$/, 'от 3 до 50 латинских букв, цифр и знаков . _ -'),
+    ),
+    fullName: text('ФИО', 200),
+    role: labelled('Роль', z.enum(roles, 'не выбрана')),
+    officeId: labelled('Офис', z.string().min(1).nullable().default(null)),
+    active: labelled('Работает', z.boolean().default(true)),
+    /** Empty when editing: the password stays as it was. */
+    password: labelled(
+      'Пароль',
+      z
+        .string()
+        .max(200, 'не длиннее 200 символов')
+        .refine((v) => v === '' || v.length >= 6, 'не короче 6 символов')
+        .default(''),
+    ),
+  })
+  .superRefine((o, ctx) => {
+    if (o.operatorId === null && o.password === '') {
+      ctx.addIssue({ code: 'custom', path: ['password'], message: 'не заполнено' })
+    }
+    if (o.role !== 'admin' && o.officeId === null) {
+      ctx.addIssue({ code: 'custom', path: ['officeId'], message: 'не выбран' })
+    }
+  })
+export type OperatorSaveInput = z.input<typeof operatorSaveSchema>
+export type OperatorSaveArgs = z.output<typeof operatorSaveSchema>
+
+/** What operator.save records: never the password, only its scrypt hash. */
+export const operatorRecordSchema = z.object({
+  operatorId: z.string().min(1),
+  login: operatorSaveSchema.shape.login,
+  fullName: operatorSaveSchema.shape.fullName,
+  role: operatorSaveSchema.shape.role,
+  officeId: operatorSaveSchema.shape.officeId,
+  active: z.boolean(),
+  created: z.boolean(),
+  passwordHash: z.string().min(1).nullable(),
+})
+export type OperatorRecord = z.output<typeof operatorRecordSchema>
+
+/** The settings an admin sets on the workstation's settings screen, with their Russian names. */
+export const editableSettings = {
+  receiptPrinter: {
+    label: 'Принтер чеков',
+    schema: z.string().trim().max(200, 'не длиннее 200 символов'),
+  },
+  documentPrinter: {
+    label: 'Принтер документов',
+    schema: z.string().trim().max(200, 'не длиннее 200 символов'),
+  },
+  debtAlertThreshold: {
+    label: 'Порог долга для предупреждения',
+    schema: z
+      .number('введите сумму')
+      .int('не больше двух знаков после запятой')
+      .min(0, 'сумма не может быть отрицательной')
+      .max(Number.MAX_SAFE_INTEGER),
+  },
+} as const
+export type EditableSettingKey = keyof typeof editableSettings
+export const editableSettingKeys = Object.keys(editableSettings) as EditableSettingKey[]
+
+export const settingSetSchema = z
+  .object({
+    key: labelled('Настройка', z.enum(editableSettingKeys as [EditableSettingKey])),
+    value: z.unknown(),
+    validFrom: labelled('Действует с', isoDateSchema),
+  })
+  .transform((s, ctx) => {
+    const def = editableSettings[s.key]
+    const parsed = def.schema.safeParse(s.value)
+    if (!parsed.success) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `${def.label}: ${parsed.error.issues[0]?.message ?? 'неверное значение'}`,
+      })
+      return z.NEVER
+    }
+    return { key: s.key, value: parsed.data as string | number, validFrom: s.validFrom }
+  })
+export type SettingSetInput = z.input<typeof settingSetSchema>
+export type SettingSetArgs = z.output<typeof settingSetSchema>
