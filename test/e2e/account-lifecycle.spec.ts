@@ -1,0 +1,82 @@
+import { expect, test } from '@playwright/test'
+import { loginAsClerk } from './support'
+
+const stamp = String(Date.now()).slice(-6)
+const number = `98${stamp}01`
+const firstSerial = `LC${stamp}A`
+const secondSerial = `LC${stamp}B`
+
+test('a new account with a 2-zone meter is edited, its meter replaced, and the history shows it all', async ({
+  page,
+}) => {
+  await loginAsClerk(page)
+  // Register: a new customer at a new address.
+  await page.keyboard.press('Insert')
+  const field = (key: string) => page.getByTestId(`account-field-${key}`)
+  await field('number').fill(number)
+  await field('lastName').fill(`Жизненный${stamp}`)
+  await field('firstName').fill('Цикл')
+  await field('region').fill('Тверская обл.')
+  await field('settlement').fill('г. Конаково')
+  await field('street').fill(`ул. Испытателей ${stamp}`)
+  await field('house').fill('1')
+  await field('flat').fill('2')
+  await field('totalArea').fill('52,4')
+  await field('residents').fill('2')
+  await page.getByTestId('account-save').click()
+  await expect(page.getByTestId('card-number')).toHaveText(number)
+
+  // Install a two-zone meter with its initial readings.
+  await page.getByTestId('meters-install').click()
+  await page.getByTestId('meter-model').fill('Меркурий 201.8')
+  await page.getByTestId('meter-serialNumber').fill(firstSerial)
+  await page.getByTestId('meter-intDigits').fill('6')
+  await page.getByTestId('install-meter-dialog').getByTestId('meter-zones').click()
+  await page.getByRole('option', { name: 'Двухтарифный', exact: true }).click()
+  await page.getByTestId('meter-fracDigits').fill('0')
+  await page.getByTestId('meter-verifiedAt').fill('01.10.2026')
+  await page.getByTestId('meter-verificationIntervalYears').fill('16')
+  await page.getByTestId('meter-initial-T1').fill('100')
+  await page.getByTestId('meter-initial-T2').fill('40')
+  await page.getByTestId('meter-save').click()
+  await expect(page.getByTestId('install-meter-dialog')).toBeHidden()
+  const meter = (serial: string) => page.getByTestId('card-meter').filter({ hasText: serial })
+  await expect(meter(firstSerial)).toContainText('Установлен')
+
+  // Edit: one more resident.
+  await page.keyboard.press('F8')
+  await field('residents').fill('3')
+  await page.getByTestId('account-save').click()
+  await expect(page.getByTestId('card-number')).toHaveText(number)
+
+  // Replace the meter: the old one's final readings and the new one in one form.
+  await meter(firstSerial).getByTestId('meter-replace').click()
+  await page.getByTestId('meter-final-T1').fill('180')
+  await page.getByTestId('meter-final-T2').fill('75')
+  await page.getByTestId('meter-model').fill('Нева МТ 124')
+  await page.getByTestId('meter-serialNumber').fill(secondSerial)
+  await page.getByTestId('meter-intDigits').fill('6')
+  await page.getByTestId('meter-fracDigits').fill('0')
+  await page.getByTestId('meter-verifiedAt').fill('15.11.2026')
+  await page.getByTestId('meter-verificationIntervalYears').fill('16')
+  await page.getByTestId('meter-initial-T1').fill('0')
+  await page.getByTestId('meter-initial-T2').fill('0')
+  await page.getByTestId('meter-save').click()
+  await expect(page.getByTestId('replace-meter-dialog')).toBeHidden()
+  await expect(meter(firstSerial)).toContainText('Снят')
+  await expect(meter(secondSerial)).toContainText('Установлен')
+
+  // The account's history: every operation, newest first, by this clerk.
+  await page.getByTestId('card-tab-history').click()
+  const operations = page.getByTestId('audit-operation')
+  await expect(operations.filter({ hasText: 'Замена счетчика' })).toHaveCount(1)
+  const done = (await operations.allTextContents()).filter((o) => o !== 'Просмотр карточки')
+  // A replacement is recorded as the replacement and the new meter's installation, together.
+  expect(done.slice(0, 2).sort()).toEqual(['Замена счетчика', 'Установка счетчика'])
+  expect(done.slice(2)).toEqual([
+    'Изменение лицевого счета',
+    'Установка счетчика',
+    'Открытие лицевого счета',
+  ])
+  await expect(page.getByTestId('audit-table')).toContainText('Иванова Мария Петровна')
+})
