@@ -12,6 +12,7 @@ import ReadingsEntryView from './readings/ReadingsEntryView.vue'
 import ReferenceView from './reference/ReferenceView.vue'
 import ShiftView from './shifts/ShiftView.vue'
 import ShellLayout from './shell/ShellLayout.vue'
+import SyncView from './sync/SyncView.vue'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -47,6 +48,7 @@ export const router = createRouter({
         },
         { path: 'accounts/:id/payment', name: 'payment', component: PaymentView, props: true },
         { path: 'shift', name: 'shift', component: ShiftView },
+        { path: 'sync', name: 'sync', component: SyncView },
         { path: 'alerts', name: 'alerts', component: AlertsView },
         { path: 'history', name: 'history', component: OperatorHistoryView },
         { path: 'reference', name: 'reference', component: ReferenceView },

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../api/channel'
+import { labelled } from '../api/validation'
 import { anyOperator } from '../operators/roles'
 
 /** What the shell shows about sync with the central server. */
@@ -14,6 +15,57 @@ export interface SyncStatus {
   updateRequired: string | null
 }
 
+/** A command of the outbox as the Sync screen lists it. */
+export interface SyncCommandRow {
+  id: string
+  /** 'payment.record', 'account.edit', ... */
+  name: string
+  createdAt: string
+  status: 'pending' | 'sent' | 'rejected'
+  /** The server's reason for a rejection. */
+  reason: string | null
+  operatorName: string | null
+  accountId: string | null
+  accountNumber: string | null
+  /** Kopecks, for payments. */
+  amount: number | null
+  /** How a supervisor dealt with a rejection; the rejected entry itself stays. */
+  resolution: SyncResolution | null
+}
+
+export const resolutionKinds = ['reassigned', 'refunded', 'other'] as const
+export type ResolutionKind = (typeof resolutionKinds)[number]
+
+export interface SyncResolution {
+  kind: ResolutionKind
+  note: string
+  by: string | null
+  at: string
+}
+
+export interface SyncCommands {
+  /** Not yet taken by the server, oldest first. */
+  waiting: SyncCommandRow[]
+  /** Refused by the server, newest first; resolved ones stay with their resolution. */
+  rejected: SyncCommandRow[]
+}
+
+export const resolveRejectedSchema = z.object({
+  commandId: z.string().min(1),
+  kind: labelled('Решение', z.enum(resolutionKinds)),
+  note: labelled(
+    'Что сделано',
+    z.string().trim().min(3, 'опишите, что сделано (не короче 3 символов)').max(500),
+  ),
+})
+
 export const syncChannels = {
   'sync.status': channel<SyncStatus>()({ input: z.object({}), roles: anyOperator, passive: true }),
+  'sync.commands': channel<SyncCommands>()({ input: z.object({}), roles: anyOperator }),
+  /** Runs a sync now (or right after the one under way) and answers the status after it. */
+  'sync.now': channel<SyncStatus>()({ input: z.object({}), roles: anyOperator }),
+  'sync.resolve': channel<SyncResolution>()({
+    input: resolveRejectedSchema,
+    roles: ['supervisor', 'admin'],
+  }),
 }

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { openE2eReplica } from './replica'
-import { loginAsClerk } from './support'
+import { loginAs, loginAsClerk } from './support'
 
 interface Sample {
   expired: { id: string; number: string; serial: string }
@@ -39,14 +39,6 @@ test.beforeAll(() => {
   db.close()
 })
 
-async function login(page: Page, login: string, password: string): Promise<void> {
-  await page.goto('/')
-  await page.getByTestId('login-input').fill(login)
-  await page.getByTestId('password-input').fill(password)
-  await page.getByTestId('login-submit').click()
-  await expect(page.getByTestId('search-input')).toBeVisible()
-}
-
 test('the alerts list filters by kind and opens a card showing the alert and its history', async ({
   page,
 }) => {
@@ -82,7 +74,7 @@ test('the alerts list filters by kind and opens a card showing the alert and its
 })
 
 test('an admin adds a tariff; a clerk sees it but cannot change tariffs', async ({ page }) => {
-  await login(page, 'admin', 'admin123')
+  await loginAs(page, 'admin', 'admin123')
   await page.getByTestId('nav-reference').click()
   await page.getByTestId('tariff-add').click()
   const validFrom = page.getByTestId('tariff-form').locator('.el-date-editor input')

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
 import { openE2eReplica, plain, sampleAccount, type SampleAccount } from './replica'
-import { searchFor } from './support'
+import { loginAs, searchFor } from './support'
 
 let account: SampleAccount
 
@@ -11,13 +11,7 @@ test.beforeAll(() => {
   db.close()
 })
 
-async function loginAsCashier(page: Page): Promise<void> {
-  await page.goto('/')
-  await page.getByTestId('login-input').fill('cashier')
-  await page.getByTestId('password-input').fill('cashier123')
-  await page.getByTestId('login-submit').click()
-  await expect(page.getByTestId('search-input')).toBeVisible()
-}
+const loginAsCashier = (page: Page) => loginAs(page, 'cashier', 'cashier123')
 
 function pdfText(path: string): string {
   return plain(execFileSync('pdftotext', ['-layout', path, '-']).toString())

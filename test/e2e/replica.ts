@@ -8,6 +8,20 @@ export function openE2eReplica(): Database.Database {
   return new Database(join(e2eDataDir, 'replica.sqlite'), { readonly: true, fileMustExist: true })
 }
 
+/**
+ * Stands in for the central server (the web dev host has none): writes into the replica what a
+ * sync records when the server refuses a command.
+ */
+export function writeAsServerAnswer(write: (db: Database.Database) => void): void {
+  const db = new Database(join(e2eDataDir, 'replica.sqlite'), { fileMustExist: true })
+  try {
+    db.pragma('busy_timeout = 5000')
+    write(db)
+  } finally {
+    db.close()
+  }
+}
+
 export interface SampleAccount {
   id: string
   number: string

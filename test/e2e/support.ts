@@ -1,12 +1,15 @@
 import { expect, type Page } from '@playwright/test'
 
-export async function loginAsClerk(page: Page): Promise<void> {
+/** Logs a demo operator in and waits for the search the shell opens on. */
+export async function loginAs(page: Page, login: string, password: string): Promise<void> {
   await page.goto('/')
-  await page.getByTestId('login-input').fill('clerk')
-  await page.getByTestId('password-input').fill('clerk123')
+  await page.getByTestId('login-input').fill(login)
+  await page.getByTestId('password-input').fill(password)
   await page.getByTestId('login-submit').click()
   await expect(page.getByTestId('search-input')).toBeVisible()
 }
+
+export const loginAsClerk = (page: Page) => loginAs(page, 'clerk', 'clerk123')
 
 /** Types a query the way a clerk does and waits for the row of `number` to show. */
 export async function searchFor(page: Page, query: string, number: string): Promise<void> {

@@ -1,0 +1,113 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { ChannelName, InputOf, OutputOf } from '../../src-shared/api/contract'
+import { ids, tempApp, testOperators, type TempApp } from '../support/temp-app'
+
+let t: TempApp
+const tab = 'web:desk'
+const [clerk, cashier, supervisor] = testOperators
+
+beforeEach(async () => {
+  t = tempApp(new Date('2026-11-20T09:00:00Z'))
+})
+afterEach(() => t.cleanup())
+
+async function login(op: (typeof testOperators)[number]) {
+  await t.app.dispatch('session.logout', {}, tab)
+  const r = await t.app.dispatch('session.login', { login: op.login, password: op.password }, tab)
+  expect(r.ok).toBe(true)
+}
+
+async function value<K extends ChannelName>(channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
+  const result = await t.app.dispatch(channel, input, tab)
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
+  return result.value as OutputOf<K>
+}
+
+/** What the server answered for a command: here, a refusal of the first payment. */
+function serverRejects(commandName: string, reason: string): string {
+  const sqlite = t.app.services.db.$client
+  const id = sqlite
+    .prepare(`SELECT id FROM outbox WHERE name = ? ORDER BY sequence LIMIT 1`)
+    .pluck()
+    .get(commandName) as string
+  sqlite
+    .prepare(
+      `UPDATE outbox SET status = 'rejected', reject_reason = ?, acknowledged_at = ? WHERE id = ?`,
+    )
+    .run(reason, '2026-11-20T09:05:00Z', id)
+  return id
+}
+
+describe('the Sync screen', () => {
+  it('lists waiting and rejected commands; a supervisor records how a rejection was dealt with', async () => {
+    await login(clerk)
+    const { accountId } = await value('accounts.register', {
+      number: '7712000001',
+      els: null,
+      officeId: ids.office,
+      holder: { lastName: 'Полякова', firstName: 'Нина', phone: null, email: null },
+      relation: 'owner',
+      address: { region: 'Тверская обл.', settlement: 'г. Тверь', street: 'ул. Мира', house: '3' },
+      residents: 1,
+      tariffGroup: 'urban_electric',
+      services: [{ service: 'electricity', supplierId: ids.supplier }],
+    })
+    await login(cashier)
+    await value('shifts.open', { openingCash: 0 })
+    await value('payments.record', {
+      accountId,
+      lines: [{ supplierId: ids.supplier, service: 'electricity', amount: 150_000 }],
+      method: 'cash',
+      cashGiven: 150_000,
+    })
+    const payment = serverRejects(
+      'payment.record',
+      'Лицевой счет не найден в филиале рабочего места.',
+    )
+
+    const listed = await value('sync.commands', {})
+    expect(listed.waiting.map((c) => c.name)).toEqual(['account.register', 'shift.open'])
+    expect(listed.waiting[0]).toMatchObject({ accountNumber: '7712000001', status: 'pending' })
+    expect(listed.rejected).toEqual([
+      expect.objectContaining({
+        id: payment,
+        name: 'payment.record',
+        accountNumber: '7712000001',
+        amount: 150_000,
+        reason: 'Лицевой счет не найден в филиале рабочего места.',
+        resolution: null,
+      }),
+    ])
+
+    // Only a supervisor resolves, and says what was done.
+    const refused = await t.app.dispatch(
+      'sync.resolve',
+      { commandId: payment, kind: 'refunded', note: 'Деньги возвращены' },
+      tab,
+    )
+    expect(refused.ok).toBe(false)
+    await login(supervisor)
+    const empty = await t.app.dispatch(
+      'sync.resolve',
+      { commandId: payment, kind: 'refunded', note: ' ' },
+      tab,
+    )
+    expect(empty.ok ? null : empty.error.fields?.note).toMatch(/^Что сделано: /)
+    const resolution = await value('sync.resolve', {
+      commandId: payment,
+      kind: 'reassigned',
+      note: 'Платеж внесен заново на л/с 7712000002, чек 0002',
+    })
+    expect(resolution).toMatchObject({ kind: 'reassigned', by: supervisor.fullName })
+
+    // The rejection stays, with its resolution; a second resolution is refused.
+    const after = await value('sync.commands', {})
+    expect(after.rejected[0]).toMatchObject({ id: payment, resolution: { kind: 'reassigned' } })
+    const again = await t.app.dispatch(
+      'sync.resolve',
+      { commandId: payment, kind: 'other', note: 'Еще раз' },
+      tab,
+    )
+    expect(again.ok ? null : again.error.code).toBe('conflict')
+  })
+})
