@@ -11,7 +11,9 @@ import PaymentView from './payments/PaymentView.vue'
 import ReadingsEntryView from './readings/ReadingsEntryView.vue'
 import ReferenceView from './reference/ReferenceView.vue'
 import ShiftView from './shifts/ShiftView.vue'
+import { call } from './api/client'
 import ShellLayout from './shell/ShellLayout.vue'
+import SetupView from './sync/SetupView.vue'
 import SyncView from './sync/SyncView.vue'
 
 declare module 'vue-router' {
@@ -26,6 +28,7 @@ export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
+    { path: '/setup', name: 'setup', component: SetupView, meta: { public: true } },
     {
       path: '/',
       component: ShellLayout,
@@ -58,9 +61,19 @@ export const router = createRouter({
   ],
 })
 
+/** A new workstation (empty, not registered) or one still on its first pull needs the wizard. */
+async function setupPending(): Promise<boolean> {
+  const result = await call('setup.state', {})
+  return (
+    result.ok && (result.value.needed || (result.value.configured && !result.value.bootstrapped))
+  )
+}
+
 router.beforeEach(async (to) => {
   const session = useSessionStore()
   await session.ensureLoaded()
-  if (to.meta.public) return session.loggedIn ? { name: 'search' } : true
-  return session.loggedIn ? true : { name: 'login' }
+  if (session.loggedIn) return to.meta.public ? { name: 'search' } : true
+  if (to.name === 'setup') return true
+  if (await setupPending()) return { name: 'setup' }
+  return to.meta.public ? true : { name: 'login' }
 })

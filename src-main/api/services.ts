@@ -2,6 +2,7 @@ import type { Db } from '../db/connection'
 import type { Printer } from '../documents/printer'
 import type { SessionStore } from '../operators/sessions'
 import type { SyncLoop } from '../sync/sync-loop'
+import type { BootstrapProgress } from '../sync/setup'
 
 /** Everything a handler may use; built once per process (Electron main or the web dev host). */
 export interface AppServices {
@@ -14,4 +15,6 @@ export interface AppServices {
   printer: Printer
   /** The background sync with the central server (idle until configured). */
   sync: SyncLoop
+  /** The first pull's progress, for the first-run wizard. */
+  bootstrap: BootstrapProgress
 }

@@ -47,7 +47,14 @@ export function createApp(options: AppOptions): App {
   const sessions = new SessionStore(() =>
     readSetting(db, 'screenLockMinutes', officeDate(clock(), timeZone)),
   )
-  const sync = new SyncLoop(() => runSync(db, { appVersion: options.appVersion, now: clock }))
+  const bootstrap = { pulled: 0, estimated: null }
+  const sync = new SyncLoop(() =>
+    runSync(db, {
+      appVersion: options.appVersion,
+      now: clock,
+      onPulled: (rows) => (bootstrap.pulled += rows),
+    }),
+  )
   onCommandCommitted(db, () => void sync.wake())
   if (options.startSync !== false && readSyncState(db)) sync.start()
   const services: AppServices = {
@@ -58,6 +65,7 @@ export function createApp(options: AppOptions): App {
     timeZone,
     printer: options.printer,
     sync,
+    bootstrap,
   }
   return {
     services,

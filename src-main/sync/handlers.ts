@@ -4,6 +4,7 @@ import type { Handler } from '../api/dispatch'
 import type { Db } from '../db/connection'
 import { currentDevice } from '../workstation/device'
 import { listSyncCommands, resolveRejected } from './outbox-list'
+import { registerWorkstation, setupState } from './setup'
 import { readSyncState } from './sync-state'
 
 function syncStatus(db: Db): SyncStatus {
@@ -28,11 +29,17 @@ function syncStatus(db: Db): SyncStatus {
 }
 
 export const syncHandlers: {
+  'setup.state': Handler<'setup.state'>
+  'setup.register': Handler<'setup.register'>
   'sync.status': Handler<'sync.status'>
   'sync.commands': Handler<'sync.commands'>
   'sync.now': Handler<'sync.now'>
   'sync.resolve': Handler<'sync.resolve'>
 } = {
+  'setup.state': (_input, { services }) => setupState(services),
+
+  'setup.register': (input, { services }) => registerWorkstation(services, input),
+
   'sync.status': (_input, { services }) => syncStatus(services.db),
 
   'sync.commands': (_input, { services }) => listSyncCommands(services.db),

@@ -4,6 +4,7 @@ import type {
   PullResponse,
   PushRequest,
   PushResponse,
+  RegistrationAnswer,
   VerifyResponse,
 } from '../../src-shared/sync/protocol'
 
@@ -29,6 +30,36 @@ export class SyncHttpError extends Error {
 
 const TIMEOUT_MS = 60_000
 
+/**
+ * Exchanges a registration code for the workstation's credentials (the first-run wizard); null
+ * when the server does not know the code (unknown, used or expired).
+ */
+export async function claimRegistration(
+  serverUrl: string,
+  code: string,
+  versions: ClientVersions,
+): Promise<RegistrationAnswer | null> {
+  const response = await fetch(new URL('/workstations/claim', serverUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ versions, code }),
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  })
+  if (response.status === 404) return null
+  const text = await response.text()
+  if (!response.ok) throw new SyncHttpError(response.status, messageOf(text))
+  return JSON.parse(text) as RegistrationAnswer
+}
+
+/** The server's message in an error answer, or its text as it is. */
+function messageOf(text: string): string {
+  try {
+    return (JSON.parse(text) as { message?: string }).message ?? text
+  } catch {
+    return text
+  }
+}
+
 /** The central server's sync endpoints over HTTP(S), with the workstation's credentials. */
 export class SyncServerClient {
   constructor(
@@ -48,15 +79,7 @@ export class SyncServerClient {
       signal: AbortSignal.timeout(TIMEOUT_MS),
     })
     const text = await response.text()
-    if (!response.ok) {
-      let message = text
-      try {
-        message = (JSON.parse(text) as { message?: string }).message ?? text
-      } catch {
-        // not JSON: keep the text
-      }
-      throw new SyncHttpError(response.status, message)
-    }
+    if (!response.ok) throw new SyncHttpError(response.status, messageOf(text))
     return JSON.parse(text) as T
   }
 

@@ -15,6 +15,8 @@ export interface SyncRunOptions {
   now: () => Date
   pushBatch?: number
   pullLimit?: number
+  /** Hears the rows of each page stored (the first-run wizard's progress). */
+  onPulled?: (rows: number) => void
 }
 
 export interface SyncRunReport {
@@ -95,6 +97,7 @@ async function pullAll(db: Db, client: SyncServerClient, options: SyncRunOptions
       now: options.now().toISOString(),
     })
     pulled += page.count
+    options.onPulled?.(page.count)
     if (page.more) continue
     if (bootstrapping) await finishBootstrap(db, options.now().toISOString())
     return pulled

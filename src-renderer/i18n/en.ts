@@ -15,6 +15,16 @@ const en: Messages = {
     networkError: 'The application is not responding. Try again in a few seconds.',
     badResponse: 'The application returned an unexpected answer. Try again.',
   },
+  setup: {
+    title: 'First run of the workstation',
+    hint: 'Enter the central server address and the registration code the administrator gave you.',
+    serverUrl: 'Server address',
+    code: 'Registration code',
+    register: 'Register',
+    pulling: "Loading the branch's data: {pulled} of {estimated} rows",
+    done: 'Data loaded. You can log in.',
+    retrying: 'The server is unreachable, retrying: {error}',
+  },
   login: {
     title: 'Sign in',
     login: 'Login',

@@ -7,7 +7,7 @@ import { loadServerDemo } from '../admin/demo'
 import { createBranch, createOffice, createOperator } from '../admin/reference'
 import { openServerDatabase } from '../db/connection'
 import { buildServerApp } from '../http/app'
-import { registerWorkstation } from '../workstations/credentials'
+import { issueRegistrationCode } from '../workstations/registration-codes'
 
 const usage = `npm run server -- <command> [options]
 
@@ -15,7 +15,7 @@ const usage = `npm run server -- <command> [options]
   create-branch         --code C --name N
   create-office         --branch ID --name N --address A
   create-operator       --login L --password P --name "Фамилия Имя" --role clerk|cashier|supervisor|admin [--office ID]
-  register-workstation  --office ID --name N --prefix P     (prints its id and secret once)
+  register-workstation  --office ID --name N --prefix P     (prints its one-time registration code)
   demo-data             [--accounts 1000] [--seed 1] [--months 24] [--today YYYY-MM-DD]
   import-accounts       --office ID --file accounts.xlsx|.csv [--skip-bad]
 
@@ -119,12 +119,14 @@ switch (command) {
     break
   }
   case 'register-workstation': {
-    const credentials = await registerWorkstation(db, {
+    const issued = await issueRegistrationCode(db, {
       officeId: need('office'),
       name: need('name'),
       receiptPrefix: need('prefix'),
     })
-    console.log(JSON.stringify(credentials, null, 2))
+    console.log(
+      `Рабочее место ${issued.workstationId}\nКод регистрации: ${issued.code} (действует до ${issued.expiresAt})`,
+    )
     await done()
     break
   }

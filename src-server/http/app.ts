@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { z } from 'zod'
 import { syncMessages } from '../../src-shared/sync/messages'
 import {
+  claimRequestSchema,
   clientVersionsSchema,
   pullRequestSchema,
   pushRequestSchema,
@@ -16,6 +17,7 @@ import type { ServerDb } from '../db/connection'
 import { pullPageJson, verifyDigests } from '../sync/pull'
 import { pushCommands } from '../sync/push'
 import { authenticate, type WorkstationIdentity } from '../workstations/credentials'
+import { claimRegistrationCode } from '../workstations/registration-codes'
 
 export interface ServerAppOptions {
   db: ServerDb
@@ -80,6 +82,19 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
     }
 
   app.get('/health', async () => ({ ok: true }))
+
+  // The first-run wizard: no credentials yet, the one-time code stands for them.
+  app.post('/workstations/claim', async (req, reply) => {
+    const body = parse(claimRequestSchema, req.body, reply)
+    if (!body || refuseOld(body.versions, reply, true)) return reply
+    const answer = await claimRegistrationCode(db, body.code)
+    if (!answer) {
+      return reply
+        .code(404)
+        .send({ code: 'not_found', message: syncMessages.registrationCodeUnknown })
+    }
+    return answer
+  })
 
   app.post(
     '/sync/push',

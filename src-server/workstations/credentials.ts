@@ -17,7 +17,7 @@ export interface WorkstationCredentials {
 
 // A secret is 32 random bytes, not a password: scrypt at a low cost keeps each request cheap.
 const N = 1024
-function hashSecret(secret: string): string {
+export function hashSecret(secret: string): string {
   const salt = randomBytes(16)
   const hash = scryptSync(secret, salt, 32, { N, r: 8, p: 1 })
   return ['scrypt', N, 8, 1, salt.toString('base64'), hash.toString('base64')].join('$')

@@ -59,7 +59,36 @@ export const resolveRejectedSchema = z.object({
   ),
 })
 
+/** The first run of a workstation: registration, then the first pull. */
+export interface SetupState {
+  /** An empty replica not registered anywhere: the wizard is shown instead of the login. */
+  needed: boolean
+  configured: boolean
+  bootstrapped: boolean
+  serverUrl: string | null
+  pulled: number
+  estimated: number | null
+  /** Why the last sync attempt failed (it is retried). */
+  error: string | null
+}
+
+export const registerWorkstationSchema = z.object({
+  serverUrl: labelled(
+    'Адрес сервера',
+    z
+      .string()
+      .trim()
+      .regex(/^https?:\/\/[^\s/]+/u, 'адрес вида http://сервер:5190'),
+  ),
+  code: labelled(
+    'Код регистрации',
+    z.string().trim().min(8, 'восемь знаков, как выдал администратор'),
+  ),
+})
+
 export const syncChannels = {
+  'setup.state': channel<SetupState>()({ input: z.object({}), roles: 'public', passive: true }),
+  'setup.register': channel<SetupState>()({ input: registerWorkstationSchema, roles: 'public' }),
   'sync.status': channel<SyncStatus>()({ input: z.object({}), roles: anyOperator, passive: true }),
   'sync.commands': channel<SyncCommands>()({ input: z.object({}), roles: anyOperator }),
   /** Runs a sync now (or right after the one under way) and answers the status after it. */

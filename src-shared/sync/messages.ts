@@ -13,6 +13,7 @@ export const syncMessages = {
   protocolUnsupported: (version: number) =>
     `Протокол синхронизации ${version} не поддерживается сервером: обновите программу.`,
   unauthorized: 'Рабочее место не зарегистрировано на сервере или ключ неверен.',
+  registrationCodeUnknown: 'Код регистрации: неверный, уже использован или просрочен.',
   accountNotFound: 'Лицевой счет не найден в филиале рабочего места.',
   officeNotFound: 'Офис не найден в филиале рабочего места.',
   accountNumberTaken: (number: string) =>

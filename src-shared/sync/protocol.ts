@@ -111,6 +111,20 @@ export function pulledRows(page: Pick<PullResponse, 'tables'>): PulledRow[] {
   return rows
 }
 
+/** POST /workstations/claim: a registration code typed into a new workstation's wizard. */
+export const claimRequestSchema = z.object({
+  versions: clientVersionsSchema,
+  code: z.string().min(1).max(40),
+})
+
+/** The credentials a registration code gives, once, and how much the first pull will bring. */
+export interface RegistrationAnswer {
+  workstationId: string
+  secret: string
+  name: string
+  estimatedRows: number
+}
+
 export interface TableDigest {
   count: number
   hash: string

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { openE2eReplica, plain } from './replica'
+import { demoAccount, openE2eReplica, plain } from './replica'
 import { loginAsClerk, searchFor } from './support'
 
 interface Existing {
@@ -34,7 +34,7 @@ test.beforeAll(() => {
   const account = db
     .prepare(
       `SELECT a.id, a.number FROM accounts a
-        WHERE a.status = 'open' AND EXISTS (SELECT 1 FROM meters m WHERE m.account_id = a.id AND m.status = 'active')
+        WHERE a.status = 'open' AND ${demoAccount} AND EXISTS (SELECT 1 FROM meters m WHERE m.account_id = a.id AND m.status = 'active')
         ORDER BY a.search_key DESC LIMIT 1`,
     )
     .get() as { id: string; number: string }

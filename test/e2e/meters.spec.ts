@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { openE2eReplica } from './replica'
+import { demoAccount, openE2eReplica } from './replica'
 import { loginAsClerk, searchFor } from './support'
 
 let account: { id: string; number: string }
@@ -17,7 +17,7 @@ test.beforeAll(() => {
   account = db
     .prepare(
       `SELECT a.id, a.number FROM accounts a
-        WHERE a.status = 'open'
+        WHERE a.status = 'open' AND ${demoAccount}
           AND EXISTS (SELECT 1 FROM account_services s WHERE s.account_id = a.id AND s.service = 'electricity')
         ORDER BY (SELECT count(*) FROM meters m WHERE m.account_id = a.id AND m.status = 'active'),
                  a.search_key DESC

@@ -6,6 +6,7 @@ import { officeDate } from '../../src-shared/dates'
 import type { ReadingEntryMeter } from '../../src-shared/readings/contract'
 import type { Zone } from '../../src-shared/readings/domain'
 import { validateReadingSubmission } from '../../src-shared/readings/validate-reading'
+import { demoAccount } from './replica'
 
 export type CaseKind = 'ok' | 'warning' | 'supervisor'
 
@@ -36,7 +37,7 @@ export function findReadingCases(kinds: CaseKind[]): ReadingCase[] {
   const accounts = sqlite
     .prepare(
       `SELECT a.id, a.number FROM accounts a
-        WHERE a.status = 'open' AND a.residents > 0
+        WHERE a.status = 'open' AND a.residents > 0 AND ${demoAccount}
           AND (SELECT count(*) FROM meters m WHERE m.account_id = a.id AND m.status = 'active') = 1
         ORDER BY a.search_key DESC`,
     )

@@ -9,6 +9,14 @@ export function openE2eReplica(): Database.Database {
 }
 
 /**
+ * SQL condition on `a` (accounts): an account of the demo data, not one another spec registered
+ * during this run (those have their registration in the audit log). Specs that pick "the newest"
+ * accounts stay out of each other's way.
+ */
+export const demoAccount = `NOT EXISTS (SELECT 1 FROM audit_log l
+                                         WHERE l.action = 'account.register' AND l.account_id = a.id)`
+
+/**
  * Stands in for the central server (the web dev host has none): writes into the replica what a
  * sync records when the server refuses a command.
  */

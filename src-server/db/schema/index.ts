@@ -1,2 +1,3 @@
 export * from './mirror'
 export * from './sync'
+export * from './workstations'

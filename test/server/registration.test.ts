@@ -1,0 +1,122 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from '../../src-main/app/create-app'
+import { chromiumPdfPrinter } from '../../src-main/documents/chromium-pdf-printer'
+import { claimRegistration } from '../../src-main/sync/server-client'
+import type { ServerDatabase } from '../../src-server/db/connection'
+import {
+  claimRegistrationCode,
+  issueRegistrationCode,
+} from '../../src-server/workstations/registration-codes'
+import type { SetupState } from '../../src-shared/sync/contract'
+import { SYNC_PROTOCOL_VERSION } from '../../src-shared/sync/protocol'
+import { testOperators } from '../support/temp-app'
+import {
+  seedBranch,
+  startTestServer,
+  testServerDatabase,
+  type RunningServer,
+} from './support/server'
+
+let database: ServerDatabase
+let server: RunningServer
+const versions = { protocol: SYNC_PROTOCOL_VERSION, schema: 0, app: '1.0.0' }
+
+beforeAll(async () => {
+  database = await testServerDatabase()
+  server = await startTestServer(database.db)
+})
+afterAll(async () => {
+  await server.close()
+  await database.close()
+})
+
+describe('registering a workstation with a one-time code', () => {
+  it('gives the credentials once; a used, mistyped or unknown code gets nothing', async () => {
+    const branch = await seedBranch(database.db)
+    const issued = await issueRegistrationCode(database.db, {
+      officeId: branch.officeId,
+      name: 'Окно 3',
+      receiptPrefix: 'OK0003',
+    })
+    expect(issued.code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/)
+    // Typed in lower case and without the dash, it is the same code.
+    const answer = await claimRegistration(
+      server.url,
+      issued.code.replace('-', '').toLowerCase(),
+      versions,
+    )
+    expect(answer).toMatchObject({ workstationId: issued.workstationId, name: 'Окно 3' })
+    expect(answer!.secret.length).toBeGreaterThan(30)
+    expect(answer!.estimatedRows).toBeGreaterThan(0)
+    expect(await claimRegistration(server.url, issued.code, versions)).toBeNull()
+    expect(await claimRegistrationCode(database.db, 'ZZZZ-ZZZZ')).toBeNull()
+  })
+
+  it('the first-run wizard registers an empty workstation and bootstraps it; then a clerk logs in', async () => {
+    const branch = await seedBranch(database.db)
+    const issued = await issueRegistrationCode(database.db, {
+      officeId: branch.officeId,
+      name: 'Окно 4',
+      receiptPrefix: 'OK0004',
+    })
+    const dir = mkdtempSync(join(tmpdir(), 'energo-setup-'))
+    const app = createApp({
+      dataDir: dir,
+      appVersion: '1.0.0',
+      printer: chromiumPdfPrinter(join(dir, 'printed')),
+    })
+    const tab = 'web:setup'
+    try {
+      const before = await app.dispatch('setup.state', {}, tab)
+      expect(before.ok && before.value).toMatchObject({ needed: true, configured: false })
+
+      const wrong = await app.dispatch(
+        'setup.register',
+        { serverUrl: server.url, code: 'AAAA-AAAA' },
+        tab,
+      )
+      expect(wrong.ok ? null : wrong.error.fields?.code).toMatch(/^Код регистрации: /)
+      const noServer = await app.dispatch(
+        'setup.register',
+        { serverUrl: 'http://127.0.0.1:9', code: issued.code },
+        tab,
+      )
+      expect(noServer.ok ? null : noServer.error.fields?.serverUrl).toMatch(/^Адрес сервера: /)
+
+      const registered = await app.dispatch(
+        'setup.register',
+        { serverUrl: server.url, code: issued.code },
+        tab,
+      )
+      expect(registered.ok).toBe(true)
+      await app.services.sync.wake()
+      const after = await app.dispatch('setup.state', {}, tab)
+      if (!after.ok) throw new Error(after.error.message)
+      const state = after.value as SetupState
+      expect(state).toMatchObject({ needed: false, bootstrapped: true })
+      expect(state.pulled).toBeGreaterThan(0)
+      expect(state.pulled).toBeLessThanOrEqual(state.estimated!)
+
+      const [clerk] = testOperators
+      const login = await app.dispatch(
+        'session.login',
+        { login: branch.login(clerk!.login), password: clerk!.password },
+        tab,
+      )
+      expect(login.ok).toBe(true)
+      // Registered once: the login screen cannot point it at another server.
+      const again = await app.dispatch(
+        'setup.register',
+        { serverUrl: server.url, code: issued.code },
+        tab,
+      )
+      expect(again.ok ? null : again.error.code).toBe('conflict')
+    } finally {
+      app.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
