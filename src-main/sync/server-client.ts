@@ -68,15 +68,22 @@ export class SyncServerClient {
   ) {}
 
   private async post<T>(path: string, body: unknown): Promise<T> {
-    const response = await fetch(new URL(path, this.endpoint.serverUrl), {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-workstation-id': this.endpoint.workstationId,
-        'x-workstation-secret': this.endpoint.secret,
-      },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+    const send = () =>
+      fetch(new URL(path, this.endpoint.serverUrl), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-workstation-id': this.endpoint.workstationId,
+          'x-workstation-secret': this.endpoint.secret,
+        },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      })
+    // A kept-alive connection the server closed while this thread was busy fails at once: send
+    // again on a fresh one. Push and pull are idempotent (commands go by id), so this is safe.
+    const response = await send().catch((error: unknown) => {
+      if (error instanceof Error && error.name === 'TimeoutError') throw error
+      return send()
     })
     const text = await response.text()
     if (!response.ok) throw new SyncHttpError(response.status, messageOf(text))

@@ -83,7 +83,8 @@ describe('sync under faults', () => {
     const watch = cursorWatch(a)
     for (let i = 0; i < 5; i++) await register(a, branch)
 
-    proxy.next('drop-response')
+    // The answer is lost twice: the request and the client's immediate resend on a new connection.
+    proxy.next('drop-response', 'drop-response')
     await expect(a.sync()).rejects.toThrow()
     // The server committed all five although the workstation heard nothing.
     expect(await serverAccountNumbers(database.db, branch.branchId)).toHaveLength(5)
