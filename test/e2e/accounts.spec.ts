@@ -169,6 +169,8 @@ test('a second clerk saving over the first sees the conflict, keeps what was typ
   await loginAsClerk(colleague)
   await searchFor(colleague, '9912345678', '9912345678')
   await colleague.keyboard.press('Enter')
+  // F8 belongs to the card: wait for it before pressing.
+  await expect(colleague.getByTestId('card-number')).toHaveText('9912345678')
   await colleague.keyboard.press('F8')
   await field(colleague, 'rooms').fill('3')
   await colleague.getByTestId('account-save').click()
