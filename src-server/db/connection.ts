@@ -36,6 +36,9 @@ export async function openServerDatabase(options: ServerDatabaseOptions): Promis
     // Process-wide: drizzle's node-postgres session reads pg's global parsers.
     pg.types.setTypeParser(INT8, Number)
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 20 })
+    // An idle connection the database ends (a restart, a dropped database) must not take the
+    // server down: the pool makes a new one for the next query.
+    pool.on('error', (error) => console.warn(`PostgreSQL: idle connection lost: ${error.message}`))
     const db = drizzlePg({ client: pool, schema, casing: 'snake_case' })
     await migratePg(db, { migrationsFolder: serverMigrationsFolder })
     return { db: db as unknown as ServerDb, kind: 'postgres', close: () => pool.end() }
