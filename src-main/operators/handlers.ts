@@ -5,6 +5,7 @@ import type { Handler, HandlerContext } from '../api/dispatch'
 import { ApiFailure } from '../api/failure'
 import { readSetting } from '../settings/settings'
 import { currentDevice } from '../workstation/device'
+import { checkLogin } from './online-login'
 import { checkCredentials, findOperator } from './credentials'
 import type { Session } from './sessions'
 
@@ -48,8 +49,8 @@ export const operatorHandlers: {
   'session.lock': Handler<'session.lock'>
   'session.unlock': Handler<'session.unlock'>
 } = {
-  'session.login': (input, ctx) => {
-    const operator = checkCredentials(ctx.services.db, input.login, input.password)
+  'session.login': async (input, ctx) => {
+    const operator = await checkLogin(ctx.services, input.login, input.password)
     if (!operator) {
       const known = findOperator(ctx.services.db, input.login)
       audit(ctx, known?.id ?? null, 'session.login_failed', { login: input.login })

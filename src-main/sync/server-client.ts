@@ -98,6 +98,16 @@ export class SyncServerClient {
     return this.post('/sync/pull', { versions: this.versions, ...request })
   }
 
+  /** Whether the server takes this login and password (its copy is the current one). */
+  async checkOperator(login: string, password: string): Promise<boolean> {
+    const answer = await this.post<{ valid: boolean }>('/operators/check', {
+      versions: this.versions,
+      login,
+      password,
+    })
+    return answer.valid
+  }
+
   verify(): Promise<VerifyResponse> {
     return this.post('/sync/verify', { versions: this.versions })
   }

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { syncMessages } from '../../src-shared/sync/messages'
 import {
   claimRequestSchema,
+  operatorCheckSchema,
   clientVersionsSchema,
   pullRequestSchema,
   pushRequestSchema,
@@ -18,6 +19,7 @@ import { pullPageJson, verifyDigests } from '../sync/pull'
 import { pushCommands } from '../sync/push'
 import { authenticate, type WorkstationIdentity } from '../workstations/credentials'
 import { claimRegistrationCode } from '../workstations/registration-codes'
+import { operatorPasswordValid } from '../operators/check'
 
 export interface ServerAppOptions {
   db: ServerDb
@@ -113,6 +115,17 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
       if (!body || refuseOld(body.versions, reply, true)) return reply
       const page = await pullPageJson(db, ws.branchId, body.cursor, body.limit, body.table)
       return reply.type('application/json').send(page)
+    }),
+  )
+
+  // An operator logging in while the workstation is online: the server's password and active flag
+  // decide, so a change made centrally takes effect before the workstation pulls it.
+  app.post(
+    '/operators/check',
+    withWorkstation(async (ws, req, reply) => {
+      const body = parse(operatorCheckSchema, req.body, reply)
+      if (!body || refuseOld(body.versions, reply, false)) return reply
+      return { valid: await operatorPasswordValid(db, ws.branchId, body.login, body.password) }
     }),
   )
 

@@ -111,6 +111,13 @@ export function pulledRows(page: Pick<PullResponse, 'tables'>): PulledRow[] {
   return rows
 }
 
+/** POST /operators/check: an operator logging in at a workstation that is online. */
+export const operatorCheckSchema = z.object({
+  versions: clientVersionsSchema,
+  login: z.string().min(1).max(100),
+  password: z.string().min(1).max(200),
+})
+
 /** POST /workstations/claim: a registration code typed into a new workstation's wizard. */
 export const claimRequestSchema = z.object({
   versions: clientVersionsSchema,

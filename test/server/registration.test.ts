@@ -4,7 +4,12 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../src-main/app/create-app'
 import { chromiumPdfPrinter } from '../../src-main/documents/chromium-pdf-printer'
+import { sql } from 'drizzle-orm'
+import { hashPassword } from '../../src-main/operators/password'
 import { claimRegistration } from '../../src-main/sync/server-client'
+import { configureSync, readSyncState } from '../../src-main/sync/sync-state'
+import { queryRow } from '../../src-server/db/query'
+import { SyncedWriter } from '../../src-server/sync/synced-write'
 import type { ServerDatabase } from '../../src-server/db/connection'
 import {
   claimRegistrationCode,
@@ -33,7 +38,7 @@ afterAll(async () => {
   await database.close()
 })
 
-describe('registering a workstation with a one-time code', () => {
+describe('registering a workstation with a one-time code, and logging in against the server', () => {
   it('gives the credentials once; a used, mistyped or unknown code gets nothing', async () => {
     const branch = await seedBranch(database.db)
     const issued = await issueRegistrationCode(database.db, {
@@ -101,12 +106,34 @@ describe('registering a workstation with a one-time code', () => {
       expect(state.pulled).toBeLessThanOrEqual(state.estimated!)
 
       const [clerk] = testOperators
-      const login = await app.dispatch(
+      const first = await app.dispatch(
         'session.login',
         { login: branch.login(clerk!.login), password: clerk!.password },
         tab,
       )
-      expect(login.ok).toBe(true)
+      expect(first.ok).toBe(true)
+      // Online, the server's password decides: changed there, it counts before it is pulled.
+      const login = branch.login(clerk!.login)
+      await database.db.transaction(async (tx) => {
+        const op = await queryRow<{ id: string }>(
+          tx,
+          sql`SELECT id FROM operators WHERE login = ${login}`,
+        )
+        await new SyncedWriter(tx, branch.branchId).update('operators', op!.id, {
+          passwordHash: hashPassword('Новый-пароль-7'),
+        })
+      })
+      const logIn = (password: string) =>
+        app.dispatch('session.login', { login, password }, 'web:other')
+      expect((await logIn(clerk!.password)).ok).toBe(false)
+      expect((await logIn('Новый-пароль-7')).ok).toBe(true)
+      // Offline, the hash this workstation holds decides (the change is not pulled yet).
+      const endpoint = readSyncState(app.services.db)!
+      const credentials = { workstationId: endpoint.workstationId, secret: endpoint.secret }
+      configureSync(app.services.db, { serverUrl: 'http://127.0.0.1:9', ...credentials })
+      expect((await logIn(clerk!.password)).ok).toBe(true)
+      configureSync(app.services.db, { serverUrl: server.url, ...credentials })
+
       // Registered once: the login screen cannot point it at another server.
       const again = await app.dispatch(
         'setup.register',
