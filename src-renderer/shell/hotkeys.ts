@@ -26,3 +26,15 @@ export function useGlobalHotkeys(): void {
   onMounted(() => window.addEventListener('keydown', onKeydown))
   onBeforeUnmount(() => window.removeEventListener('keydown', onKeydown))
 }
+
+/** Esc leaves a form screen (while the session is active and nothing else took the key). */
+export function useEscapeBack(back: () => void): void {
+  const session = useSessionStore()
+  function onKeydown(event: KeyboardEvent): void {
+    if (event.defaultPrevented || session.status !== 'active' || event.key !== 'Escape') return
+    event.preventDefault()
+    back()
+  }
+  onMounted(() => window.addEventListener('keydown', onKeydown))
+  onBeforeUnmount(() => window.removeEventListener('keydown', onKeydown))
+}

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { validate } from '../../src-shared/api/validation'
 import { officeDate } from '../../src-shared/dates'
 import {
+  meterReadingFlags,
   meterReadingSource,
   meterReadingValues,
   newMeterRow,
@@ -109,6 +110,40 @@ export async function insertNewMeter(
   meter: NewMeterArgs,
 ) {
   await write.insert('meters', [newMeterRow(id, accountId, meter)])
+}
+
+/**
+ * A new meter (its serial free among active meters of its model) with its initial reading per
+ * zone, under the workstation's ids: the second half of a replacement is an installation.
+ */
+export async function installNewMeter(
+  tx: ServerDb,
+  write: SyncedWriter,
+  m: {
+    meterId: string
+    accountId: string
+    meter: NewMeterArgs
+    readingIds: Partial<Record<Zone, string>>
+    period: string
+  },
+  ctx: ServerCommandContext,
+) {
+  await assertSerialFree(tx, m.meter)
+  await insertNewMeter(write, m.meterId, m.accountId, m.meter)
+  await insertMeterReadings(
+    write,
+    {
+      meterId: m.meterId,
+      accountId: m.accountId,
+      typed: m.meter.initialReadings,
+      ids: m.readingIds,
+      meter: m.meter,
+      date: m.meter.installedAt,
+      period: m.period,
+      flag: meterReadingFlags.installed,
+    },
+    ctx,
+  )
 }
 
 export interface ServerMeterReadings {

@@ -1,12 +1,9 @@
 import { z } from 'zod'
-import { meterReadingFlags } from '../../src-shared/meters/meter-rows'
 import { installMeterSchema } from '../../src-shared/meters/schemas'
 import {
-  assertSerialFree,
   assertServiceOnAccount,
   commandDay,
-  insertMeterReadings,
-  insertNewMeter,
+  installNewMeter,
   openAccountInBranch,
   recheck,
   zoneIds,
@@ -29,19 +26,15 @@ export const meterInstall = serverCommand({
     const args = recheck(installMeterSchema({ today }), input)
     await openAccountInBranch(tx, args.accountId, ctx.branchId)
     await assertServiceOnAccount(tx, args.accountId, args.meter.service)
-    await assertSerialFree(tx, args.meter)
-    await insertNewMeter(write, input.newMeterId, args.accountId, args.meter)
-    await insertMeterReadings(
+    await installNewMeter(
+      tx,
       write,
       {
         meterId: input.newMeterId,
         accountId: args.accountId,
-        typed: args.meter.initialReadings,
-        ids: input.initialReadingIds,
         meter: args.meter,
-        date: args.meter.installedAt,
+        readingIds: input.initialReadingIds,
         period,
-        flag: meterReadingFlags.installed,
       },
       ctx,
     )

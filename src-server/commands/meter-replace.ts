@@ -3,11 +3,10 @@ import { meterReadingFlags } from '../../src-shared/meters/meter-rows'
 import { replaceMeterSchema } from '../../src-shared/meters/schemas'
 import {
   activeMeterOf,
-  assertSerialFree,
   assertServiceOnAccount,
   commandDay,
   insertMeterReadings,
-  insertNewMeter,
+  installNewMeter,
   openAccountInBranch,
   recheck,
   zoneIds,
@@ -54,19 +53,15 @@ export const meterReplace = serverCommand({
       ctx,
     )
     await write.update('meters', old.id, { status: 'removed', removedAt: date })
-    await assertSerialFree(tx, args.meter)
-    await insertNewMeter(write, input.newMeterId, args.accountId, args.meter)
-    await insertMeterReadings(
+    await installNewMeter(
+      tx,
       write,
       {
         meterId: input.newMeterId,
         accountId: args.accountId,
-        typed: args.meter.initialReadings,
-        ids: input.initialReadingIds,
         meter: args.meter,
-        date,
+        readingIds: input.initialReadingIds,
         period,
-        flag: meterReadingFlags.installed,
       },
       ctx,
     )
