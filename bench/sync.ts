@@ -152,7 +152,9 @@ async function measure(server: BenchServerReady, accounts: number, base: string)
     cursor = page.cursor
     if (!page.more) break
   }
-  console.log(`  из них HTTP и сервер: ${round((performance.now() - fetchStarted) / 1000)} с`)
+  console.log(
+    `  те же страницы только загрузкой (HTTP, сервер, разбор JSON): ${round((performance.now() - fetchStarted) / 1000)} с`,
+  )
   const rawRate = rawInsert(join(base, 'raw'), pages)
   pages.length = 0
 

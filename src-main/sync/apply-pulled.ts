@@ -10,6 +10,8 @@ interface Upsert {
   /** Positions in the pulled values of the columns this replica has; null = all, as they are. */
   picks: number[] | null
   statement: Statement
+  /** The same for BATCH rows at once: one call into SQLite instead of BATCH. */
+  batch: Statement
   /** Positions of the key columns in the pulled values. */
   key: number[]
 }
@@ -54,22 +56,29 @@ function upsertFor(db: Db, table: SyncedTableName, w: TableWriter, pulled: strin
     const kept = pulled.filter((c) => w.columns.has(c) && c !== 'search_key')
     const update = kept.filter((c) => !w.key.includes(c))
     const targets = table === 'accounts' ? [...kept, 'search_key'] : kept
-    upsert = {
-      picks: kept.length === pulled.length ? null : kept.map((c) => pulled.indexOf(c)),
-      statement: db.$client.prepare(
-        `INSERT INTO ${table} (${targets.join(', ')}) VALUES (${targets.map(() => '?').join(', ')})
+    const row = `(${targets.map(() => '?').join(', ')})`
+    const statement = (rows: number) =>
+      db.$client.prepare(
+        `INSERT INTO ${table} (${targets.join(', ')}) VALUES ${Array(rows).fill(row).join(', ')}
          ON CONFLICT (${w.key.join(', ')}) DO ${
            update.length > 0
              ? `UPDATE SET ${update.map((c) => `${c} = excluded.${c}`).join(', ')}`
              : 'NOTHING'
          }`,
-      ),
+      )
+    upsert = {
+      picks: kept.length === pulled.length ? null : kept.map((c) => pulled.indexOf(c)),
+      statement: statement(1),
+      batch: statement(BATCH),
       key: w.key.map((k) => pulled.indexOf(k)),
     }
     w.upserts.set(signature, upsert)
   }
   return upsert
 }
+
+/** Rows per multi-row upsert (well under SQLite's limit of bound values). */
+const BATCH = 64
 
 const knownTables = new Set<string>(syncedTableNames)
 
@@ -99,6 +108,25 @@ export function applyPulledPage(
   }
 }
 
+/** Upserts pulled rows BATCH at a time, the rest one by one; `each` hears every row. */
+function storeRows(upsert: Upsert, rows: unknown[][], each: (pulled: unknown[]) => void): void {
+  const valuesOf = (pulled: unknown[]) =>
+    upsert.picks ? upsert.picks.map((i) => pulled[i]) : pulled
+  let i = 0
+  for (; i + BATCH <= rows.length; i += BATCH) {
+    const bound: unknown[] = []
+    for (let k = i; k < i + BATCH; k++) {
+      each(rows[k]!)
+      for (const v of valuesOf(rows[k]!)) bound.push(v)
+    }
+    upsert.batch.run(bound)
+  }
+  for (; i < rows.length; i++) {
+    each(rows[i]!)
+    upsert.statement.run(valuesOf(rows[i]!))
+  }
+}
+
 function storePage(
   db: Db,
   tables: PulledTable[],
@@ -121,27 +149,31 @@ function storePage(
     const id = c.indexOf('id')
     const number = c.indexOf('number')
     const accountId = c.indexOf('account_id')
+    if (table !== 'accounts') {
+      storeRows(upsert, rows, (pulled) => {
+        options.keys?.(table, keyOf(pulled))
+        if (table === 'meters') touched.add(pulled[accountId] as string)
+        if (table === 'customers' && options.reindex) {
+          for (const a of holderOf.all(pulled[id]) as { id: string }[]) touched.add(a.id)
+        }
+      })
+      continue
+    }
     for (const pulled of rows) {
       const values = upsert.picks ? upsert.picks.map((i) => pulled[i]) : pulled
       options.keys?.(table, keyOf(pulled))
-      if (table === 'accounts') {
-        const existing = searchKeyOf.get(pulled[id]) as { k: number } | undefined
-        nextKey ??= nextSearchKey(db)
-        values.push(existing?.k ?? nextKey++)
-        touched.add(pulled[id] as string)
-        // The server registered this number first: a local account with it came from a command
-        // the server rejected. It stays, marked, for the supervisor who resolves the rejection.
-        const clash = sameNumber.get(pulled[number], pulled[id]) as { id: string } | undefined
-        if (clash) {
-          sqlite
-            .prepare('UPDATE accounts SET number = number || ? WHERE id = ?')
-            .run(duplicateNumberSuffix, clash.id)
-          touched.add(clash.id)
-        }
-      }
-      if (table === 'meters') touched.add(pulled[accountId] as string)
-      if (table === 'customers' && options.reindex) {
-        for (const a of holderOf.all(pulled[id]) as { id: string }[]) touched.add(a.id)
+      const existing = searchKeyOf.get(pulled[id]) as { k: number } | undefined
+      nextKey ??= nextSearchKey(db)
+      values.push(existing?.k ?? nextKey++)
+      touched.add(pulled[id] as string)
+      // The server registered this number first: a local account with it came from a command
+      // the server rejected. It stays, marked, for the supervisor who resolves the rejection.
+      const clash = sameNumber.get(pulled[number], pulled[id]) as { id: string } | undefined
+      if (clash) {
+        sqlite
+          .prepare('UPDATE accounts SET number = number || ? WHERE id = ?')
+          .run(duplicateNumberSuffix, clash.id)
+        touched.add(clash.id)
       }
       upsert.statement.run(values)
     }

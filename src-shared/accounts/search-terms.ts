@@ -23,18 +23,25 @@ function queryWords(text: string): string[] {
     .filter((w) => w && !noiseWords.has(w))
 }
 
-/** Both the joined form ("12/1" -> "121") and its pieces ("12", "1") are indexed. */
+const separator = /[^\p{L}\p{N}]/u
+
+/**
+ * Both the joined form ("12/1" -> "121") and its pieces ("12", "1") are indexed. Most words are
+ * letters or digits only: they skip the splitting (a bootstrap indexes 100,000 accounts at once).
+ */
 function termsOf(text: string | null | undefined): string[] {
   if (!text) return []
   const out: string[] = []
   for (const raw of text.split(/\s+/u)) {
-    const joined = normaliseWord(raw)
+    const lower = raw.toLowerCase().replaceAll('ё', 'е')
+    if (!separator.test(lower)) {
+      if (lower) out.push(lower)
+      continue
+    }
+    const joined = normaliseWord(lower)
     if (!joined) continue
     out.push(joined)
-    const pieces = raw
-      .split(/[^\p{L}\p{N}]+/u)
-      .map(normaliseWord)
-      .filter(Boolean)
+    const pieces = lower.split(/[^\p{L}\p{N}]+/u).filter(Boolean)
     if (pieces.length > 1) out.push(...pieces)
   }
   return out

@@ -7,7 +7,7 @@ export const OLDEST_PUSH_PROTOCOL = 1
 
 /** Most commands one push carries: a request stays small and a transient failure costs little. */
 export const PUSH_BATCH_LIMIT = 200
-export const PULL_PAGE_LIMIT = 5000
+export const PULL_PAGE_LIMIT = 10000
 
 export const clientVersionsSchema = z.object({
   protocol: z.number().int(),

@@ -68,15 +68,17 @@ describe('pull', () => {
     const offices = rows.filter((r) => r.t === 'offices').map((r) => r.r.name)
     expect(offices[0]).toMatch(/^Офис /)
     expect(offices.slice(1)).toEqual(Array.from({ length: 12 }, (_, i) => `О${i}`))
-    // Nothing of the other branch; every global row before the first branch row.
+    // Nothing of the other branch; every global row (the settings) before the first branch row.
     expect(rows.some((r) => r.r.branch_id === other.branchId)).toBe(false)
     const firstBranchRow = rows.findIndex((r) => r.r.branch_id === branch.branchId)
-    expect(rows.slice(firstBranchRow).every((r) => r.r.branch_id === branch.branchId)).toBe(true)
+    expect(rows.findLastIndex((r) => r.t === 'settings')).toBeLessThan(firstBranchRow)
     const settings = rows.filter(
       (r) => r.t === 'settings' && r.r.key === `test.pull.${branch.branchId}`,
     )
     expect(settings).toHaveLength(9)
     expect(rows.every((r) => !('sync_version' in r.r) && !('secret_hash' in r.r))).toBe(true)
+    // The server's scope column goes only to tables whose replica rows have it.
+    expect(rows.filter((r) => r.t === 'settings').every((r) => !('branch_id' in r.r))).toBe(true)
   })
 
   it('carries a deletion as a tombstone, and verify repairs a table that drifted either way', async () => {

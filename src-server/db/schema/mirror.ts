@@ -41,6 +41,9 @@ function mirrorColumn(column: SQLiteColumn): PgColumnBuilderBase {
   return builder
 }
 
+/** Tables whose `branchId` is only the server's sync scope: the replica has no such column. */
+const scopeOnly = new Set<SyncedTableName>()
+
 function mirror(name: SyncedTableName, table: SQLiteTable) {
   const config = getTableConfig(table)
   const skip = new Set(localOnlyColumns[name] ?? [])
@@ -48,7 +51,10 @@ function mirror(name: SyncedTableName, table: SQLiteTable) {
   for (const column of config.columns) {
     if (!skip.has(column.name)) columns[column.name] = mirrorColumn(column)
   }
-  columns.branchId ??= text()
+  if (!columns.branchId) {
+    columns.branchId = text()
+    scopeOnly.add(name)
+  }
   columns.syncVersion = bigint({ mode: 'number' }).notNull()
   columns.deletedAt = text()
   if (name === 'workstations') {
@@ -85,12 +91,21 @@ export const mirrorTables = Object.fromEntries(
 /** Columns a workstation receives: everything but the server's own bookkeeping and secrets. */
 export const serverOnlyColumns = new Set(['sync_version', 'deleted_at', 'secret_hash'])
 
-/** The snake_case columns of a table that a pull sends. */
+/**
+ * The snake_case columns of a table that a pull sends: not the scope-only `branch_id` either, a
+ * fifth of a bootstrap's bytes that the replica would drop.
+ */
 export function pulledColumns(name: SyncedTableName): string[] {
-  return Object.keys(getTableColumns(mirrorTables[name]))
-    .map(snake)
-    .filter((c) => !serverOnlyColumns.has(c))
+  let columns = pulled.get(name)
+  if (!columns) {
+    columns = Object.keys(getTableColumns(mirrorTables[name]))
+      .map(snake)
+      .filter((c) => !serverOnlyColumns.has(c) && !(c === 'branch_id' && scopeOnly.has(name)))
+    pulled.set(name, columns)
+  }
+  return columns
 }
+const pulled = new Map<SyncedTableName, string[]>()
 
 // Named exports, so drizzle-kit sees every table.
 export const {
