@@ -1,5 +1,7 @@
 import type {
+  PaymentTotals,
   ResolutionKind,
+  ShiftDifference,
   SyncCommandRow,
   SyncCommands,
   SyncResolution,
@@ -80,7 +82,40 @@ export function listSyncCommands(db: Db, limit = 500): SyncCommands {
   return {
     waiting: waiting.map((r) => toRow(db, r)),
     rejected: rejected.map((r) => toRow(db, r)),
+    shiftDifferences: listShiftDifferences(db, limit),
   }
+}
+
+/**
+ * The closed shifts the server answered with `totalsDiffer` (it compares the Z report with the
+ * payments it holds when the report arrives), newest first.
+ */
+function listShiftDifferences(db: Db, limit: number): ShiftDifference[] {
+  const rows = prepared(
+    db.$client,
+    `SELECT o.id AS commandId, o.args, o.result, op.full_name AS operatorName
+       FROM outbox o
+       LEFT JOIN operators op ON op.id = o.operator_id
+      WHERE o.name = 'shift.close' AND o.status IN ('sent', 'done')
+        AND json_extract(o.result, '$.totalsDiffer') = 1
+      ORDER BY o.sequence DESC LIMIT ?`,
+  ).all(limit) as { commandId: string; args: string; result: string; operatorName: string | null }[]
+  return rows.map((r) => {
+    const args = JSON.parse(r.args) as {
+      shiftId: string
+      closedAt: string
+      totals: { payments: PaymentTotals }
+    }
+    const result = JSON.parse(r.result) as { held: PaymentTotals }
+    return {
+      commandId: r.commandId,
+      shiftId: args.shiftId,
+      closedAt: args.closedAt,
+      operatorName: r.operatorName,
+      reported: args.totals.payments,
+      held: { count: Number(result.held.count), total: Number(result.held.total) },
+    }
+  })
 }
 
 /**

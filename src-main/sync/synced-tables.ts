@@ -39,12 +39,29 @@ export const localOnlyColumns: Partial<Record<SyncedTableName, string[]>> = {
   accounts: ['searchKey'],
 }
 
-export const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+// Both run for every row the server writes: remembered, they cost a map lookup.
+const snakeNames = new Map<string, string>()
+const keys = new Map<SyncedTableName, string[]>()
+
+export function snake(name: string): string {
+  let out = snakeNames.get(name)
+  if (out === undefined) {
+    out = name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+    snakeNames.set(name, out)
+  }
+  return out
+}
 
 /** Primary key columns of a synced table, snake_case as in SQL. */
 export function tableKey(name: SyncedTableName): string[] {
-  const config = getTableConfig(syncedReplicaTables[name])
-  const composite = config.primaryKeys[0]
-  if (composite) return composite.columns.map((c) => snake(c.name))
-  return config.columns.filter((c) => c.primary).map((c) => snake(c.name))
+  let key = keys.get(name)
+  if (!key) {
+    const config = getTableConfig(syncedReplicaTables[name])
+    const composite = config.primaryKeys[0]
+    key = composite
+      ? composite.columns.map((c) => snake(c.name))
+      : config.columns.filter((c) => c.primary).map((c) => snake(c.name))
+    keys.set(name, key)
+  }
+  return key
 }

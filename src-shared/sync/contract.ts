@@ -43,11 +43,31 @@ export interface SyncResolution {
   at: string
 }
 
+/** Payments count and sum in kopecks. */
+export interface PaymentTotals {
+  count: number
+  total: number
+}
+
+/** A closed shift whose Z report the server found different from the payments it holds. */
+export interface ShiftDifference {
+  commandId: string
+  shiftId: string
+  closedAt: string
+  operatorName: string | null
+  /** In the shift's report, as closed at the workstation. */
+  reported: PaymentTotals
+  /** What the server held for the shift when the report reached it. */
+  held: PaymentTotals
+}
+
 export interface SyncCommands {
   /** Not yet taken by the server, oldest first. */
   waiting: SyncCommandRow[]
   /** Refused by the server, newest first; resolved ones stay with their resolution. */
   rejected: SyncCommandRow[]
+  /** Shifts whose totals differ from the server's, newest first: for supervisors to look into. */
+  shiftDifferences: ShiftDifference[]
 }
 
 export const resolveRejectedSchema = z.object({

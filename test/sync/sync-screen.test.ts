@@ -110,4 +110,60 @@ describe('the Sync screen', () => {
     )
     expect(again.ok ? null : again.error.code).toBe('conflict')
   })
+
+  it('shows a closed shift whose totals the server found different, with both sides', async () => {
+    await login(clerk)
+    const { accountId } = await value('accounts.register', {
+      number: '7712000003',
+      els: null,
+      officeId: ids.office,
+      holder: { lastName: 'Орлов', firstName: 'Петр', phone: null, email: null },
+      relation: 'owner',
+      address: { region: 'Тверская обл.', settlement: 'г. Тверь', street: 'ул. Мира', house: '5' },
+      residents: 1,
+      tariffGroup: 'urban_electric',
+      services: [{ service: 'electricity', supplierId: ids.supplier }],
+    })
+    await login(cashier)
+    const closeShift = async () => {
+      await value('shifts.open', { openingCash: 0 })
+      await value('payments.record', {
+        accountId,
+        lines: [{ supplierId: ids.supplier, service: 'electricity', amount: 150_000 }],
+        method: 'cash',
+        cashGiven: 150_000,
+      })
+      return (await value('shifts.close', { countedCash: 150_000 })).shiftId
+    }
+    const differing = await closeShift()
+    const matching = await closeShift()
+    // The server's answers to the two Z reports: it held no payment of the first shift.
+    const answer = t.app.services.db.$client.prepare(
+      `UPDATE outbox SET status = 'sent', result = ?
+        WHERE name = 'shift.close' AND json_extract(args, '$.shiftId') = ?`,
+    )
+    answer.run(
+      JSON.stringify({ shiftId: differing, held: { count: 0, total: 0 }, totalsDiffer: true }),
+      differing,
+    )
+    answer.run(
+      JSON.stringify({
+        shiftId: matching,
+        held: { count: 1, total: 150_000 },
+        totalsDiffer: false,
+      }),
+      matching,
+    )
+
+    await login(supervisor)
+    const { shiftDifferences } = await value('sync.commands', {})
+    expect(shiftDifferences).toEqual([
+      expect.objectContaining({
+        shiftId: differing,
+        operatorName: cashier.fullName,
+        reported: { count: 1, total: 150_000 },
+        held: { count: 0, total: 0 },
+      }),
+    ])
+  })
 })
