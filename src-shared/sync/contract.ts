@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { channel } from '../api/channel'
 import { labelled } from '../api/validation'
 import { anyOperator } from '../operators/roles'
+import { normalizeServerAddress, serverAddressProblem } from './server-address'
 
 /** What the shell shows about sync with the central server. */
 export interface SyncStatus {
@@ -79,6 +80,20 @@ export const resolveRejectedSchema = z.object({
   ),
 })
 
+/** The central server's address field: checked, then stored in one spelling. */
+export const serverAddressField = labelled(
+  'Адрес сервера',
+  z
+    .string()
+    .superRefine((text, ctx) => {
+      const problem = serverAddressProblem(text)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    })
+    .transform(normalizeServerAddress),
+)
+
+export const serverAddressSchema = z.object({ serverUrl: serverAddressField })
+
 /** The first run of a workstation: registration, then the first pull. */
 export interface SetupState {
   /** An empty replica not registered anywhere: the wizard is shown instead of the login. */
@@ -93,13 +108,7 @@ export interface SetupState {
 }
 
 export const registerWorkstationSchema = z.object({
-  serverUrl: labelled(
-    'Адрес сервера',
-    z
-      .string()
-      .trim()
-      .regex(/^https?:\/\/[^\s/]+/u, 'адрес вида http://сервер:5190'),
-  ),
+  serverUrl: serverAddressField,
   code: labelled(
     'Код регистрации',
     z.string().trim().min(8, 'восемь знаков, как выдал администратор'),
