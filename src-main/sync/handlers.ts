@@ -1,13 +1,15 @@
 import type { SyncStatus } from '../../src-shared/sync/contract'
 import { commandActor } from '../api/context'
-import type { Handler } from '../api/dispatch'
-import type { Db } from '../db/connection'
+import type { Handler, HandlerContext } from '../api/dispatch'
+import type { AuditActor } from '../audit/audit-log'
 import { currentDevice } from '../workstation/device'
 import { listSyncCommands, resolveRejected } from './outbox-list'
+import { changeServerAddress, checkServerAddress } from './server-address'
 import { registerWorkstation, setupState } from './setup'
 import { readSyncState } from './sync-state'
 
-function syncStatus(db: Db): SyncStatus {
+function syncStatus(ctx: HandlerContext): SyncStatus {
+  const db = ctx.services.db
   const sqlite = db.$client
   const waiting = sqlite
     .prepare(`SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE status = 'pending'`)
@@ -25,6 +27,19 @@ function syncStatus(db: Db): SyncStatus {
     lastSyncAt: state?.lastSyncAt ?? null,
     rejectedCommands: rejected.n,
     updateRequired: state?.updateRequired ?? null,
+    serverUrl: state?.serverUrl ?? null,
+  }
+}
+
+/** The operator at this workstation, now: for a supervisor's record in the audit log. */
+function auditActor(ctx: HandlerContext): AuditActor {
+  const { operatorId, now } = commandActor(ctx)
+  const device = currentDevice(ctx.services.db)
+  return {
+    operatorId,
+    workstationId: device.workstationId,
+    deviceId: device.deviceId,
+    at: now.toISOString(),
   }
 }
 
@@ -35,32 +50,30 @@ export const syncHandlers: {
   'sync.commands': Handler<'sync.commands'>
   'sync.now': Handler<'sync.now'>
   'sync.resolve': Handler<'sync.resolve'>
+  'sync.changeServer': Handler<'sync.changeServer'>
+  'sync.checkServer': Handler<'sync.checkServer'>
 } = {
   'setup.state': (_input, { services }) => setupState(services),
 
   'setup.register': (input, { services }) => registerWorkstation(services, input),
 
-  'sync.status': (_input, { services }) => syncStatus(services.db),
+  'sync.status': (_input, ctx) => syncStatus(ctx),
 
   'sync.commands': (_input, { services }) => listSyncCommands(services.db),
 
-  'sync.now': async (_input, { services }) => {
-    await services.sync.wake()
-    return syncStatus(services.db)
+  'sync.now': async (_input, ctx) => {
+    await ctx.services.sync.wake()
+    return syncStatus(ctx)
   },
 
-  'sync.resolve': (input, ctx) => {
-    const { operatorId, now } = commandActor(ctx)
-    const device = currentDevice(ctx.services.db)
-    return resolveRejected(
-      ctx.services.db,
-      {
-        operatorId,
-        workstationId: device.workstationId,
-        deviceId: device.deviceId,
-        at: now.toISOString(),
-      },
-      input,
-    )
+  'sync.resolve': (input, ctx) => resolveRejected(ctx.services.db, auditActor(ctx), input),
+
+  'sync.changeServer': (input, ctx) => {
+    changeServerAddress(ctx.services.db, auditActor(ctx), input.serverUrl)
+    // The next run goes to the new address; the answer does not wait for it.
+    void ctx.services.sync.wake()
+    return syncStatus(ctx)
   },
+
+  'sync.checkServer': (input, { services }) => checkServerAddress(services, input.serverUrl),
 }

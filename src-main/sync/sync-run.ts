@@ -34,14 +34,18 @@ function schemaVersion(db: Db): number {
   return row.n
 }
 
-export function clientFor(db: Db, appVersion: string): SyncServerClient | null {
+/** The server's client with this workstation's credentials, at its address or at `serverUrl`. */
+export function clientFor(db: Db, appVersion: string, serverUrl?: string): SyncServerClient | null {
   const state = readSyncState(db)
   if (!state) return null
-  return new SyncServerClient(state, {
-    protocol: SYNC_PROTOCOL_VERSION,
-    schema: schemaVersion(db),
-    app: appVersion,
-  })
+  return new SyncServerClient(
+    { ...state, serverUrl: serverUrl ?? state.serverUrl },
+    {
+      protocol: SYNC_PROTOCOL_VERSION,
+      schema: schemaVersion(db),
+      app: appVersion,
+    },
+  )
 }
 
 /**

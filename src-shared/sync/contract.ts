@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { channel } from '../api/channel'
 import { labelled } from '../api/validation'
-import { anyOperator } from '../operators/roles'
+import { anyOperator, type Role } from '../operators/roles'
 import { normalizeServerAddress, serverAddressProblem } from './server-address'
 
 /** What the shell shows about sync with the central server. */
@@ -14,6 +14,8 @@ export interface SyncStatus {
   rejectedCommands: number
   /** The server's "update required" message while this app is too old to pull. */
   updateRequired: string | null
+  /** The central server's address; null before the first run's registration. */
+  serverUrl: string | null
 }
 
 /** A command of the outbox as the Sync screen lists it. */
@@ -71,6 +73,9 @@ export interface SyncCommands {
   shiftDifferences: ShiftDifference[]
 }
 
+/** Who resolves rejections and changes the server's address. */
+export const syncSupervisors: readonly Role[] = ['supervisor', 'admin']
+
 export const resolveRejectedSchema = z.object({
   commandId: z.string().min(1),
   kind: labelled('Решение', z.enum(resolutionKinds)),
@@ -93,6 +98,13 @@ export const serverAddressField = labelled(
 )
 
 export const serverAddressSchema = z.object({ serverUrl: serverAddressField })
+
+/** A server that answered the check: it is the central server and knows this workstation. */
+export interface ServerCheck {
+  serverUrl: string
+  /** Null on a workstation not registered yet (only the server's health was asked). */
+  knowsWorkstation: boolean | null
+}
 
 /** The first run of a workstation: registration, then the first pull. */
 export interface SetupState {
@@ -124,6 +136,16 @@ export const syncChannels = {
   'sync.now': channel<SyncStatus>()({ input: z.object({}), roles: anyOperator }),
   'sync.resolve': channel<SyncResolution>()({
     input: resolveRejectedSchema,
-    roles: ['supervisor', 'admin'],
+    roles: syncSupervisors,
+  }),
+  /** Points the registered workstation at the server's new address; credentials and cursor stay. */
+  'sync.changeServer': channel<SyncStatus>()({
+    input: serverAddressSchema,
+    roles: syncSupervisors,
+  }),
+  /** Asks the server at an address whether it answers and knows this workstation. */
+  'sync.checkServer': channel<ServerCheck>()({
+    input: serverAddressSchema,
+    roles: syncSupervisors,
   }),
 }
