@@ -1,4 +1,4 @@
-import type { SyncStatus } from '../../src-shared/sync/contract'
+import { syncSupervisors, type SyncStatus } from '../../src-shared/sync/contract'
 import { commandActor } from '../api/context'
 import type { Handler, HandlerContext } from '../api/dispatch'
 import type { AuditActor } from '../audit/audit-log'
@@ -6,7 +6,13 @@ import { currentDevice } from '../workstation/device'
 import { listSyncCommands, resolveRejected } from './outbox-list'
 import { changeServerAddress, checkServerAddress } from './server-address'
 import { registerWorkstation, setupState } from './setup'
+import { countShiftDifferences, reviewShiftDifference } from './shift-differences'
 import { readSyncState } from './sync-state'
+
+/** Supervisors and admins look into shift differences; other roles are not shown them. */
+function seesShiftDifferences(ctx: HandlerContext): boolean {
+  return !!ctx.session && syncSupervisors.includes(ctx.session.role)
+}
 
 function syncStatus(ctx: HandlerContext): SyncStatus {
   const db = ctx.services.db
@@ -28,6 +34,7 @@ function syncStatus(ctx: HandlerContext): SyncStatus {
     rejectedCommands: rejected.n,
     updateRequired: state?.updateRequired ?? null,
     serverUrl: state?.serverUrl ?? null,
+    shiftDifferences: seesShiftDifferences(ctx) ? countShiftDifferences(db) : 0,
   }
 }
 
@@ -50,6 +57,7 @@ export const syncHandlers: {
   'sync.commands': Handler<'sync.commands'>
   'sync.now': Handler<'sync.now'>
   'sync.resolve': Handler<'sync.resolve'>
+  'sync.reviewShift': Handler<'sync.reviewShift'>
   'sync.changeServer': Handler<'sync.changeServer'>
   'sync.checkServer': Handler<'sync.checkServer'>
 } = {
@@ -59,7 +67,8 @@ export const syncHandlers: {
 
   'sync.status': (_input, ctx) => syncStatus(ctx),
 
-  'sync.commands': (_input, { services }) => listSyncCommands(services.db),
+  'sync.commands': (_input, ctx) =>
+    listSyncCommands(ctx.services.db, { shiftDifferences: seesShiftDifferences(ctx) }),
 
   'sync.now': async (_input, ctx) => {
     await ctx.services.sync.wake()
@@ -67,6 +76,9 @@ export const syncHandlers: {
   },
 
   'sync.resolve': (input, ctx) => resolveRejected(ctx.services.db, auditActor(ctx), input),
+
+  'sync.reviewShift': (input, ctx) =>
+    reviewShiftDifference(ctx.services.db, auditActor(ctx), input),
 
   'sync.changeServer': (input, ctx) => {
     changeServerAddress(ctx.services.db, auditActor(ctx), input.serverUrl)

@@ -1,7 +1,5 @@
 import type {
-  PaymentTotals,
   ResolutionKind,
-  ShiftDifference,
   SyncCommandRow,
   SyncCommands,
   SyncResolution,
@@ -10,6 +8,7 @@ import { ApiFailure } from '../api/failure'
 import { writeAudit, type AuditActor } from '../audit/audit-log'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
+import { listShiftDifferences } from './shift-differences'
 
 interface OutboxRow {
   id: string
@@ -69,8 +68,15 @@ function toRow(db: Db, row: OutboxRow): SyncCommandRow {
   }
 }
 
-/** The commands still waiting for the server, and those it rejected, for the Sync screen. */
-export function listSyncCommands(db: Db, limit = 500): SyncCommands {
+/**
+ * The commands still waiting for the server, and those it rejected, for the Sync screen; with
+ * `shiftDifferences` (supervisors) also the closed shifts whose totals differ from the server's.
+ */
+export function listSyncCommands(
+  db: Db,
+  options: { shiftDifferences: boolean },
+  limit = 500,
+): SyncCommands {
   const waiting = prepared(
     db.$client,
     `${listSql} WHERE o.status = 'pending' ORDER BY o.sequence LIMIT ?`,
@@ -82,40 +88,8 @@ export function listSyncCommands(db: Db, limit = 500): SyncCommands {
   return {
     waiting: waiting.map((r) => toRow(db, r)),
     rejected: rejected.map((r) => toRow(db, r)),
-    shiftDifferences: listShiftDifferences(db, limit),
+    shiftDifferences: options.shiftDifferences ? listShiftDifferences(db, limit) : [],
   }
-}
-
-/**
- * The closed shifts the server answered with `totalsDiffer` (it compares the Z report with the
- * payments it holds when the report arrives), newest first.
- */
-function listShiftDifferences(db: Db, limit: number): ShiftDifference[] {
-  const rows = prepared(
-    db.$client,
-    `SELECT o.id AS commandId, o.args, o.result, op.full_name AS operatorName
-       FROM outbox o
-       LEFT JOIN operators op ON op.id = o.operator_id
-      WHERE o.name = 'shift.close' AND o.status IN ('sent', 'done')
-        AND json_extract(o.result, '$.totalsDiffer') = 1
-      ORDER BY o.sequence DESC LIMIT ?`,
-  ).all(limit) as { commandId: string; args: string; result: string; operatorName: string | null }[]
-  return rows.map((r) => {
-    const args = JSON.parse(r.args) as {
-      shiftId: string
-      closedAt: string
-      totals: { payments: PaymentTotals }
-    }
-    const result = JSON.parse(r.result) as { held: PaymentTotals }
-    return {
-      commandId: r.commandId,
-      shiftId: args.shiftId,
-      closedAt: args.closedAt,
-      operatorName: r.operatorName,
-      reported: args.totals.payments,
-      held: { count: Number(result.held.count), total: Number(result.held.total) },
-    }
-  })
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Db } from '../db/connection'
 import { applyPulledPage } from './apply-pulled'
 import { pushOutbox } from './push-outbox'
 import { SyncHttpError, SyncServerClient } from './server-client'
+import { differingShiftClose } from './shift-differences'
 import { readSyncState, recordSyncAttempt } from './sync-state'
 
 export interface SyncRunOptions {
@@ -110,10 +111,18 @@ async function pullAll(db: Db, client: SyncServerClient, options: SyncRunOptions
 
 const KEEP_DONE_DAYS = 30
 
-/** Done outbox entries are kept 30 days (to look into a dispute), then dropped; rejected never. */
+/**
+ * Done outbox entries are kept 30 days (to look into a dispute), then dropped; rejected ones and
+ * closed shifts whose totals the server found different never (supervisors look into those).
+ */
 function forgetOldDone(db: Db, now: Date): void {
   const before = new Date(now.getTime() - KEEP_DONE_DAYS * 86_400_000).toISOString()
-  db.$client.prepare(`DELETE FROM outbox WHERE status = 'done' AND done_at < ?`).run(before)
+  db.$client
+    .prepare(
+      `DELETE FROM outbox AS o WHERE o.status = 'done' AND o.done_at < ?
+          AND NOT (${differingShiftClose})`,
+    )
+    .run(before)
 }
 
 /** After the first full pull: the search index at once, and the workstation's own identity. */

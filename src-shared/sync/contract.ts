@@ -16,6 +16,8 @@ export interface SyncStatus {
   updateRequired: string | null
   /** The central server's address; null before the first run's registration. */
   serverUrl: string | null
+  /** Closed shifts whose totals differ from the server's, not yet looked into (supervisors). */
+  shiftDifferences: number
 }
 
 /** A command of the outbox as the Sync screen lists it. */
@@ -56,8 +58,11 @@ export interface PaymentTotals {
 export interface ShiftDifference {
   commandId: string
   shiftId: string
+  /** Null when the shift is no longer in the replica. */
+  openedAt: string | null
   closedAt: string
-  operatorName: string | null
+  /** Who opened the shift (else who closed it). */
+  cashierName: string | null
   /** In the shift's report, as closed at the workstation. */
   reported: PaymentTotals
   /** What the server held for the shift when the report reached it. */
@@ -69,11 +74,14 @@ export interface SyncCommands {
   waiting: SyncCommandRow[]
   /** Refused by the server, newest first; resolved ones stay with their resolution. */
   rejected: SyncCommandRow[]
-  /** Shifts whose totals differ from the server's, newest first: for supervisors to look into. */
+  /**
+   * Shifts whose totals differ from the server's and nobody has looked into yet, newest first;
+   * empty for roles other than supervisor and admin.
+   */
   shiftDifferences: ShiftDifference[]
 }
 
-/** Who resolves rejections and changes the server's address. */
+/** Who resolves rejections, looks into shift differences and changes the server's address. */
 export const syncSupervisors: readonly Role[] = ['supervisor', 'admin']
 
 export const resolveRejectedSchema = z.object({
@@ -82,6 +90,22 @@ export const resolveRejectedSchema = z.object({
   note: labelled(
     'Что сделано',
     z.string().trim().min(3, 'опишите, что сделано (не короче 3 символов)').max(500),
+  ),
+})
+
+/** A supervisor's record that a shift's difference was looked into; the difference stays. */
+export interface ShiftReview {
+  shiftId: string
+  note: string
+  by: string | null
+  at: string
+}
+
+export const reviewShiftSchema = z.object({
+  shiftId: z.string().min(1),
+  note: labelled(
+    'Что выяснено',
+    z.string().trim().min(3, 'опишите, что выяснено (не короче 3 символов)').max(500),
   ),
 })
 
@@ -138,6 +162,8 @@ export const syncChannels = {
     input: resolveRejectedSchema,
     roles: syncSupervisors,
   }),
+  /** Marks a shift's total difference as looked into: it leaves the list, the record stays. */
+  'sync.reviewShift': channel<ShiftReview>()({ input: reviewShiftSchema, roles: syncSupervisors }),
   /** Points the registered workstation at the server's new address; credentials and cursor stay. */
   'sync.changeServer': channel<SyncStatus>()({
     input: serverAddressSchema,

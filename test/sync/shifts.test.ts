@@ -11,11 +11,13 @@ import {
   testServerDatabase,
   type RunningServer,
 } from '../server/support/server'
+import { runSync } from '../../src-main/sync/sync-run'
+import type { ShiftDifference } from '../../src-shared/sync/contract'
 import { headlessClient } from './support/client'
 
 let database: ServerDatabase
 let server: RunningServer
-const [, cashier] = testOperators
+const [, cashier, supervisor] = testOperators
 beforeAll(async () => {
   database = await testServerDatabase()
   server = await startTestServer(database.db)
@@ -62,6 +64,65 @@ describe('a closed shift on the server', () => {
         held: { count: 2, total: 40_000 },
       })
       expect(desk.outbox().every((e) => e.status === 'done')).toBe(true)
+    } finally {
+      desk.cleanup()
+    }
+  })
+
+  it('with a payment the server refused, is flagged to supervisors until one looks into it, and kept', async () => {
+    const branch = await seedBranch(database.db)
+    const elsewhere = await seedBranch(database.db)
+    const accountId = await seedAccountWithDebt(database.db, branch, '7770000002')
+    const desk = headlessClient(server.url, await newWorkstation(database.db, branch.officeId))
+    try {
+      await desk.sync()
+      // The account went to another branch on the server before the payment reached it.
+      await database.db.execute(
+        sql`UPDATE accounts SET branch_id = ${elsewhere.branchId} WHERE id = ${accountId}`,
+      )
+      await desk.login(branch.login(cashier.login), cashier.password)
+      await desk.call('shifts.open', { openingCash: 0 })
+      await desk.call('payments.record', {
+        accountId,
+        lines: [{ supplierId: branch.supplierId, service: 'electricity', amount: 30_000 }],
+        method: 'cash',
+        cashGiven: 30_000,
+      })
+      const { shiftId } = await desk.call<{ shiftId: string }>('shifts.close', {
+        countedCash: 30_000,
+      })
+      await desk.sync()
+      expect(desk.outbox().map((e) => [e.name, e.status])).toEqual([
+        ['shift.open', 'done'],
+        ['payment.record', 'rejected'],
+        ['shift.close', 'done'],
+      ])
+
+      // A month on, the done entries are forgotten, but not the shift the server found different.
+      const later = new Date(Date.now() + 31 * 86_400_000)
+      await runSync(desk.app.services.db, { appVersion: '1.0.0', now: () => later })
+      expect(desk.outbox().map((e) => e.name)).toEqual(['payment.record', 'shift.close'])
+
+      await desk.login(branch.login(supervisor.login), supervisor.password)
+      const { shiftDifferences } = await desk.call<{ shiftDifferences: ShiftDifference[] }>(
+        'sync.commands',
+        {},
+      )
+      expect(shiftDifferences).toEqual([
+        expect.objectContaining({
+          shiftId,
+          cashierName: cashier.fullName,
+          reported: { count: 1, total: 30_000 },
+          held: { count: 0, total: 0 },
+        }),
+      ])
+      await desk.call('sync.reviewShift', {
+        shiftId,
+        note: 'Счет передан в другой филиал, платеж возвращен',
+      })
+      expect(await desk.call('sync.status', {})).toMatchObject({ shiftDifferences: 0 })
+      await runSync(desk.app.services.db, { appVersion: '1.0.0', now: () => later })
+      expect(desk.outbox().map((e) => e.name)).toEqual(['payment.record', 'shift.close'])
     } finally {
       desk.cleanup()
     }

@@ -111,7 +111,7 @@ describe('the Sync screen', () => {
     expect(again.ok ? null : again.error.code).toBe('conflict')
   })
 
-  it('shows a closed shift whose totals the server found different, with both sides', async () => {
+  it('shows supervisors a closed shift whose totals the server found different, until one looks into it', async () => {
     await login(clerk)
     const { accountId } = await value('accounts.register', {
       number: '7712000003',
@@ -155,15 +155,92 @@ describe('the Sync screen', () => {
       matching,
     )
 
+    // The cashier and the clerk are not shown it: it is for supervisors to look into.
+    expect((await value('sync.commands', {})).shiftDifferences).toEqual([])
+    expect((await value('sync.status', {})).shiftDifferences).toBe(0)
+    const notTheirs = await t.app.dispatch(
+      'sync.reviewShift',
+      { shiftId: differing, note: 'Все в порядке' },
+      tab,
+    )
+    expect(notTheirs.ok ? null : notTheirs.error.code).toBe('forbidden')
+
     await login(supervisor)
+    expect((await value('sync.status', {})).shiftDifferences).toBe(1)
     const { shiftDifferences } = await value('sync.commands', {})
+    const shift = t.app.services.db.$client
+      .prepare('SELECT opened_at AS openedAt, closed_at AS closedAt FROM shifts WHERE id = ?')
+      .get(differing) as { openedAt: string; closedAt: string }
     expect(shiftDifferences).toEqual([
-      expect.objectContaining({
+      {
+        commandId: expect.any(String),
         shiftId: differing,
-        operatorName: cashier.fullName,
+        openedAt: shift.openedAt,
+        closedAt: shift.closedAt,
+        cashierName: cashier.fullName,
         reported: { count: 1, total: 150_000 },
         held: { count: 0, total: 0 },
-      }),
+      },
+    ])
+
+    // Looked into: says what was found, then leaves the list; the outbox entry stays.
+    const empty = await t.app.dispatch('sync.reviewShift', { shiftId: differing, note: ' ' }, tab)
+    expect(empty.ok ? null : empty.error.fields?.note).toBe(
+      'Что выяснено: опишите, что выяснено (не короче 3 символов)',
+    )
+    const matchingOne = await t.app.dispatch(
+      'sync.reviewShift',
+      { shiftId: matching, note: 'Проверено' },
+      tab,
+    )
+    expect(matchingOne.ok ? null : matchingOne.error.code).toBe('not_found')
+    t.advance(60_000)
+    const review = await value('sync.reviewShift', {
+      shiftId: differing,
+      note: 'Платеж отклонен сервером, внесен заново на верный л/с',
+    })
+    expect(review).toEqual({
+      shiftId: differing,
+      note: 'Платеж отклонен сервером, внесен заново на верный л/с',
+      by: supervisor.fullName,
+      at: '2026-11-20T09:01:00.000Z',
+    })
+    expect((await value('sync.commands', {})).shiftDifferences).toEqual([])
+    expect((await value('sync.status', {})).shiftDifferences).toBe(0)
+    const again = await t.app.dispatch(
+      'sync.reviewShift',
+      { shiftId: differing, note: 'Еще раз' },
+      tab,
+    )
+    expect(again.ok ? null : again.error.code).toBe('conflict')
+
+    const sqlite = t.app.services.db.$client
+    const kept = sqlite
+      .prepare(
+        `SELECT status, json_extract(result, '$.totalsDiffer') AS differ FROM outbox
+          WHERE name = 'shift.close' AND json_extract(args, '$.shiftId') = ?`,
+      )
+      .all(differing)
+    expect(kept).toEqual([{ status: 'sent', differ: 1 }])
+    const audit = sqlite
+      .prepare(
+        `SELECT l.entity, l.entity_id AS entityId, l.details, o.full_name AS operatorName
+           FROM audit_log l JOIN operators o ON o.id = l.operator_id
+          WHERE l.action = 'sync.reviewShift'`,
+      )
+      .all()
+    expect(audit).toEqual([
+      {
+        entity: 'shift',
+        entityId: differing,
+        details: JSON.stringify({
+          note: 'Платеж отклонен сервером, внесен заново на верный л/с',
+          closedAt: shift.closedAt,
+          reported: { count: 1, total: 150_000 },
+          held: { count: 0, total: 0 },
+        }),
+        operatorName: supervisor.fullName,
+      },
     ])
   })
 })

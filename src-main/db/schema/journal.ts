@@ -20,6 +20,8 @@ export const auditLog = sqliteTable(
   (t) => [
     index('audit_log_account_idx').on(t.accountId, t.at),
     index('audit_log_operator_idx').on(t.operatorId, t.at),
+    // A supervisor's record on a command or a shift (a rejection resolved, a difference reviewed).
+    index('audit_log_entity_idx').on(t.entity, t.entityId),
   ],
 )
 
