@@ -1,11 +1,29 @@
 import { expect, test } from '@playwright/test'
 import { uuidv7 } from 'uuidv7'
-import { openE2eReplica, sampleAccount, writeAsServerAnswer, type SampleAccount } from './replica'
+import { createBranch, createOffice } from '../../src-server/admin/reference'
+import { openServerDatabase, type ServerDatabase } from '../../src-server/db/connection'
+import { buildServerApp } from '../../src-server/http/app'
+import { registerWorkstation } from '../../src-server/workstations/credentials'
+import {
+  openE2eReplica,
+  roubles,
+  sampleAccount,
+  writeAsServerAnswer,
+  type SampleAccount,
+} from './replica'
 import { loginAs, loginAsClerk } from './support'
 
 const reason = 'Лицевой счет не найден в филиале рабочего места.'
 let account: SampleAccount
 let commandId: string
+let shiftId: string
+let cashierName: string
+// The central server where it moved to: a real one on loopback, which knows this workstation.
+let database: ServerDatabase
+let movedUrl: string
+let closeServer: () => Promise<void>
+// Where the workstation believes the server is: gone (nothing listens on the discard port).
+const oldUrl = 'http://127.0.0.1:9'
 
 // What the server answered for a payment taken offline: a refusal, kept in the outbox.
 test.beforeAll(() => {
@@ -37,6 +55,87 @@ test.beforeAll(() => {
         new Date().toISOString(),
       )
   })
+})
+
+// A cashier's shift closed here whose report the server found different (it held no payment), and
+// the workstation registered to a server that has since moved.
+test.beforeAll(async () => {
+  database = await openServerDatabase({})
+  const branchId = await createBranch(database.db, { code: 'MOVED', name: 'Филиал' })
+  const officeId = await createOffice(database.db, { branchId, name: 'Офис', address: 'Тверь' })
+  const credentials = await registerWorkstation(database.db, {
+    officeId,
+    name: 'Окно 1',
+    receiptPrefix: 'MV01',
+  })
+  const server = buildServerApp({ db: database.db })
+  movedUrl = await server.listen({ host: '127.0.0.1', port: 0 })
+  closeServer = () => server.close()
+
+  shiftId = uuidv7()
+  const closedAt = new Date(Date.now() - 2 * 3_600_000).toISOString()
+  writeAsServerAnswer((replica) => {
+    replica
+      .prepare(
+        `INSERT INTO sync_state (id, server_url, workstation_id, secret, bootstrapped_at)
+         VALUES (1, ?, ?, ?, ?)`,
+      )
+      .run(oldUrl, credentials.workstationId, credentials.secret, new Date().toISOString())
+    const device = replica
+      .prepare(
+        `SELECT d.device_id AS id, d.last_sequence AS seq, d.workstation_id AS workstationId,
+                w.office_id AS officeId
+           FROM device_state d JOIN workstations w ON w.id = d.workstation_id`,
+      )
+      .get() as { id: string; seq: number; workstationId: string; officeId: string }
+    const cashier = replica
+      .prepare(`SELECT id, full_name AS name FROM operators WHERE login = 'cashier'`)
+      .get() as { id: string; name: string }
+    cashierName = cashier.name
+    replica
+      .prepare(
+        `INSERT INTO shifts (id, workstation_id, office_id, opened_by, opened_at, opening_cash,
+                             closed_by, closed_at, counted_cash)
+         VALUES (?, ?, ?, ?, ?, 0, ?, ?, 150000)`,
+      )
+      .run(
+        shiftId,
+        device.workstationId,
+        device.officeId,
+        cashier.id,
+        new Date(Date.now() - 10 * 3_600_000).toISOString(),
+        cashier.id,
+        closedAt,
+      )
+    replica
+      .prepare(
+        `INSERT INTO outbox (id, device_id, sequence, name, args_version, args, operator_id,
+                             created_at, status, result, acknowledged_at)
+         VALUES (?, ?, ?, 'shift.close', 1, ?, ?, ?, 'sent', ?, ?)`,
+      )
+      .run(
+        uuidv7(),
+        device.id,
+        device.seq + 1_000_001,
+        JSON.stringify({
+          countedCash: 150_000,
+          shiftId,
+          closedAt,
+          totals: { payments: { count: 1, total: 150_000 } },
+        }),
+        cashier.id,
+        closedAt,
+        JSON.stringify({ shiftId, held: { count: 0, total: 0 }, totalsDiffer: true }),
+        new Date().toISOString(),
+      )
+  })
+})
+
+// The replica goes back to an unregistered one for whatever runs after.
+test.afterAll(async () => {
+  writeAsServerAnswer((replica) => replica.prepare('DELETE FROM sync_state').run())
+  await closeServer?.()
+  await database?.close()
 })
 
 test('the Sync screen shows a rejected payment with the server reason; a supervisor resolves it', async ({
@@ -75,4 +174,73 @@ test('the Sync screen shows a rejected payment with the server reason; a supervi
   await expect(resolution).toContainText('Соколов')
   // The rejection itself stays listed.
   await expect(row.getByTestId('sync-reason')).toHaveText(reason)
+})
+
+test('a supervisor moves the workstation to the new server address and looks into a shift total difference', async ({
+  page,
+}) => {
+  // A clerk reads the address but does not change it, and is not shown shift differences.
+  await loginAsClerk(page)
+  await page.getByTestId('sync-status').click()
+  await expect(page.getByTestId('sync-server-url-text')).toHaveText(oldUrl)
+  await expect(page.getByTestId('sync-server-save')).toHaveCount(0)
+  await expect(page.getByTestId('sync-shift-differences')).toHaveCount(0)
+  await expect(page.getByTestId('sync-shift-differences-badge')).toHaveCount(0)
+
+  await page.getByTestId('logout').click()
+  await loginAs(page, 'supervisor', 'supervisor123')
+  await expect(page.getByTestId('sync-shift-differences-badge')).toHaveText('Расхождения смен: 1')
+  await page.getByTestId('sync-status').click()
+
+  // The new address: a typo is named, then checked and saved.
+  const address = page.getByTestId('sync-server-url')
+  await expect(address).toHaveValue(oldUrl)
+  await address.fill('newhost:5190')
+  await page.getByTestId('sync-server-save').click()
+  await expect(page.getByTestId('sync-server-error')).toHaveText(
+    'Адрес сервера: адрес вида http://сервер:5190',
+  )
+  await address.fill(movedUrl)
+  await page.getByTestId('sync-server-check').click()
+  await expect(page.getByTestId('sync-server-notice')).toHaveText(
+    'Сервер отвечает и знает это рабочее место',
+  )
+  await expect(page.getByTestId('sync-server-error')).toHaveCount(0)
+  await page.getByTestId('sync-server-save').click()
+  await expect(page.getByTestId('sync-server-notice')).toHaveText(
+    `Адрес сервера изменен: синхронизация идет через ${movedUrl}`,
+  )
+  await page.reload()
+  await expect(page.getByTestId('sync-server-url')).toHaveValue(movedUrl)
+  const replica = openE2eReplica()
+  try {
+    const moved = replica
+      .prepare(`SELECT details FROM audit_log WHERE action = 'sync.changeServer'`)
+      .pluck()
+      .all()
+    expect(moved).toEqual([
+      JSON.stringify({ old: { serverUrl: oldUrl }, new: { serverUrl: movedUrl } }),
+    ])
+  } finally {
+    replica.close()
+  }
+
+  // The shift the server found different: both sides, then looked into.
+  await expect(page.getByTestId('sync-shift-differences-heading')).toHaveText(
+    'Расхождения итогов смен: 1',
+  )
+  const row = page.getByTestId('sync-shift-differences').locator('tbody tr')
+  await expect(row).toHaveCount(1)
+  await expect(row).toContainText(cashierName)
+  await expect(row.getByTestId('sync-shift-reported')).toContainText(`1 пл. на ${roubles(150_000)}`)
+  await expect(row.getByTestId('sync-shift-held')).toContainText(`0 пл. на ${roubles(0)}`)
+  await row.getByTestId('sync-shift-review').click()
+  await page.getByTestId('sync-shift-review-save').click()
+  await expect(page.getByTestId('sync-shift-review-error')).toContainText('Что выяснено:')
+  await page
+    .getByTestId('sync-shift-review-note')
+    .fill('Платеж отклонен сервером, деньги возвращены по расходному ордеру 14')
+  await page.getByTestId('sync-shift-review-save').click()
+  await expect(page.getByTestId('sync-shift-differences')).toHaveCount(0)
+  await expect(page.getByTestId('sync-shift-differences-badge')).toHaveCount(0)
 })
