@@ -108,22 +108,24 @@ export function applyPulledPage(
   }
 }
 
+/** The values of a pulled row this replica stores, in the upsert's column order. */
+const valuesOf = (upsert: Upsert, pulled: unknown[]) =>
+  upsert.picks ? upsert.picks.map((i) => pulled[i]) : pulled
+
 /** Upserts pulled rows BATCH at a time, the rest one by one; `each` hears every row. */
 function storeRows(upsert: Upsert, rows: unknown[][], each: (pulled: unknown[]) => void): void {
-  const valuesOf = (pulled: unknown[]) =>
-    upsert.picks ? upsert.picks.map((i) => pulled[i]) : pulled
   let i = 0
   for (; i + BATCH <= rows.length; i += BATCH) {
     const bound: unknown[] = []
     for (let k = i; k < i + BATCH; k++) {
       each(rows[k]!)
-      for (const v of valuesOf(rows[k]!)) bound.push(v)
+      for (const v of valuesOf(upsert, rows[k]!)) bound.push(v)
     }
     upsert.batch.run(bound)
   }
   for (; i < rows.length; i++) {
     each(rows[i]!)
-    upsert.statement.run(valuesOf(rows[i]!))
+    upsert.statement.run(valuesOf(upsert, rows[i]!))
   }
 }
 
@@ -160,7 +162,7 @@ function storePage(
       continue
     }
     for (const pulled of rows) {
-      const values = upsert.picks ? upsert.picks.map((i) => pulled[i]) : pulled
+      const values = valuesOf(upsert, pulled)
       options.keys?.(table, keyOf(pulled))
       const existing = searchKeyOf.get(pulled[id]) as { k: number } | undefined
       nextKey ??= nextSearchKey(db)

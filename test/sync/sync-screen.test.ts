@@ -23,6 +23,32 @@ async function value<K extends ChannelName>(channel: K, input: InputOf<K>): Prom
   return result.value as OutputOf<K>
 }
 
+/** A clerk's account on ул. Мира with one holder and electricity; its id. */
+async function registerAccount(number: string, lastName: string, firstName: string, house: string) {
+  const { accountId } = await value('accounts.register', {
+    number,
+    els: null,
+    officeId: ids.office,
+    holder: { lastName, firstName, phone: null, email: null },
+    relation: 'owner',
+    address: { region: 'Тверская обл.', settlement: 'г. Тверь', street: 'ул. Мира', house },
+    residents: 1,
+    tariffGroup: 'urban_electric',
+    services: [{ service: 'electricity', supplierId: ids.supplier }],
+  })
+  return accountId
+}
+
+/** A cash payment of 1 500 ₽ for electricity at the counter. */
+async function payCash(accountId: string) {
+  await value('payments.record', {
+    accountId,
+    lines: [{ supplierId: ids.supplier, service: 'electricity', amount: 150_000 }],
+    method: 'cash',
+    cashGiven: 150_000,
+  })
+}
+
 /** What the server answered for a command: here, a refusal of the first payment. */
 function serverRejects(commandName: string, reason: string): string {
   const sqlite = t.app.services.db.$client
@@ -41,25 +67,10 @@ function serverRejects(commandName: string, reason: string): string {
 describe('the Sync screen', () => {
   it('lists waiting and rejected commands; a supervisor records how a rejection was dealt with', async () => {
     await login(clerk)
-    const { accountId } = await value('accounts.register', {
-      number: '7712000001',
-      els: null,
-      officeId: ids.office,
-      holder: { lastName: 'Полякова', firstName: 'Нина', phone: null, email: null },
-      relation: 'owner',
-      address: { region: 'Тверская обл.', settlement: 'г. Тверь', street: 'ул. Мира', house: '3' },
-      residents: 1,
-      tariffGroup: 'urban_electric',
-      services: [{ service: 'electricity', supplierId: ids.supplier }],
-    })
+    const accountId = await registerAccount('7712000001', 'Полякова', 'Нина', '3')
     await login(cashier)
     await value('shifts.open', { openingCash: 0 })
-    await value('payments.record', {
-      accountId,
-      lines: [{ supplierId: ids.supplier, service: 'electricity', amount: 150_000 }],
-      method: 'cash',
-      cashGiven: 150_000,
-    })
+    await payCash(accountId)
     const payment = serverRejects(
       'payment.record',
       'Лицевой счет не найден в филиале рабочего места.',
@@ -113,26 +124,11 @@ describe('the Sync screen', () => {
 
   it('shows supervisors a closed shift whose totals the server found different, until one looks into it', async () => {
     await login(clerk)
-    const { accountId } = await value('accounts.register', {
-      number: '7712000003',
-      els: null,
-      officeId: ids.office,
-      holder: { lastName: 'Орлов', firstName: 'Петр', phone: null, email: null },
-      relation: 'owner',
-      address: { region: 'Тверская обл.', settlement: 'г. Тверь', street: 'ул. Мира', house: '5' },
-      residents: 1,
-      tariffGroup: 'urban_electric',
-      services: [{ service: 'electricity', supplierId: ids.supplier }],
-    })
+    const accountId = await registerAccount('7712000003', 'Орлов', 'Петр', '5')
     await login(cashier)
     const closeShift = async () => {
       await value('shifts.open', { openingCash: 0 })
-      await value('payments.record', {
-        accountId,
-        lines: [{ supplierId: ids.supplier, service: 'electricity', amount: 150_000 }],
-        method: 'cash',
-        cashGiven: 150_000,
-      })
+      await payCash(accountId)
       return (await value('shifts.close', { countedCash: 150_000 })).shiftId
     }
     const differing = await closeShift()
