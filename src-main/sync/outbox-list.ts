@@ -8,6 +8,7 @@ import { ApiFailure } from '../api/failure'
 import { writeAudit, type AuditActor } from '../audit/audit-log'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
+import { moveRejectedPayment } from '../payments/reassign-payment'
 import { listShiftDifferences } from './shift-differences'
 
 interface OutboxRow {
@@ -52,7 +53,11 @@ function toRow(db: Db, row: OutboxRow): SyncCommandRow {
         string | undefined)
     : undefined
   const details = row.resolution
-    ? (JSON.parse(row.resolution) as { kind: ResolutionKind; note: string })
+    ? (JSON.parse(row.resolution) as {
+        kind: ResolutionKind
+        note: string
+        accountNumber?: string | null
+      })
     : null
   return {
     id: row.id,
@@ -64,7 +69,15 @@ function toRow(db: Db, row: OutboxRow): SyncCommandRow {
     accountId,
     accountNumber: number ?? null,
     amount,
-    resolution: details ? { ...details, by: row.resolvedBy, at: row.resolvedAt! } : null,
+    resolution: details
+      ? {
+          kind: details.kind,
+          note: details.note,
+          accountNumber: details.accountNumber ?? null,
+          by: row.resolvedBy,
+          at: row.resolvedAt!,
+        }
+      : null,
   }
 }
 
@@ -93,13 +106,14 @@ export function listSyncCommands(
 }
 
 /**
- * A supervisor's record of how a rejected command was dealt with (the payment re-entered on the
- * right account, the money refunded, ...). Once per command; the rejection itself stays.
+ * A supervisor's record of how a rejected command was dealt with (the money refunded, ...). Once
+ * per command; the rejection itself stays. `reassigned` moves a rejected payment to the account
+ * with `accountNumber` and sends it to the server again, in the same transaction.
  */
 export function resolveRejected(
   db: Db,
   actor: AuditActor,
-  input: { commandId: string; kind: ResolutionKind; note: string },
+  input: { commandId: string; kind: ResolutionKind; note: string; accountNumber?: string },
 ): SyncResolution {
   return db.$client.transaction(() => {
     const row = prepared(db.$client, `${listSql} WHERE o.id = ?`).get(input.commandId) as
@@ -110,12 +124,27 @@ export function resolveRejected(
     if (row.resolution) {
       throw new ApiFailure('conflict', 'Эту отклоненную команду уже разобрали.')
     }
+    const accountNumber =
+      input.kind === 'reassigned'
+        ? moveRejectedPayment(
+            db,
+            { operatorId: actor.operatorId, now: new Date(actor.at) },
+            row,
+            input.accountNumber,
+          )
+        : null
     writeAudit(db, actor, {
       action: RESOLVE,
       entity: 'command',
       entityId: input.commandId,
       accountId: subjectOf(row.args).accountId,
-      details: { kind: input.kind, note: input.note, command: row.name, reason: row.reason },
+      details: {
+        kind: input.kind,
+        note: input.note,
+        accountNumber,
+        command: row.name,
+        reason: row.reason,
+      },
     })
     return toRow(
       db,

@@ -104,6 +104,10 @@ const en: Messages = {
     shiftReviewSave: 'Mark as looked into',
     resolveTitle: 'How the rejected command was dealt with',
     notePlaceholder: 'What was done: e.g. the payment entered on account ..., receipt no. ...',
+    reassignTo: 'Move the payment to account',
+    reassignHint:
+      'The payment, with its receipt number and time, goes to the server on this account; it leaves the rejected account.',
+    reassignedTo: 'to account {number}',
     save: 'Save the resolution',
     ageMinutes: '{minutes} min',
     ageHours: '{hours} h {minutes} min',
@@ -527,6 +531,7 @@ const en: Messages = {
       reading_delete: 'Reading deleted',
       payment_record: 'Payment taken',
       payment_cancel: 'Payment cancelled',
+      payment_reassign: 'Payment moved to another account',
       shift_open: 'Shift opened',
       shift_close: 'Shift closed',
       session_login: 'Logged in',

@@ -104,6 +104,10 @@ const ru = {
     shiftReviewSave: 'Отметить как проверенное',
     resolveTitle: 'Как разобрана отклоненная команда',
     notePlaceholder: 'Что сделано: например, платеж внесен на л/с ..., чек №...',
+    reassignTo: 'Перенести платеж на счет',
+    reassignHint:
+      'Платеж с тем же номером чека и временем уйдет на сервер на указанный счет; на отклоненном счете его не останется.',
+    reassignedTo: 'на счет {number}',
     save: 'Сохранить решение',
     ageMinutes: '{minutes} мин',
     ageHours: '{hours} ч {minutes} мин',
@@ -527,6 +531,7 @@ const ru = {
       reading_delete: 'Удаление показания',
       payment_record: 'Прием платежа',
       payment_cancel: 'Отмена платежа',
+      payment_reassign: 'Перенос платежа на другой счет',
       shift_open: 'Открытие смены',
       shift_close: 'Закрытие смены',
       session_login: 'Вход в программу',

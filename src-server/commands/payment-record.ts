@@ -6,7 +6,8 @@ import { syncMessages } from '../../src-shared/sync/messages'
 import { accountOfBranch, exist } from './lookups'
 import { recordedArgs, reject, serverCommand } from './server-command'
 
-const made = z.object({
+/** What the workstation fixed when it took the payment. */
+export const paymentFacts = z.object({
   paymentId: z.string().min(1),
   receiptNumber: z.string().min(1),
   paidAt: z.string().min(1),
@@ -28,7 +29,7 @@ const made = z.object({
 export const paymentRecord = serverCommand({
   name: 'payment.record',
   argsVersion: 1,
-  args: recordedArgs(recordPaymentSchema, made),
+  args: recordedArgs(recordPaymentSchema, paymentFacts),
   async apply(tx, write, args, ctx) {
     const found = await exist(tx, {
       account: accountOfBranch(args.accountId, ctx.branchId),

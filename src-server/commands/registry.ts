@@ -7,6 +7,7 @@ import { meterInstall } from './meter-install'
 import { meterRemove } from './meter-remove'
 import { meterReplace } from './meter-replace'
 import { paymentCancel } from './payment-cancel'
+import { paymentReassign } from './payment-reassign'
 import { paymentRecord } from './payment-record'
 import { readingDelete } from './reading-delete'
 import { readingSubmit } from './reading-submit'
@@ -32,6 +33,7 @@ const all: ServerCommand<never>[] = [
   readingSubmit,
   readingDelete,
   paymentRecord,
+  paymentReassign,
   paymentCancel,
   shiftOpen,
   shiftClose,

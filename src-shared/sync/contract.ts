@@ -44,6 +44,8 @@ export type ResolutionKind = (typeof resolutionKinds)[number]
 export interface SyncResolution {
   kind: ResolutionKind
   note: string
+  /** The account a rejected payment was moved to (kind `reassigned`). */
+  accountNumber: string | null
   by: string | null
   at: string
 }
@@ -91,6 +93,8 @@ export const resolveRejectedSchema = z.object({
     'Что сделано',
     z.string().trim().min(3, 'опишите, что сделано (не короче 3 символов)').max(500),
   ),
+  /** For a rejected payment moved to another account: that account's number. */
+  accountNumber: labelled('Перенести на счет', z.string().trim().toUpperCase().max(40)).optional(),
 })
 
 /** A supervisor's record that a shift's difference was looked into; the difference stays. */

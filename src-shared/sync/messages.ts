@@ -22,6 +22,8 @@ export const syncMessages = {
   readingNotFound: 'Показание не найдено.',
   readingAlreadyDeleted: 'Показание уже удалено.',
   paymentNotFound: 'Платеж не найден.',
+  rejectedPaymentNotFound:
+    'Перенос платежа: сервер не отклонял этот платеж, переносить его нельзя. Обратитесь к администратору.',
   paymentAlreadyCancelled: 'Платеж уже отменен.',
   paymentLinesMismatch: 'Сумма платежа не равна сумме строк.',
   receiptNumberTaken: (number: string) => `Номер чека ${number} уже есть на сервере.`,

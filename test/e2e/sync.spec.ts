@@ -165,6 +165,12 @@ test('the Sync screen shows a rejected payment with the server reason; a supervi
   await page
     .getByTestId('sync-resolve-note')
     .fill('Деньги возвращены плательщику, расходный ордер 12')
+  // A payment is offered a move to another account first; that account must exist here.
+  await page.getByTestId('sync-reassign-account').fill('7799999999')
+  await page.getByTestId('sync-resolve-save').click()
+  await expect(page.getByTestId('sync-reassign-error')).toHaveText(
+    'Перенести на счет: лицевой счет 7799999999 не найден.',
+  )
   await page.getByTestId('sync-resolve-kind').click()
   await page.getByRole('option', { name: 'Деньги возвращены' }).click()
   await page.getByTestId('sync-resolve-save').click()

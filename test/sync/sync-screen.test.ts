@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ChannelName, InputOf, OutputOf } from '../../src-shared/api/contract'
-import { ids, tempApp, testOperators, type TempApp } from '../support/temp-app'
+import { accountInput, ids, tempApp, testOperators, type TempApp } from '../support/temp-app'
 
 let t: TempApp
 const tab = 'web:desk'
@@ -104,16 +104,65 @@ describe('the Sync screen', () => {
       tab,
     )
     expect(empty.ok ? null : empty.error.fields?.note).toMatch(/^Что сделано: /)
+    // Moving the payment needs an account that has the payment's services.
+    const resolve = (accountNumber?: string) =>
+      t.app.dispatch(
+        'sync.resolve',
+        { commandId: payment, kind: 'reassigned', note: 'Верный счет', accountNumber },
+        tab,
+      )
+    const fieldOf = (r: Awaited<ReturnType<typeof resolve>>) =>
+      r.ok ? null : r.error.fields?.accountNumber
+    expect(fieldOf(await resolve())).toBe('Перенести на счет: укажите номер лицевого счета.')
+    expect(fieldOf(await resolve('7712999999'))).toBe(
+      'Перенести на счет: лицевой счет 7712999999 не найден.',
+    )
+    expect(fieldOf(await resolve('7712000001'))).toBe(
+      'Перенести на счет: это тот же счет, который сервер не принял.',
+    )
+    const heatOnly = await value('accounts.register', {
+      ...accountInput({ number: '7712000009', tariffGroup: 'urban_electric' }),
+      services: [{ service: 'hot_water', supplierId: ids.supplier }],
+    })
+    expect(heatOnly.accountId).toBeTruthy()
+    expect(fieldOf(await resolve('7712000009'))).toMatch(
+      /^Перенести на счет: на счете 7712000009 нет услуги «Электроэнергия» \(.+\)\. /,
+    )
+    const target = await registerAccount('7712000002', 'Полякова', 'Нина', '5')
     const resolution = await value('sync.resolve', {
       commandId: payment,
       kind: 'reassigned',
-      note: 'Платеж внесен заново на л/с 7712000002, чек 0002',
+      note: 'Номер счета перепутан при вводе',
+      accountNumber: ' 7712000002 ',
     })
-    expect(resolution).toMatchObject({ kind: 'reassigned', by: supervisor.fullName })
+    expect(resolution).toMatchObject({
+      kind: 'reassigned',
+      accountNumber: '7712000002',
+      by: supervisor.fullName,
+    })
 
-    // The rejection stays, with its resolution; a second resolution is refused.
-    const after = await value('sync.commands', {})
-    expect(after.rejected[0]).toMatchObject({ id: payment, resolution: { kind: 'reassigned' } })
+    // The payment, with its receipt number, now counts on the account it was meant for, and
+    // goes to the server again; both accounts' histories say so.
+    const db = t.app.services.db.$client
+    const moved = db
+      .prepare(`SELECT account_id AS accountId, receipt_number AS receipt FROM payments`)
+      .all() as { accountId: string; receipt: string }[]
+    expect(moved).toEqual([{ accountId: target, receipt: expect.any(String) }])
+    const reassign = db
+      .prepare(`SELECT status, args FROM outbox WHERE name = 'payment.reassign'`)
+      .get() as { status: string; args: string }
+    expect(reassign.status).toBe('pending')
+    expect(JSON.parse(reassign.args)).toMatchObject({
+      accountId: target,
+      rejectedCommandId: payment,
+      receiptNumber: moved[0]!.receipt,
+      lines: [expect.objectContaining({ amount: 150_000 })],
+    })
+    const logged = db
+      .prepare(`SELECT account_id AS accountId FROM audit_log WHERE action = 'payment.reassign'`)
+      .all() as { accountId: string }[]
+    expect(logged.map((l) => l.accountId).sort()).toEqual([accountId, target].sort())
+
     const again = await t.app.dispatch(
       'sync.resolve',
       { commandId: payment, kind: 'other', note: 'Еще раз' },
