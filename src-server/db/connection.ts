@@ -29,18 +29,34 @@ export const serverMigrationsFolder = join(dirname(fileURLToPath(import.meta.url
 
 const INT8 = 20
 
+const pipelined = new WeakSet<object>()
+
+/**
+ * Whether the database's connections pipeline queries (node-postgres in pipeline mode): one sent
+ * before the previous one's answer still runs after it, in order.
+ */
+export function pipelines(db: ServerDb): boolean {
+  return pipelined.has(db)
+}
+
 /** Opens the server's database (PostgreSQL or PGlite) and brings it to the latest migration. */
 export async function openServerDatabase(options: ServerDatabaseOptions): Promise<ServerDatabase> {
   if (options.databaseUrl) {
     // Counts, kopecks and versions are bigint in SQL and plain numbers in JS (far below 2^53).
     // Process-wide: drizzle's node-postgres session reads pg's global parsers.
     pg.types.setTypeParser(INT8, Number)
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 20 })
+    // Pipelined: a pushed batch sends a command's writes without waiting for their answer.
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 20,
+      pipeline: true,
+    } as pg.PoolConfig)
     // An idle connection the database ends (a restart, a dropped database) must not take the
     // server down: the pool makes a new one for the next query.
     pool.on('error', (error) => console.warn(`PostgreSQL: idle connection lost: ${error.message}`))
     const db = drizzlePg({ client: pool, schema, casing: 'snake_case' })
     await migratePg(db, { migrationsFolder: serverMigrationsFolder })
+    pipelined.add(db)
     return { db: db as unknown as ServerDb, kind: 'postgres', close: () => pool.end() }
   }
   if (options.dataDir) mkdirSync(dirname(options.dataDir), { recursive: true })

@@ -8,7 +8,7 @@ import type {
 import { syncMessages } from '../../src-shared/sync/messages'
 import { alwaysAccepted, serverCommandFor } from '../commands/registry'
 import { CommandRejected } from '../commands/server-command'
-import type { ServerDb } from '../db/connection'
+import { pipelines, type ServerDb } from '../db/connection'
 import { queryRow, queryRows } from '../db/query'
 import type { WorkstationIdentity } from '../workstations/credentials'
 import { SyncedWriter } from './synced-write'
@@ -239,7 +239,7 @@ async function pushBatch(
     }
     // Many commands: hold the counters, stored once at the end. One: its writes move them in the
     // statement that writes its rows, the shortest hold of the lock other workstations wait for.
-    const held = commands.length > 1 ? new HeldCounters(tx) : null
+    const held = commands.length > 1 ? new HeldCounters(tx, pipelines(db)) : null
     const outcomes: CommandOutcome[] = []
     const records: { command: PushedCommand; stored: StoredCommand }[] = []
     const firstSeq = device.lastSeq
@@ -255,6 +255,7 @@ async function pushBatch(
       records.push({ command, stored: decision.stored })
       outcomes.push(decision.outcome)
     }
+    await held?.settle()
     const finish: SQL[] = held?.statements() ?? []
     if (device.lastSeq !== firstSeq) {
       finish.push(

@@ -169,9 +169,11 @@ export class SyncedWriter {
     for (let i = 0; i < rest.length; i += GROUP) {
       const group = rest.slice(i, i + GROUP).map((w) => w((b, offset) => sql`${known(b, offset)}`))
       const ctes = group.slice(0, -1).map((q, k) => sql`${sql.raw(`w${k}`)} AS (${q})`)
-      await this.tx.execute(
+      const write = this.tx.execute(
         ctes.length === 0 ? group[0]! : sql`WITH ${sql.join(ctes, sql`, `)} ${group.at(-1)!}`,
       )
+      if (this.held?.deferWrites) this.held.defer(write)
+      else await write
     }
   }
 }

@@ -48,7 +48,35 @@ export class HeldCounters {
     { branchId: string | null; table: SyncedTableName; version: number }
   >()
 
-  constructor(private readonly tx: ServerDb) {}
+  private readonly sent: Promise<void>[] = []
+  private failure: { error: unknown } | null = null
+
+  constructor(
+    private readonly tx: ServerDb,
+    /**
+     * The connection pipelines (PostgreSQL): a command's writes need not be waited for, since
+     * the next command's checks are queued behind them on the same connection and see them.
+     */
+    readonly deferWrites = false,
+  ) {}
+
+  /** A write sent now and waited for in `settle`; its failure fails the batch there. */
+  defer(write: PromiseLike<unknown>): void {
+    // `then` here, not later: drizzle's query starts on it, so writes go out in program order.
+    const settled = write.then(
+      () => undefined,
+      (error: unknown) => {
+        this.failure ??= { error }
+      },
+    )
+    this.sent.push(Promise.resolve(settled))
+  }
+
+  /** Waits for the deferred writes; throws the first one's failure. */
+  async settle(): Promise<void> {
+    await Promise.all(this.sent)
+    if (this.failure) throw this.failure.error
+  }
 
   /** Takes `n` versions of the branch's stream and returns the last. */
   async take(branchId: string | null, n: number): Promise<number> {
