@@ -7,7 +7,13 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      lib: { entry: { index: resolve('src-main/electron/main.ts') } },
+      lib: {
+        entry: {
+          index: resolve('src-main/electron/main.ts'),
+          // Its own entry: a worker thread loads it by file (see SyncThread).
+          'sync-worker': resolve('src-main/sync/sync-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -11,6 +11,7 @@ import { onCommandCommitted } from '../commands/command'
 import { readSetting } from '../settings/settings'
 import { SyncLoop } from '../sync/sync-loop'
 import { runSync } from '../sync/sync-run'
+import { SyncThread } from '../sync/sync-thread'
 import { readSyncState } from '../sync/sync-state'
 
 export interface AppOptions {
@@ -23,6 +24,11 @@ export interface AppOptions {
   printer: Printer
   /** Start the background sync when the replica has a server (default true). */
   startSync?: boolean
+  /**
+   * The sync worker's module (`sync-worker`): syncs then run on their own thread, off the event
+   * loop that answers the window. Without it they run on this thread (tests, scripts).
+   */
+  syncWorker?: URL
 }
 
 export interface App {
@@ -48,12 +54,16 @@ export function createApp(options: AppOptions): App {
     readSetting(db, 'screenLockMinutes', officeDate(clock(), timeZone)),
   )
   const bootstrap = { pulled: 0, estimated: null }
+  const onPulled = (rows: number) => (bootstrap.pulled += rows)
+  const thread = options.syncWorker
+    ? new SyncThread(
+        options.syncWorker,
+        { file: replicaFile(options.dataDir), appVersion: options.appVersion },
+        onPulled,
+      )
+    : null
   const sync = new SyncLoop(() =>
-    runSync(db, {
-      appVersion: options.appVersion,
-      now: clock,
-      onPulled: (rows) => (bootstrap.pulled += rows),
-    }),
+    thread ? thread.run() : runSync(db, { appVersion: options.appVersion, now: clock, onPulled }),
   )
   onCommandCommitted(db, () => void sync.wake())
   if (options.startSync !== false && readSyncState(db)) sync.start()
@@ -72,6 +82,7 @@ export function createApp(options: AppOptions): App {
     dispatch: createDispatch(services, handlers),
     close: () => {
       void sync.stop()
+      void thread?.close()
       void options.printer.close()
       db.$client.close()
     },

@@ -24,6 +24,8 @@ function openReplica(): App | null {
       appVersion: app.getVersion(),
       migrationsFolder: packagedMigrationsFolder(),
       printer: electronPrinter(join(app.getPath('documents'), 'Энергосбыт')),
+      // Built next to this entry (electron.vite.config.ts).
+      syncWorker: new URL('./sync-worker.js', import.meta.url),
     })
   } catch (error) {
     console.error('[startup]', error)

@@ -34,6 +34,7 @@ const app = createApp({
   dataDir,
   appVersion: process.env.npm_package_version ?? 'dev',
   printer: chromiumPdfPrinter(join(dataDir, 'printed')),
+  syncWorker: new URL('../sync/sync-worker.ts', import.meta.url),
 })
 const demoAccounts = values['demo-accounts']
 if (demoAccounts) {

@@ -1,0 +1,71 @@
+import { Worker } from 'node:worker_threads'
+import type { SyncRunReport } from './sync-run'
+
+export interface SyncThreadData {
+  /** The replica file. */
+  file: string
+  appVersion: string
+}
+
+export type SyncThreadMessage = { pulled: number } | { done: SyncRunReport } | { failed: string }
+
+/**
+ * Runs syncs on a worker thread with its own connection to the replica, one at a time (the sync
+ * loop never overlaps runs). A thread that dies fails its run; the next run starts a new one.
+ */
+export class SyncThread {
+  private worker: Worker | null = null
+  private current: {
+    resolve: (report: SyncRunReport) => void
+    reject: (error: Error) => void
+  } | null = null
+
+  constructor(
+    /** The worker's module: the built `sync-worker.js`, or the `.ts` source run through tsx. */
+    private readonly script: URL,
+    private readonly data: SyncThreadData,
+    private readonly onPulled: (rows: number) => void,
+  ) {}
+
+  run(): Promise<SyncRunReport> {
+    if (this.current) return Promise.reject(new Error('a sync run is already under way'))
+    const worker = this.worker ?? this.start()
+    return new Promise((resolve, reject) => {
+      this.current = { resolve, reject }
+      worker.postMessage('run')
+    })
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker
+    this.worker = null
+    await worker?.terminate()
+  }
+
+  private start(): Worker {
+    const source = this.script.pathname.endsWith('.ts')
+    const worker = new Worker(this.script, {
+      workerData: this.data,
+      // From source (web dev host, tests) the thread needs tsx's loader; the build is plain JS.
+      execArgv: source ? ['--import', 'tsx'] : undefined,
+    })
+    worker.unref()
+    worker.on('message', (message: SyncThreadMessage) => {
+      if ('pulled' in message) return this.onPulled(message.pulled)
+      const run = this.current
+      this.current = null
+      if ('done' in message) run?.resolve(message.done)
+      else run?.reject(new Error(message.failed))
+    })
+    const lost = (error: Error) => {
+      if (this.worker === worker) this.worker = null
+      const run = this.current
+      this.current = null
+      run?.reject(error)
+    }
+    worker.on('error', lost)
+    worker.on('exit', (code) => lost(new Error(`the sync thread stopped (exit code ${code})`)))
+    this.worker = worker
+    return worker
+  }
+}

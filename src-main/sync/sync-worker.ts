@@ -1,0 +1,19 @@
+// The sync loop's runs, on a thread of their own: storing a page of 10,000 pulled rows takes
+// better-sqlite3 (synchronous) a tenth of a second, which the window must not feel.
+import { parentPort, workerData } from 'node:worker_threads'
+import { openSqlite, wrap } from '../db/connection'
+import { runSync } from './sync-run'
+import type { SyncThreadData, SyncThreadMessage } from './sync-thread'
+
+const { file, appVersion } = workerData as SyncThreadData
+// Its own connection to the replica the main thread migrated: WAL lets both read while one writes.
+const db = wrap(openSqlite(file))
+const post = (message: SyncThreadMessage) => parentPort!.postMessage(message)
+
+parentPort!.on('message', () => {
+  runSync(db, { appVersion, now: () => new Date(), onPulled: (rows) => post({ pulled: rows }) })
+    .then((report) => post({ done: report }))
+    .catch((error: unknown) =>
+      post({ failed: error instanceof Error ? error.message : String(error) }),
+    )
+})

@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp, replicaFile, type App } from '../../src-main/app/create-app'
+import { chromiumPdfPrinter } from '../../src-main/documents/chromium-pdf-printer'
+import { configureSync, readSyncState } from '../../src-main/sync/sync-state'
+import { SyncThread } from '../../src-main/sync/sync-thread'
+import type { ServerDatabase } from '../../src-server/db/connection'
+import { accountInput, testOperators } from '../support/temp-app'
+import {
+  newWorkstation,
+  seedAccountWithDebt,
+  seedBranch,
+  startTestServer,
+  testServerDatabase,
+  type RunningServer,
+} from '../server/support/server'
+import { serverAccountNumbers } from './support/scenario'
+
+let database: ServerDatabase
+let server: RunningServer
+let dir: string
+let app: App
+const worker = new URL('../../src-main/sync/sync-worker.ts', import.meta.url)
+
+beforeAll(async () => {
+  database = await testServerDatabase()
+  server = await startTestServer(database.db)
+  dir = mkdtempSync(join(tmpdir(), 'energo-thread-'))
+})
+afterAll(async () => {
+  app?.close()
+  await server.close()
+  await database.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('the sync loop on its own thread', () => {
+  it('bootstraps with progress, then sends what the clerk saves', async () => {
+    const branch = await seedBranch(database.db)
+    for (let i = 1; i <= 20; i++)
+      await seedAccountWithDebt(database.db, branch, `77400000${10 + i}`)
+    app = createApp({
+      dataDir: dir,
+      appVersion: '1.0.0',
+      printer: chromiumPdfPrinter(join(dir, 'printed')),
+      syncWorker: worker,
+    })
+    const { services } = app
+    configureSync(services.db, {
+      serverUrl: server.url,
+      ...(await newWorkstation(database.db, branch.officeId)),
+    })
+    services.sync.start()
+    await services.sync.wake()
+
+    // The thread stored the pages through its own connection; this one reads them.
+    const local = services.db.$client.prepare('SELECT count(*) FROM accounts').pluck().get()
+    expect(local).toBe(20)
+    expect(readSyncState(services.db)!.bootstrappedAt).not.toBeNull()
+    expect(services.bootstrap.pulled).toBeGreaterThan(20 * 4)
+
+    // A saved command wakes the loop; the thread pushes it.
+    const [clerk] = testOperators
+    const login = await app.dispatch(
+      'session.login',
+      { login: branch.login(clerk.login), password: clerk.password },
+      'tab',
+    )
+    expect(login.ok).toBe(true)
+    const saved = await app.dispatch(
+      'accounts.register',
+      accountInput({
+        number: '7740000099',
+        officeId: branch.officeId,
+        services: [{ service: 'electricity', supplierId: branch.supplierId }],
+      }),
+      'tab',
+    )
+    expect(saved.ok).toBe(true)
+    await services.sync.wake()
+    expect(await serverAccountNumbers(database.db, branch.branchId)).toContain('7740000099')
+    const status = await app.dispatch('sync.status', {}, 'tab')
+    expect(status.ok && status.value).toMatchObject({ online: true, waitingCommands: 0 })
+  })
+
+  it('a thread that dies fails its run; the next run starts a new one', async () => {
+    const thread = new SyncThread(worker, { file: replicaFile(dir), appVersion: '1.0.0' }, () => {})
+    const run = thread.run()
+    await thread.close()
+    await expect(run).rejects.toThrow('the sync thread stopped')
+    await expect(thread.run()).resolves.toMatchObject({ pushed: 0, updateRequired: null })
+    await thread.close()
+  })
+})
