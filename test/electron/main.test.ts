@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { App } from '../../src-main/app/create-app'
 import { channelNames } from '../../src-shared/api/contract'
@@ -66,6 +67,11 @@ describe('main entry', () => {
       appVersion: '0.1.0',
       migrationsFolder: undefined,
       printer: expect.objectContaining({ print: expect.any(Function) }),
+      // Syncs run on the worker built next to the main bundle.
+      syncWorker: new URL(
+        './sync-worker.js',
+        pathToFileURL(join(import.meta.dirname, '../../src-main/electron/main.ts')),
+      ),
     })
     expect(app.getPath).toHaveBeenCalledWith('userData')
     expect(app.enableSandbox).toHaveBeenCalled()
