@@ -6,6 +6,7 @@ import type { AppServices } from '../api/services'
 import type { Db } from '../db/connection'
 import type { Printer } from '../documents/printer'
 import { openReplica } from '../db/replica'
+import { operatorSessionLink } from '../operators/online-session'
 import { SessionStore } from '../operators/sessions'
 import { onCommandCommitted } from '../commands/command'
 import { readSetting } from '../settings/settings'
@@ -48,11 +49,13 @@ export function createApp(options: AppOptions): App {
     readSetting(db, 'screenLockMinutes', officeDate(clock(), timeZone)),
   )
   const bootstrap = { pulled: 0, estimated: null }
+  const operatorSessions = operatorSessionLink(db, sessions, clock)
   const sync = new SyncLoop(() =>
     runSync(db, {
       appVersion: options.appVersion,
       now: clock,
       onPulled: (rows) => (bootstrap.pulled += rows),
+      operatorSessions,
     }),
   )
   onCommandCommitted(db, () => void sync.wake())
