@@ -122,17 +122,14 @@ export class SyncServerClient {
    * Whether the server takes this login and password (its copy is the current one): false, or
    * the session it opened for the operator.
    */
-  async checkOperator(
-    login: string,
-    password: string,
-  ): Promise<false | { token: string | null; expiresAt: string | null }> {
+  async checkOperator(login: string, password: string): Promise<false | { token: string | null }> {
     // A server older than session tokens answers only `valid`.
     const answer = await this.post<{ valid: boolean } & Partial<OperatorSessionAnswer>>(
       '/operators/check',
       { versions: this.versions, login, password },
     )
     if (!answer.valid) return false
-    return { token: answer.token ?? null, expiresAt: answer.expiresAt ?? null }
+    return { token: answer.token ?? null }
   }
 
   /** Ends an operator's session on the server at their logout. */
