@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { uuidv7 } from 'uuidv7'
 import { registerAccountSchema } from '../src-shared/accounts/schemas'
@@ -21,6 +22,7 @@ import { pushOutbox } from '../src-main/sync/push-outbox'
 import { SyncServerClient } from '../src-main/sync/server-client'
 import { clientFor, runSync } from '../src-main/sync/sync-run'
 import { configureSync, readSyncState } from '../src-main/sync/sync-state'
+import { SyncThread } from '../src-main/sync/sync-thread'
 import { syncedTableNames } from '../src-main/sync/synced-tables'
 import { accountInput } from '../test/support/temp-app'
 import type { BenchServerReady } from './sync-server'
@@ -131,16 +133,29 @@ async function measure(server: BenchServerReady, accounts: number, base: string)
   const { url } = server
   const [own, ...others] = server.workstations
 
-  // Bootstrap, end to end: HTTP pages, JSON, SQLite upserts with the cursor, the search index.
+  // Bootstrap, end to end as the app runs it: on the sync thread, HTTP pages, JSON, SQLite
+  // upserts with the cursor, the search index. This thread (the app's main) only waits.
   const replicaDir = join(base, 'bootstrap')
   rmSync(replicaDir, { recursive: true, force: true })
-  const replica = openReplica({ file: join(replicaDir, 'replica.sqlite') })
+  const file = join(replicaDir, 'replica.sqlite')
+  const replica = openReplica({ file })
   configureSync(replica, { serverUrl: url, ...own! })
+  const thread = new SyncThread(
+    new URL('../src-main/sync/sync-worker.ts', import.meta.url),
+    { file, appVersion },
+    { onPulled: () => {} },
+  )
+  const stalls = monitorEventLoopDelay({ resolution: 10 })
+  stalls.enable()
   let started = performance.now()
-  const boot = await runSync(replica, { appVersion, now: () => new Date() })
+  const boot = await thread.run()
   const bootSeconds = (performance.now() - started) / 1000
+  stalls.disable()
+  await thread.close()
   const bootstrapRate = boot.pulled / bootSeconds
+  const stallMs = stalls.max / 1e6
   console.log(`bootstrap: ${boot.pulled} строк за ${round(bootSeconds)} с`)
+  console.log(`  самая долгая задержка главного потока за это время: ${round(stallMs)} мс`)
 
   // The same rows fetched first, then only inserted: the limit of the SQLite side.
   const client = clientFor(replica, appVersion)!
@@ -234,6 +249,7 @@ async function measure(server: BenchServerReady, accounts: number, base: string)
       accounts,
       bootstrap_rows: boot.pulled,
       bootstrap_rows_per_s: Math.round(bootstrapRate),
+      bootstrap_main_thread_max_stall_ms: round(stallMs),
       raw_insert_rows_per_s: Math.round(rawRate),
       push_5000_s: round(pushSeconds, 2),
       concurrent100_pull_p50_ms: round(percentile(pullMs, 50)),

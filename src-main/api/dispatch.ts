@@ -7,6 +7,7 @@ import {
 } from '../../src-shared/api/contract'
 import type { ApiResult } from '../../src-shared/api/result'
 import { invalidInput } from '../../src-shared/api/validation'
+import { sessionMessages } from '../../src-shared/operators/messages'
 import type { Session } from '../operators/sessions'
 import { ApiFailure } from './failure'
 import type { AppServices } from './services'
@@ -49,7 +50,11 @@ export function createDispatch(services: AppServices, handlers: Handlers): Dispa
     const def = contract[channel]
     const session = services.sessions.touch(clientKey, services.clock(), !def.passive)
     if (def.roles !== 'public') {
-      if (!session) return fail('unauthenticated', 'Войдите в программу, чтобы продолжить.')
+      if (!session) {
+        return services.sessions.wasEndedByServer(clientKey)
+          ? fail('session_ended', sessionMessages.endedByServer)
+          : fail('unauthenticated', 'Войдите в программу, чтобы продолжить.')
+      }
       if (session.locked && !def.whileLocked) {
         return fail('locked', 'Экран заблокирован. Введите пароль, чтобы продолжить.')
       }

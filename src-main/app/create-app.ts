@@ -6,6 +6,7 @@ import type { AppServices } from '../api/services'
 import type { Db } from '../db/connection'
 import type { Printer } from '../documents/printer'
 import { openReplica } from '../db/replica'
+import { operatorSessionLink } from '../operators/online-session'
 import { SessionStore } from '../operators/sessions'
 import { onCommandCommitted } from '../commands/command'
 import { readSetting } from '../settings/settings'
@@ -55,15 +56,18 @@ export function createApp(options: AppOptions): App {
   )
   const bootstrap = { pulled: 0, estimated: null }
   const onPulled = (rows: number) => (bootstrap.pulled += rows)
+  const operatorSessions = operatorSessionLink(db, sessions, clock)
   const thread = options.syncWorker
     ? new SyncThread(
         options.syncWorker,
         { file: replicaFile(options.dataDir), appVersion: options.appVersion },
-        onPulled,
+        { onPulled, operatorSessions },
       )
     : null
   const sync = new SyncLoop(() =>
-    thread ? thread.run() : runSync(db, { appVersion: options.appVersion, now: clock, onPulled }),
+    thread
+      ? thread.run()
+      : runSync(db, { appVersion: options.appVersion, now: clock, onPulled, operatorSessions }),
   )
   onCommandCommitted(db, () => void sync.wake())
   if (options.startSync !== false && readSyncState(db)) sync.start()

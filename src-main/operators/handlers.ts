@@ -1,4 +1,5 @@
 import type { SessionInfo } from '../../src-shared/operators/contract'
+import { sessionMessages } from '../../src-shared/operators/messages'
 import { officeToday } from '../api/context'
 import { writeAudit } from '../audit/audit-log'
 import type { Handler, HandlerContext } from '../api/dispatch'
@@ -7,6 +8,7 @@ import { readSetting } from '../settings/settings'
 import { currentDevice } from '../workstation/device'
 import { checkLogin } from './online-login'
 import { checkCredentials, findOperator } from './credentials'
+import { revokeOnServer } from './online-session'
 import type { Session } from './sessions'
 
 const badCredentials = 'Неверный логин или пароль.'
@@ -50,12 +52,16 @@ export const operatorHandlers: {
   'session.unlock': Handler<'session.unlock'>
 } = {
   'session.login': async (input, ctx) => {
-    const operator = await checkLogin(ctx.services, input.login, input.password)
-    if (!operator) {
+    const checked = await checkLogin(ctx.services, input.login, input.password)
+    if (!checked) {
       const known = findOperator(ctx.services.db, input.login)
       audit(ctx, known?.id ?? null, 'session.login_failed', { login: input.login })
       throw new ApiFailure('bad_credentials', badCredentials)
     }
+    const { operator, token } = checked
+    // Another operator logging in over this window's session: that session's token ends too.
+    const replaced = ctx.session?.token
+    if (replaced) void revokeOnServer(ctx.services, replaced)
     const session = ctx.services.sessions.start(
       ctx.clientKey,
       {
@@ -64,6 +70,7 @@ export const operatorHandlers: {
         fullName: operator.fullName,
         role: operator.role,
         officeId: operator.officeId,
+        token,
       },
       ctx.services.clock(),
     )
@@ -71,11 +78,21 @@ export const operatorHandlers: {
     return info(ctx, session)
   },
 
-  'session.current': (_input, ctx) => (ctx.session ? info(ctx, ctx.session) : null),
+  'session.current': (_input, ctx) => {
+    if (ctx.session) return info(ctx, ctx.session)
+    // The window learns why it is on the login screen (the renderer shows it there).
+    if (ctx.services.sessions.wasEndedByServer(ctx.clientKey)) {
+      throw new ApiFailure('session_ended', sessionMessages.endedByServer)
+    }
+    return null
+  },
 
   'session.logout': (_input, ctx) => {
     if (ctx.session) audit(ctx, ctx.session.operatorId, 'session.logout')
+    const token = ctx.session?.token
     ctx.services.sessions.end(ctx.clientKey)
+    // Not awaited: logging out never waits for the network.
+    if (token) void revokeOnServer(ctx.services, token)
     return null
   },
 

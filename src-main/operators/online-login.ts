@@ -4,17 +4,24 @@ import { checkCredentials, findOperator, type OperatorRow } from './credentials'
 
 const SERVER_WAIT_MS = 3000
 
+export interface LoginCheck {
+  operator: OperatorRow
+  /** The server's session token of an online login; null when the replica's hashes decided. */
+  token: string | null
+}
+
 /**
  * The operator a login lets in. On a workstation of a central server that answers, the server's
  * copy of the password decides: a password changed or an operator deactivated centrally counts
- * at once, before the change is pulled. Offline, or with no answer within 3 s, the scrypt hashes
- * pulled to this workstation decide.
+ * at once, before the change is pulled, and the server opens a session whose token the sync then
+ * carries. Offline, or with no answer within 3 s, the scrypt hashes pulled to this workstation
+ * decide, and there is no token.
  */
 export async function checkLogin(
   services: AppServices,
   login: string,
   password: string,
-): Promise<OperatorRow | null> {
+): Promise<LoginCheck | null> {
   const local = findOperator(services.db, login)
   const client = clientFor(services.db, services.appVersion)
   if (client && local) {
@@ -27,7 +34,8 @@ export async function checkLogin(
     ])
       .catch(() => null)
       .finally(() => clearTimeout(timer))
-    if (online !== null) return online ? local : null
+    if (online !== null) return online ? { operator: local, token: online.token } : null
   }
-  return checkCredentials(services.db, login, password)
+  const operator = checkCredentials(services.db, login, password)
+  return operator ? { operator, token: null } : null
 }

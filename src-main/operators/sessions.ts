@@ -6,7 +6,14 @@ export interface Session {
   fullName: string
   role: Role
   officeId: string | null
+  /**
+   * The central server's token of an online login, sent with sync requests; null after an offline
+   * login. Kept in memory only, never in the replica or on disk.
+   */
+  token: string | null
   locked: boolean
+  /** When the operator logged in (epoch ms): sync speaks for the most recent login. */
+  startedAt: number
   lastActivityAt: number
 }
 
@@ -17,16 +24,20 @@ export interface Session {
  */
 export class SessionStore {
   private readonly sessions = new Map<string, Session>()
+  /** Windows or tabs whose session the central server ended: their next call says so. */
+  private readonly endedByServer = new Set<string>()
 
   constructor(private readonly lockMinutes: () => number) {}
 
   start(
     clientKey: string,
-    operator: Omit<Session, 'locked' | 'lastActivityAt'>,
+    operator: Omit<Session, 'locked' | 'startedAt' | 'lastActivityAt'>,
     now: Date,
   ): Session {
-    const session = { ...operator, locked: false, lastActivityAt: now.getTime() }
+    const at = now.getTime()
+    const session = { ...operator, locked: false, startedAt: at, lastActivityAt: at }
     this.sessions.set(clientKey, session)
+    this.endedByServer.delete(clientKey)
     return session
   }
 
@@ -57,5 +68,36 @@ export class SessionStore {
 
   end(clientKey: string): void {
     this.sessions.delete(clientKey)
+    this.endedByServer.delete(clientKey)
+  }
+
+  /** The token of the most recent online login still here, for the sync's requests; else null. */
+  syncToken(): string | null {
+    let latest: Session | null = null
+    for (const session of this.sessions.values()) {
+      if (session.token && (!latest || session.startedAt >= latest.startedAt)) latest = session
+    }
+    return latest?.token ?? null
+  }
+
+  /**
+   * The server no longer takes this token: every session of its operator here ends (offline
+   * logins too), and their windows are told why at their next call. Returns that operator's id,
+   * or null when no session holds the token any more.
+   */
+  endByServer(token: string): string | null {
+    const operatorId = [...this.sessions.values()].find((s) => s.token === token)?.operatorId
+    if (!operatorId) return null
+    for (const [clientKey, session] of this.sessions) {
+      if (session.operatorId !== operatorId) continue
+      this.sessions.delete(clientKey)
+      this.endedByServer.add(clientKey)
+    }
+    return operatorId
+  }
+
+  /** Whether this window's or tab's session was ended by the server (until a login or logout). */
+  wasEndedByServer(clientKey: string): boolean {
+    return this.endedByServer.has(clientKey)
   }
 }

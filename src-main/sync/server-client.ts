@@ -1,17 +1,30 @@
-import type {
-  ClientVersions,
-  PullRequest,
-  PullResponse,
-  PushRequest,
-  PushResponse,
-  RegistrationAnswer,
-  VerifyResponse,
+import {
+  OPERATOR_SESSION_ENDED,
+  OPERATOR_SESSION_HEADER,
+  OPERATOR_TOKEN_HEADER,
+  type ClientVersions,
+  type OperatorSessionAnswer,
+  type PullRequest,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+  type RegistrationAnswer,
+  type VerifyResponse,
 } from '../../src-shared/sync/protocol'
 
 export interface SyncEndpoint {
   serverUrl: string
   workstationId: string
   secret: string
+}
+
+/**
+ * The logged-in operators as the sync sees them: the session token its requests carry, and what
+ * to do when the server says that session has ended.
+ */
+export interface OperatorSessionLink {
+  token(): string | null
+  ended(token: string): void
 }
 
 /** An answer from the server that is not a success: 426 means the app must be updated. */
@@ -65,9 +78,12 @@ export class SyncServerClient {
   constructor(
     private readonly endpoint: SyncEndpoint,
     readonly versions: ClientVersions,
+    private readonly operatorSessions: OperatorSessionLink | null = null,
   ) {}
 
-  private async post<T>(path: string, body: unknown): Promise<T> {
+  /** `forOperator`: the request carries the logged-in operator's session token, if any. */
+  private async post<T>(path: string, body: unknown, forOperator = false): Promise<T> {
+    const token = forOperator ? (this.operatorSessions?.token() ?? null) : null
     const send = () =>
       fetch(new URL(path, this.endpoint.serverUrl), {
         method: 'POST',
@@ -75,6 +91,7 @@ export class SyncServerClient {
           'content-type': 'application/json',
           'x-workstation-id': this.endpoint.workstationId,
           'x-workstation-secret': this.endpoint.secret,
+          ...(token ? { [OPERATOR_TOKEN_HEADER]: token } : {}),
         },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(TIMEOUT_MS),
@@ -85,30 +102,42 @@ export class SyncServerClient {
       if (error instanceof Error && error.name === 'TimeoutError') throw error
       return send()
     })
+    if (token && response.headers.get(OPERATOR_SESSION_HEADER) === OPERATOR_SESSION_ENDED) {
+      this.operatorSessions?.ended(token)
+    }
     const text = await response.text()
     if (!response.ok) throw new SyncHttpError(response.status, messageOf(text))
     return JSON.parse(text) as T
   }
 
   push(deviceId: string, commands: PushRequest['commands']): Promise<PushResponse> {
-    return this.post('/sync/push', { versions: this.versions, deviceId, commands })
+    return this.post('/sync/push', { versions: this.versions, deviceId, commands }, true)
   }
 
   pull(request: Omit<PullRequest, 'versions'>): Promise<PullResponse> {
-    return this.post('/sync/pull', { versions: this.versions, ...request })
+    return this.post('/sync/pull', { versions: this.versions, ...request }, true)
   }
 
-  /** Whether the server takes this login and password (its copy is the current one). */
-  async checkOperator(login: string, password: string): Promise<boolean> {
-    const answer = await this.post<{ valid: boolean }>('/operators/check', {
-      versions: this.versions,
-      login,
-      password,
-    })
-    return answer.valid
+  /**
+   * Whether the server takes this login and password (its copy is the current one): false, or
+   * the session it opened for the operator.
+   */
+  async checkOperator(login: string, password: string): Promise<false | { token: string | null }> {
+    // A server older than session tokens answers only `valid`.
+    const answer = await this.post<{ valid: boolean } & Partial<OperatorSessionAnswer>>(
+      '/operators/check',
+      { versions: this.versions, login, password },
+    )
+    if (!answer.valid) return false
+    return { token: answer.token ?? null }
+  }
+
+  /** Ends an operator's session on the server at their logout. */
+  async logoutOperator(token: string): Promise<void> {
+    await this.post('/operators/logout', { versions: this.versions, token })
   }
 
   verify(): Promise<VerifyResponse> {
-    return this.post('/sync/verify', { versions: this.versions })
+    return this.post('/sync/verify', { versions: this.versions }, true)
   }
 }

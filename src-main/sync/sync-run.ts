@@ -7,7 +7,7 @@ import { rebuildSearchIndexInSteps } from '../accounts/search-index'
 import type { Db } from '../db/connection'
 import { applyPulledPage } from './apply-pulled'
 import { pushOutbox } from './push-outbox'
-import { SyncHttpError, SyncServerClient } from './server-client'
+import { SyncHttpError, SyncServerClient, type OperatorSessionLink } from './server-client'
 import { differingShiftClose } from './shift-differences'
 import { readSyncState, recordSyncAttempt } from './sync-state'
 
@@ -18,6 +18,8 @@ export interface SyncRunOptions {
   pullLimit?: number
   /** Hears the rows of each page stored (the first-run wizard's progress). */
   onPulled?: (rows: number) => void
+  /** The logged-in operators: requests carry one's session token; none, workstation only. */
+  operatorSessions?: OperatorSessionLink
 }
 
 export interface SyncRunReport {
@@ -35,8 +37,16 @@ function schemaVersion(db: Db): number {
   return row.n
 }
 
-/** The server's client with this workstation's credentials, at its address or at `serverUrl`. */
-export function clientFor(db: Db, appVersion: string, serverUrl?: string): SyncServerClient | null {
+/**
+ * The server's client with this workstation's credentials, at its address or at `serverUrl`,
+ * speaking for the logged-in operator of `operatorSessions` when given.
+ */
+export function clientFor(
+  db: Db,
+  appVersion: string,
+  serverUrl?: string,
+  operatorSessions?: OperatorSessionLink,
+): SyncServerClient | null {
   const state = readSyncState(db)
   if (!state) return null
   return new SyncServerClient(
@@ -46,6 +56,7 @@ export function clientFor(db: Db, appVersion: string, serverUrl?: string): SyncS
       schema: schemaVersion(db),
       app: appVersion,
     },
+    operatorSessions,
   )
 }
 
@@ -54,7 +65,7 @@ export function clientFor(db: Db, appVersion: string, serverUrl?: string): SyncS
  * page lands with its cursor in one transaction, so an interrupted run (or bootstrap) resumes.
  */
 export async function runSync(db: Db, options: SyncRunOptions): Promise<SyncRunReport> {
-  const client = clientFor(db, options.appVersion)
+  const client = clientFor(db, options.appVersion, undefined, options.operatorSessions)
   if (!client) throw new Error('sync is not configured')
   const report: SyncRunReport = { pushed: 0, pulled: 0, updateRequired: null }
   try {

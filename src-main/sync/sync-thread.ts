@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads'
+import type { OperatorSessionLink } from './server-client'
 import type { SyncRunReport } from './sync-run'
 
 export interface SyncThreadData {
@@ -7,7 +8,20 @@ export interface SyncThreadData {
   appVersion: string
 }
 
-export type SyncThreadMessage = { pulled: number } | { done: SyncRunReport } | { failed: string }
+/** To the thread: run once, speaking for the operator of this session token (if any). */
+export interface SyncThreadRun {
+  token: string | null
+}
+
+/** From the thread: progress, the server ending an operator's session, the run's end. */
+export type SyncThreadMessage =
+  { pulled: number } | { sessionEnded: string } | { done: SyncRunReport } | { failed: string }
+
+export interface SyncThreadHooks {
+  onPulled(rows: number): void
+  /** The logged-in operators live on this thread: the run gets a token, reports an ended one. */
+  operatorSessions?: OperatorSessionLink
+}
 
 /**
  * Runs syncs on a worker thread with its own connection to the replica, one at a time (the sync
@@ -24,7 +38,7 @@ export class SyncThread {
     /** The worker's module: the built `sync-worker.js`, or the `.ts` source run through tsx. */
     private readonly script: URL,
     private readonly data: SyncThreadData,
-    private readonly onPulled: (rows: number) => void,
+    private readonly hooks: SyncThreadHooks,
   ) {}
 
   run(): Promise<SyncRunReport> {
@@ -32,7 +46,8 @@ export class SyncThread {
     const worker = this.worker ?? this.start()
     return new Promise((resolve, reject) => {
       this.current = { resolve, reject }
-      worker.postMessage('run')
+      const run: SyncThreadRun = { token: this.hooks.operatorSessions?.token() ?? null }
+      worker.postMessage(run)
     })
   }
 
@@ -51,7 +66,8 @@ export class SyncThread {
     })
     worker.unref()
     worker.on('message', (message: SyncThreadMessage) => {
-      if ('pulled' in message) return this.onPulled(message.pulled)
+      if ('pulled' in message) return this.hooks.onPulled(message.pulled)
+      if ('sessionEnded' in message) return this.hooks.operatorSessions?.ended(message.sessionEnded)
       const run = this.current
       this.current = null
       if ('done' in message) run?.resolve(message.done)

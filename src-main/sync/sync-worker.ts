@@ -3,15 +3,21 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { openSqlite, wrap } from '../db/connection'
 import { runSync } from './sync-run'
-import type { SyncThreadData, SyncThreadMessage } from './sync-thread'
+import type { SyncThreadData, SyncThreadMessage, SyncThreadRun } from './sync-thread'
 
 const { file, appVersion } = workerData as SyncThreadData
 // Its own connection to the replica the main thread migrated: WAL lets both read while one writes.
 const db = wrap(openSqlite(file))
 const post = (message: SyncThreadMessage) => parentPort!.postMessage(message)
 
-parentPort!.on('message', () => {
-  runSync(db, { appVersion, now: () => new Date(), onPulled: (rows) => post({ pulled: rows }) })
+parentPort!.on('message', ({ token }: SyncThreadRun) => {
+  runSync(db, {
+    appVersion,
+    now: () => new Date(),
+    onPulled: (rows) => post({ pulled: rows }),
+    // The sessions are the main thread's: it ends them when the server says so.
+    operatorSessions: { token: () => token, ended: (ended) => post({ sessionEnded: ended }) },
+  })
     .then((report) => post({ done: report }))
     .catch((error: unknown) =>
       post({ failed: error instanceof Error ? error.message : String(error) }),

@@ -31,6 +31,7 @@ const en: Messages = {
     password: 'Password',
     submit: 'Sign in',
     capsLock: 'Caps Lock is on',
+    sessionEnded: 'The server ended your session: please sign in again',
   },
   lock: {
     title: 'Screen locked',
@@ -537,6 +538,7 @@ const en: Messages = {
       session_login: 'Logged in',
       session_login_failed: 'Failed login',
       session_logout: 'Logged out',
+      session_ended_by_server: 'Session ended by the server',
       session_unlock: 'Screen unlocked',
       session_unlock_failed: 'Wrong password at unlock',
       tariff_set: 'New tariff',

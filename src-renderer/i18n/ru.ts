@@ -31,6 +31,7 @@ const ru = {
     password: 'Пароль',
     submit: 'Войти',
     capsLock: 'Включен Caps Lock',
+    sessionEnded: 'Сеанс завершен сервером: войдите снова',
   },
   lock: {
     title: 'Экран заблокирован',
@@ -537,6 +538,7 @@ const ru = {
       session_login: 'Вход в программу',
       session_login_failed: 'Неудачный вход',
       session_logout: 'Выход из программы',
+      session_ended_by_server: 'Сеанс завершен сервером',
       session_unlock: 'Разблокировка экрана',
       session_unlock_failed: 'Неверный пароль при разблокировке',
       tariff_set: 'Новый тариф',

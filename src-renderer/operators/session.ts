@@ -10,6 +10,8 @@ export type SessionStatus = 'unknown' | 'anonymous' | 'active' | 'locked'
 export const useSessionStore = defineStore('session', () => {
   const info = ref<SessionInfo | null>(null)
   const status = ref<SessionStatus>('unknown')
+  /** The central server ended the session: the login screen says so until the next login. */
+  const endedByServer = ref(false)
   let loading: Promise<void> | null = null
 
   const loggedIn = computed(() => status.value === 'active' || status.value === 'locked')
@@ -20,10 +22,15 @@ export const useSessionStore = defineStore('session', () => {
     status.value = next === null ? 'anonymous' : next.locked ? 'locked' : 'active'
   }
 
-  // Any call may learn that the server locked or dropped the session.
+  // Any call may learn that the server locked or dropped the session, or that the central
+  // server ended it.
   onApiError((error) => {
     if (error.code === 'locked' && status.value === 'active') status.value = 'locked'
     else if (error.code === 'unauthenticated') apply(null)
+    else if (error.code === 'session_ended') {
+      endedByServer.value = true
+      apply(null)
+    }
   })
 
   /** Asks once whether this window or tab already has a session (e.g. after a reload). */
@@ -38,6 +45,7 @@ export const useSessionStore = defineStore('session', () => {
   async function login(login: string, password: string): Promise<ApiError | null> {
     const result = await call('session.login', { login, password })
     if (!result.ok) return result.error
+    endedByServer.value = false
     apply(result.value)
     return null
   }
@@ -67,5 +75,17 @@ export const useSessionStore = defineStore('session', () => {
     if (result.ok && status.value !== 'anonymous') apply(result.value)
   }
 
-  return { info, status, loggedIn, locked, ensureLoaded, login, logout, lock, unlock, keepAlive }
+  return {
+    info,
+    status,
+    loggedIn,
+    locked,
+    endedByServer,
+    ensureLoaded,
+    login,
+    logout,
+    lock,
+    unlock,
+    keepAlive,
+  }
 })

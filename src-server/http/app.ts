@@ -4,12 +4,17 @@ import { syncMessages } from '../../src-shared/sync/messages'
 import {
   claimRequestSchema,
   operatorCheckSchema,
+  operatorLogoutSchema,
   clientVersionsSchema,
   pullRequestSchema,
   pushRequestSchema,
   OLDEST_PUSH_PROTOCOL,
+  OPERATOR_SESSION_ENDED,
+  OPERATOR_SESSION_HEADER,
+  OPERATOR_TOKEN_HEADER,
   SYNC_PROTOCOL_VERSION,
   type ClientVersions,
+  type OperatorCheckAnswer,
   type PushedCommand,
   type UpdateRequiredAnswer,
 } from '../../src-shared/sync/protocol'
@@ -19,7 +24,12 @@ import { pullPageJson, verifyDigests } from '../sync/pull'
 import { pushCommands } from '../sync/push'
 import { authenticate, type WorkstationIdentity } from '../workstations/credentials'
 import { claimRegistrationCode } from '../workstations/registration-codes'
-import { operatorPasswordValid } from '../operators/check'
+import { operatorWithPassword } from '../operators/check'
+import {
+  issueOperatorSession,
+  operatorOfSession,
+  revokeOperatorSession,
+} from '../operators/sessions'
 
 export interface ServerAppOptions {
   db: ServerDb
@@ -83,6 +93,23 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
       return run(ws, req, reply)
     }
 
+  /**
+   * The operator whose session token the request carries, or null. A token that no longer stands
+   * never refuses the sync (payments taken offline must go up): the answer only says the session
+   * ended, and the workstation logs the operator out.
+   */
+  const sessionOperator = async (
+    ws: WorkstationIdentity,
+    req: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<string | null> => {
+    const token = req.headers[OPERATOR_TOKEN_HEADER]
+    if (typeof token !== 'string' || token === '') return null
+    const operatorId = await operatorOfSession(db, ws, token)
+    if (!operatorId) void reply.header(OPERATOR_SESSION_HEADER, OPERATOR_SESSION_ENDED)
+    return operatorId
+  }
+
   app.get('/health', async () => ({ ok: true }))
 
   // The first-run wizard: no credentials yet, the one-time code stands for them.
@@ -104,7 +131,12 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
       const body = parse(pushRequestSchema, req.body, reply)
       if (!body || refuseOld(body.versions, reply, false)) return reply
       const outdated = compareVersions(body.versions.app, minApp) < 0
-      return pushCommands(db, ws, body, { outdated, beforeCommit: options.beforeCommit })
+      const sessionOperatorId = await sessionOperator(ws, req, reply)
+      return pushCommands(db, ws, body, {
+        outdated,
+        sessionOperatorId,
+        beforeCommit: options.beforeCommit,
+      })
     }),
   )
 
@@ -113,19 +145,35 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
     withWorkstation(async (ws, req, reply) => {
       const body = parse(pullRequestSchema, req.body, reply)
       if (!body || refuseOld(body.versions, reply, true)) return reply
+      await sessionOperator(ws, req, reply)
       const page = await pullPageJson(db, ws.branchId, body.cursor, body.limit, body.table)
       return reply.type('application/json').send(page)
     }),
   )
 
   // An operator logging in while the workstation is online: the server's password and active flag
-  // decide, so a change made centrally takes effect before the workstation pulls it.
+  // decide, so a change made centrally takes effect before the workstation pulls it. A valid
+  // login opens a session whose token the workstation's sync carries.
   app.post(
     '/operators/check',
     withWorkstation(async (ws, req, reply) => {
       const body = parse(operatorCheckSchema, req.body, reply)
       if (!body || refuseOld(body.versions, reply, false)) return reply
-      return { valid: await operatorPasswordValid(db, ws.branchId, body.login, body.password) }
+      const operator = await operatorWithPassword(db, ws.branchId, body.login, body.password)
+      if (!operator) return { valid: false } satisfies OperatorCheckAnswer
+      return {
+        valid: true,
+        ...(await issueOperatorSession(db, ws, operator)),
+      } satisfies OperatorCheckAnswer
+    }),
+  )
+
+  app.post(
+    '/operators/logout',
+    withWorkstation(async (ws, req, reply) => {
+      const body = parse(operatorLogoutSchema, req.body, reply)
+      if (!body || refuseOld(body.versions, reply, false)) return reply
+      return { revoked: await revokeOperatorSession(db, ws, body.token) }
     }),
   )
 
@@ -138,6 +186,7 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
         reply,
       )
       if (!versions || refuseOld(versions, reply, true)) return reply
+      await sessionOperator(ws, req, reply)
       return verifyDigests(db, ws.branchId)
     }),
   )

@@ -26,6 +26,8 @@ export interface PushOptions {
   outdated: boolean
   /** Test hook: runs inside each command's transaction before it commits. */
   beforeCommit?: (command: PushedCommand) => Promise<void>
+  /** The operator of the online session the push came with (its token stood), else null. */
+  sessionOperatorId?: string | null
   /** Reject instead of applying (the command broke a constraint on the first try). */
   reason?: string
 }
@@ -192,6 +194,7 @@ function insertRecords(
   ws: WorkstationIdentity,
   deviceId: string,
   records: { command: PushedCommand; stored: StoredCommand }[],
+  sessionOperatorId: string | null = null,
 ): SQL {
   const values = records.map(({ command, stored }) => ({
     command_id: command.id,
@@ -203,6 +206,7 @@ function insertRecords(
     args_version: command.argsVersion,
     args: command.args ?? null,
     operator_id: command.operatorId,
+    session_operator_id: sessionOperatorId,
     at: command.at,
     status: stored.status,
     result: stored.result ?? null,
@@ -262,7 +266,9 @@ async function pushBatch(
         sql`UPDATE devices SET last_seq = ${device.lastSeq} WHERE device_id = ${deviceId}`,
       )
     }
-    if (records.length > 0) finish.push(insertRecords(ws, deviceId, records))
+    if (records.length > 0) {
+      finish.push(insertRecords(ws, deviceId, records, options.sessionOperatorId))
+    }
     if (finish.length > 0) {
       // One round trip: the records, the device's sequence (and held counters).
       const ctes = finish.slice(0, -1).map((q, k) => sql`${sql.raw(`f${k}`)} AS (${q})`)
@@ -293,7 +299,12 @@ async function pushOne(
     )
     if (stored) return duplicateOf(command, stored)
     const decision = await decide(tx, ws, deviceId, device, command, options)
-    const record = insertRecords(ws, deviceId, [{ command, stored: decision.stored }])
+    const record = insertRecords(
+      ws,
+      deviceId,
+      [{ command, stored: decision.stored }],
+      options.sessionOperatorId,
+    )
     // The record, and in the same statement the device's sequence when it advances.
     await tx.execute(
       decision.advance

@@ -2,6 +2,8 @@ export const errorCodes = [
   'invalid_input',
   'unknown_channel',
   'unauthenticated',
+  /** Like unauthenticated, but the central server ended the session: the UI says so. */
+  'session_ended',
   'bad_credentials',
   'forbidden',
   'locked',

@@ -118,6 +118,30 @@ export const operatorCheckSchema = z.object({
   password: z.string().min(1).max(200),
 })
 
+/** An online login's session: sync requests made for the operator carry the token. */
+export interface OperatorSessionAnswer {
+  token: string
+  expiresAt: string
+}
+
+/** The answer to /operators/check; clients before the session token read only `valid`. */
+export type OperatorCheckAnswer = { valid: false } | ({ valid: true } & OperatorSessionAnswer)
+
+/** POST /operators/logout: the operator logged out, their session's token ends. */
+export const operatorLogoutSchema = z.object({
+  versions: clientVersionsSchema,
+  token: z.string().min(1).max(200),
+})
+
+/** Request header of push, pull and verify: the session token of the operator at the workstation. */
+export const OPERATOR_TOKEN_HEADER = 'x-operator-token'
+/**
+ * Response header when that token no longer stands (expired, revoked, another workstation's, the
+ * operator deactivated or their password changed): the sync still happened, the session ends.
+ */
+export const OPERATOR_SESSION_HEADER = 'x-operator-session'
+export const OPERATOR_SESSION_ENDED = 'ended'
+
 /** POST /workstations/claim: a registration code typed into a new workstation's wizard. */
 export const claimRequestSchema = z.object({
   versions: clientVersionsSchema,

@@ -1,12 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp, replicaFile, type App } from '../../src-main/app/create-app'
 import { chromiumPdfPrinter } from '../../src-main/documents/chromium-pdf-printer'
 import { configureSync, readSyncState } from '../../src-main/sync/sync-state'
 import { SyncThread } from '../../src-main/sync/sync-thread'
 import type { ServerDatabase } from '../../src-server/db/connection'
+import { queryRow } from '../../src-server/db/query'
 import { accountInput, testOperators } from '../support/temp-app'
 import {
   newWorkstation,
@@ -37,7 +39,7 @@ afterAll(async () => {
 })
 
 describe('the sync loop on its own thread', () => {
-  it('bootstraps with progress, then sends what the clerk saves', async () => {
+  it('bootstraps with progress, then sends what the clerk saves under her online session', async () => {
     const branch = await seedBranch(database.db)
     for (let i = 1; i <= 20; i++)
       await seedAccountWithDebt(database.db, branch, `77400000${10 + i}`)
@@ -83,10 +85,39 @@ describe('the sync loop on its own thread', () => {
     expect(await serverAccountNumbers(database.db, branch.branchId)).toContain('7740000099')
     const status = await app.dispatch('sync.status', {}, 'tab')
     expect(status.ok && status.value).toMatchObject({ online: true, waitingCommands: 0 })
+    // The thread spoke for the clerk's online session, whose token stays on this thread.
+    const clerkId = services.sessions.touch('tab', new Date(), false)!.operatorId
+    const spoke = await queryRow<{ session: string | null }>(
+      database.db,
+      sql`SELECT session_operator_id AS session FROM applied_commands
+           WHERE args->>'number' = '7740000099'`,
+    )
+    expect(spoke).toEqual({ session: clerkId })
+
+    // A token the server no longer honours: the thread still pushes, and the session here ends.
+    services.sessions.touch('tab', new Date(), false)!.token = 'no-longer-valid'
+    const second = await app.dispatch(
+      'accounts.register',
+      accountInput({
+        number: '7740000098',
+        officeId: branch.officeId,
+        services: [{ service: 'electricity', supplierId: branch.supplierId }],
+      }),
+      'tab',
+    )
+    expect(second.ok).toBe(true)
+    await services.sync.wake()
+    expect(await serverAccountNumbers(database.db, branch.branchId)).toContain('7740000098')
+    const after = await app.dispatch('session.current', {}, 'tab')
+    expect(after.ok ? null : after.error.code).toBe('session_ended')
   })
 
   it('a thread that dies fails its run; the next run starts a new one', async () => {
-    const thread = new SyncThread(worker, { file: replicaFile(dir), appVersion: '1.0.0' }, () => {})
+    const thread = new SyncThread(
+      worker,
+      { file: replicaFile(dir), appVersion: '1.0.0' },
+      { onPulled: () => {} },
+    )
     const run = thread.run()
     await thread.close()
     await expect(run).rejects.toThrow('the sync thread stopped')

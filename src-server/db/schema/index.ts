@@ -1,3 +1,4 @@
 export * from './mirror'
 export * from './sync'
 export * from './workstations'
+export * from './operators'

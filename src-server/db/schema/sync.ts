@@ -47,6 +47,8 @@ export const appliedCommands = pgTable(
     argsVersion: integer().notNull(),
     args: jsonb().notNull(),
     operatorId: text(),
+    /** The operator whose online session the push carried (x-operator-token); null without one. */
+    sessionOperatorId: text(),
     at: text().notNull(),
     status: text().$type<AppliedStatus>().notNull(),
     result: jsonb(),

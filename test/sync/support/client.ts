@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createApp, type App } from '../../../src-main/app/create-app'
 import { chromiumPdfPrinter } from '../../../src-main/documents/chromium-pdf-printer'
+import { operatorSessionLink } from '../../../src-main/operators/online-session'
 import { runSync, type SyncRunReport } from '../../../src-main/sync/sync-run'
 import { configureSync } from '../../../src-main/sync/sync-state'
 import type { WorkstationCredentials } from '../../../src-server/workstations/credentials'
@@ -39,7 +40,12 @@ export function headlessClient(
   return {
     app,
     dir,
-    sync: () => runSync(db, { appVersion, now: () => new Date() }),
+    sync: () =>
+      runSync(db, {
+        appVersion,
+        now: () => new Date(),
+        operatorSessions: operatorSessionLink(db, app.services.sessions, app.services.clock),
+      }),
     async call<T>(channel: string, input: unknown) {
       const result = await app.dispatch(channel as never, input as never, tab)
       if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)

@@ -17,6 +17,8 @@ export class FaultProxy {
   private queue: Fault[] = []
   always: Fault | null = null
   forwarded = 0
+  /** Every request that reached the proxy: its path and headers. */
+  readonly seen: { path: string; headers: http.IncomingHttpHeaders }[] = []
   url = ''
 
   constructor(private readonly target: string) {
@@ -40,6 +42,7 @@ export class FaultProxy {
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const fault = this.queue.shift() ?? this.always
+    this.seen.push({ path: req.url ?? '/', headers: req.headers })
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     if (fault === 'cut') {
@@ -63,7 +66,19 @@ export class FaultProxy {
       return
     }
     const body = Buffer.from(await upstream.arrayBuffer())
-    res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? '' })
+    // The server's headers travel on (x-operator-session among them); fetch already undid the
+    // encoding and the length, and the connection is the proxy's own.
+    const headers = [...upstream.headers].filter(
+      ([k]) =>
+        ![
+          'content-encoding',
+          'content-length',
+          'transfer-encoding',
+          'connection',
+          'keep-alive',
+        ].includes(k),
+    )
+    res.writeHead(upstream.status, Object.fromEntries(headers))
     res.end(body)
   }
 }
