@@ -227,7 +227,12 @@ async function pushBatch(
 ): Promise<CommandOutcome[]> {
   const { deviceId, commands } = request
   if (commands.length === 0) return []
-  return db.transaction(async (tx) => {
+  // On a pipelining connection the commit is sent right behind the last statement, not after
+  // its answer: the branch counter's lock, taken by the writes, then waits for no round trip of
+  // ours. A failure of that statement turns the commit into a rollback, and fails the batch here.
+  const commitBehind = pipelines(db) && !options.beforeCommit
+  let finished: Promise<{ error: unknown } | null> = Promise.resolve(null)
+  const outcomes = await db.transaction(async (tx) => {
     const device = await lockDevice(tx, ws, deviceId)
     const seen = new Map<string, StoredCommand>()
     const ids = commands.map((c) => c.id)
@@ -272,15 +277,28 @@ async function pushBatch(
     if (finish.length > 0) {
       // One round trip: the records, the device's sequence (and held counters).
       const ctes = finish.slice(0, -1).map((q, k) => sql`${sql.raw(`f${k}`)} AS (${q})`)
-      await tx.execute(
+      const statement = tx.execute(
         ctes.length === 0 ? finish[0]! : sql`WITH ${sql.join(ctes, sql`, `)} ${finish.at(-1)!}`,
       )
+      if (commitBehind) {
+        finished = Promise.resolve(
+          statement.then(
+            () => null,
+            (error: unknown) => ({ error }),
+          ),
+        )
+      } else {
+        await statement
+      }
     }
     for (const { command, stored } of records) {
       if (stored.status === 'applied') await options.beforeCommit?.(command)
     }
     return outcomes
   })
+  const failed = await finished
+  if (failed) throw failed.error
+  return outcomes
 }
 
 /** One command in its own transaction with its record (the path after a failed batch). */
