@@ -1,8 +1,7 @@
 import { officeDate } from '../../src-shared/dates'
-import { writeAudit } from '../audit/audit-log'
+import { workstationActor, writeAudit } from '../audit/audit-log'
 import type { Handler } from '../api/dispatch'
 import { executeCommand } from '../commands/command'
-import { currentDevice } from '../workstation/device'
 import { commandActor, officeToday } from '../api/context'
 import { storedAccount } from './account-fields'
 import { accountCard } from './card'
@@ -34,17 +33,12 @@ export const accountHandlers: {
     const now = services.clock()
     const card = accountCard(services.db, input.accountId, officeDate(now, services.timeZone))
     // Personal data law: every view of a customer card is in the audit log.
-    const device = currentDevice(services.db)
-    writeAudit(
-      services.db,
-      {
-        operatorId: session?.operatorId ?? null,
-        workstationId: device.workstationId,
-        deviceId: device.deviceId,
-        at: now.toISOString(),
-      },
-      { action: 'account.view', entity: 'account', entityId: card.id, accountId: card.id },
-    )
+    writeAudit(services.db, workstationActor(services.db, session?.operatorId ?? null, now), {
+      action: 'account.view',
+      entity: 'account',
+      entityId: card.id,
+      accountId: card.id,
+    })
     return card
   },
 

@@ -10,6 +10,11 @@ export class ApiFailure extends Error {
     super(message)
   }
 
+  /** A bad value of one field: the form shows the message under it. */
+  static field(field: string, message: string): ApiFailure {
+    return new ApiFailure('invalid_input', message, { [field]: message })
+  }
+
   toApiError(): ApiError {
     return {
       code: this.code,

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7'
 import type { Db } from '../db/connection'
 import { auditLog } from '../db/schema'
+import { currentDevice } from '../workstation/device'
 
 export interface AuditEntry {
   action: string
@@ -16,6 +17,17 @@ export interface AuditActor {
   deviceId: string
   at: string
   commandId?: string
+}
+
+/** An operator (or nobody) at this workstation, now: who an audit entry names. */
+export function workstationActor(db: Db, operatorId: string | null, now: Date): AuditActor {
+  const device = currentDevice(db)
+  return {
+    operatorId,
+    workstationId: device.workstationId,
+    deviceId: device.deviceId,
+    at: now.toISOString(),
+  }
 }
 
 export function writeAudit(db: Db, actor: AuditActor, entry: AuditEntry): void {

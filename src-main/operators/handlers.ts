@@ -1,11 +1,10 @@
 import type { SessionInfo } from '../../src-shared/operators/contract'
 import { sessionMessages } from '../../src-shared/operators/messages'
 import { officeToday } from '../api/context'
-import { writeAudit } from '../audit/audit-log'
+import { workstationActor, writeAudit } from '../audit/audit-log'
 import type { Handler, HandlerContext } from '../api/dispatch'
 import { ApiFailure } from '../api/failure'
 import { readSetting } from '../settings/settings'
-import { currentDevice } from '../workstation/device'
 import { checkLogin } from './online-login'
 import { checkCredentials, findOperator } from './credentials'
 import { revokeOnServer } from './online-session'
@@ -19,17 +18,13 @@ function audit(
   action: string,
   details?: unknown,
 ): void {
-  const device = currentDevice(ctx.services.db)
-  writeAudit(
-    ctx.services.db,
-    {
-      operatorId,
-      workstationId: device.workstationId,
-      deviceId: device.deviceId,
-      at: ctx.services.clock().toISOString(),
-    },
-    { action, entity: 'operator', entityId: operatorId ?? undefined, details },
-  )
+  const db = ctx.services.db
+  writeAudit(db, workstationActor(db, operatorId, ctx.services.clock()), {
+    action,
+    entity: 'operator',
+    entityId: operatorId ?? undefined,
+    details,
+  })
 }
 
 function info(ctx: HandlerContext, session: Session): SessionInfo {

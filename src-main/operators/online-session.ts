@@ -1,9 +1,8 @@
 import type { AppServices } from '../api/services'
-import { writeAudit } from '../audit/audit-log'
+import { workstationActor, writeAudit } from '../audit/audit-log'
 import type { Db } from '../db/connection'
 import type { OperatorSessionLink } from '../sync/server-client'
 import { clientFor } from '../sync/sync-run'
-import { currentDevice } from '../workstation/device'
 import type { SessionStore } from './sessions'
 
 /**
@@ -21,17 +20,11 @@ export function operatorSessionLink(
     ended: (token) => {
       const operatorId = sessions.endByServer(token)
       if (!operatorId) return
-      const device = currentDevice(db)
-      writeAudit(
-        db,
-        {
-          operatorId,
-          workstationId: device.workstationId,
-          deviceId: device.deviceId,
-          at: clock().toISOString(),
-        },
-        { action: 'session.ended_by_server', entity: 'operator', entityId: operatorId },
-      )
+      writeAudit(db, workstationActor(db, operatorId, clock()), {
+        action: 'session.ended_by_server',
+        entity: 'operator',
+        entityId: operatorId,
+      })
     },
   }
 }

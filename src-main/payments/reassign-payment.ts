@@ -24,7 +24,7 @@ export interface ReassignPaymentArgs {
 }
 
 function refuse(message: string, field = 'accountNumber'): never {
-  throw new ApiFailure('invalid_input', message, { [field]: message })
+  throw ApiFailure.field(field, message)
 }
 
 /**

@@ -20,7 +20,7 @@ export interface RecordPaymentCommandArgs extends RecordPaymentArgs {
 }
 
 function refuse(field: string, message: string): never {
-  throw new ApiFailure('invalid_input', message, { [field]: message })
+  throw ApiFailure.field(field, message)
 }
 
 /** The workstation's open shift that may still take money, or a refusal saying why not. */

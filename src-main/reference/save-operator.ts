@@ -6,9 +6,6 @@ import type { CommandDef } from '../commands/command'
 import { offices, operators } from '../db/schema'
 import { hashPassword } from '../operators/password'
 
-const invalid = (field: string, message: string) =>
-  new ApiFailure('invalid_input', message, { [field]: message })
-
 /**
  * operator.save: creates an operator, edits one (name, role, office, a new password) or
  * deactivates one. The password is stored and sent to the server only as its scrypt hash.
@@ -26,15 +23,15 @@ export const saveOperator: CommandDef<OperatorSaveArgs, { operatorId: string }> 
       .from(operators)
       .where(and(eq(operators.login, values.login), ne(operators.id, operatorId)))
       .get()
-    if (loginTaken) throw invalid('login', `Логин: ${values.login} уже занят.`)
+    if (loginTaken) throw ApiFailure.field('login', `Логин: ${values.login} уже занят.`)
     if (
       values.officeId &&
       !tx.select().from(offices).where(eq(offices.id, values.officeId)).get()
     ) {
-      throw invalid('officeId', 'Офис: не найден.')
+      throw ApiFailure.field('officeId', 'Офис: не найден.')
     }
     if (old && operatorId === ctx.operatorId && (!values.active || values.role !== 'admin')) {
-      throw invalid(
+      throw ApiFailure.field(
         'active',
         'Работает: администратор не может отключить себя или снять свою роль.',
       )

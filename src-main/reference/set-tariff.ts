@@ -11,9 +11,6 @@ export function dayBefore(date: string): string {
   return d.toISOString().slice(0, 10)
 }
 
-const invalid = (field: string, message: string) =>
-  new ApiFailure('invalid_input', message, { [field]: message })
-
 /**
  * tariff.set: a new rate from a date, after every rate already there for the same supplier,
  * service, tariff group and zone. Past rates are never rewritten: the rate in force until then
@@ -25,7 +22,7 @@ export const setTariff: CommandDef<TariffSetArgs, { tariffId: string }> = {
   apply(tx, args) {
     const sqlite = tx.$client
     if (!prepared(sqlite, 'SELECT 1 FROM suppliers WHERE id = ?').get(args.supplierId)) {
-      throw invalid('supplierId', 'Поставщик: не найден.')
+      throw ApiFailure.field('supplierId', 'Поставщик: не найден.')
     }
     const latest = prepared(
       sqlite,
@@ -35,7 +32,7 @@ export const setTariff: CommandDef<TariffSetArgs, { tariffId: string }> = {
         ORDER BY valid_from DESC LIMIT 1`,
     ).get(args) as { id: string; validFrom: string; validTo: string | null } | undefined
     if (latest && latest.validFrom >= args.validFrom) {
-      throw invalid(
+      throw ApiFailure.field(
         'validFrom',
         `Действует с: позже ${latest.validFrom.split('-').reverse().join('.')}, даты последней ставки.`,
       )

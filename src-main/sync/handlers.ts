@@ -1,8 +1,7 @@
 import { syncSupervisors, type SyncStatus } from '../../src-shared/sync/contract'
 import { commandActor } from '../api/context'
 import type { Handler, HandlerContext } from '../api/dispatch'
-import type { AuditActor } from '../audit/audit-log'
-import { currentDevice } from '../workstation/device'
+import { workstationActor, type AuditActor } from '../audit/audit-log'
 import { listSyncCommands, resolveRejected } from './outbox-list'
 import { changeServerAddress, checkServerAddress } from './server-address'
 import { registerWorkstation, setupState } from './setup'
@@ -41,13 +40,7 @@ function syncStatus(ctx: HandlerContext): SyncStatus {
 /** The operator at this workstation, now: for a supervisor's record in the audit log. */
 function auditActor(ctx: HandlerContext): AuditActor {
   const { operatorId, now } = commandActor(ctx)
-  const device = currentDevice(ctx.services.db)
-  return {
-    operatorId,
-    workstationId: device.workstationId,
-    deviceId: device.deviceId,
-    at: now.toISOString(),
-  }
+  return workstationActor(ctx.services.db, operatorId, now)
 }
 
 export const syncHandlers: {

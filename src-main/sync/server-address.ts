@@ -14,8 +14,7 @@ const HEALTH_WAIT_MS = 5_000
 
 /** The field's error: the Sync screen shows it under the address. */
 function addressFailure(problem: string): ApiFailure {
-  const message = `Адрес сервера: ${problem}`
-  return new ApiFailure('invalid_input', message, { serverUrl: message })
+  return ApiFailure.field('serverUrl', `Адрес сервера: ${problem}`)
 }
 
 const notAnswering = 'сервер не отвечает. Проверьте адрес и сеть.'

@@ -55,11 +55,11 @@ export async function registerWorkstation(
         ? error.message
         : 'Адрес сервера: сервер не отвечает. Проверьте адрес и сеть.'
     const field = error instanceof SyncHttpError && error.status === 404 ? 'code' : 'serverUrl'
-    throw new ApiFailure('invalid_input', message, { [field]: message })
+    throw ApiFailure.field(field, message)
   }
   if (!answer) {
     const message = 'Код регистрации: неверный, уже использован или просрочен.'
-    throw new ApiFailure('invalid_input', message, { code: message })
+    throw ApiFailure.field('code', message)
   }
   configureSync(services.db, {
     serverUrl: input.serverUrl,

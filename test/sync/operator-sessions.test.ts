@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { ChannelName, InputOf } from '../../src-shared/api/contract'
 import { SYNC_PROTOCOL_VERSION } from '../../src-shared/sync/protocol'
 import { createOperator } from '../../src-server/admin/reference'
@@ -45,9 +45,9 @@ function track<T extends { close(): unknown }>(thing: T): T {
   opened.push(thing)
   return thing
 }
-async function closeAll() {
+afterEach(async () => {
   for (const thing of opened.splice(0).reverse()) await thing.close()
-}
+})
 
 /** A bootstrapped workstation of the branch, talking to the server directly or through `via`. */
 async function desk(branch: SeededBranch, via?: FaultProxy): Promise<HeadlessClient> {
@@ -160,85 +160,81 @@ function auditActions(client: HeadlessClient, action: string) {
 
 describe('operator sessions on the central server', () => {
   it('an online login gets a token kept in memory only; push, pull and verify carry the most recent login', async () => {
-    try {
-      const branch = await seedBranch(database.db)
-      const net = await proxy()
-      const client = await desk(branch, net)
-      const wsId = workstationOf(client)
-      // Nobody logged in: the bootstrap went with workstation credentials only.
-      expect(net.seen.every((r) => r.headers['x-operator-token'] === undefined)).toBe(true)
+    const branch = await seedBranch(database.db)
+    const net = await proxy()
+    const client = await desk(branch, net)
+    const wsId = workstationOf(client)
+    // Nobody logged in: the bootstrap went with workstation credentials only.
+    expect(net.seen.every((r) => r.headers['x-operator-token'] === undefined)).toBe(true)
 
-      await client.login(branch.login(clerk.login), clerk.password)
-      const token = sessionOf(client)!.token!
-      expect(Buffer.from(token, 'base64url')).toHaveLength(32)
-      const clerkId = operatorId(client, branch.login(clerk.login))
-      const hash = await queryRow<{ hash: string }>(
-        database.db,
-        sql`SELECT password_hash AS hash FROM operators WHERE id = ${clerkId}`,
-      )
-      expect(await serverSession(token)).toEqual({
+    await client.login(branch.login(clerk.login), clerk.password)
+    const token = sessionOf(client)!.token!
+    expect(Buffer.from(token, 'base64url')).toHaveLength(32)
+    const clerkId = operatorId(client, branch.login(clerk.login))
+    const hash = await queryRow<{ hash: string }>(
+      database.db,
+      sql`SELECT password_hash AS hash FROM operators WHERE id = ${clerkId}`,
+    )
+    expect(await serverSession(token)).toEqual({
+      operatorId: clerkId,
+      workstationId: wsId,
+      fingerprint: sha256(hash!.hash),
+      hours: 12,
+      revoked: false,
+    })
+    // The renderer never sees it.
+    expect(JSON.stringify(await client.call('session.current', {}))).not.toContain(token)
+
+    await client.call(
+      'accounts.register',
+      accountInput({ number: '7720000001', officeId: branch.officeId }),
+    )
+    // A supervisor logs in later in a second window: the sync speaks for the latest login.
+    const second = await dispatch(
+      client,
+      'session.login',
+      { login: branch.login(supervisor.login), password: supervisor.password },
+      'window-2',
+    )
+    expect(second.ok).toBe(true)
+    const supervisorToken = sessionOf(client, 'window-2')!.token!
+    net.seen.length = 0
+    await client.sync()
+    expect(await recorded(wsId)).toEqual([
+      {
+        name: 'account.register',
         operatorId: clerkId,
-        workstationId: wsId,
-        fingerprint: sha256(hash!.hash),
-        hours: 12,
-        revoked: false,
-      })
-      // The renderer never sees it.
-      expect(JSON.stringify(await client.call('session.current', {}))).not.toContain(token)
+        sessionOperatorId: operatorId(client, branch.login(supervisor.login)),
+      },
+    ])
+    const paths = net.seen.map((r) => [r.path, r.headers['x-operator-token']])
+    expect(paths).toContainEqual(['/sync/push', supervisorToken])
+    expect(paths).toContainEqual(['/sync/pull', supervisorToken])
 
-      await client.call(
-        'accounts.register',
-        accountInput({ number: '7720000001', officeId: branch.officeId }),
-      )
-      // A supervisor logs in later in a second window: the sync speaks for the latest login.
-      const second = await dispatch(
-        client,
-        'session.login',
-        { login: branch.login(supervisor.login), password: supervisor.password },
-        'window-2',
-      )
-      expect(second.ok).toBe(true)
-      const supervisorToken = sessionOf(client, 'window-2')!.token!
-      net.seen.length = 0
-      await client.sync()
-      expect(await recorded(wsId)).toEqual([
-        {
-          name: 'account.register',
-          operatorId: clerkId,
-          sessionOperatorId: operatorId(client, branch.login(supervisor.login)),
-        },
-      ])
-      const paths = net.seen.map((r) => [r.path, r.headers['x-operator-token']])
-      expect(paths).toContainEqual(['/sync/push', supervisorToken])
-      expect(paths).toContainEqual(['/sync/pull', supervisorToken])
+    const link = operatorSessionLink(
+      client.app.services.db,
+      client.app.services.sessions,
+      () => new Date(),
+    )
+    const verifying = clientFor(client.app.services.db, '1.0.0', undefined, link)!
+    expect(await verifyReplica(client.app.services.db, verifying, () => new Date())).toEqual({
+      compared: true,
+      repulled: [],
+    })
+    expect(net.seen.at(-1)).toMatchObject({
+      path: '/sync/verify',
+      headers: { 'x-operator-token': supervisorToken },
+    })
+    // Both sessions stand; nothing was ended.
+    expect(sessionOf(client)?.token).toBe(token)
+    expect(auditActions(client, 'session.ended_by_server')).toEqual([])
 
-      const link = operatorSessionLink(
-        client.app.services.db,
-        client.app.services.sessions,
-        () => new Date(),
-      )
-      const verifying = clientFor(client.app.services.db, '1.0.0', undefined, link)!
-      expect(await verifyReplica(client.app.services.db, verifying, () => new Date())).toEqual({
-        compared: true,
-        repulled: [],
-      })
-      expect(net.seen.at(-1)).toMatchObject({
-        path: '/sync/verify',
-        headers: { 'x-operator-token': supervisorToken },
-      })
-      // Both sessions stand; nothing was ended.
-      expect(sessionOf(client)?.token).toBe(token)
-      expect(auditActions(client, 'session.ended_by_server')).toEqual([])
-
-      // Neither token was written to the replica, its WAL or anything else on disk.
-      for (const file of readdirSync(client.dir, { recursive: true, withFileTypes: true })) {
-        if (!file.isFile()) continue
-        const bytes = readFileSync(join(file.parentPath, file.name))
-        expect(bytes.includes(token), file.name).toBe(false)
-        expect(bytes.includes(supervisorToken), file.name).toBe(false)
-      }
-    } finally {
-      await closeAll()
+    // Neither token was written to the replica, its WAL or anything else on disk.
+    for (const file of readdirSync(client.dir, { recursive: true, withFileTypes: true })) {
+      if (!file.isFile()) continue
+      const bytes = readFileSync(join(file.parentPath, file.name))
+      expect(bytes.includes(token), file.name).toBe(false)
+      expect(bytes.includes(supervisorToken), file.name).toBe(false)
     }
   })
 
@@ -270,237 +266,213 @@ describe('operator sessions on the central server', () => {
   })
 
   it("refuses another workstation's token: the session ends here, the sync still pushes", async () => {
-    try {
-      const branch = await seedBranch(database.db)
-      const mine = await desk(branch)
-      const other = await desk(branch)
-      await other.login(branch.login(clerk.login), clerk.password)
-      const othersToken = sessionOf(other)!.token!
-      await mine.login(branch.login(clerk.login), clerk.password)
-      // A token copied from the other workstation into this one's session.
-      sessionOf(mine)!.token = othersToken
+    const branch = await seedBranch(database.db)
+    const mine = await desk(branch)
+    const other = await desk(branch)
+    await other.login(branch.login(clerk.login), clerk.password)
+    const othersToken = sessionOf(other)!.token!
+    await mine.login(branch.login(clerk.login), clerk.password)
+    // A token copied from the other workstation into this one's session.
+    sessionOf(mine)!.token = othersToken
 
-      await mine.call(
-        'accounts.register',
-        accountInput({ number: '7720000002', officeId: branch.officeId }),
-      )
-      await mine.sync()
-      expect(mine.outbox()).toEqual([
-        { status: 'done', name: 'account.register', rejectReason: null },
-      ])
-      const clerkId = operatorId(mine, branch.login(clerk.login))
-      expect(await recorded(workstationOf(mine))).toEqual([
-        { name: 'account.register', operatorId: clerkId, sessionOperatorId: null },
-      ])
-      // The next screen action asks for a login again, and says why.
-      const next = await dispatch(mine, 'accounts.search', { query: '7720000002' })
-      expect(next.ok ? null : next.error).toEqual({ code: 'session_ended', message: ended })
-      const current = await dispatch(mine, 'session.current', {})
-      expect(current.ok ? null : current.error.code).toBe('session_ended')
-      expect(auditActions(mine, 'session.ended_by_server')).toEqual([{ operatorId: clerkId }])
+    await mine.call(
+      'accounts.register',
+      accountInput({ number: '7720000002', officeId: branch.officeId }),
+    )
+    await mine.sync()
+    expect(mine.outbox()).toEqual([
+      { status: 'done', name: 'account.register', rejectReason: null },
+    ])
+    const clerkId = operatorId(mine, branch.login(clerk.login))
+    expect(await recorded(workstationOf(mine))).toEqual([
+      { name: 'account.register', operatorId: clerkId, sessionOperatorId: null },
+    ])
+    // The next screen action asks for a login again, and says why.
+    const next = await dispatch(mine, 'accounts.search', { query: '7720000002' })
+    expect(next.ok ? null : next.error).toEqual({ code: 'session_ended', message: ended })
+    const current = await dispatch(mine, 'session.current', {})
+    expect(current.ok ? null : current.error.code).toBe('session_ended')
+    expect(auditActions(mine, 'session.ended_by_server')).toEqual([{ operatorId: clerkId }])
 
-      // The other workstation's session is its own and goes on.
-      await other.sync()
-      expect(sessionOf(other)?.token).toBe(othersToken)
-      expect(await serverSession(othersToken)).toMatchObject({ revoked: false })
+    // The other workstation's session is its own and goes on.
+    await other.sync()
+    expect(sessionOf(other)?.token).toBe(othersToken)
+    expect(await serverSession(othersToken)).toMatchObject({ revoked: false })
 
-      // A new login clears the notice and brings a token of this workstation.
-      await mine.login(branch.login(clerk.login), clerk.password)
-      expect(await dispatch(mine, 'session.current', {})).toMatchObject({ ok: true })
-      await mine.sync()
-      expect(sessionOf(mine)?.token).toEqual(expect.any(String))
-    } finally {
-      await closeAll()
-    }
+    // A new login clears the notice and brings a token of this workstation.
+    await mine.login(branch.login(clerk.login), clerk.password)
+    expect(await dispatch(mine, 'session.current', {})).toMatchObject({ ok: true })
+    await mine.sync()
+    expect(sessionOf(mine)?.token).toEqual(expect.any(String))
   })
 
   it('an operator deactivated centrally is logged out at the next sync; the payment taken offline reaches the server once', async () => {
-    try {
-      const branch = await seedBranch(database.db)
-      const accountId = await seedAccountWithDebt(database.db, branch, '7720000003')
-      const admin = await adminDesk(branch)
-      const net = await proxy()
-      const cash = await desk(branch, net)
-      await cash.login(branch.login(cashier.login), cashier.password)
-      expect(sessionOf(cash)?.token).toEqual(expect.any(String))
-      // A second window of the same cashier: it ends with the first.
-      expect(
-        (
-          await dispatch(
-            cash,
-            'session.login',
-            { login: branch.login(cashier.login), password: cashier.password },
-            'window-2',
-          )
-        ).ok,
-      ).toBe(true)
-      await cash.call('shifts.open', { openingCash: 0 })
-      await cash.sync()
+    const branch = await seedBranch(database.db)
+    const accountId = await seedAccountWithDebt(database.db, branch, '7720000003')
+    const admin = await adminDesk(branch)
+    const net = await proxy()
+    const cash = await desk(branch, net)
+    await cash.login(branch.login(cashier.login), cashier.password)
+    expect(sessionOf(cash)?.token).toEqual(expect.any(String))
+    // A second window of the same cashier: it ends with the first.
+    expect(
+      (
+        await dispatch(
+          cash,
+          'session.login',
+          { login: branch.login(cashier.login), password: cashier.password },
+          'window-2',
+        )
+      ).ok,
+    ).toBe(true)
+    await cash.call('shifts.open', { openingCash: 0 })
+    await cash.sync()
 
-      // The network goes; the cashier takes a payment; meanwhile the admin deactivates him.
-      net.always = 'cut'
-      const payment = await cash.call<{ paymentId: string }>('payments.record', {
-        accountId,
-        lines: [{ supplierId: branch.supplierId, service: 'electricity', amount: 150_000 }],
-        method: 'cash',
-        cashGiven: 150_000,
-      })
-      await expect(cash.sync()).rejects.toThrow()
-      await saveOperator(admin, branch, cashier, { active: false })
+    // The network goes; the cashier takes a payment; meanwhile the admin deactivates him.
+    net.always = 'cut'
+    const payment = await cash.call<{ paymentId: string }>('payments.record', {
+      accountId,
+      lines: [{ supplierId: branch.supplierId, service: 'electricity', amount: 150_000 }],
+      method: 'cash',
+      cashGiven: 150_000,
+    })
+    await expect(cash.sync()).rejects.toThrow()
+    await saveOperator(admin, branch, cashier, { active: false })
 
-      net.always = null
-      await cash.sync()
-      expect(cash.outbox().map((e) => [e.name, e.status])).toEqual([
-        ['shift.open', 'done'],
-        ['payment.record', 'done'],
-      ])
-      const cashierId = operatorId(cash, branch.login(cashier.login))
-      expect(await recorded(workstationOf(cash))).toEqual([
-        { name: 'shift.open', operatorId: cashierId, sessionOperatorId: cashierId },
-        { name: 'payment.record', operatorId: cashierId, sessionOperatorId: null },
-      ])
-      for (const key of [tab, 'window-2']) {
-        const next = await dispatch(cash, 'shifts.current', {}, key)
-        expect(next.ok ? null : next.error).toEqual({ code: 'session_ended', message: ended })
-      }
-      // Logging in again goes to the server, which refuses a deactivated operator.
-      const again = await dispatch(cash, 'session.login', {
-        login: branch.login(cashier.login),
-        password: cashier.password,
-      })
-      expect(again.ok ? null : again.error.code).toBe('bad_credentials')
-
-      await cash.sync()
-      const payments = await queryRows<{ id: string; amount: number }>(
-        database.db,
-        sql`SELECT id, amount FROM payments WHERE account_id = ${accountId}`,
-      )
-      expect(payments).toEqual([{ id: payment.paymentId, amount: 150_000 }])
-      const records = await queryRow<{ n: number }>(
-        database.db,
-        sql`SELECT count(*)::int AS n FROM applied_commands
-             WHERE name = 'payment.record' AND workstation_id = ${workstationOf(cash)}`,
-      )
-      expect(records).toEqual({ n: 1 })
-    } finally {
-      await closeAll()
+    net.always = null
+    await cash.sync()
+    expect(cash.outbox().map((e) => [e.name, e.status])).toEqual([
+      ['shift.open', 'done'],
+      ['payment.record', 'done'],
+    ])
+    const cashierId = operatorId(cash, branch.login(cashier.login))
+    expect(await recorded(workstationOf(cash))).toEqual([
+      { name: 'shift.open', operatorId: cashierId, sessionOperatorId: cashierId },
+      { name: 'payment.record', operatorId: cashierId, sessionOperatorId: null },
+    ])
+    for (const key of [tab, 'window-2']) {
+      const next = await dispatch(cash, 'shifts.current', {}, key)
+      expect(next.ok ? null : next.error).toEqual({ code: 'session_ended', message: ended })
     }
+    // Logging in again goes to the server, which refuses a deactivated operator.
+    const again = await dispatch(cash, 'session.login', {
+      login: branch.login(cashier.login),
+      password: cashier.password,
+    })
+    expect(again.ok ? null : again.error.code).toBe('bad_credentials')
+
+    await cash.sync()
+    const payments = await queryRows<{ id: string; amount: number }>(
+      database.db,
+      sql`SELECT id, amount FROM payments WHERE account_id = ${accountId}`,
+    )
+    expect(payments).toEqual([{ id: payment.paymentId, amount: 150_000 }])
+    const records = await queryRow<{ n: number }>(
+      database.db,
+      sql`SELECT count(*)::int AS n FROM applied_commands
+           WHERE name = 'payment.record' AND workstation_id = ${workstationOf(cash)}`,
+    )
+    expect(records).toEqual({ n: 1 })
   })
 
   it('a password changed centrally ends the session; the new password opens a new one', async () => {
-    try {
-      const branch = await seedBranch(database.db)
-      const admin = await adminDesk(branch)
-      const client = await desk(branch)
-      await client.login(branch.login(clerk.login), clerk.password)
-      const oldToken = sessionOf(client)!.token!
+    const branch = await seedBranch(database.db)
+    const admin = await adminDesk(branch)
+    const client = await desk(branch)
+    await client.login(branch.login(clerk.login), clerk.password)
+    const oldToken = sessionOf(client)!.token!
 
-      await saveOperator(admin, branch, clerk, { password: 'Новый-пароль-7' })
-      // A sync with nothing to push: the pull alone tells the session is over.
-      await client.sync()
-      expect(sessionOf(client)).toBeNull()
-      const next = await dispatch(client, 'accounts.search', { query: '77' })
-      expect(next.ok ? null : next.error.code).toBe('session_ended')
+    await saveOperator(admin, branch, clerk, { password: 'Новый-пароль-7' })
+    // A sync with nothing to push: the pull alone tells the session is over.
+    await client.sync()
+    expect(sessionOf(client)).toBeNull()
+    const next = await dispatch(client, 'accounts.search', { query: '77' })
+    expect(next.ok ? null : next.error.code).toBe('session_ended')
 
-      const old = await dispatch(client, 'session.login', {
-        login: branch.login(clerk.login),
-        password: clerk.password,
-      })
-      expect(old.ok ? null : old.error.code).toBe('bad_credentials')
-      await client.login(branch.login(clerk.login), 'Новый-пароль-7')
-      const newToken = sessionOf(client)!.token!
-      expect(newToken).not.toBe(oldToken)
-      await client.sync()
-      expect(sessionOf(client)?.token).toBe(newToken)
-    } finally {
-      await closeAll()
-    }
+    const old = await dispatch(client, 'session.login', {
+      login: branch.login(clerk.login),
+      password: clerk.password,
+    })
+    expect(old.ok ? null : old.error.code).toBe('bad_credentials')
+    await client.login(branch.login(clerk.login), 'Новый-пароль-7')
+    const newToken = sessionOf(client)!.token!
+    expect(newToken).not.toBe(oldToken)
+    await client.sync()
+    expect(sessionOf(client)?.token).toBe(newToken)
   })
 
   it('logout revokes the token on the server, and never waits for a server that is down', async () => {
-    try {
-      const branch = await seedBranch(database.db)
-      const net = await proxy()
-      const client = await desk(branch, net)
-      await client.login(branch.login(clerk.login), clerk.password)
-      const token = sessionOf(client)!.token!
-      expect(await dispatch(client, 'session.logout', {})).toEqual({ ok: true, value: null })
-      await vi.waitFor(async () =>
-        expect(await serverSession(token)).toMatchObject({ revoked: true }),
-      )
+    const branch = await seedBranch(database.db)
+    const net = await proxy()
+    const client = await desk(branch, net)
+    await client.login(branch.login(clerk.login), clerk.password)
+    const token = sessionOf(client)!.token!
+    expect(await dispatch(client, 'session.logout', {})).toEqual({ ok: true, value: null })
+    await vi.waitFor(async () =>
+      expect(await serverSession(token)).toMatchObject({ revoked: true }),
+    )
 
-      // The revoked token no longer stands, whoever sends it.
-      await client.login(branch.login(supervisor.login), supervisor.password)
-      sessionOf(client)!.token = token
-      await client.sync()
-      expect(sessionOf(client)).toBeNull()
+    // The revoked token no longer stands, whoever sends it.
+    await client.login(branch.login(supervisor.login), supervisor.password)
+    sessionOf(client)!.token = token
+    await client.sync()
+    expect(sessionOf(client)).toBeNull()
 
-      // Down: logout ends the session at once; the token stays unrevoked until it expires.
-      await client.login(branch.login(clerk.login), clerk.password)
-      const second = sessionOf(client)!.token!
-      net.always = { delayMs: 30_000 }
-      const started = Date.now()
-      expect(await dispatch(client, 'session.logout', {})).toEqual({ ok: true, value: null })
-      expect(Date.now() - started).toBeLessThan(1000)
-      expect(sessionOf(client)).toBeNull()
-      expect(await serverSession(second)).toMatchObject({ revoked: false })
-    } finally {
-      await closeAll()
-    }
+    // Down: logout ends the session at once; the token stays unrevoked until it expires.
+    await client.login(branch.login(clerk.login), clerk.password)
+    const second = sessionOf(client)!.token!
+    net.always = { delayMs: 30_000 }
+    const started = Date.now()
+    expect(await dispatch(client, 'session.logout', {})).toEqual({ ok: true, value: null })
+    expect(Date.now() - started).toBeLessThan(1000)
+    expect(sessionOf(client)).toBeNull()
+    expect(await serverSession(second)).toMatchObject({ revoked: false })
   })
 
   it('an expired token ends the session at the next sync', async () => {
-    try {
-      const branch = await seedBranch(database.db)
-      const client = await desk(branch)
-      await client.login(branch.login(clerk.login), clerk.password)
-      const token = sessionOf(client)!.token!
-      await database.db.execute(
-        sql`UPDATE operator_sessions SET expires_at = now() - interval '1 second'
-             WHERE token_hash = ${sha256(token)}`,
-      )
-      await client.sync()
-      expect(sessionOf(client)).toBeNull()
-    } finally {
-      await closeAll()
-    }
+    const branch = await seedBranch(database.db)
+    const client = await desk(branch)
+    await client.login(branch.login(clerk.login), clerk.password)
+    const token = sessionOf(client)!.token!
+    await database.db.execute(
+      sql`UPDATE operator_sessions SET expires_at = now() - interval '1 second'
+           WHERE token_hash = ${sha256(token)}`,
+    )
+    await client.sync()
+    expect(sessionOf(client)).toBeNull()
   })
 
   it('with the server down, a login goes by the local hashes and gets no token; the sync goes with workstation credentials', async () => {
-    try {
-      const branch = await seedBranch(database.db)
-      const net = await proxy()
-      const client = await desk(branch, net)
-      net.always = 'cut'
-      const wrong = await dispatch(client, 'session.login', {
-        login: branch.login(clerk.login),
-        password: 'wrong-pass',
-      })
-      expect(wrong.ok ? null : wrong.error.code).toBe('bad_credentials')
-      await client.login(branch.login(clerk.login), clerk.password)
-      expect(sessionOf(client)).toMatchObject({ token: null })
-      await client.call(
-        'accounts.register',
-        accountInput({ number: '7720000004', officeId: branch.officeId }),
-      )
-      await expect(client.sync()).rejects.toThrow()
+    const branch = await seedBranch(database.db)
+    const net = await proxy()
+    const client = await desk(branch, net)
+    net.always = 'cut'
+    const wrong = await dispatch(client, 'session.login', {
+      login: branch.login(clerk.login),
+      password: 'wrong-pass',
+    })
+    expect(wrong.ok ? null : wrong.error.code).toBe('bad_credentials')
+    await client.login(branch.login(clerk.login), clerk.password)
+    expect(sessionOf(client)).toMatchObject({ token: null })
+    await client.call(
+      'accounts.register',
+      accountInput({ number: '7720000004', officeId: branch.officeId }),
+    )
+    await expect(client.sync()).rejects.toThrow()
 
-      net.always = null
-      net.seen.length = 0
-      await client.sync()
-      expect(net.seen.map((r) => r.path)).toContain('/sync/push')
-      expect(net.seen.every((r) => r.headers['x-operator-token'] === undefined)).toBe(true)
-      expect(await recorded(workstationOf(client))).toEqual([
-        {
-          name: 'account.register',
-          operatorId: operatorId(client, branch.login(clerk.login)),
-          sessionOperatorId: null,
-        },
-      ])
-      // Nothing to end: the offline login's session stays.
-      expect(sessionOf(client)).toMatchObject({ token: null })
-    } finally {
-      await closeAll()
-    }
+    net.always = null
+    net.seen.length = 0
+    await client.sync()
+    expect(net.seen.map((r) => r.path)).toContain('/sync/push')
+    expect(net.seen.every((r) => r.headers['x-operator-token'] === undefined)).toBe(true)
+    expect(await recorded(workstationOf(client))).toEqual([
+      {
+        name: 'account.register',
+        operatorId: operatorId(client, branch.login(clerk.login)),
+        sessionOperatorId: null,
+      },
+    ])
+    // Nothing to end: the offline login's session stays.
+    expect(sessionOf(client)).toMatchObject({ token: null })
   })
 })

@@ -63,7 +63,21 @@ describe('the sync loop on its own thread', () => {
     expect(readSyncState(services.db)!.bootstrappedAt).not.toBeNull()
     expect(services.bootstrap.pulled).toBeGreaterThan(20 * 4)
 
-    // A saved command wakes the loop; the thread pushes it.
+    /** The clerk registers an account; the loop, woken, has the thread push it. */
+    const registerAndSync = async (number: string) => {
+      const saved = await app.dispatch(
+        'accounts.register',
+        accountInput({
+          number,
+          officeId: branch.officeId,
+          services: [{ service: 'electricity', supplierId: branch.supplierId }],
+        }),
+        'tab',
+      )
+      expect(saved.ok).toBe(true)
+      await services.sync.wake()
+      expect(await serverAccountNumbers(database.db, branch.branchId)).toContain(number)
+    }
     const [clerk] = testOperators
     const login = await app.dispatch(
       'session.login',
@@ -71,18 +85,7 @@ describe('the sync loop on its own thread', () => {
       'tab',
     )
     expect(login.ok).toBe(true)
-    const saved = await app.dispatch(
-      'accounts.register',
-      accountInput({
-        number: '7740000099',
-        officeId: branch.officeId,
-        services: [{ service: 'electricity', supplierId: branch.supplierId }],
-      }),
-      'tab',
-    )
-    expect(saved.ok).toBe(true)
-    await services.sync.wake()
-    expect(await serverAccountNumbers(database.db, branch.branchId)).toContain('7740000099')
+    await registerAndSync('7740000099')
     const status = await app.dispatch('sync.status', {}, 'tab')
     expect(status.ok && status.value).toMatchObject({ online: true, waitingCommands: 0 })
     // The thread spoke for the clerk's online session, whose token stays on this thread.
@@ -96,18 +99,7 @@ describe('the sync loop on its own thread', () => {
 
     // A token the server no longer honours: the thread still pushes, and the session here ends.
     services.sessions.touch('tab', new Date(), false)!.token = 'no-longer-valid'
-    const second = await app.dispatch(
-      'accounts.register',
-      accountInput({
-        number: '7740000098',
-        officeId: branch.officeId,
-        services: [{ service: 'electricity', supplierId: branch.supplierId }],
-      }),
-      'tab',
-    )
-    expect(second.ok).toBe(true)
-    await services.sync.wake()
-    expect(await serverAccountNumbers(database.db, branch.branchId)).toContain('7740000098')
+    await registerAndSync('7740000098')
     const after = await app.dispatch('session.current', {}, 'tab')
     expect(after.ok ? null : after.error.code).toBe('session_ended')
   })
