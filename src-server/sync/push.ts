@@ -123,12 +123,24 @@ function duplicateOf(command: PushedCommand, stored: StoredCommand): CommandOutc
   }
 }
 
-/** What one new command comes to: its answer, the record to store, and whether seq advances. */
+/**
+ * What one new command comes to: its answer, the record to store, and whether seq advances.
+ * `sent`: the record and the sequence already went out with its writes (see `Closing`); it
+ * settles with the statement's failure, if any.
+ */
 interface Decision {
   outcome: CommandOutcome
   stored: StoredCommand
   advance: boolean
+  sent?: Promise<{ error: unknown } | null>
 }
+
+/**
+ * The rest of a lone command's transaction (its record, the device's sequence) as statements,
+ * given its stored outcome and its version as SQL: sent with its writes, so the branch counter's
+ * lock is held only while the database works (see SyncedWriter.sendWith).
+ */
+type Closing = (stored: StoredCommand, version: SQL | null) => SQL[]
 
 /** Checks one command not seen before and, when it passes, applies it through `versions`. */
 async function decide(
@@ -139,6 +151,7 @@ async function decide(
   command: PushedCommand,
   options: PushOptions,
   held: HeldCounters | null = null,
+  closing?: Closing,
 ): Promise<Decision> {
   const rejected = (reason: string, advance: boolean): Decision => ({
     outcome: { id: command.id, status: 'rejected', reason },
@@ -176,11 +189,28 @@ async function decide(
       operatorId: command.operatorId,
       at: command.at,
     })
+    const stored: StoredCommand = { status: 'applied', result, reason: null, version: null }
+    const sent = closing && write.sendWith((version) => closing(stored, version))
+    if (sent) {
+      const outcome: CommandOutcome = { id: command.id, status: 'applied', result, version: null }
+      return {
+        outcome,
+        stored,
+        advance: true,
+        sent: sent.then(
+          (version) => {
+            outcome.version = stored.version = version
+            return null
+          },
+          (error: unknown) => ({ error }),
+        ),
+      }
+    }
     await write.flush()
-    const version = write.lastVersion
+    stored.version = write.lastVersion
     return {
-      outcome: { id: command.id, status: 'applied', result, version },
-      stored: { status: 'applied', result, reason: null, version },
+      outcome: { id: command.id, status: 'applied', result, version: stored.version },
+      stored,
       advance: true,
     }
   } catch (error) {
@@ -195,6 +225,8 @@ function insertRecords(
   deviceId: string,
   records: { command: PushedCommand; stored: StoredCommand }[],
   sessionOperatorId: string | null = null,
+  /** The version of every record as SQL, when it is not known yet. */
+  version: SQL | null = null,
 ): SQL {
   const values = records.map(({ command, stored }) => ({
     command_id: command.id,
@@ -213,9 +245,11 @@ function insertRecords(
     reason: stored.reason,
     version: stored.version,
   }))
-  const columns = sql.raw(Object.keys(values[0]!).join(', '))
-  return sql`INSERT INTO applied_commands (${columns})
-             SELECT ${columns} FROM json_populate_recordset(NULL::applied_commands, ${JSON.stringify(values)}::json)`
+  const names = Object.keys(values[0]!)
+  const picked = names.map((c) => (c === 'version' && version ? version : sql.raw(c)))
+  return sql`INSERT INTO applied_commands (${sql.raw(names.join(', '))})
+             SELECT ${sql.join(picked, sql`, `)}
+               FROM json_populate_recordset(NULL::applied_commands, ${JSON.stringify(values)}::json)`
 }
 
 /** The whole batch in one transaction; throws (rolling everything back) on any failure. */
@@ -232,20 +266,34 @@ async function pushBatch(
   // ours. A failure of that statement turns the commit into a rollback, and fails the batch here.
   const commitBehind = pipelines(db) && !options.beforeCommit
   let finished: Promise<{ error: unknown } | null> = Promise.resolve(null)
+  // A lone command sends its record and sequence with its writes.
+  const closing: Closing | undefined =
+    commitBehind && commands.length === 1
+      ? (stored, version) => [
+          sql`UPDATE devices SET last_seq = ${commands[0]!.seq} WHERE device_id = ${deviceId}`,
+          insertRecords(
+            ws,
+            deviceId,
+            [{ command: commands[0]!, stored }],
+            options.sessionOperatorId,
+            version,
+          ),
+        ]
+      : undefined
   const outcomes = await db.transaction(async (tx) => {
-    const device = await lockDevice(tx, ws, deviceId)
-    const seen = new Map<string, StoredCommand>()
-    const ids = commands.map((c) => c.id)
-    for (const row of await queryRows<StoredCommand & { id: string }>(
-      tx,
-      sql`SELECT command_id AS id, status, result, reason, version FROM applied_commands
-           WHERE command_id IN (${sql.join(
-             ids.map((id) => sql`${id}`),
-             sql`, `,
-           )})`,
-    )) {
-      seen.set(row.id, row)
-    }
+    // Both sent at once: the records are read after the device's lock is taken, in order.
+    const [device, storedRows] = await Promise.all([
+      lockDevice(tx, ws, deviceId),
+      queryRows<StoredCommand & { id: string }>(
+        tx,
+        sql`SELECT command_id AS id, status, result, reason, version FROM applied_commands
+             WHERE command_id IN (${sql.join(
+               commands.map((c) => sql`${c.id}`),
+               sql`, `,
+             )})`,
+      ),
+    ])
+    const seen = new Map<string, StoredCommand>(storedRows.map((row) => [row.id, row]))
     // Many commands: hold the counters, stored once at the end. One: its writes move them in the
     // statement that writes its rows, the shortest hold of the lock other workstations wait for.
     const held = commands.length > 1 ? new HeldCounters(tx, pipelines(db)) : null
@@ -258,7 +306,12 @@ async function pushBatch(
         outcomes.push(duplicateOf(command, stored))
         continue
       }
-      const decision = await decide(tx, ws, deviceId, device, command, options, held)
+      const decision = await decide(tx, ws, deviceId, device, command, options, held, closing)
+      if (decision.sent) {
+        finished = decision.sent
+        outcomes.push(decision.outcome)
+        continue
+      }
       if (decision.advance) device.lastSeq = command.seq
       seen.set(command.id, decision.stored)
       records.push({ command, stored: decision.stored })

@@ -28,6 +28,13 @@ interface Written {
 /** A write whose versions are SQL: taken in the same statement, or known numbers later. */
 type Write = (version: VersionOf) => SQL
 
+/** Queued rows as writes, with the versions they take from each branch's counter. */
+interface Queued {
+  taken: Map<string | null, number>
+  writes: Write[]
+  written: Written[]
+}
+
 /** Rows per statement: one JSON parameter each, far cheaper than a bind parameter per value. */
 const CHUNK = 5000
 /** Writes per round trip (data-modifying CTEs of one statement). */
@@ -71,24 +78,24 @@ export class SyncedWriter {
   async remove(table: SyncedTableName, key: Row, at: string): Promise<void> {
     await this.flush()
     const where = Object.entries(key).map(([k, v]) => sql`${sql.identifier(snake(k))} = ${v}`)
-    await this.run(
-      new Map([[this.branchId, 1]]),
-      [
+    await this.run({
+      taken: new Map([[this.branchId, 1]]),
+      writes: [
         (version) =>
           sql`UPDATE ${sql.identifier(table)} SET deleted_at = ${at}, sync_version = ${version(this.branchId, 0)}
                WHERE ${sql.join(where, sql` AND `)}`,
       ],
-      [{ branchId: this.branchId, table, offset: 0 }],
-    )
+      written: [{ branchId: this.branchId, table, offset: 0 }],
+    })
   }
 
   /** Updates one row by id with a new version, so pulls carry the change (written at once). */
   async update(table: SyncedTableName, id: string, set: Row): Promise<void> {
     await this.flush()
     const target = mirrorTables[table] as unknown as { id: never }
-    await this.run(
-      new Map([[this.branchId, 1]]),
-      [
+    await this.run({
+      taken: new Map([[this.branchId, 1]]),
+      writes: [
         (version) =>
           this.tx
             .update(mirrorTables[table])
@@ -96,15 +103,43 @@ export class SyncedWriter {
             .where(sql`${target.id} = ${id}`)
             .getSQL(),
       ],
-      [{ branchId: this.branchId, table, offset: 0 }],
-    )
+      written: [{ branchId: this.branchId, table, offset: 0 }],
+    })
   }
 
   /** Writes what is queued; versions follow the order rows were queued in. */
   async flush(): Promise<void> {
+    const queued = this.takeQueued()
+    if (queued) await this.run(queued)
+  }
+
+  /**
+   * Sends what is queued and `closing` (the rest of the transaction's writes, given this
+   * writer's last version as SQL) as one statement, without waiting for it: the counter's lock
+   * it takes is then held only while the database runs it and the commit sent behind it, never
+   * across a round trip to this server. The answer is the last version. Null, and nothing sent,
+   * when there is nothing queued, counters are held, or the writes need more than one statement.
+   */
+  sendWith(closing: (lastVersion: SQL | null) => SQL[]): Promise<number | null> | null {
+    if (
+      this.held ||
+      this.pending.reduce((n, p) => n + Math.ceil(p.rows.length / CHUNK), 0) > GROUP
+    ) {
+      return null
+    }
+    const queued = this.takeQueued()
+    if (!queued) return null
+    const first = this.firstStatement(queued, closing)
+    return queryRow<Record<string, number>>(this.tx, first.statement).then((row) => {
+      first.read(row!)
+      return this.lastVersion
+    })
+  }
+
+  private takeQueued(): Queued | null {
     const pending = this.pending
     this.pending = []
-    if (pending.length === 0) return
+    if (pending.length === 0) return null
     const taken = new Map<string | null, number>()
     const writes: Write[] = []
     const written: Written[] = []
@@ -119,50 +154,65 @@ export class SyncedWriter {
       }
       written.push({ branchId: p.branchId, table: p.table, offset: first + p.rows.length - 1 })
     }
-    await this.run(taken, writes, written)
+    return { taken, writes, written }
   }
 
   /**
-   * Moves the counters by `taken` in the first statement (the rows of the first group take their
-   * versions from it in SQL), then writes the rest with the versions as numbers; the tables'
-   * heads move with the rows. With held counters, versions are numbers from the start and the
-   * counters and heads are stored once, at the end of the transaction.
+   * The statement that moves the counters by `taken` (the rows of the first group take their
+   * versions from it in SQL) and the tables' heads, with `closing` after the writes; `read` takes
+   * the counters' new values from its answer.
    */
-  private async run(
-    taken: Map<string | null, number>,
-    writes: Write[],
-    written: Written[],
-  ): Promise<void> {
+  private firstStatement(
+    { taken, writes, written }: Queued,
+    closing: (lastVersion: SQL | null) => SQL[] = () => [],
+  ) {
     const branches = [...taken.keys()]
-    const last = new Map<string | null, number>()
+    const alias = (branchId: string | null) => sql.raw(`c${branches.indexOf(branchId)}`)
+    const counters = branches.map(
+      (b) =>
+        sql`${alias(b)} AS (INSERT INTO branch_versions (branch_key, version)
+                            VALUES (${branchKey(b)}, ${taken.get(b)!})
+                            ON CONFLICT (branch_key) DO UPDATE SET version = branch_versions.version + ${taken.get(b)!}
+                            RETURNING version)`,
+    )
+    const inSql: VersionOf = (b, offset) =>
+      sql`((SELECT version FROM ${alias(b)}) - ${taken.get(b)! - 1 - offset})`
+    const own = taken.has(this.branchId) ? sql`(SELECT version FROM ${alias(this.branchId)})` : null
+    const first = [
+      ...writes.slice(0, GROUP).map((w) => w(inSql)),
+      headsUpsert(written.map((w) => ({ ...w, version: inSql(w.branchId, w.offset) }))),
+      ...closing(own),
+    ]
+    const ctes = [...counters, ...first.map((q, k) => sql`${sql.raw(`w${k}`)} AS (${q})`)]
+    const lasts = branches.map((b) => sql`(SELECT version FROM ${alias(b)}) AS ${alias(b)}`)
+    return {
+      statement: sql`WITH ${sql.join(ctes, sql`, `)} SELECT ${sql.join(lasts, sql`, `)}`,
+      read: (row: Record<string, number>) => {
+        const last = new Map(branches.map((b) => [b, Number(row[`c${branches.indexOf(b)}`])]))
+        if (taken.has(this.branchId)) this.lastVersion = last.get(this.branchId)!
+        return last
+      },
+    }
+  }
+
+  /**
+   * Moves the counters and writes the first group of rows in one statement, then the rest with
+   * the versions as numbers; the tables' heads move with the rows. With held counters, versions
+   * are numbers from the start and the counters and heads are stored once, at the end of the
+   * transaction.
+   */
+  private async run(queued: Queued): Promise<void> {
+    const { taken, writes, written } = queued
+    let last = new Map<string | null, number>()
     let rest = writes
     if (this.held) {
-      for (const b of branches) last.set(b, await this.held.take(b, taken.get(b)!))
+      for (const [b, n] of taken) last.set(b, await this.held.take(b, n))
+      if (taken.has(this.branchId)) this.lastVersion = last.get(this.branchId)!
     } else {
-      const alias = (branchId: string | null) => sql.raw(`c${branches.indexOf(branchId)}`)
-      const counters = branches.map(
-        (b) =>
-          sql`${alias(b)} AS (INSERT INTO branch_versions (branch_key, version)
-                              VALUES (${branchKey(b)}, ${taken.get(b)!})
-                              ON CONFLICT (branch_key) DO UPDATE SET version = branch_versions.version + ${taken.get(b)!}
-                              RETURNING version)`,
-      )
-      const inSql: VersionOf = (b, offset) =>
-        sql`((SELECT version FROM ${alias(b)}) - ${taken.get(b)! - 1 - offset})`
-      const first = [
-        ...writes.slice(0, GROUP),
-        () => headsUpsert(written.map((w) => ({ ...w, version: inSql(w.branchId, w.offset) }))),
-      ]
-      const ctes = [...counters, ...first.map((w, k) => sql`${sql.raw(`w${k}`)} AS (${w(inSql)})`)]
-      const lasts = branches.map((b) => sql`(SELECT version FROM ${alias(b)}) AS ${alias(b)}`)
-      const row = await queryRow<Record<string, number>>(
-        this.tx,
-        sql`WITH ${sql.join(ctes, sql`, `)} SELECT ${sql.join(lasts, sql`, `)}`,
-      )
-      for (const b of branches) last.set(b, Number(row![`c${branches.indexOf(b)}`]))
+      const first = this.firstStatement(queued)
+      last = first.read((await queryRow<Record<string, number>>(this.tx, first.statement))!)
       rest = writes.slice(GROUP)
     }
-    if (taken.has(this.branchId)) this.lastVersion = last.get(this.branchId)!
     const known = (b: string | null, offset: number) => last.get(b)! - (taken.get(b)! - 1 - offset)
     if (this.held)
       for (const w of written) this.held.noteHead(w.branchId, w.table, known(w.branchId, w.offset))

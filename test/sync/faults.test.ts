@@ -4,7 +4,6 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { pushOutbox } from '../../src-main/sync/push-outbox'
-import { SyncServerClient } from '../../src-main/sync/server-client'
 import { configureSync, readSyncState } from '../../src-main/sync/sync-state'
 import { queryRows } from '../../src-server/db/query'
 import { clientFor } from '../../src-main/sync/sync-run'
@@ -362,54 +361,6 @@ describe('sync under faults', () => {
     )
     expect(record.map((r) => r.status)).toEqual(['applied', 'rejected'])
     await expectConverged(database.db, branch.branchId, [a, b])
-  })
-
-  it('a command breaking a server constraint is rejected, and the next one still applies', async () => {
-    const branch = await seedBranch(database.db)
-    const accountId = await seedAccountWithDebt(database.db, branch, nextNumber())
-    const ws = await newWorkstation(database.db, branch.officeId)
-    const versions = { protocol: 1, schema: 1, app: '1.0.0' }
-    const client = new SyncServerClient({ serverUrl: server.url, ...ws }, versions)
-    const payment = (seq: number, paymentId: string, receipt: string) => ({
-      id: `cmd-${receipt}`,
-      seq,
-      name: 'payment.record',
-      argsVersion: 1,
-      args: {
-        accountId,
-        lines: [
-          {
-            supplierId: branch.supplierId,
-            service: 'electricity',
-            amount: 500,
-            id: `l-${receipt}`,
-          },
-        ],
-        method: 'card',
-        cardReference: 'RRN1',
-        paymentId,
-        receiptNumber: receipt,
-        paidAt: '2026-11-20T10:00:00.000Z',
-        shiftId: 'shift-x',
-      },
-      operatorId: null,
-      at: '2026-11-20T10:00:00.000Z',
-    })
-    const device = `dev-${ws.workstationId}`
-    const first = await client.push(device, [
-      payment(1, `p-${ws.workstationId}`, `${ws.workstationId}-1`),
-    ])
-    expect(first.outcomes[0]!.status).toBe('applied')
-    // The same payment id again under another receipt (a workstation bug): the key says no.
-    const answer = await client.push(device, [
-      payment(2, `p-${ws.workstationId}`, `${ws.workstationId}-2`),
-      payment(3, `q-${ws.workstationId}`, `${ws.workstationId}-3`),
-    ])
-    expect(answer.stopped).toBeNull()
-    expect(answer.outcomes.map((o) => o.status)).toEqual(['rejected', 'applied'])
-    expect((answer.outcomes[0] as { reason: string }).reason).toContain(
-      'противоречит данным сервера',
-    )
   })
 
   it('refuses a workstation with a wrong secret', async () => {
