@@ -22,6 +22,7 @@ import { compareVersions } from '../../src-shared/sync/versions'
 import type { ServerDb } from '../db/connection'
 import { pullPageJson, verifyDigests } from '../sync/pull'
 import { pushCommands } from '../sync/push'
+import { RecentRows } from '../sync/recent-rows'
 import { authenticate, type WorkstationIdentity } from '../workstations/credentials'
 import { claimRegistrationCode } from '../workstations/registration-codes'
 import { operatorWithPassword } from '../operators/check'
@@ -45,6 +46,7 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
   const { db } = options
   const minApp = options.minAppVersion ?? '0.0.0'
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 32 * 1024 * 1024 })
+  const recent = new RecentRows()
 
   const workstation = async (req: FastifyRequest, reply: FastifyReply) => {
     const ws = await authenticate(
@@ -146,7 +148,7 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
       const body = parse(pullRequestSchema, req.body, reply)
       if (!body || refuseOld(body.versions, reply, true)) return reply
       await sessionOperator(ws, req, reply)
-      const page = await pullPageJson(db, ws.branchId, body.cursor, body.limit, body.table)
+      const page = await pullPageJson(db, ws.branchId, body.cursor, body.limit, body.table, recent)
       return reply.type('application/json').send(page)
     }),
   )

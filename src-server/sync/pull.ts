@@ -9,34 +9,11 @@ import type {
 import type { ServerDb } from '../db/connection'
 import { pulledColumns, type SyncedTableName } from '../db/schema/mirror'
 import { queryRows } from '../db/query'
+import type { RecentRow, RecentRows, StreamPage } from './recent-rows'
 import { branchKey, headVersion } from './versions'
 
 function scopeOf(branchId: string | null): SQL {
   return branchId === null ? sql`branch_id IS NULL` : sql`branch_id = ${branchId}`
-}
-
-/**
- * The version that ends a page of `limit` rows of one stream, or null when fewer remain. Only the
- * (branch_id, sync_version) index is read: merged lazily, no row is built.
- */
-async function pageBound(
-  tx: ServerDb,
-  branchId: string | null,
-  after: number,
-  limit: number,
-  tables: readonly string[],
-): Promise<number | null> {
-  const parts = tables.map(
-    (t) =>
-      sql`(SELECT sync_version AS v FROM ${sql.identifier(t)}
-            WHERE ${scopeOf(branchId)} AND sync_version > ${after}
-            ORDER BY sync_version LIMIT ${limit + 1})`,
-  )
-  const [row] = await queryRows<{ v: number }>(
-    tx,
-    sql`SELECT v FROM (${sql.join(parts, sql` UNION ALL `)}) s ORDER BY v LIMIT 1 OFFSET ${limit}`,
-  )
-  return row ? Number(row.v) : null
 }
 
 const rowValues = (table: SyncedTableName) =>
@@ -46,49 +23,89 @@ const rowValues = (table: SyncedTableName) =>
       .join(', '),
   )
 
-interface TableJson {
-  t: SyncedTableName
-  live: string | null
-  dead: string | null
-  last: number
-  count: number
+/** One stream's tables' heads (newest versions), in the order they sync, and the newest. */
+interface StreamHeads {
+  heads: Map<SyncedTableName, number>
+  head: number
 }
 
+/** The tables of a stream with rows past `after`. */
+const changedSince = (stream: StreamHeads, after: number) =>
+  [...stream.heads].filter(([, version]) => version > after).map(([t]) => t)
+
 /**
- * The rows of one stream with after < version < before (no upper end when before is null), per
- * table as the JSON text of their value arrays, made by PostgreSQL: the server never builds them
- * as objects.
+ * The rows of one stream with after < version <= head, at most `limit`, per table as the JSON
+ * text of their value arrays, made by PostgreSQL (the server never builds them as objects). One
+ * statement, so one snapshot: the page's end is the version of the (limit+1)-th row, found on the
+ * (branch_id, sync_version) index alone.
  */
-async function streamTables(
-  tx: ServerDb,
+async function streamPage(
+  db: ServerDb,
   branchId: string | null,
   after: number,
-  before: number | null,
-  tables: readonly SyncedTableName[],
-): Promise<TableJson[]> {
-  const upper = before === null ? sql`` : sql` AND sync_version < ${before}`
-  const parts = tables.map(
+  stream: StreamHeads,
+  limit: number,
+): Promise<StreamPage> {
+  if (limit <= 0) return { tables: [], more: true }
+  const { head } = stream
+  const tables = changedSince(stream, after)
+  const inStream = sql`${scopeOf(branchId)} AND sync_version > ${after}`
+  const bounds = tables.map(
+    (t) =>
+      sql`(SELECT sync_version AS v FROM ${sql.identifier(t)}
+            WHERE ${inStream} AND sync_version <= ${head}
+            ORDER BY sync_version LIMIT ${limit + 1})`,
+  )
+  const rows = tables.map(
     (t) =>
       sql`SELECT ${t}::text AS t, sync_version AS v, deleted_at IS NOT NULL AS dead,
                  json_build_array(${rowValues(t)})::text AS a
             FROM ${sql.identifier(t)} x
-           WHERE ${scopeOf(branchId)} AND sync_version > ${after}${upper}`,
+           WHERE ${inStream} AND sync_version < coalesce((SELECT v FROM bound), ${head + 1})`,
   )
-  const rows = await queryRows<TableJson>(
-    tx,
-    sql`SELECT t, string_agg(a, ',' ORDER BY v) FILTER (WHERE NOT dead) AS live,
-               string_agg(a, ',' ORDER BY v) FILTER (WHERE dead) AS dead,
-               max(v) AS last, count(*) AS count
-          FROM (${sql.join(parts, sql` UNION ALL `)}) s GROUP BY t`,
+  const answer = await queryRows<StreamPage['tables'][number] & { bound: number | null }>(
+    db,
+    sql`WITH bound AS (SELECT v FROM (${sql.join(bounds, sql` UNION ALL `)}) s
+                        ORDER BY v LIMIT 1 OFFSET ${limit})
+        SELECT (SELECT v FROM bound) AS bound, p.* FROM (SELECT 1) one LEFT JOIN (
+          SELECT t, string_agg(a, ',' ORDER BY v) FILTER (WHERE NOT dead) AS live,
+                 string_agg(a, ',' ORDER BY v) FILTER (WHERE dead) AS dead,
+                 max(v) AS last, count(*) AS count
+            FROM (${sql.join(rows, sql` UNION ALL `)}) s GROUP BY t) p ON true`,
   )
-  return rows.map((r) => ({ ...r, last: Number(r.last), count: Number(r.count) }))
+  return {
+    tables: answer
+      .filter((r) => r.t !== null)
+      .map((r) => ({ ...r, last: Number(r.last), count: Number(r.count) })),
+    more: answer[0]!.bound !== null,
+  }
+}
+
+/** The rows of one stream with from < version <= to, one by one in version order. */
+function readRows(
+  db: ServerDb,
+  branchId: string | null,
+  stream: StreamHeads,
+  from: number,
+  to: number,
+): Promise<RecentRow[]> {
+  const parts = changedSince(stream, from).map(
+    (t) =>
+      sql`SELECT ${t}::text AS t, sync_version AS v, deleted_at IS NOT NULL AS dead,
+                 ${keyExpression(t)} AS k, json_build_array(${rowValues(t)})::text AS a
+            FROM ${sql.identifier(t)} x
+           WHERE ${scopeOf(branchId)} AND sync_version > ${from} AND sync_version <= ${to}`,
+  )
+  if (parts.length === 0) return Promise.resolve([])
+  return queryRows<RecentRow>(db, sql`${sql.join(parts, sql` UNION ALL `)} ORDER BY v`)
 }
 
 /**
  * One page of what changed for a workstation, as the JSON text of a `PullResponse`: global rows
- * first (branch rows refer to them), then its branch's rows. Read in one REPEATABLE READ snapshot
- * so all tables agree; versions follow commit order, so the cursor never passes a row that commits
- * later.
+ * first (branch rows refer to them), then its branch's rows. No transaction: the tables' heads
+ * read first cap each stream, and versions follow commit order, so every version up to a head was
+ * committed before it was read. A row written later has a higher version and waits for the next
+ * page; the cursor never passes a row that commits later.
  */
 export async function pullPageJson(
   db: ServerDb,
@@ -96,62 +113,69 @@ export async function pullPageJson(
   cursor: SyncCursor,
   limit: number,
   table?: string,
+  recent?: RecentRows,
 ): Promise<string> {
   const answer = (items: string[], count: number, next: SyncCursor, more: boolean) =>
     `{"tables":[${items.join(',')}],"count":${count},"cursor":${JSON.stringify(next)},"more":${more}}`
-  const only = table ? syncedTableNames.filter((t) => t === table) : null
   // Most pulls find nothing new: the heads answer them without touching the tables.
-  if (!only && (await changedTables(db, branchId, cursor)).size === 0) {
-    return answer([], 0, cursor, false)
-  }
-  return db.transaction(
-    async (tx) => {
-      // Read again in the page's snapshot: a table changed there has its head there too.
-      const changed = only ? null : await changedTables(tx, branchId, cursor)
-      const next = { ...cursor }
-      const items: string[] = []
-      let count = 0
-      const take = async (stream: keyof SyncCursor, branch: string | null) => {
-        const tables = only ?? [...(changed!.get(branchKey(branch)) ?? [])]
-        if (tables.length === 0) return false
-        const bound = await pageBound(tx, branch, cursor[stream], limit - count, tables)
-        for (const t of await streamTables(tx, branch, cursor[stream], bound, tables)) {
-          items.push(
-            `{"t":"${t.t}","c":${JSON.stringify(pulledColumns(t.t))},"rows":[${t.live ?? ''}],"d":[${t.dead ?? ''}]}`,
+  const changed = await changedStreams(db, branchId, cursor, table)
+  const next = { ...cursor }
+  const items: string[] = []
+  let count = 0
+  const take = async (key: keyof SyncCursor, branch: string | null) => {
+    const stream = changed.get(branchKey(branch))
+    if (!stream) return false
+    const after = cursor[key]
+    // A re-pull of one table reads it whole; other pulls go through the recent rows.
+    const cached =
+      recent && !table
+        ? await recent.page(branchKey(branch), after, stream.head, limit - count, (from, to) =>
+            readRows(db, branch, stream, from, to),
           )
-          next[stream] = Math.max(next[stream], t.last)
-          count += t.count
-        }
-        return bound !== null
-      }
-      if (await take('global', null)) return answer(items, count, next, true)
-      const more = await take('branch', branchId)
-      return answer(items, count, next, more)
-    },
-    { isolationLevel: 'repeatable read', accessMode: 'read only' },
-  )
+        : null
+    const page = cached ?? (await streamPage(db, branch, after, stream, limit - count))
+    for (const t of page.tables) {
+      items.push(
+        `{"t":"${t.t}","c":${JSON.stringify(pulledColumns(t.t))},"rows":[${t.live ?? ''}],"d":[${t.dead ?? ''}]}`,
+      )
+      next[key] = Math.max(next[key], t.last)
+      count += t.count
+    }
+    return page.more
+  }
+  if (await take('global', null)) return answer(items, count, next, true)
+  const more = await take('branch', branchId)
+  return answer(items, count, next, more)
 }
 
-/** The tables with rows past the cursor, per stream key ('' = global), in the order they sync. */
-async function changedTables(
+/**
+ * The heads of the streams with rows past the cursor, by stream key ('' = global); `only`
+ * narrows them to one table (a re-pull).
+ */
+async function changedStreams(
   db: ServerDb,
   branchId: string,
   cursor: SyncCursor,
-): Promise<Map<string, Set<SyncedTableName>>> {
-  const rows = await queryRows<{ branchKey: string; tableName: string }>(
+  only: string | undefined,
+): Promise<Map<string, StreamHeads>> {
+  const rows = await queryRows<{ branchKey: string; tableName: SyncedTableName; version: number }>(
     db,
-    sql`SELECT branch_key AS "branchKey", table_name AS "tableName" FROM table_heads
-         WHERE (branch_key = ${branchKey(branchId)} AND version > ${cursor.branch})
-            OR (branch_key = ${branchKey(null)} AND version > ${cursor.global})`,
+    sql`SELECT branch_key AS "branchKey", table_name AS "tableName", version FROM table_heads
+         WHERE branch_key IN (${branchKey(branchId)}, ${branchKey(null)})`,
   )
-  const changed = new Map<string, Set<SyncedTableName>>()
+  const streams = new Map<string, StreamHeads>()
   for (const name of syncedTableNames) {
+    if (only !== undefined && name !== only) continue
     for (const r of rows.filter((row) => row.tableName === name)) {
-      if (!changed.has(r.branchKey)) changed.set(r.branchKey, new Set())
-      changed.get(r.branchKey)!.add(name)
+      const stream = streams.get(r.branchKey) ?? { heads: new Map(), head: 0 }
+      stream.heads.set(name, Number(r.version))
+      stream.head = Math.max(stream.head, Number(r.version))
+      streams.set(r.branchKey, stream)
     }
   }
-  return changed
+  const after = (key: string) => (key === branchKey(null) ? cursor.global : cursor.branch)
+  for (const [key, stream] of streams) if (stream.head <= after(key)) streams.delete(key)
+  return streams
 }
 
 /** One page as objects (tests and tools; the HTTP route sends the text as it is). */
@@ -161,8 +185,9 @@ export async function pullPage(
   cursor: SyncCursor,
   limit: number,
   table?: string,
+  recent?: RecentRows,
 ): Promise<PullResponse> {
-  return JSON.parse(await pullPageJson(db, branchId, cursor, limit, table)) as PullResponse
+  return JSON.parse(await pullPageJson(db, branchId, cursor, limit, table, recent)) as PullResponse
 }
 
 const keyExpression = (table: (typeof syncedTableNames)[number]) =>
