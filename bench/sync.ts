@@ -3,7 +3,8 @@
  * process (bench/sync-server.ts), the bootstrap of a new
  * workstation from a server holding N demo accounts (end to end, and the same rows bulk-inserted
  * into SQLite alone as the limit), the push of 5,000 offline commands, and 100 workstations
- * syncing at once (p50/p99 of pull and push).
+ * syncing at once from a process of their own (p50/p99 of pull and push over ten rounds, after
+ * one round of warm-up).
  */
 import { spawn } from 'node:child_process'
 import { rmSync } from 'node:fs'
@@ -11,21 +12,20 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
-import { uuidv7 } from 'uuidv7'
 import { registerAccountSchema } from '../src-shared/accounts/schemas'
 import type { DemoOptions } from '../src-shared/demo/types'
-import { SYNC_PROTOCOL_VERSION, type PulledTable } from '../src-shared/sync/protocol'
+import type { PulledTable } from '../src-shared/sync/protocol'
 import { registerAccount } from '../src-main/accounts/register-account'
 import { executeCommand } from '../src-main/commands/command'
 import { openReplica } from '../src-main/db/replica'
 import { pushOutbox } from '../src-main/sync/push-outbox'
-import { SyncServerClient } from '../src-main/sync/server-client'
 import { clientFor, runSync } from '../src-main/sync/sync-run'
 import { configureSync, readSyncState } from '../src-main/sync/sync-state'
 import { SyncThread } from '../src-main/sync/sync-thread'
 import { syncedTableNames } from '../src-main/sync/synced-tables'
 import { accountInput } from '../test/support/temp-app'
 import type { BenchServerReady } from './sync-server'
+import type { StationsTask, StationsTimes } from './sync-stations'
 
 const today = '2026-11-20'
 const appVersion = '1.0.0'
@@ -39,37 +39,29 @@ const runTag = Array.from({ length: 3 }, (_, i) =>
 ).join('')
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits
 
-/** Starts the server process and waits for its READY line. */
-async function startServer(base: string, options: DemoOptions, workstations: number) {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'bench/sync-server.ts',
-      '--dir',
-      join(base, 'server'),
-      '--options',
-      JSON.stringify(options),
-      '--workstations',
-      String(workstations),
-    ],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  )
+/**
+ * Runs a bench script in its own Node process and waits for its line starting with `marker`
+ * (its other lines are echoed); stdin closing tells it to stop.
+ */
+async function runScript<T>(file: string, args: string[], marker: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  })
   const lines = createInterface({ input: child.stdout })
-  const ready = await new Promise<BenchServerReady>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the bench server exited with ${code}`)))
+  const answer = await new Promise<T>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)))
     lines.on('line', (line) => {
-      if (line.startsWith('READY ')) resolve(JSON.parse(line.slice(6)) as BenchServerReady)
+      if (line.startsWith(`${marker} `)) resolve(JSON.parse(line.slice(marker.length + 1)) as T)
       else console.log(line)
     })
   })
   const stop = () =>
     new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve()
       child.once('exit', () => resolve())
       child.stdin.end()
     })
-  return { ready, stop }
+  return { answer, stop }
 }
 
 /** Plain prepared INSERTs of the pulled rows in one transaction: what SQLite alone can take. */
@@ -121,9 +113,20 @@ export async function run(args: string[]): Promise<void> {
   const accounts = Number(values.accounts)
   const options: DemoOptions = { seed: 1, accounts, months: Number(values.months), today }
   const base = join('.bench-data', `sync-${accounts}-${options.months}`)
-  const server = await startServer(base, options, Number(values.workstations))
+  const server = await runScript<BenchServerReady>(
+    'bench/sync-server.ts',
+    [
+      '--dir',
+      join(base, 'server'),
+      '--options',
+      JSON.stringify(options),
+      '--workstations',
+      String(values.workstations),
+    ],
+    'READY',
+  )
   try {
-    await measure(server.ready, accounts, base)
+    await measure(server.answer, accounts, base)
   } finally {
     await server.stop()
   }
@@ -194,50 +197,26 @@ async function measure(server: BenchServerReady, accounts: number, base: string)
   // Catch up, so the stations below start at the head as a synced workstation would.
   await runSync(replica, { appVersion, now: () => new Date() })
   const state = readSyncState(replica)!
-  const head = { branch: state.cursorBranch, global: state.cursorGlobal }
   replica.$client.close()
 
-  // Many workstations at once: each pushes one command and pulls what is new, five rounds.
-  const versions = { protocol: SYNC_PROTOCOL_VERSION, schema: 0, app: appVersion }
-  const stations = others.map((credentials) => ({
-    client: new SyncServerClient({ serverUrl: url, ...credentials }, versions),
-    deviceId: uuidv7(),
-    cursor: head,
-    seq: 0,
-  }))
-  const n = stations.length
-  const pullMs: number[] = []
-  const pushMs: number[] = []
-  for (let round = 0; round < 5; round++) {
-    await Promise.all(
-      stations.map(async (s, i) => {
-        s.seq += 1
-        const accountId = uuidv7()
-        let t = performance.now()
-        await s.client.push(s.deviceId, [
-          {
-            id: uuidv7(),
-            seq: s.seq,
-            name: 'account.register',
-            argsVersion: 1,
-            args: {
-              ...input,
-              number: `${runTag}2${String(round * n + i).padStart(8, '0')}`,
-              accountId,
-              customerId: uuidv7(),
-            },
-            operatorId: null,
-            at: new Date().toISOString(),
-          },
-        ])
-        pushMs.push(performance.now() - t)
-        t = performance.now()
-        const page = await s.client.pull({ cursor: s.cursor, limit: 1000 })
-        s.cursor = page.cursor
-        pullMs.push(performance.now() - t)
-      }),
-    )
+  // Many workstations at once, from a process of their own (bench/sync-stations.ts).
+  const task: StationsTask = {
+    url,
+    appVersion,
+    workstations: others,
+    cursor: { branch: state.cursorBranch, global: state.cursorGlobal },
+    account: input,
+    numberPrefix: `${runTag}2`,
+    rounds: 10,
   }
+  const stations = await runScript<StationsTimes>(
+    'bench/sync-stations.ts',
+    ['--task', JSON.stringify(task)],
+    'TIMES',
+  )
+  const { pullMs, pushMs } = stations.answer
+  await stations.stop()
+  const n = others.length
   pullMs.sort((a, b) => a - b)
   pushMs.sort((a, b) => a - b)
   console.log(
