@@ -68,7 +68,6 @@ export class RecentRows {
     if (head - after > this.span) return null
     const w = this.window(stream, after)
     const served = w.queue.then(async () => {
-      if (w.lo > head) return null
       // A window left far behind is dropped rather than read up to the head.
       if (head - w.hi > this.span) Object.assign(w, { lo: after, hi: after, rows: [] })
       if (w.hi < head) {
@@ -81,6 +80,7 @@ export class RecentRows {
         w.rows.splice(0, keep === -1 ? w.rows.length : keep)
         w.lo = cut
       }
+      if (w.lo > head) return null
       if (after < w.lo) {
         w.rows.unshift(...(await read(after, w.lo)))
         w.lo = after
