@@ -33,6 +33,7 @@ const INT8 = 20
 const PREPARED_PER_CONNECTION = 500
 /** Texts seen once, across connections: a text is prepared from its second run on. */
 const seenOnce = new Set<string>()
+const SEEN_ONCE_LIMIT = 10_000
 
 /**
  * A node-postgres client that prepares, by name, the statements it runs again: PostgreSQL then
@@ -46,8 +47,8 @@ class PreparingClient extends pg.Client {
   constructor(config?: string | pg.ClientConfig) {
     super(config)
     const run = this.query.bind(this) as (...args: unknown[]) => unknown
-    this.query = ((config: unknown, ...rest: unknown[]) =>
-      run(this.named(config), ...rest)) as typeof this.query
+    this.query = ((query: unknown, ...rest: unknown[]) =>
+      run(this.named(query), ...rest)) as typeof this.query
   }
 
   private named(config: unknown): unknown {
@@ -57,7 +58,7 @@ class PreparingClient extends pg.Client {
     let prepared = this.prepared.get(text)
     if (!prepared) {
       if (!seenOnce.has(text) || this.prepared.size >= PREPARED_PER_CONNECTION) {
-        if (seenOnce.size >= 10_000) seenOnce.clear()
+        if (seenOnce.size >= SEEN_ONCE_LIMIT) seenOnce.clear()
         seenOnce.add(text)
         return config
       }
