@@ -13,14 +13,18 @@ import { loadServerDemo } from '../src-server/admin/demo'
 import { openServerDatabase, type ServerDatabase } from '../src-server/db/connection'
 import { queryRow } from '../src-server/db/query'
 import { buildServerApp } from '../src-server/http/app'
+import { issueOperatorSession } from '../src-server/operators/sessions'
 import { registerWorkstation } from '../src-server/workstations/credentials'
 
 export interface BenchServerReady {
   url: string
   kind: string
   officeId: string
-  /** The first one bootstraps and pushes; the rest sync at once. */
-  workstations: { workstationId: string; secret: string }[]
+  /**
+   * The first one bootstraps and pushes; the rest sync at once, each with a clerk logged in
+   * online (the session token its requests carry, as at a counter).
+   */
+  workstations: { workstationId: string; secret: string; operatorToken: string }[]
 }
 
 const round = (x: number) => Math.round(x * 10) / 10
@@ -62,6 +66,11 @@ const office = (await queryRow<{ id: string }>(
   db,
   sql`SELECT id FROM offices ORDER BY id LIMIT 1`,
 ))!
+const clerk = (await queryRow<{ id: string; passwordHash: string }>(
+  db,
+  sql`SELECT id, password_hash AS "passwordHash" FROM operators
+       WHERE office_id = ${office.id} AND active = 1 AND deleted_at IS NULL ORDER BY login LIMIT 1`,
+))!
 const workstations = []
 for (let i = 0; i <= Number(values.workstations); i++) {
   const ws = await registerWorkstation(db, {
@@ -69,7 +78,12 @@ for (let i = 0; i <= Number(values.workstations); i++) {
     name: i === 0 ? 'Бенчмарк' : `Окно ${i}`,
     receiptPrefix: uuidv7().slice(-6),
   })
-  workstations.push({ workstationId: ws.workstationId, secret: ws.secret })
+  const session = await issueOperatorSession(db, ws, clerk)
+  workstations.push({
+    workstationId: ws.workstationId,
+    secret: ws.secret,
+    operatorToken: session.token,
+  })
 }
 const app = buildServerApp({ db })
 const url = await app.listen({ host: '127.0.0.1', port: 0 })

@@ -14,7 +14,7 @@ import { SyncServerClient } from '../src-main/sync/server-client'
 export interface StationsTask {
   url: string
   appVersion: string
-  workstations: { workstationId: string; secret: string }[]
+  workstations: { workstationId: string; secret: string; operatorToken: string }[]
   /** Where every workstation starts: the head, as a synced one would. */
   cursor: SyncCursor
   /** The account each one registers; numbers start with the prefix. */
@@ -31,8 +31,13 @@ export interface StationsTimes {
 const { values } = parseArgs({ options: { task: { type: 'string' } } })
 const task = JSON.parse(values.task!) as StationsTask
 const versions = { protocol: SYNC_PROTOCOL_VERSION, schema: 0, app: task.appVersion }
-const stations = task.workstations.map((credentials) => ({
-  client: new SyncServerClient({ serverUrl: task.url, ...credentials }, versions),
+const stations = task.workstations.map(({ operatorToken, ...credentials }) => ({
+  client: new SyncServerClient({ serverUrl: task.url, ...credentials }, versions, {
+    token: () => operatorToken,
+    ended: () => {
+      throw new Error(`the server ended the session of workstation ${credentials.workstationId}`)
+    },
+  }),
   deviceId: uuidv7(),
   cursor: task.cursor,
   seq: 0,

@@ -142,7 +142,7 @@ async function measure(server: BenchServerReady, accounts: number, base: string)
   rmSync(replicaDir, { recursive: true, force: true })
   const file = join(replicaDir, 'replica.sqlite')
   const replica = openReplica({ file })
-  configureSync(replica, { serverUrl: url, ...own! })
+  configureSync(replica, { serverUrl: url, workstationId: own!.workstationId, secret: own!.secret })
   const thread = new SyncThread(
     new URL('../src-main/sync/sync-worker.ts', import.meta.url),
     { file, appVersion },
