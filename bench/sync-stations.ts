@@ -10,11 +10,12 @@ import { uuidv7 } from 'uuidv7'
 import type { RegisterAccountInput } from '../src-shared/accounts/schemas'
 import { SYNC_PROTOCOL_VERSION, type SyncCursor } from '../src-shared/sync/protocol'
 import { SyncServerClient } from '../src-main/sync/server-client'
+import type { BenchServerReady } from './sync-server'
 
 export interface StationsTask {
   url: string
   appVersion: string
-  workstations: { workstationId: string; secret: string; operatorToken: string }[]
+  workstations: BenchServerReady['workstations']
   /** Where every workstation starts: the head, as a synced one would. */
   cursor: SyncCursor
   /** The account each one registers; numbers start with the prefix. */

@@ -23,6 +23,25 @@ const rowValues = (table: SyncedTableName) =>
       .join(', '),
   )
 
+/** A row's key as text, its columns joined by '|'. */
+const keyExpression = (table: (typeof syncedTableNames)[number]) =>
+  sql.raw(
+    tableKey(table)
+      .map((c) => `${c}::text`)
+      .join(` || '|' || `),
+  )
+
+/**
+ * A table's rows of one stream within `versions` (a condition on sync_version), each as the JSON
+ * text of its value array; `withKey` adds its key as text.
+ */
+const rowsOf = (t: SyncedTableName, branchId: string | null, versions: SQL, withKey = false) =>
+  sql`SELECT ${t}::text AS t, sync_version AS v, deleted_at IS NOT NULL AS dead,
+             ${withKey ? sql`${keyExpression(t)} AS k,` : sql``}
+             json_build_array(${rowValues(t)})::text AS a
+        FROM ${sql.identifier(t)} x
+       WHERE ${scopeOf(branchId)} AND ${versions}`
+
 /** One stream's tables' heads (newest versions), in the order they sync, and the newest. */
 interface StreamHeads {
   heads: Map<SyncedTableName, number>
@@ -56,12 +75,12 @@ async function streamPage(
             WHERE ${inStream} AND sync_version <= ${head}
             ORDER BY sync_version LIMIT ${limit + 1})`,
   )
-  const rows = tables.map(
-    (t) =>
-      sql`SELECT ${t}::text AS t, sync_version AS v, deleted_at IS NOT NULL AS dead,
-                 json_build_array(${rowValues(t)})::text AS a
-            FROM ${sql.identifier(t)} x
-           WHERE ${inStream} AND sync_version < coalesce((SELECT v FROM bound), ${head + 1})`,
+  const rows = tables.map((t) =>
+    rowsOf(
+      t,
+      branchId,
+      sql`sync_version > ${after} AND sync_version < coalesce((SELECT v FROM bound), ${head + 1})`,
+    ),
   )
   const answer = await queryRows<StreamPage['tables'][number] & { bound: number | null }>(
     db,
@@ -89,12 +108,8 @@ function readRows(
   from: number,
   to: number,
 ): Promise<RecentRow[]> {
-  const parts = changedSince(stream, from).map(
-    (t) =>
-      sql`SELECT ${t}::text AS t, sync_version AS v, deleted_at IS NOT NULL AS dead,
-                 ${keyExpression(t)} AS k, json_build_array(${rowValues(t)})::text AS a
-            FROM ${sql.identifier(t)} x
-           WHERE ${scopeOf(branchId)} AND sync_version > ${from} AND sync_version <= ${to}`,
+  const parts = changedSince(stream, from).map((t) =>
+    rowsOf(t, branchId, sql`sync_version > ${from} AND sync_version <= ${to}`, true),
   )
   if (parts.length === 0) return Promise.resolve([])
   return queryRows<RecentRow>(db, sql`${sql.join(parts, sql` UNION ALL `)} ORDER BY v`)
@@ -189,13 +204,6 @@ export async function pullPage(
 ): Promise<PullResponse> {
   return JSON.parse(await pullPageJson(db, branchId, cursor, limit, table, recent)) as PullResponse
 }
-
-const keyExpression = (table: (typeof syncedTableNames)[number]) =>
-  sql.raw(
-    tableKey(table)
-      .map((c) => `${c}::text`)
-      .join(` || '|' || `),
-  )
 
 /** Per-table count and md5 of the sorted keys of live rows a workstation should hold. */
 export async function verifyDigests(db: ServerDb, branchId: string): Promise<VerifyResponse> {

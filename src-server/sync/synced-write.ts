@@ -109,7 +109,8 @@ export class SyncedWriter {
 
   /** Writes what is queued; versions follow the order rows were queued in. */
   async flush(): Promise<void> {
-    const queued = this.takeQueued()
+    const queued = this.queued()
+    this.pending = []
     if (queued) await this.run(queued)
   }
 
@@ -121,14 +122,9 @@ export class SyncedWriter {
    * when there is nothing queued, counters are held, or the writes need more than one statement.
    */
   sendWith(closing: (lastVersion: SQL | null) => SQL[]): Promise<number | null> | null {
-    if (
-      this.held ||
-      this.pending.reduce((n, p) => n + Math.ceil(p.rows.length / CHUNK), 0) > GROUP
-    ) {
-      return null
-    }
-    const queued = this.takeQueued()
-    if (!queued) return null
+    const queued = this.held ? null : this.queued()
+    if (!queued || queued.writes.length > GROUP) return null
+    this.pending = []
     const first = this.firstStatement(queued, closing)
     return queryRow<Record<string, number>>(this.tx, first.statement).then((row) => {
       first.read(row!)
@@ -136,9 +132,9 @@ export class SyncedWriter {
     })
   }
 
-  private takeQueued(): Queued | null {
+  /** What is queued, as writes (null when nothing is). */
+  private queued(): Queued | null {
     const pending = this.pending
-    this.pending = []
     if (pending.length === 0) return null
     const taken = new Map<string | null, number>()
     const writes: Write[] = []

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { insertBranchRows } from '../../src-server/admin/reference'
-import type { ServerDatabase } from '../../src-server/db/connection'
 import { queryRows } from '../../src-server/db/query'
 import type { AccountCard } from '../../src-shared/accounts/types'
 import { headlessClient, type HeadlessClient } from '../sync/support/client'
@@ -9,25 +8,18 @@ import { accountInput, testOperators } from '../support/temp-app'
 import {
   newWorkstation,
   seedBranch,
-  startTestServer,
-  testServerDatabase,
-  type RunningServer,
   type SeededBranch,
+  useTestDatabase,
+  useTestServer,
 } from './support/server'
 
-let database: ServerDatabase
-let server: RunningServer
+const database = useTestDatabase()
+const server = useTestServer(database)
 const [clerk, , supervisor] = testOperators
 const clients: HeadlessClient[] = []
 
-beforeAll(async () => {
-  database = await testServerDatabase()
-  server = await startTestServer(database.db)
-})
 afterAll(async () => {
   clients.forEach((c) => c.cleanup())
-  await server.close()
-  await database.close()
 })
 
 async function desk(branch: SeededBranch, operator: (typeof testOperators)[number] = clerk) {

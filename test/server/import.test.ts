@@ -5,19 +5,16 @@ import { sql } from 'drizzle-orm'
 import * as XLSX from 'xlsx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importAccounts, importColumns } from '../../src-server/accounts/import-accounts'
-import type { ServerDatabase } from '../../src-server/db/connection'
 import { queryRows } from '../../src-server/db/query'
-import { seedBranch, testServerDatabase, type SeededBranch } from './support/server'
+import { seedBranch, type SeededBranch, useTestDatabase } from './support/server'
 
-let database: ServerDatabase
+const database = useTestDatabase()
 let branch: SeededBranch
 const dir = mkdtempSync(join(tmpdir(), 'energo-import-'))
 beforeAll(async () => {
-  database = await testServerDatabase()
   branch = await seedBranch(database.db)
 })
 afterAll(async () => {
-  await database.close()
   rmSync(dir, { recursive: true, force: true })
 })
 

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { officeDate } from '../../src-shared/dates'
 import { insertBranchRows } from '../../src-server/admin/reference'
-import type { ServerDatabase } from '../../src-server/db/connection'
 import { queryRows } from '../../src-server/db/query'
 import { testOperators } from '../support/temp-app'
 import { headlessClient, type HeadlessClient } from '../sync/support/client'
@@ -10,27 +9,20 @@ import {
   newWorkstation,
   seedAccountWithDebt,
   seedBranch,
-  startTestServer,
-  testServerDatabase,
-  type RunningServer,
   type SeededBranch,
+  useTestDatabase,
+  useTestServer,
 } from './support/server'
 
-let database: ServerDatabase
-let server: RunningServer
+const database = useTestDatabase()
+const server = useTestServer(database)
 const [clerk] = testOperators
 const clients: HeadlessClient[] = []
 // The workstations run on the real clock: the meter is changed today.
 const today = officeDate(new Date(), 'Europe/Moscow')
 
-beforeAll(async () => {
-  database = await testServerDatabase()
-  server = await startTestServer(database.db)
-})
 afterAll(async () => {
   clients.forEach((c) => c.cleanup())
-  await server.close()
-  await database.close()
 })
 
 /** An account with a 2-zone meter (5 digits) read at 10 450 / 5 200 on 2026-10-20. */

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { clientFor } from '../../src-main/sync/sync-run'
 import { verifyReplica } from '../../src-main/sync/verify'
 import { createOffice, insertGlobal } from '../../src-server/admin/reference'
-import type { ServerDatabase } from '../../src-server/db/connection'
 import { pullPage } from '../../src-server/sync/pull'
 import { SyncedWriter } from '../../src-server/sync/synced-write'
 import {
@@ -16,24 +15,10 @@ import { registerAccountSchema } from '../../src-shared/accounts/schemas'
 import { SyncHttpError, SyncServerClient } from '../../src-main/sync/server-client'
 import { accountInput } from '../support/temp-app'
 import { headlessClient } from '../sync/support/client'
-import {
-  newWorkstation,
-  seedBranch,
-  startTestServer,
-  testServerDatabase,
-  type RunningServer,
-} from './support/server'
+import { newWorkstation, seedBranch, useTestDatabase, useTestServer } from './support/server'
 
-let database: ServerDatabase
-let server: RunningServer
-beforeAll(async () => {
-  database = await testServerDatabase()
-  server = await startTestServer(database.db)
-})
-afterAll(async () => {
-  await server.close()
-  await database.close()
-})
+const database = useTestDatabase()
+const server = useTestServer(database)
 
 describe('pull', () => {
   it('pages global rows first, then the branch, each row once, the cursor only forward', async () => {

@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, it, expect } from 'vitest'
+import { describe, it, expect } from 'vitest'
 import { SyncServerClient } from '../../src-main/sync/server-client'
-import type { ServerDatabase } from '../../src-server/db/connection'
 import {
   newWorkstation,
   seedAccountWithDebt,
   seedBranch,
-  startTestServer,
-  testServerDatabase,
-  type RunningServer,
+  useTestDatabase,
+  useTestServer,
 } from './support/server'
 
 // No test hook before the commit: on PostgreSQL a push then sends its commit behind its writes,
 // and a lone command its record with its writes.
-let database: ServerDatabase
-let server: RunningServer
-beforeAll(async () => {
-  database = await testServerDatabase()
-  server = await startTestServer(database.db)
-})
-afterAll(async () => {
-  await server.close()
-  await database.close()
-})
+const database = useTestDatabase()
+const server = useTestServer(database)
 
 describe('push', () => {
   it('a command breaking a server constraint is rejected, and the next one still applies', async () => {

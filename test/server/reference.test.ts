@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { tariffSetSchema } from '../../src-shared/reference/schemas'
 import { createOperator } from '../../src-server/admin/reference'
-import type { ServerDatabase } from '../../src-server/db/connection'
 import { queryRow, queryRows } from '../../src-server/db/query'
 import { executeCommand } from '../../src-main/commands/command'
 import { verifyPassword } from '../../src-main/operators/password'
@@ -12,19 +11,16 @@ import { testOperators } from '../support/temp-app'
 import {
   newWorkstation,
   seedBranch,
-  startTestServer,
-  testServerDatabase,
-  type RunningServer,
   type SeededBranch,
+  useTestDatabase,
+  useTestServer,
 } from './support/server'
 
-let database: ServerDatabase
-let server: RunningServer
+const database = useTestDatabase()
+const server = useTestServer(database)
 let branch: SeededBranch
 const [clerk] = testOperators
 beforeAll(async () => {
-  database = await testServerDatabase()
-  server = await startTestServer(database.db)
   branch = await seedBranch(database.db)
   await createOperator(database.db, {
     login: branch.login('admin'),
@@ -33,10 +29,6 @@ beforeAll(async () => {
     role: 'admin',
     officeId: branch.officeId,
   })
-})
-afterAll(async () => {
-  await server.close()
-  await database.close()
 })
 
 async function adminDesk() {

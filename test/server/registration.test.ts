@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createApp } from '../../src-main/app/create-app'
 import { chromiumPdfPrinter } from '../../src-main/documents/chromium-pdf-printer'
 import { sql } from 'drizzle-orm'
@@ -10,7 +10,6 @@ import { claimRegistration } from '../../src-main/sync/server-client'
 import { configureSync, readSyncState } from '../../src-main/sync/sync-state'
 import { queryRow } from '../../src-server/db/query'
 import { SyncedWriter } from '../../src-server/sync/synced-write'
-import type { ServerDatabase } from '../../src-server/db/connection'
 import {
   claimRegistrationCode,
   issueRegistrationCode,
@@ -18,25 +17,11 @@ import {
 import type { SetupState } from '../../src-shared/sync/contract'
 import { SYNC_PROTOCOL_VERSION } from '../../src-shared/sync/protocol'
 import { testOperators } from '../support/temp-app'
-import {
-  seedBranch,
-  startTestServer,
-  testServerDatabase,
-  type RunningServer,
-} from './support/server'
+import { seedBranch, useTestDatabase, useTestServer } from './support/server'
 
-let database: ServerDatabase
-let server: RunningServer
+const database = useTestDatabase()
+const server = useTestServer(database)
 const versions = { protocol: SYNC_PROTOCOL_VERSION, schema: 0, app: '1.0.0' }
-
-beforeAll(async () => {
-  database = await testServerDatabase()
-  server = await startTestServer(database.db)
-})
-afterAll(async () => {
-  await server.close()
-  await database.close()
-})
 
 describe('registering a workstation with a one-time code, and logging in against the server', () => {
   it('gives the credentials once; a used, mistyped or unknown code gets nothing', async () => {

@@ -7,17 +7,16 @@ import { pushOutbox } from '../../src-main/sync/push-outbox'
 import { configureSync, readSyncState } from '../../src-main/sync/sync-state'
 import { queryRows } from '../../src-server/db/query'
 import { clientFor } from '../../src-main/sync/sync-run'
-import type { ServerDatabase } from '../../src-server/db/connection'
 import type { PushedCommand } from '../../src-shared/sync/protocol'
 import { accountInput, testOperators } from '../support/temp-app'
 import {
   newWorkstation,
   seedAccountWithDebt,
   seedBranch,
-  startTestServer,
-  testServerDatabase,
-  type RunningServer,
   type SeededBranch,
+  startTestServer,
+  useTestDatabase,
+  useTestServer,
 } from '../server/support/server'
 import { headlessClient, type HeadlessClient } from './support/client'
 import { FaultProxy } from './support/fault-proxy'
@@ -28,30 +27,26 @@ import {
   serverAccountNumbers,
 } from './support/scenario'
 
-let database: ServerDatabase
-let server: RunningServer
-let proxy: FaultProxy
+const database = useTestDatabase()
 /** Commands whose transaction the server holds open before committing (scenario 5). */
 const slow = new Map<string, number>()
+const server = useTestServer(database, {
+  minAppVersion: '1.0.0',
+  beforeCommit: async (c: PushedCommand) => {
+    const ms = slow.get((c.args as { number?: string }).number ?? '')
+    if (ms) await new Promise((r) => setTimeout(r, ms))
+  },
+})
+let proxy: FaultProxy
 const [clerk, cashier] = testOperators
 let numbers = 7_720_000_000
 const nextNumber = () => String((numbers += 1))
 
 beforeAll(async () => {
-  database = await testServerDatabase()
-  server = await startTestServer(database.db, {
-    minAppVersion: '1.0.0',
-    beforeCommit: async (c: PushedCommand) => {
-      const ms = slow.get((c.args as { number?: string }).number ?? '')
-      if (ms) await new Promise((r) => setTimeout(r, ms))
-    },
-  })
   proxy = await new FaultProxy(server.url).start()
 })
 afterAll(async () => {
   await proxy.close()
-  await server.close()
-  await database.close()
 })
 
 const clients: HeadlessClient[] = []

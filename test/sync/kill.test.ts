@@ -2,15 +2,13 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { openSqlite } from '../../src-main/db/connection'
-import type { ServerDatabase } from '../../src-server/db/connection'
 import {
   newWorkstation,
   seedBranch,
-  startTestServer,
-  testServerDatabase,
-  type RunningServer,
+  useTestDatabase,
+  useTestServer,
 } from '../server/support/server'
 import { headlessClient } from './support/client'
 import { expectConverged, registeredNumbers, serverAccountNumbers } from './support/scenario'
@@ -19,16 +17,10 @@ import { expectConverged, registeredNumbers, serverAccountNumbers } from './supp
 const kills = Number(process.env.SYNC_KILLS ?? 30)
 const dir = mkdtempSync(join(tmpdir(), 'energo-sync-kill-'))
 const file = join(dir, 'replica.sqlite')
-let database: ServerDatabase
-let server: RunningServer
+const database = useTestDatabase()
+const server = useTestServer(database)
 
-beforeAll(async () => {
-  database = await testServerDatabase()
-  server = await startTestServer(database.db)
-})
 afterAll(async () => {
-  await server.close()
-  await database.close()
   rmSync(dir, { recursive: true, force: true })
 })
 

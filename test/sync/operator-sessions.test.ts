@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ChannelName, InputOf } from '../../src-shared/api/contract'
 import { SYNC_PROTOCOL_VERSION } from '../../src-shared/sync/protocol'
 import { createOperator } from '../../src-server/admin/reference'
-import type { ServerDatabase } from '../../src-server/db/connection'
 import { queryRow, queryRows } from '../../src-server/db/query'
 import { operatorSessionLink } from '../../src-main/operators/online-session'
 import { clientFor } from '../../src-main/sync/sync-run'
@@ -16,29 +15,19 @@ import {
   newWorkstation,
   seedAccountWithDebt,
   seedBranch,
-  startTestServer,
-  testServerDatabase,
-  type RunningServer,
   type SeededBranch,
+  useTestDatabase,
+  useTestServer,
 } from '../server/support/server'
 import { headlessClient, type HeadlessClient } from './support/client'
 import { FaultProxy } from './support/fault-proxy'
 
 // One server database for the file; each test has its own branch and workstations.
-let database: ServerDatabase
-let server: RunningServer
+const database = useTestDatabase()
+const server = useTestServer(database)
 const [clerk, cashier, supervisor] = testOperators
 const tab = 'test-tab'
 const ended = 'Сеанс завершен сервером: войдите снова.'
-
-beforeAll(async () => {
-  database = await testServerDatabase()
-  server = await startTestServer(database.db)
-})
-afterAll(async () => {
-  await server.close()
-  await database.close()
-})
 
 const opened: { close(): unknown }[] = []
 function track<T extends { close(): unknown }>(thing: T): T {

@@ -1,33 +1,25 @@
 import { sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { insertBranchRows } from '../../src-server/admin/reference'
-import type { ServerDatabase } from '../../src-server/db/connection'
 import { queryRows } from '../../src-server/db/query'
 import { testOperators } from '../support/temp-app'
 import {
   newWorkstation,
   seedAccountWithDebt,
   seedBranch,
-  startTestServer,
-  testServerDatabase,
-  type RunningServer,
   type SeededBranch,
+  useTestDatabase,
+  useTestServer,
 } from '../server/support/server'
 import { headlessClient, type HeadlessClient } from './support/client'
 
-let database: ServerDatabase
-let server: RunningServer
+const database = useTestDatabase()
+const server = useTestServer(database)
 const [clerk] = testOperators
 const clients: HeadlessClient[] = []
 
-beforeAll(async () => {
-  database = await testServerDatabase()
-  server = await startTestServer(database.db)
-})
 afterAll(async () => {
   clients.forEach((c) => c.cleanup())
-  await server.close()
-  await database.close()
 })
 
 /** An account with a one-zone meter read at 10 000 and then about 150 kWh a month. */

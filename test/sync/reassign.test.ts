@@ -1,35 +1,27 @@
 import { sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { clientFor } from '../../src-main/sync/sync-run'
 import { currentDevice } from '../../src-main/workstation/device'
-import type { ServerDatabase } from '../../src-server/db/connection'
 import { queryRows } from '../../src-server/db/query'
 import { syncMessages } from '../../src-shared/sync/messages'
 import { accountInput, testOperators } from '../support/temp-app'
 import {
   newWorkstation,
   seedBranch,
-  startTestServer,
-  testServerDatabase,
-  type RunningServer,
   type SeededBranch,
+  useTestDatabase,
+  useTestServer,
 } from '../server/support/server'
 import { headlessClient, type HeadlessClient } from './support/client'
 import { expectConverged } from './support/scenario'
 
-let database: ServerDatabase
-let server: RunningServer
+const database = useTestDatabase()
+const server = useTestServer(database)
 const clients: HeadlessClient[] = []
 const [clerk, cashier, supervisor] = testOperators
 
-beforeAll(async () => {
-  database = await testServerDatabase()
-  server = await startTestServer(database.db)
-})
 afterAll(async () => {
   clients.forEach((c) => c.cleanup())
-  await server.close()
-  await database.close()
 })
 
 async function workstation(branch: SeededBranch) {

@@ -1,30 +1,19 @@
 import { sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ServerDatabase } from '../../src-server/db/connection'
+import { describe, expect, it } from 'vitest'
 import { runSync } from '../../src-main/sync/sync-run'
 import { queryRows } from '../../src-server/db/query'
 import { accountInput, testOperators } from '../support/temp-app'
 import {
   newWorkstation,
   seedBranch,
-  startTestServer,
-  testServerDatabase,
-  type RunningServer,
+  useTestDatabase,
+  useTestServer,
 } from '../server/support/server'
 import { headlessClient } from './support/client'
 
-let database: ServerDatabase
-let server: RunningServer
+const database = useTestDatabase()
+const server = useTestServer(database)
 const [clerk] = testOperators
-
-beforeAll(async () => {
-  database = await testServerDatabase()
-  server = await startTestServer(database.db)
-})
-afterAll(async () => {
-  await server.close()
-  await database.close()
-})
 
 describe('a workstation and the central server', () => {
   it('bootstraps the branch, pushes an account registered offline and sees it come back', async () => {

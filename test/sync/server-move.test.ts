@@ -1,35 +1,30 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { ChannelName, InputOf } from '../../src-shared/api/contract'
-import type { ServerDatabase } from '../../src-server/db/connection'
 import { queryRows } from '../../src-server/db/query'
 import { accountInput, testOperators } from '../support/temp-app'
 import {
   newWorkstation,
+  type RunningServer,
   seedAccountWithDebt,
   seedBranch,
   startTestServer,
-  testServerDatabase,
-  type RunningServer,
+  useTestDatabase,
+  useTestServer,
 } from '../server/support/server'
 import { headlessClient, type HeadlessClient } from './support/client'
 
 // The central server moves to a new host: the same database behind a new address.
-let database: ServerDatabase
+const database = useTestDatabase()
+// The old host is stopped by the test that moves away from it.
 let oldHost: RunningServer
-let newHost: RunningServer
+const newHost = useTestServer(database)
 const [clerk, , supervisor] = testOperators
 
 beforeAll(async () => {
-  database = await testServerDatabase()
   oldHost = await startTestServer(database.db)
-  newHost = await startTestServer(database.db)
-})
-afterAll(async () => {
-  await newHost.close()
-  await database.close()
 })
 
 function dispatch<K extends ChannelName>(desk: HeadlessClient, channel: K, input: InputOf<K>) {

@@ -1,31 +1,21 @@
 import { sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ServerDatabase } from '../../src-server/db/connection'
+import { describe, expect, it } from 'vitest'
 import { queryRows } from '../../src-server/db/query'
 import { testOperators } from '../support/temp-app'
 import {
   newWorkstation,
   seedAccountWithDebt,
   seedBranch,
-  startTestServer,
-  testServerDatabase,
-  type RunningServer,
+  useTestDatabase,
+  useTestServer,
 } from '../server/support/server'
 import { runSync } from '../../src-main/sync/sync-run'
 import type { ShiftDifference } from '../../src-shared/sync/contract'
 import { headlessClient } from './support/client'
 
-let database: ServerDatabase
-let server: RunningServer
+const database = useTestDatabase()
+const server = useTestServer(database)
 const [, cashier, supervisor] = testOperators
-beforeAll(async () => {
-  database = await testServerDatabase()
-  server = await startTestServer(database.db)
-})
-afterAll(async () => {
-  await server.close()
-  await database.close()
-})
 
 describe('a closed shift on the server', () => {
   it('arrives with its Z report, compared with the payments the server holds', async () => {

@@ -7,34 +7,28 @@ import { createApp, replicaFile, type App } from '../../src-main/app/create-app'
 import { chromiumPdfPrinter } from '../../src-main/documents/chromium-pdf-printer'
 import { configureSync, readSyncState } from '../../src-main/sync/sync-state'
 import { SyncThread } from '../../src-main/sync/sync-thread'
-import type { ServerDatabase } from '../../src-server/db/connection'
 import { queryRow } from '../../src-server/db/query'
 import { accountInput, testOperators } from '../support/temp-app'
 import {
   newWorkstation,
   seedAccountWithDebt,
   seedBranch,
-  startTestServer,
-  testServerDatabase,
-  type RunningServer,
+  useTestDatabase,
+  useTestServer,
 } from '../server/support/server'
 import { serverAccountNumbers } from './support/scenario'
 
-let database: ServerDatabase
-let server: RunningServer
+const database = useTestDatabase()
+const server = useTestServer(database)
 let dir: string
 let app: App
 const worker = new URL('../../src-main/sync/sync-worker.ts', import.meta.url)
 
 beforeAll(async () => {
-  database = await testServerDatabase()
-  server = await startTestServer(database.db)
   dir = mkdtempSync(join(tmpdir(), 'energo-thread-'))
 })
 afterAll(async () => {
   app?.close()
-  await server.close()
-  await database.close()
   rmSync(dir, { recursive: true, force: true })
 })
 

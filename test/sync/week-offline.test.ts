@@ -1,16 +1,14 @@
 import { sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { insertBranchRows } from '../../src-server/admin/reference'
-import type { ServerDatabase } from '../../src-server/db/connection'
 import { queryRows } from '../../src-server/db/query'
 import { accountInput, testOperators } from '../support/temp-app'
 import {
   newWorkstation,
   seedAccountWithDebt,
   seedBranch,
-  startTestServer,
-  testServerDatabase,
-  type RunningServer,
+  useTestDatabase,
+  useTestServer,
 } from '../server/support/server'
 import { headlessClient } from './support/client'
 import { cursorWatch, expectConverged } from './support/scenario'
@@ -25,16 +23,8 @@ const n = {
   serverChanges: Math.round(50_000 * scale),
 }
 const [clerk, cashier] = testOperators
-let database: ServerDatabase
-let server: RunningServer
-beforeAll(async () => {
-  database = await testServerDatabase()
-  server = await startTestServer(database.db)
-})
-afterAll(async () => {
-  await server.close()
-  await database.close()
-})
+const database = useTestDatabase()
+const server = useTestServer(database)
 
 describe('a week offline', () => {
   it(

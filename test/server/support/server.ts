@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { sql } from 'drizzle-orm'
 import pg from 'pg'
+import { afterAll, beforeAll } from 'vitest'
 import type { PushedCommand } from '../../../src-shared/sync/protocol'
 import {
   createBranch,
@@ -61,6 +62,46 @@ export async function startTestServer(
   await app.listen({ host: '127.0.0.1', port: 0 })
   const { port } = app.server.address() as AddressInfo
   return { url: `http://127.0.0.1:${port}`, close: () => app.close() }
+}
+
+type TestServerOptions = Parameters<typeof startTestServer>[1]
+
+/** The server's database of a test file: opened before its tests, closed after them. */
+export function useTestDatabase(): { readonly db: ServerDb } {
+  let database: ServerDatabase | undefined
+  beforeAll(async () => {
+    database = await testServerDatabase()
+  })
+  afterAll(async () => {
+    await database?.close()
+  })
+  return {
+    get db() {
+      return database!.db
+    },
+  }
+}
+
+/**
+ * The real server of a test file on its database: started before its tests, stopped after them
+ * (before the database closes: vitest runs after-hooks in reverse).
+ */
+export function useTestServer(
+  database: { readonly db: ServerDb },
+  options?: TestServerOptions,
+): { readonly url: string } {
+  let server: RunningServer | undefined
+  beforeAll(async () => {
+    server = await startTestServer(database.db, options)
+  })
+  afterAll(async () => {
+    await server?.close()
+  })
+  return {
+    get url() {
+      return server!.url
+    },
+  }
 }
 
 export interface SeededBranch {
