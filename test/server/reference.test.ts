@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { tariffSetSchema } from '../../src-shared/reference/schemas'
-import { createOperator } from '../../src-server/admin/reference'
 import { queryRow, queryRows } from '../../src-server/db/query'
 import { executeCommand } from '../../src-main/commands/command'
 import { verifyPassword } from '../../src-main/operators/password'
@@ -9,6 +8,7 @@ import { setTariff } from '../../src-main/reference/set-tariff'
 import { headlessClient } from '../sync/support/client'
 import { testOperators } from '../support/temp-app'
 import {
+  createBranchAdmin,
   newWorkstation,
   seedBranch,
   type SeededBranch,
@@ -19,22 +19,17 @@ import {
 const database = useTestDatabase()
 const server = useTestServer(database)
 let branch: SeededBranch
+let admin: { login: string; password: string }
 const [clerk] = testOperators
 beforeAll(async () => {
   branch = await seedBranch(database.db)
-  await createOperator(database.db, {
-    login: branch.login('admin'),
-    password: 'admin-pass',
-    fullName: 'Кузнецов Дмитрий Сергеевич',
-    role: 'admin',
-    officeId: branch.officeId,
-  })
+  admin = await createBranchAdmin(database.db, branch)
 })
 
 async function adminDesk() {
   const desk = headlessClient(server.url, await newWorkstation(database.db, branch.officeId))
   await desk.sync()
-  await desk.login(branch.login('admin'), 'admin-pass')
+  await desk.login(admin.login, admin.password)
   return desk
 }
 

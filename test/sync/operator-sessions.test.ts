@@ -5,13 +5,13 @@ import { sql } from 'drizzle-orm'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ChannelName, InputOf } from '../../src-shared/api/contract'
 import { SYNC_PROTOCOL_VERSION } from '../../src-shared/sync/protocol'
-import { createOperator } from '../../src-server/admin/reference'
 import { queryRow, queryRows } from '../../src-server/db/query'
 import { operatorSessionLink } from '../../src-main/operators/online-session'
 import { clientFor } from '../../src-main/sync/sync-run'
 import { verifyReplica } from '../../src-main/sync/verify'
 import { accountInput, testOperators } from '../support/temp-app'
 import {
+  createBranchAdmin,
   newWorkstation,
   seedAccountWithDebt,
   seedBranch,
@@ -109,15 +109,9 @@ function workstationOf(client: HeadlessClient): string {
 
 /** The branch's admin at a workstation of their own, as the reference screen edits operators. */
 async function adminDesk(branch: SeededBranch): Promise<HeadlessClient> {
-  await createOperator(database.db, {
-    login: branch.login('admin'),
-    password: 'admin-pass',
-    fullName: 'Кузнецов Дмитрий Сергеевич',
-    role: 'admin',
-    officeId: branch.officeId,
-  })
+  const { login, password } = await createBranchAdmin(database.db, branch)
   const admin = await desk(branch)
-  await admin.login(branch.login('admin'), 'admin-pass')
+  await admin.login(login, password)
   return admin
 }
 

@@ -160,6 +160,21 @@ export async function seedBranch(db: ServerDb): Promise<SeededBranch> {
 }
 
 /** A registered workstation of the office: its credentials for a client. */
+/** An admin of the branch's office, created on the server: how they log in. */
+export async function createBranchAdmin(
+  db: ServerDb,
+  branch: SeededBranch,
+): Promise<{ login: string; password: string }> {
+  const admin = { login: branch.login('admin'), password: 'admin-pass' }
+  await createOperator(db, {
+    ...admin,
+    fullName: 'Кузнецов Дмитрий Сергеевич',
+    role: 'admin',
+    officeId: branch.officeId,
+  })
+  return admin
+}
+
 export async function newWorkstation(db: ServerDb, officeId: string, name = 'Окно') {
   const prefix = randomBytes(3).toString('hex').toUpperCase()
   return registerWorkstation(db, { officeId, name, receiptPrefix: prefix })
