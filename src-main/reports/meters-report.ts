@@ -65,7 +65,7 @@ export function metersReport(ctx: ReportContext): ReportTable {
     ...filterParams(ctx),
   }) as Row[]
   const rows: CellValue[][] = raw.map((r) => {
-    const left = r.nextVerification === null ? null : -daysOverdue(r.nextVerification, asOf)
+    const left = r.nextVerification === null ? null : daysOverdue(asOf, r.nextVerification)
     return [
       r.account,
       r.holder,
