@@ -144,3 +144,9 @@ export const reportColumns = {
     text('details', 'Что именно', 40),
   ],
 } satisfies Record<ReportKind, ReportColumn[]>
+
+/** The company-wide versions the central server builds: the branch first, then the same columns. */
+export const centralReportColumns = {
+  payments: [text('branch', 'Филиал', 22), ...reportColumns.payments],
+  debtors: [text('branch', 'Филиал', 22), ...reportColumns.debtors],
+}
