@@ -4,6 +4,9 @@ import type { Role } from '../../src-shared/operators/roles'
 import type { HandlerContext, Handler } from '../api/dispatch'
 import { officeToday } from '../api/context'
 import { ApiFailure } from '../api/failure'
+import { centralReportMessages } from '../../src-shared/reports/central'
+import { SyncHttpError } from '../sync/server-client'
+import { clientFor } from '../sync/sync-run'
 import { buildReport } from './build-report'
 import { exportFileName } from './export-destination'
 import { dateRange } from './report-context'
@@ -21,6 +24,7 @@ function supervisorOf(ctx: HandlerContext): string {
 export const reportHandlers: {
   'reports.run': Handler<'reports.run'>
   'reports.export': Handler<'reports.export'>
+  'reports.central': Handler<'reports.central'>
   'reports.exportStatus': Handler<'reports.exportStatus'>
   'reports.exportCancel': Handler<'reports.exportCancel'>
 } = {
@@ -53,6 +57,25 @@ export const reportHandlers: {
       fileName: exportFileName(reportTitles[report], filters.from === null ? null : from, to),
       operatorId,
     })
+  },
+
+  'reports.central': async (input, ctx) => {
+    supervisorOf(ctx)
+    const { services, session } = ctx
+    const token = session!.token
+    if (!token) throw new ApiFailure('forbidden', centralReportMessages.notLoggedIn)
+    const client = clientFor(services.db, services.appVersion, undefined, {
+      token: () => token,
+      ended: (ended) => void services.sessions.endByServer(ended),
+    })
+    if (!client) throw new ApiFailure('conflict', centralReportMessages.notConfigured)
+    try {
+      return await client.centralReport(input)
+    } catch (error) {
+      if (error instanceof SyncHttpError)
+        throw new ApiFailure(error.status === 400 ? 'invalid_input' : 'forbidden', error.message)
+      throw new ApiFailure('conflict', centralReportMessages.offline)
+    }
   },
 
   'reports.exportStatus': ({ jobId }, ctx) => {

@@ -649,6 +649,7 @@ const en: Messages = {
     minDebt: 'Debt from, RUB',
     minDays: 'Overdue from, days',
     months: 'Verification within, months',
+    companyWide: 'Company-wide (from the server)',
     run: 'Build',
     export: 'Export to Excel',
     exporting: 'Exporting…',

@@ -33,6 +33,8 @@ export const useReportsStore = defineStore('reports', () => {
   const operators = shallowRef<OperatorRow[]>([])
   const suppliers = shallowRef<SupplierRow[]>([])
   const exporting = ref<ExportStatus | null>(null)
+  /** Payments and debtors of the whole company, asked of the central server. */
+  const companyWide = ref(false)
   let sequence = 0
   let timer: ReturnType<typeof setTimeout> | null = null
 
@@ -50,7 +52,11 @@ export const useReportsStore = defineStore('reports', () => {
   async function run(): Promise<void> {
     const mine = ++sequence
     loading.value = true
-    const result = await call('reports.run', { report: report.value, filters: filters.value })
+    const kind = report.value
+    const result =
+      companyWide.value && (kind === 'payments' || kind === 'debtors')
+        ? await call('reports.central', { report: kind, filters: filters.value })
+        : await call('reports.run', { report: kind, filters: filters.value })
     if (mine !== sequence) return
     loading.value = false
     table.value = result.ok ? result.value : null
@@ -111,6 +117,7 @@ export const useReportsStore = defineStore('reports', () => {
     operators,
     suppliers,
     exporting,
+    companyWide,
     loadChoices,
     run,
     startExport,

@@ -86,6 +86,17 @@ export interface ExportStatus {
   error: string | null
 }
 
+/** The company-wide reports the central server builds for central supervisors while online. */
+export const centralReportKinds = ['payments', 'debtors'] as const
+export type CentralReportKind = (typeof centralReportKinds)[number]
+
+export const centralReportInput = z.object({
+  report: labelled('Отчет', z.enum(centralReportKinds)),
+  filters: reportFiltersSchema.default(reportFiltersSchema.parse({})),
+  /** One branch; null: the whole company (central supervisors only). */
+  branchId: labelled('Филиал', z.string().min(1).nullable().default(null)),
+})
+
 export const reportChannels = {
   /** A report on screen: its first rows, the totals, summaries and chart over all of them. */
   'reports.run': channel<ReportTable>()({
@@ -95,6 +106,11 @@ export const reportChannels = {
   /** Starts an .xlsx export off the window's thread; null when the supervisor cancelled the save dialog. */
   'reports.export': channel<ExportStatus | null>()({
     input: z.object(reportInput),
+    roles: reportRoles,
+  }),
+  /** A company-wide report, asked of the central server (online, logged in against it). */
+  'reports.central': channel<ReportTable>()({
+    input: centralReportInput,
     roles: reportRoles,
   }),
   'reports.exportStatus': channel<ExportStatus>()({
