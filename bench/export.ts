@@ -2,7 +2,8 @@
  * `npm run bench -- export --rows N`: the payments register (12 columns) of exactly N payment
  * lines exported to .xlsx the way the app does it: on a worker thread, while this (the window's)
  * thread keeps answering. Prints the time, the process's peak memory and the longest stall of
- * this thread's event loop.
+ * this thread's event loop. `--built` runs the built worker (`npm run build`) as the desktop does,
+ * without compiling TypeScript on the thread's start.
  */
 import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -78,13 +79,22 @@ export function replicaWithPayments(rows: number, dir: string): string {
 }
 
 export async function run(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { rows: { type: 'string', default: '100000' } } })
+  const { values } = parseArgs({
+    args,
+    options: {
+      rows: { type: 'string', default: '100000' },
+      /** The built worker (`npm run build`), as the desktop runs it, rather than the source. */
+      built: { type: 'boolean', default: false },
+    },
+  })
   const rows = Number(values.rows)
   const dir = mkdtempSync(join(tmpdir(), 'energo-export-bench-'))
   try {
     const file = replicaWithPayments(rows, dir)
     const exports = new ReportExports(
-      new URL('../src-main/reports/export-worker.ts', import.meta.url),
+      values.built
+        ? new URL('../out/main/export-worker.js', import.meta.url)
+        : new URL('../src-main/reports/export-worker.ts', import.meta.url),
       file,
       downloadFolder(join(dir, 'out')),
       () => {},
@@ -97,6 +107,9 @@ export async function run(args: string[]): Promise<void> {
     console.log(`  простой: самая долгая задержка цикла ${(idle.max / 1e6).toFixed(1)} мс`)
     const stalls = monitorEventLoopDelay({ resolution: 5 })
     let peak = process.memoryUsage().rss
+    console.log(
+      `  до выгрузки: ${Math.round(peak / 1024 / 1024)} МБ (этот поток после подготовки реплики)`,
+    )
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10)
     const started = performance.now()
     stalls.enable()
