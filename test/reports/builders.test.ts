@@ -6,6 +6,7 @@ import { sheetNames } from '../../src-shared/reports/labels'
 import { excelDate, excelDateTime, roublesOf, sheetParts } from '../../src-shared/reports/sheets'
 import type { ReportColumn } from '../../src-shared/reports/table'
 import { summaryBy, totalsRow } from '../../src-shared/reports/totals'
+import { comparisonOf } from '../../src-main/reports/shifts-report'
 
 const brackets = { first: 30, second: 90 }
 
@@ -171,5 +172,29 @@ describe('sheets', () => {
     [-500, -5],
   ])('%i kopecks are %d roubles in a money cell', (kopecks, roubles) => {
     expect(roublesOf(kopecks)).toBe(roubles)
+  })
+})
+
+describe("the server's verdict on a shift's Z report", () => {
+  it.each([
+    ['still open', { closedAt: null, outboxStatus: null, differs: null }, 'Смена открыта'],
+    [
+      'closed, not sent yet',
+      { closedAt: 'x', outboxStatus: 'pending', differs: null },
+      'Не отправлено на сервер',
+    ],
+    [
+      'closed, no outbox entry',
+      { closedAt: 'x', outboxStatus: null, differs: null },
+      'Не отправлено на сервер',
+    ],
+    ['the server agreed', { closedAt: 'x', outboxStatus: 'done', differs: null }, 'Совпадает'],
+    [
+      'the server held other totals',
+      { closedAt: 'x', outboxStatus: 'sent', differs: 1 },
+      'Расходится',
+    ],
+  ])('%s', (_name, row, verdict) => {
+    expect(comparisonOf(row)).toBe(verdict)
   })
 })
