@@ -122,6 +122,15 @@ export async function run(args: string[]): Promise<void> {
       fileName: 'bench.xlsx',
       operatorId: 'bench',
     })) as ExportStatus
+    // Where in the export the long stalls fall (progress when the late tick came).
+    const late: string[] = []
+    let tick = performance.now()
+    const watch = setInterval(() => {
+      const now = performance.now()
+      if (now - tick > 60)
+        late.push(`${Math.round(now - tick - 10)} мс при ${Math.round(status.progress * 100)} %`)
+      tick = now
+    }, 10)
     let lastProgress = -1
     while (status.state === 'running') {
       await new Promise((r) => setTimeout(r, 20))
@@ -132,6 +141,8 @@ export async function run(args: string[]): Promise<void> {
       }
     }
     const seconds = (performance.now() - started) / 1000
+    clearInterval(watch)
+    if (late.length > 0) console.log(`  задержки цикла: ${late.join(', ')}`)
     stalls.disable()
     clearInterval(sampler)
     peak = Math.max(peak, process.memoryUsage().rss)
