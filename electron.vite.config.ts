@@ -12,6 +12,7 @@ export default defineConfig({
           index: resolve('src-main/electron/main.ts'),
           // Its own entry: a worker thread loads it by file (see SyncThread).
           'sync-worker': resolve('src-main/sync/sync-worker.ts'),
+          'export-worker': resolve('src-main/reports/export-worker.ts'),
         },
       },
     },

@@ -10,6 +10,7 @@ import { useSessionStore } from './operators/session'
 import PaymentView from './payments/PaymentView.vue'
 import ReadingsEntryView from './readings/ReadingsEntryView.vue'
 import ReferenceView from './reference/ReferenceView.vue'
+import ReportsView from './reports/ReportsView.vue'
 import ShiftView from './shifts/ShiftView.vue'
 import { call } from './api/client'
 import ShellLayout from './shell/ShellLayout.vue'
@@ -55,6 +56,7 @@ export const router = createRouter({
         { path: 'alerts', name: 'alerts', component: AlertsView },
         { path: 'history', name: 'history', component: OperatorHistoryView },
         { path: 'reference', name: 'reference', component: ReferenceView },
+        { path: 'reports', name: 'reports', component: ReportsView },
       ],
     },
     { path: '/:rest(.*)*', redirect: { name: 'search' } },

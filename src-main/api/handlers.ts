@@ -6,6 +6,7 @@ import { operatorHandlers } from '../operators/handlers'
 import { paymentHandlers } from '../payments/handlers'
 import { readingHandlers } from '../readings/handlers'
 import { referenceHandlers } from '../reference/handlers'
+import { reportHandlers } from '../reports/handlers'
 import { shiftHandlers } from '../shifts/handlers'
 import { syncHandlers } from '../sync/handlers'
 import { workstationHandlers } from '../workstation/handlers'
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...alertHandlers,
   ...historyHandlers,
   ...referenceHandlers,
+  ...reportHandlers,
 }

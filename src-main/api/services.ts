@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection'
 import type { Printer } from '../documents/printer'
 import type { SessionStore } from '../operators/sessions'
+import type { ReportExports } from '../reports/report-exports'
 import type { SyncLoop } from '../sync/sync-loop'
 import type { BootstrapProgress } from '../sync/setup'
 
@@ -17,4 +18,6 @@ export interface AppServices {
   sync: SyncLoop
   /** The first pull's progress, for the first-run wizard. */
   bootstrap: BootstrapProgress
+  /** Report exports running on worker threads. */
+  reportExports: ReportExports
 }

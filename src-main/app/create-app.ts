@@ -14,6 +14,9 @@ import { SyncLoop } from '../sync/sync-loop'
 import { runSync } from '../sync/sync-run'
 import { SyncThread } from '../sync/sync-thread'
 import { readSyncState } from '../sync/sync-state'
+import { downloadFolder, type ExportDestination } from '../reports/export-destination'
+import { ReportExports } from '../reports/report-exports'
+import { writeAudit, workstationActor } from '../audit/audit-log'
 
 export interface AppOptions {
   /** Folder of the replica (replica.sqlite) and its backups. */
@@ -30,12 +33,21 @@ export interface AppOptions {
    * loop that answers the window. Without it they run on this thread (tests, scripts).
    */
   syncWorker?: URL
+  /** The export worker's module (`export-worker`); by default its source, run through tsx. */
+  exportWorker?: URL
+  /** Where exported reports go: Electron's save dialog; by default `<data dir>/exports`. */
+  exportDestination?: ExportDestination
 }
 
 export interface App {
   services: AppServices
   dispatch: Dispatch
   close(): void
+}
+
+/** Where the web dev host keeps exported reports until they are downloaded. */
+export function exportsFolder(dataDir: string): string {
+  return join(dataDir, 'exports')
 }
 
 export function replicaFile(dataDir: string): string {
@@ -71,6 +83,18 @@ export function createApp(options: AppOptions): App {
   )
   onCommandCommitted(db, () => void sync.wake())
   if (options.startSync !== false && readSyncState(db)) sync.start()
+  const reportExports = new ReportExports(
+    options.exportWorker ?? new URL('../reports/export-worker.ts', import.meta.url),
+    replicaFile(options.dataDir),
+    options.exportDestination ?? downloadFolder(exportsFolder(options.dataDir)),
+    (request, rows) =>
+      writeAudit(db, workstationActor(db, request.operatorId, clock()), {
+        action: 'report.export',
+        entity: 'report',
+        entityId: request.report,
+        details: { report: request.report, filters: request.filters, rows, file: request.fileName },
+      }),
+  )
   const services: AppServices = {
     db,
     sessions,
@@ -80,12 +104,14 @@ export function createApp(options: AppOptions): App {
     printer: options.printer,
     sync,
     bootstrap,
+    reportExports,
   }
   return {
     services,
     dispatch: createDispatch(services, handlers),
     close: () => {
       void sync.stop()
+      void reportExports.close()
       void thread?.close()
       void options.printer.close()
       db.$client.close()

@@ -2,6 +2,7 @@ import { app, dialog, type BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import { createApp, type App } from '../app/create-app'
 import { registerIpcHandlers } from './ipc'
+import { saveDialogDestination } from './export-dialog'
 import { electronPrinter } from './printer'
 import { registerAppProtocol, registerAppScheme } from './protocol'
 import { installSecurityHandlers } from './security'
@@ -26,6 +27,8 @@ function openReplica(): App | null {
       printer: electronPrinter(join(app.getPath('documents'), 'Энергосбыт')),
       // Built next to this entry (electron.vite.config.ts).
       syncWorker: new URL('./sync-worker.js', import.meta.url),
+      exportWorker: new URL('./export-worker.js', import.meta.url),
+      exportDestination: saveDialogDestination(),
     })
   } catch (error) {
     console.error('[startup]', error)

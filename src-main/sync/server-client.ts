@@ -12,6 +12,8 @@ import {
   type RegistrationAnswer,
   type VerifyResponse,
 } from '../../src-shared/sync/protocol'
+import type { CentralReportRequest } from '../../src-shared/reports/central'
+import type { ReportTable } from '../../src-shared/reports/table'
 
 export interface SyncEndpoint {
   serverUrl: string
@@ -147,5 +149,10 @@ export class SyncServerClient {
 
   verify(): Promise<VerifyResponse> {
     return this.post('/sync/verify', { versions: this.versions }, true)
+  }
+
+  /** A company-wide report, for the logged-in operator (the server checks who that is). */
+  centralReport(body: Omit<CentralReportRequest, 'versions'>): Promise<ReportTable> {
+    return this.post('/reports/central', { versions: this.versions, ...body }, true)
   }
 }

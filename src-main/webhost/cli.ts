@@ -3,7 +3,7 @@ import { existsSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { officeDate } from '../../src-shared/dates'
-import { createApp, replicaFile } from '../app/create-app'
+import { createApp, exportsFolder, replicaFile } from '../app/create-app'
 import { chromiumPdfPrinter } from '../documents/chromium-pdf-printer'
 import { loadDemoData } from '../demo/load'
 import { startWebHost } from './server'
@@ -51,7 +51,12 @@ if (demoAccounts) {
   }
 }
 
-const host = await startWebHost({ dispatch: app.dispatch, rendererDir, port: Number(values.port) })
+const host = await startWebHost({
+  dispatch: app.dispatch,
+  rendererDir,
+  port: Number(values.port),
+  downloadsDir: exportsFolder(dataDir),
+})
 console.log(`Web dev host: ${host.url} (demo login: clerk / clerk123). Ctrl+C stops it.`)
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -7,6 +7,7 @@ import sirv from 'sirv'
 import { apiTokenHeader, apiTokenMeta, clientIdHeader } from '../../src-shared/api/bridge'
 import type { ApiResult } from '../../src-shared/api/result'
 import type { Dispatch } from '../api/dispatch'
+import { downloadKeyPattern, downloadPrefix } from '../reports/export-destination'
 import { contentSecurityPolicy } from '../../src-shared/api/content-security-policy'
 
 export interface WebHostOptions {
@@ -16,6 +17,8 @@ export interface WebHostOptions {
   /** 0 picks a free port. */
   port?: number
   token?: string
+  /** The folder exported reports wait in until downloaded once (`/download/<key>/<name>`). */
+  downloadsDir?: string
 }
 
 export interface WebHost {
@@ -48,6 +51,31 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
     chunks.push(chunk)
   }
   return Buffer.concat(chunks).toString('utf8')
+}
+
+/**
+ * An exported report, once: the random key (handed out only through the API, which needs the
+ * page's token) is the permission; the file is removed after it is sent.
+ */
+function sendDownload(res: ServerResponse, folder: string, rest: string): void {
+  const [key, name] = rest.split('/')
+  if (!key || !downloadKeyPattern.test(key)) return refuse(res, 404, 'Файл не найден.')
+  const file = join(folder, `${key}.xlsx`)
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(file)
+  } catch {
+    return refuse(res, 404, 'Файл не найден.')
+  }
+  rmSync(file, { force: true })
+  const fileName = decodeURIComponent(name ?? 'report.xlsx')
+  res.writeHead(200, {
+    'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'content-disposition': `attachment; filename="report.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    'content-length': bytes.length,
+    'cache-control': 'no-store',
+  })
+  res.end(bytes)
 }
 
 function sameSecret(given: string | string[] | undefined, token: string): boolean {
@@ -106,6 +134,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         if (!res.headersSent) refuse(res, 500, 'Внутренняя ошибка.')
       })
       return
+    }
+
+    if (url.pathname.startsWith(downloadPrefix) && options.downloadsDir) {
+      return sendDownload(res, options.downloadsDir, url.pathname.slice(downloadPrefix.length))
     }
 
     if (url.pathname === '/' || url.pathname === '/index.html') {

@@ -8,6 +8,7 @@ import { createBranch, createOffice, createOperator } from '../admin/reference'
 import { openServerDatabase } from '../db/connection'
 import { buildServerApp } from '../http/app'
 import { issueRegistrationCode } from '../workstations/registration-codes'
+import { runReportCommand } from '../reports/report-command'
 
 const usage = `npm run server -- <command> [options]
 
@@ -18,6 +19,7 @@ const usage = `npm run server -- <command> [options]
   register-workstation  --office ID --name N --prefix P     (prints its one-time registration code)
   demo-data             [--accounts 1000] [--seed 1] [--months 24] [--today YYYY-MM-DD]
   import-accounts       --office ID --file accounts.xlsx|.csv [--skip-bad]
+  report                payments|debtors --out report.xlsx [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--branch ID]
 
 The database: DATABASE_URL (PostgreSQL), or an embedded PGlite in --data-dir (default
 .data/server). PGlite serves one process: stop the server before other commands on it.`
@@ -44,6 +46,9 @@ const { positionals, values } = parseArgs({
     today: { type: 'string' },
     file: { type: 'string' },
     'skip-bad': { type: 'boolean', default: false },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    out: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 })
@@ -154,6 +159,18 @@ switch (command) {
       `Загружено лицевых счетов: ${report.imported}, строк с ошибками: ${report.errors.length}`,
     )
     await done(report.errors.length > 0 && !values['skip-bad'] ? 1 : 0)
+    break
+  }
+  case 'report': {
+    const rows = await runReportCommand(db, {
+      report: positionals[1] ?? '',
+      from: values.from,
+      to: values.to,
+      branchId: values.branch,
+      out: need('out'),
+    })
+    console.log(`Отчет записан в ${values.out}: строк ${rows}`)
+    await done()
     break
   }
   default:

@@ -24,6 +24,8 @@ import { pullPageJson, verifyDigests } from '../sync/pull'
 import { pushCommands } from '../sync/push'
 import { RecentRows } from '../sync/recent-rows'
 import { authenticate, type WorkstationIdentity } from '../workstations/credentials'
+import { centralReportRequestSchema } from '../../src-shared/reports/central'
+import { answerCentralReport } from '../reports/central-http'
 import { claimRegistrationCode } from '../workstations/registration-codes'
 import { operatorWithPassword } from '../operators/check'
 import {
@@ -190,6 +192,17 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
       if (!versions || refuseOld(versions, reply, true)) return reply
       await sessionOperator(ws, req, reply)
       return verifyDigests(db, ws.branchId)
+    }),
+  )
+
+  app.post(
+    '/reports/central',
+    withWorkstation(async (ws, req, reply) => {
+      const body = parse(centralReportRequestSchema, req.body, reply)
+      if (!body || refuseOld(body.versions, reply, false)) return reply
+      const answer = await answerCentralReport(db, ws, await sessionOperator(ws, req, reply), body)
+      if (answer.ok) return answer.table
+      return reply.code(answer.status).send({ code: 'forbidden', message: answer.message })
     }),
   )
   return app

@@ -7,6 +7,7 @@ import { operatorChannels } from '../operators/contract'
 import { paymentChannels } from '../payments/contract'
 import { readingChannels } from '../readings/contract'
 import { referenceChannels } from '../reference/contract'
+import { reportChannels } from '../reports/contract'
 import { shiftChannels } from '../shifts/contract'
 import { syncChannels } from '../sync/contract'
 import { workstationChannels } from '../workstation/contract'
@@ -25,6 +26,7 @@ export const contract = {
   ...alertChannels,
   ...historyChannels,
   ...referenceChannels,
+  ...reportChannels,
 } satisfies Record<string, ChannelDef<z.ZodType, unknown>>
 
 export type Contract = typeof contract

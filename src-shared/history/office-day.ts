@@ -1,5 +1,5 @@
 /** Minutes the zone is ahead of UTC at an instant ("GMT+03:00" -> 180). */
-function offsetMinutes(instant: Date, timeZone: string): number {
+export function offsetMinutes(instant: Date, timeZone: string): number {
   const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
     .formatToParts(instant)
     .find((p) => p.type === 'timeZoneName')?.value

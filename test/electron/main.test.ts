@@ -72,6 +72,12 @@ describe('main entry', () => {
         './sync-worker.js',
         pathToFileURL(join(import.meta.dirname, '../../src-main/electron/main.ts')),
       ),
+      // Exports too, and they go where the save dialog says.
+      exportWorker: new URL(
+        './export-worker.js',
+        pathToFileURL(join(import.meta.dirname, '../../src-main/electron/main.ts')),
+      ),
+      exportDestination: expect.objectContaining({ choose: expect.any(Function) }),
     })
     expect(app.getPath).toHaveBeenCalledWith('userData')
     expect(app.enableSandbox).toHaveBeenCalled()

@@ -1,0 +1,92 @@
+import { reportRoles, screenRowLimit } from '../../src-shared/reports/contract'
+import { reportTitles } from '../../src-shared/reports/labels'
+import type { Role } from '../../src-shared/operators/roles'
+import type { HandlerContext, Handler } from '../api/dispatch'
+import { officeToday } from '../api/context'
+import { ApiFailure } from '../api/failure'
+import { centralReportMessages } from '../../src-shared/reports/central'
+import { SyncHttpError } from '../sync/server-client'
+import { clientFor } from '../sync/sync-run'
+import { buildReport } from './build-report'
+import { exportFileName } from './export-destination'
+import { dateRange } from './report-context'
+
+const notFound = () => new ApiFailure('not_found', 'Выгрузка не найдена.')
+
+/** The dispatch checks the role already; personal data never leaves for anyone else. */
+function supervisorOf(ctx: HandlerContext): string {
+  const session = ctx.session!
+  if (!(reportRoles as readonly Role[]).includes(session.role))
+    throw new ApiFailure('forbidden', 'Отчеты доступны старшему смены и администратору.')
+  return session.operatorId
+}
+
+export const reportHandlers: {
+  'reports.run': Handler<'reports.run'>
+  'reports.export': Handler<'reports.export'>
+  'reports.central': Handler<'reports.central'>
+  'reports.exportStatus': Handler<'reports.exportStatus'>
+  'reports.exportCancel': Handler<'reports.exportCancel'>
+} = {
+  'reports.run': ({ report, filters }, ctx) => {
+    supervisorOf(ctx)
+    const { services } = ctx
+    const table = buildReport(report, {
+      db: services.db,
+      timeZone: services.timeZone,
+      today: officeToday(ctx),
+      now: services.clock(),
+      filters,
+    })
+    // The screen shows the first rows; the totals, summaries and chart cover them all.
+    return table.rows.length > screenRowLimit
+      ? { ...table, rows: table.rows.slice(0, screenRowLimit) }
+      : table
+  },
+
+  'reports.export': ({ report, filters }, ctx) => {
+    const operatorId = supervisorOf(ctx)
+    const today = officeToday(ctx)
+    const { from, to } = dateRange({ ...ctx.services, today, now: ctx.services.clock(), filters })
+    return ctx.services.reportExports.start({
+      report,
+      filters,
+      timeZone: ctx.services.timeZone,
+      today,
+      now: ctx.services.clock().toISOString(),
+      fileName: exportFileName(reportTitles[report], filters.from === null ? null : from, to),
+      operatorId,
+    })
+  },
+
+  'reports.central': async (input, ctx) => {
+    supervisorOf(ctx)
+    const { services, session } = ctx
+    const token = session!.token
+    if (!token) throw new ApiFailure('forbidden', centralReportMessages.notLoggedIn)
+    const client = clientFor(services.db, services.appVersion, undefined, {
+      token: () => token,
+      ended: (ended) => void services.sessions.endByServer(ended),
+    })
+    if (!client) throw new ApiFailure('conflict', centralReportMessages.notConfigured)
+    try {
+      return await client.centralReport(input)
+    } catch (error) {
+      if (error instanceof SyncHttpError)
+        throw new ApiFailure(error.status === 400 ? 'invalid_input' : 'forbidden', error.message)
+      throw new ApiFailure('conflict', centralReportMessages.offline)
+    }
+  },
+
+  'reports.exportStatus': ({ jobId }, ctx) => {
+    const status = ctx.services.reportExports.status(jobId, supervisorOf(ctx))
+    if (!status) throw notFound()
+    return status
+  },
+
+  'reports.exportCancel': async ({ jobId }, ctx) => {
+    const status = await ctx.services.reportExports.cancel(jobId, supervisorOf(ctx))
+    if (!status) throw notFound()
+    return status
+  },
+}

@@ -1,0 +1,127 @@
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import type {
+  ExportStatus,
+  ReportFiltersInput,
+  ReportKind,
+} from '../../src-shared/reports/contract'
+import type { ReportTable } from '../../src-shared/reports/table'
+import type { OfficeRow, OperatorRow, SupplierRow } from '../../src-shared/reference/contract'
+import { call } from '../api/client'
+
+const pollMs = 300
+
+/** Where the browser fetches a finished export (web dev host): a plain link click downloads it. */
+function download(address: string, fileName: string): void {
+  const link = document.createElement('a')
+  link.href = address
+  link.download = fileName
+  link.rel = 'noopener'
+  document.body.append(link)
+  link.click()
+  link.remove()
+}
+
+/** The reports screen's data: the one place the reports domain calls the API. */
+export const useReportsStore = defineStore('reports', () => {
+  const report = ref<ReportKind>('payments')
+  const filters = ref<ReportFiltersInput>({})
+  const table = shallowRef<ReportTable | null>(null)
+  const loading = ref(false)
+  const error = ref<string | null>(null)
+  const offices = shallowRef<OfficeRow[]>([])
+  const operators = shallowRef<OperatorRow[]>([])
+  const suppliers = shallowRef<SupplierRow[]>([])
+  const exporting = ref<ExportStatus | null>(null)
+  /** Payments and debtors of the whole company, asked of the central server. */
+  const companyWide = ref(false)
+  let sequence = 0
+  let timer: ReturnType<typeof setTimeout> | null = null
+
+  async function loadChoices(): Promise<void> {
+    const [o, p, s] = await Promise.all([
+      call('reference.offices', {}),
+      call('reference.operators', {}),
+      call('reference.suppliers', {}),
+    ])
+    if (o.ok) offices.value = o.value
+    if (p.ok) operators.value = p.value
+    if (s.ok) suppliers.value = s.value
+  }
+
+  async function run(): Promise<void> {
+    const mine = ++sequence
+    loading.value = true
+    const kind = report.value
+    const result =
+      companyWide.value && (kind === 'payments' || kind === 'debtors')
+        ? await call('reports.central', { report: kind, filters: filters.value })
+        : await call('reports.run', { report: kind, filters: filters.value })
+    if (mine !== sequence) return
+    loading.value = false
+    table.value = result.ok ? result.value : null
+    error.value = result.ok ? null : result.error.message
+  }
+
+  function poll(jobId: string): void {
+    timer = setTimeout(async () => {
+      timer = null
+      const result = await call('reports.exportStatus', { jobId })
+      if (!result.ok) {
+        error.value = result.error.message
+        return
+      }
+      settle(result.value)
+    }, pollMs)
+  }
+
+  function settle(status: ExportStatus): void {
+    exporting.value = status
+    if (status.state === 'running') return poll(status.jobId)
+    if (status.state === 'done' && status.download) download(status.download, status.fileName)
+    if (status.state === 'failed') error.value = status.error
+  }
+
+  async function startExport(): Promise<void> {
+    error.value = null
+    const result = await call('reports.export', { report: report.value, filters: filters.value })
+    if (!result.ok) {
+      error.value = result.error.message
+      return
+    }
+    // null: the supervisor closed the save dialog.
+    if (result.value) settle(result.value)
+  }
+
+  async function cancelExport(): Promise<void> {
+    const jobId = exporting.value?.jobId
+    if (!jobId) return
+    if (timer) clearTimeout(timer)
+    timer = null
+    const result = await call('reports.exportCancel', { jobId })
+    if (result.ok) exporting.value = result.value
+    else error.value = result.error.message
+  }
+
+  function dismissExport(): void {
+    exporting.value = null
+  }
+
+  return {
+    report,
+    filters,
+    table,
+    loading,
+    error,
+    offices,
+    operators,
+    suppliers,
+    exporting,
+    companyWide,
+    loadChoices,
+    run,
+    startExport,
+    cancelExport,
+    dismissExport,
+  }
+})
