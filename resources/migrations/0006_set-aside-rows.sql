@@ -1,3 +1,4 @@
+ALTER TABLE `reading_deletions` RENAME COLUMN "deleted_at" TO "withdrawn_at";--> statement-breakpoint
 CREATE TABLE `set_aside_rows` (
 	`id` text PRIMARY KEY NOT NULL,
 	`table_name` text NOT NULL,

@@ -4,7 +4,7 @@ import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
 import { operatorSessionLink } from '../operators/online-session'
 import { pushOutbox } from '../sync/push-outbox'
-import { setAside } from '../sync/set-aside'
+import { REFUSED_AT_ONCE, setAside } from '../sync/set-aside'
 import { clientFor } from '../sync/sync-run'
 import { readSyncState } from '../sync/sync-state'
 
@@ -79,14 +79,7 @@ export async function cancelWithServer<R>(ctx: HandlerContext, paymentId: string
         cancellationId,
       ) as Record<string, unknown> | undefined
       if (row) {
-        setAside(
-          db,
-          'payment_cancellations',
-          row,
-          'payment_cancellations.payment_id',
-          null,
-          clock().toISOString(),
-        )
+        setAside(db, 'payment_cancellations', row, REFUSED_AT_ONCE, null, clock().toISOString())
       }
     })()
     throw new ApiFailure('conflict', cancelMessages.rejected(entry.reason ?? ''))

@@ -9,6 +9,7 @@ import type { Service } from '../../src-shared/accounts/domain'
 import type { PaymentMethod } from '../../src-shared/payments/domain'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
+import { REFUSED_AT_ONCE } from '../sync/set-aside'
 
 interface ShiftRow {
   id: string
@@ -94,8 +95,8 @@ function setAsideMoney(db: Db, shiftId: string): ShiftPayment[] {
     db.$client,
     `SELECT table_name AS "table", row, dependents FROM set_aside_rows
       WHERE table_name IN ('payments', 'payment_cancellations')
-        AND json_extract(row, '$.shift_id') = ?`,
-  ).all(shiftId) as { table: string; row: string; dependents: string | null }[]
+        AND json_extract(row, '$.shift_id') = ? AND constraint_name IS NOT ?`,
+  ).all(shiftId, REFUSED_AT_ONCE) as { table: string; row: string; dependents: string | null }[]
   const payment = prepared(
     db.$client,
     `SELECT p.method, p.amount, (SELECT json_group_array(json_object('service', l.service, 'amount', l.amount))

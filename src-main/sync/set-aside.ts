@@ -26,6 +26,12 @@ export function uniqueViolation(error: unknown): { table: string; columns: strin
   return { table, columns: parts.map((p) => p[1]!) }
 }
 
+/**
+ * The constraint name of a cancellation the server refused while the clerk waited (see
+ * payments/cancel-online): set aside like the others, but its refund never left the drawer.
+ */
+export const REFUSED_AT_ONCE = 'refused_at_once'
+
 /** Rows that leave with a set-aside row: its own parts, meaningless without it. */
 const ownedRows: Record<string, { table: string; column: string }[]> = {
   payments: [

@@ -9,6 +9,7 @@ const displacedBy: Record<string, string> = {
   'payment_cancellations.receipt_number': 'На сервере этот номер чека уже у другой отмены.',
   'payments.receipt_number': 'На сервере этот номер чека уже у другого платежа.',
   'reading_deletions.reading_id': 'На сервере это показание уже удалено другим удалением.',
+  refused_at_once: 'Сервер сразу отклонил отмену: деньги не выдавались.',
 }
 
 /** The sync screen's reason for a set-aside row whose command the server has not answered. */

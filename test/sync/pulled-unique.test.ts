@@ -55,7 +55,10 @@ async function value<K extends ChannelName>(channel: K, input: InputOf<K>): Prom
 }
 
 const sqlite = () => t.app.services.db.$client
-const rows = (sql: string, ...args: unknown[]) => sqlite().prepare(sql).all(...args)
+const rows = (sql: string, ...args: unknown[]) =>
+  sqlite()
+    .prepare(sql)
+    .all(...args)
 
 function pay(amount: number) {
   return value('payments.record', {
@@ -149,11 +152,7 @@ describe('a pulled row meets a local row on a unique column', () => {
     ])
     const aside = listSyncCommands(t.app.services.db, { shiftDifferences: false }).setAside
     expect(aside.map((a) => [a.table, a.receiptNumber, a.reason])).toEqual([
-      [
-        'payment_cancellations',
-        receiptNumber,
-        'На сервере этот номер чека уже у другой отмены.',
-      ],
+      ['payment_cancellations', receiptNumber, 'На сервере этот номер чека уже у другой отмены.'],
     ])
   })
 
@@ -177,7 +176,9 @@ describe('a pulled row meets a local row on a unique column', () => {
       [{ n: 0 }],
     )
     expect(rows('SELECT count(*) AS n FROM payment_cancellations')).toEqual([{ n: 0 }])
-    const [aside] = rows('SELECT table_name AS t, row_id AS id, dependents FROM set_aside_rows') as {
+    const [aside] = rows(
+      'SELECT table_name AS t, row_id AS id, dependents FROM set_aside_rows',
+    ) as {
       t: string
       id: string
       dependents: string
@@ -232,10 +233,12 @@ describe('a pulled row meets a local row on a unique column', () => {
         },
       ]),
     ])
-    expect(rows(`SELECT id, login FROM operators WHERE login LIKE 'petrova%' ORDER BY id`)).toEqual([
-      { id: 'op-local', login: 'petrova-ДУБЛЬ' },
-      { id: 'op-server', login: 'petrova' },
-    ])
+    expect(rows(`SELECT id, login FROM operators WHERE login LIKE 'petrova%' ORDER BY id`)).toEqual(
+      [
+        { id: 'op-local', login: 'petrova-ДУБЛЬ' },
+        { id: 'op-server', login: 'petrova' },
+      ],
+    )
   })
 
   it('accounts.number: a local account under a number the server registered is marked in place', () => {
@@ -275,7 +278,12 @@ describe('a pulled row meets a local row on a unique column', () => {
       ]),
       page('workstations', [
         { id: 'ws-2', office_id: ids.office, name: 'Окно 2', receipt_prefix: 'K1' },
-        { id: ids.workstation, office_id: ids.office, name: 'Окно 1 (касса)', receipt_prefix: 'K9' },
+        {
+          id: ids.workstation,
+          office_id: ids.office,
+          name: 'Окно 1 (касса)',
+          receipt_prefix: 'K9',
+        },
       ]),
     ])
     expect(rows('SELECT id, receipt_prefix AS p FROM workstations ORDER BY id')).toEqual([
@@ -296,9 +304,9 @@ describe('a pulled row meets a local row on a unique column', () => {
       serverPayment(`p-${i}`, `B1-${String(i).padStart(6, '0')}`, 1_000),
     )
     const cancellations = [
-      ...payments.slice(0, 70).map((p, i) =>
-        serverCancellation(`x-${i}`, p.id, `B1-X${String(i).padStart(5, '0')}`),
-      ),
+      ...payments
+        .slice(0, 70)
+        .map((p, i) => serverCancellation(`x-${i}`, p.id, `B1-X${String(i).padStart(5, '0')}`)),
       serverCancellation('x-ours', paymentId, 'B1-X99999'),
     ]
     pull([page('payments', payments), page('payment_cancellations', cancellations)])
