@@ -242,7 +242,7 @@ describe('a pulled row meets a local row on a unique column', () => {
   })
 
   it('accounts.number: a local account under a number the server registered is marked in place', () => {
-    const [{ holder }] = rows('SELECT holder_id AS holder FROM accounts') as { holder: string }[]
+    const { holder } = rows('SELECT holder_id AS holder FROM accounts')[0] as { holder: string }
     pull([
       page('accounts', [
         {
