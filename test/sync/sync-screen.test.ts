@@ -225,6 +225,10 @@ describe('the Sync screen', () => {
         cashierName: cashier.fullName,
         reported: { count: 1, total: 150_000 },
         held: { count: 0, total: 0 },
+        reportedCancellations: { count: 0, total: 0 },
+        // This answer came from a server that did not count cancellations yet.
+        heldCancellations: null,
+        rejectedCancellations: [],
       },
     ])
 
