@@ -287,6 +287,8 @@ describe('the Sync screen', () => {
           closedAt: shift.closedAt,
           reported: { count: 1, total: 150_000 },
           held: { count: 0, total: 0 },
+          reportedCancellations: { count: 0, total: 0 },
+          heldCancellations: null,
         }),
         operatorName: supervisor.fullName,
       },
