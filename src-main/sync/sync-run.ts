@@ -11,6 +11,7 @@ import { SyncHttpError, SyncServerClient, type OperatorSessionLink } from './ser
 import { differingShiftClose } from './shift-differences'
 import { readSyncState, recordSyncAttempt } from './sync-state'
 import { verifyReplica, type VerifyReport } from './verify'
+import { verifyDue } from '../../src-shared/sync/verify-schedule'
 
 export interface SyncRunOptions {
   appVersion: string
@@ -82,7 +83,8 @@ export async function runSync(db: Db, options: SyncRunOptions): Promise<SyncRunR
     db.$client
       .prepare('UPDATE sync_state SET update_required = ? WHERE id = 1')
       .run(report.updateRequired)
-    if (!report.updateRequired && verifyDue(db, options.now())) {
+    // Once a day, and after the server rejected a command (push clears the mark).
+    if (!report.updateRequired && verifyDue(readSyncState(db)!.verifiedAt, options.now())) {
       report.verified = await verifyNow(db, client, options.now)
     }
     forgetOldDone(db, options.now())
@@ -124,14 +126,6 @@ async function pullAll(db: Db, client: SyncServerClient, options: SyncRunOptions
     if (bootstrapping) await finishBootstrap(db, options.now().toISOString())
     return pulled
   }
-}
-
-const VERIFY_EVERY_MS = 86_400_000
-
-/** Verify is due once a day, and after the server rejected a command (push clears the mark). */
-function verifyDue(db: Db, now: Date): boolean {
-  const at = readSyncState(db)!.verifiedAt
-  return at === null || now.getTime() - Date.parse(at) >= VERIFY_EVERY_MS
 }
 
 /**
