@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { insertBranchRows } from '../../src-server/admin/reference'
 import { queryRows } from '../../src-server/db/query'
 import { cancelMessages } from '../../src-main/payments/cancel-online'
@@ -17,6 +17,7 @@ import {
   useTestServer,
 } from '../server/support/server'
 import { headlessClient, type HeadlessClient } from './support/client'
+import { FaultProxy } from './support/fault-proxy'
 
 // The case: two desks refund one payment, two clerks delete one reading. The server keeps
 // one fact of each; the other desk's pull never stops on its own refused fact, which is set aside
@@ -241,6 +242,45 @@ describe('two desks cancel one payment', () => {
       await serverIds('payment_cancellations', branch),
     )
     expect(await balance(a, accountId)).toBe(await serverBalance(accountId))
+  })
+})
+
+describe('a cancellation whose answer is lost', () => {
+  it('waits for the server, which takes it once; the clerk is told to wait', async () => {
+    const proxy = await new FaultProxy(server.url).start()
+    try {
+      const branch = await seedBranch(database.db)
+      const accountId = await seedAccountWithDebt(database.db, branch, '7790000005')
+      const b = await desk(branch)
+      const a = headlessClient(proxy.url, await newWorkstation(database.db, branch.officeId))
+      clients.push(a)
+      await a.sync()
+      await as(b, branch, cashier)
+      await b.call('shifts.open', { openingCash: 0 })
+      const { paymentId } = await payCash(b, branch, accountId, 50_000)
+      await b.sync()
+      await a.sync()
+      await as(a, branch, cashier)
+      await a.call('shifts.open', { openingCash: 100_000 })
+      const before = proxy.seen.length
+      await as(a, branch, supervisor)
+      // The cashier's logout reaches the server in the background: past it, only the cancel talks.
+      await vi.waitFor(() =>
+        expect(proxy.seen.slice(before).map((r) => r.path)).toContain('/operators/logout'),
+      )
+      // The server answers the check, takes the cancellation, and its answer is lost (twice:
+      // the client sends once more on a fresh connection).
+      proxy.next({ delayMs: 0 }, 'drop-response', 'drop-response')
+      await expect(cancel(a, paymentId)).rejects.toThrow(cancelMessages.noAnswer)
+      expect(a.outbox().find((e) => e.name === 'payment.cancel')!.status).toBe('pending')
+      await a.sync()
+      expect(a.outbox().find((e) => e.name === 'payment.cancel')!.status).toBe('done')
+      const held = await serverIds('payment_cancellations', branch)
+      expect(held).toHaveLength(1)
+      expect(ids(a, 'payment_cancellations')).toEqual(held)
+    } finally {
+      await proxy.close()
+    }
   })
 })
 
