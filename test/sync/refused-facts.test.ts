@@ -192,6 +192,44 @@ describe('two desks cancel one payment', () => {
     expect(await balance(b, accountId)).toBe(expected)
   })
 
+  it('a shift closed after its refund was set aside still reports it, and the server flags the shift', async () => {
+    const branch = await seedBranch(database.db)
+    const accountId = await seedAccountWithDebt(database.db, branch, '7790000006')
+    const [a, b] = [await desk(branch), await desk(branch)]
+    await as(a, branch, cashier)
+    await a.call('shifts.open', { openingCash: 500_000 })
+    const { paymentId } = await payCash(a, branch, accountId, 60_000)
+    await a.sync()
+    await b.sync()
+    network(a, false)
+    await as(b, branch, cashier)
+    await b.call('shifts.open', { openingCash: 0 })
+    await as(b, branch, supervisor)
+    await cancel(b, paymentId)
+    await as(a, branch, supervisor)
+    const ours = await cancel(a, paymentId)
+    network(a, true)
+    await a.sync()
+    // Back online, the cashier closes: the refund left this drawer, so the report counts it.
+    await as(a, branch, cashier)
+    const { shiftId, report } = await a.call<{
+      shiftId: string
+      report: { cancellations: { count: number; total: number }; expectedCash: number }
+    }>('shifts.close', { countedCash: 500_000 })
+    expect(report.cancellations).toEqual({ count: 1, total: 60_000 })
+    expect(report.expectedCash).toBe(500_000)
+    await a.sync()
+    const [difference] = listSyncCommands(a.app.services.db, {
+      shiftDifferences: true,
+    }).shiftDifferences
+    expect(difference).toMatchObject({
+      shiftId,
+      reportedCancellations: { count: 1, total: 60_000 },
+      heldCancellations: { count: 0, total: 0 },
+      rejectedCancellations: [expect.objectContaining({ receiptNumber: ours.receiptNumber })],
+    })
+  })
+
   it('offline, a desk cannot cancel a payment taken at another desk', async () => {
     const branch = await seedBranch(database.db)
     const accountId = await seedAccountWithDebt(database.db, branch, '7790000002')
