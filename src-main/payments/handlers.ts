@@ -8,6 +8,7 @@ import { supervisorOf } from '../operators/supervisor'
 import { readSetting } from '../settings/settings'
 import { openShiftOf } from '../shifts/shifts'
 import { currentDevice } from '../workstation/device'
+import { cancelsOnlyOnline, cancelWithServer } from './cancel-online'
 import { cancelPayment } from './cancel-payment'
 import { paymentHistory } from './history'
 import { debtLines, payableAccount } from './proposal'
@@ -66,12 +67,17 @@ export const paymentHandlers: {
         'Отменить платеж может только старший смены: войдите как старший или введите его логин и пароль.'
       throw new ApiFailure('forbidden', message, { supervisor: message })
     }
-    return executeCommand(
-      ctx.services.db,
-      cancelPayment,
-      { paymentId: input.paymentId, reason: input.reason, supervisor },
-      commandActor(ctx),
-    )
+    const cancel = () =>
+      executeCommand(
+        ctx.services.db,
+        cancelPayment,
+        { paymentId: input.paymentId, reason: input.reason, supervisor },
+        commandActor(ctx),
+      )
+    // A payment taken at another desk: the server decides at once (see cancel-online).
+    return cancelsOnlyOnline(ctx.services.db, input.paymentId)
+      ? cancelWithServer(ctx, input.paymentId, cancel)
+      : cancel()
   },
 
   'payments.history': (input, ctx) => {

@@ -1,8 +1,10 @@
 import type { PaymentHistoryLine } from '../../src-shared/payments/contract'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
+import { readSyncState } from '../sync/sync-state'
 
-type Row = Omit<PaymentHistoryLine, 'lines' | 'cancellation'> & {
+type Row = Omit<PaymentHistoryLine, 'lines' | 'cancellation' | 'cancelsOnlyOnline'> & {
+  elsewhere: number
   cancelledAt: string | null
   cancelReason: string | null
   supervisorName: string | null
@@ -19,7 +21,8 @@ export function paymentHistory(
     `SELECT p.id, p.paid_at AS paidAt, p.amount, p.method, p.channel, f.name AS officeName,
             o.full_name AS cashierName, p.receipt_number AS receiptNumber, p.payer,
             x.cancelled_at AS cancelledAt, x.reason AS cancelReason, s.full_name AS supervisorName,
-            x.receipt_number AS cancelReceipt
+            x.receipt_number AS cancelReceipt,
+            p.workstation_id IS NOT (SELECT workstation_id FROM device_state WHERE id = 1) AS elsewhere
        FROM payments p
        LEFT JOIN offices f ON f.id = p.office_id
        LEFT JOIN operators o ON o.id = p.operator_id
@@ -33,11 +36,16 @@ export function paymentHistory(
     `SELECT s.short_name AS supplierName, l.service, l.amount
        FROM payment_lines l JOIN suppliers s ON s.id = l.supplier_id WHERE l.payment_id = ?`,
   )
-  return rows.map(({ cancelledAt, cancelReason, supervisorName, cancelReceipt, ...p }) => ({
-    ...p,
-    lines: lines.all(p.id) as PaymentHistoryLine['lines'],
-    cancellation: cancelledAt
-      ? { at: cancelledAt, reason: cancelReason!, supervisorName, receiptNumber: cancelReceipt }
-      : null,
-  }))
+  // See cancel-online: with a server, a payment taken elsewhere is cancelled only online.
+  const synced = readSyncState(db) !== undefined
+  return rows.map(
+    ({ cancelledAt, cancelReason, supervisorName, cancelReceipt, elsewhere, ...p }) => ({
+      ...p,
+      cancelsOnlyOnline: synced && elsewhere === 1,
+      lines: lines.all(p.id) as PaymentHistoryLine['lines'],
+      cancellation: cancelledAt
+        ? { at: cancelledAt, reason: cancelReason!, supervisorName, receiptNumber: cancelReceipt }
+        : null,
+    }),
+  )
 }

@@ -52,7 +52,7 @@ export const deleteReading: CommandDef<DeleteReadingArgs, null> = {
         readingId: reading.id,
         reason: args.reason,
         operatorId: ctx.operatorId,
-        deletedAt: ctx.at,
+        withdrawnAt: ctx.at,
       })
       .run()
     return {

@@ -3,6 +3,7 @@ import { duplicateNumberSuffix } from '../../src-shared/sync/messages'
 import type { PulledTable, SyncCursor } from '../../src-shared/sync/protocol'
 import { indexAccount, nextSearchKey } from '../accounts/search-index'
 import type { Db } from '../db/connection'
+import { anySetAside, makeRoom, settableAside, takeBack, uniqueViolation } from './set-aside'
 import { syncedTableNames, tableKey, type SyncedTableName } from './synced-tables'
 
 /** How the rows of one column list are stored (the server's list may be longer than ours). */
@@ -112,8 +113,34 @@ export function applyPulledPage(
 const valuesOf = (upsert: Upsert, pulled: unknown[]) =>
   upsert.picks ? upsert.picks.map((i) => pulled[i]) : pulled
 
-/** Upserts pulled rows BATCH at a time, the rest one by one; `each` hears every row. */
-function storeRows(upsert: Upsert, rows: unknown[][], each: (pulled: unknown[]) => void): void {
+/** Runs one upsert; a unique column a local row of another id holds is made room on, then again. */
+function storeOne(
+  statement: Statement,
+  values: unknown[],
+  room: (error: unknown) => boolean,
+): void {
+  // Each retry moves at least one local row (else `room` rethrows): bounded by the unique columns.
+  for (;;) {
+    try {
+      statement.run(values)
+      return
+    } catch (error) {
+      if (!room(error)) throw error
+    }
+  }
+}
+
+/**
+ * Upserts pulled rows BATCH at a time, the rest one by one; `each` hears every row. A batch that
+ * breaks a unique column goes again row by row, `room` setting the local row aside (SQLite undoes
+ * only the failed statement, the page's transaction goes on).
+ */
+function storeRows(
+  upsert: Upsert,
+  rows: unknown[][],
+  each: (pulled: unknown[]) => void,
+  room: (pulled: unknown[], error: unknown) => boolean,
+): void {
   let i = 0
   for (; i + BATCH <= rows.length; i += BATCH) {
     const bound: unknown[] = []
@@ -121,11 +148,20 @@ function storeRows(upsert: Upsert, rows: unknown[][], each: (pulled: unknown[]) 
       each(rows[k]!)
       for (const v of valuesOf(upsert, rows[k]!)) bound.push(v)
     }
-    upsert.batch.run(bound)
+    try {
+      upsert.batch.run(bound)
+    } catch (error) {
+      if (!uniqueViolation(error)) throw error
+      for (let k = i; k < i + BATCH; k++) {
+        const pulled = rows[k]!
+        storeOne(upsert.statement, valuesOf(upsert, pulled), (e) => room(pulled, e))
+      }
+    }
   }
   for (; i < rows.length; i++) {
-    each(rows[i]!)
-    upsert.statement.run(valuesOf(upsert, rows[i]!))
+    const pulled = rows[i]!
+    each(pulled)
+    storeOne(upsert.statement, valuesOf(upsert, pulled), (e) => room(pulled, e))
   }
 }
 
@@ -151,14 +187,29 @@ function storePage(
     const id = c.indexOf('id')
     const number = c.indexOf('number')
     const accountId = c.indexOf('account_id')
+    // A local fact the server does not hold stands in the way of its row: it is set aside.
+    const room = (pulled: unknown[], error: unknown) => {
+      const clash = uniqueViolation(error)
+      if (!clash || clash.table !== table) return false
+      const row = Object.fromEntries(c.map((name, i) => [name, pulled[i]]))
+      return makeRoom(db, table, clash.columns, row, options.now) > 0
+    }
+    // Rows set aside earlier that the server sends after all are its own: they come back.
+    const takingBack = settableAside.has(table) && id >= 0 && anySetAside(db)
     if (table !== 'accounts') {
-      storeRows(upsert, rows, (pulled) => {
-        options.keys?.(table, keyOf(pulled))
-        if (table === 'meters') touched.add(pulled[accountId] as string)
-        if (table === 'customers' && options.reindex) {
-          for (const a of holderOf.all(pulled[id]) as { id: string }[]) touched.add(a.id)
-        }
-      })
+      storeRows(
+        upsert,
+        rows,
+        (pulled) => {
+          options.keys?.(table, keyOf(pulled))
+          if (takingBack) takeBack(db, table, pulled[id])
+          if (table === 'meters') touched.add(pulled[accountId] as string)
+          if (table === 'customers' && options.reindex) {
+            for (const a of holderOf.all(pulled[id]) as { id: string }[]) touched.add(a.id)
+          }
+        },
+        room,
+      )
       continue
     }
     for (const pulled of rows) {
@@ -177,7 +228,7 @@ function storePage(
           .run(duplicateNumberSuffix, clash.id)
         touched.add(clash.id)
       }
-      upsert.statement.run(values)
+      storeOne(upsert.statement, values, (e) => room(pulled, e))
     }
   }
   if (options.reindex) for (const accountId of touched) indexAccount(db, accountId)

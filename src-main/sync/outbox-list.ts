@@ -9,6 +9,7 @@ import { writeAudit, type AuditActor } from '../audit/audit-log'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
 import { moveRejectedPayment } from '../payments/reassign-payment'
+import { listSetAside } from './set-aside-list'
 import { listShiftDifferences } from './shift-differences'
 
 interface OutboxRow {
@@ -102,6 +103,7 @@ export function listSyncCommands(
     waiting: waiting.map((r) => toRow(db, r)),
     rejected: rejected.map((r) => toRow(db, r)),
     shiftDifferences: options.shiftDifferences ? listShiftDifferences(db, limit) : [],
+    setAside: listSetAside(db, limit),
   }
 }
 

@@ -55,7 +55,14 @@ export async function pushOutbox(
     const response = await client.push(device.deviceId, commands)
     const at = now().toISOString()
     sqlite.transaction(() => {
-      for (const o of response.outcomes) acknowledge.run({ ...answerOf(o), id: o.id, at })
+      let rejected = false
+      for (const o of response.outcomes) {
+        const answer = answerOf(o)
+        acknowledge.run({ ...answer, id: o.id, at })
+        rejected ||= answer.status === 'rejected'
+      }
+      // The replica may hold what the server refused: the next sync verifies it (see sync-run).
+      if (rejected) sqlite.prepare('UPDATE sync_state SET verified_at = NULL WHERE id = 1').run()
     })()
     answered += response.outcomes.length
     if (response.stopped) throw new PushStopped(response.stopped)

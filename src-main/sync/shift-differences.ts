@@ -1,11 +1,17 @@
-import type { PaymentTotals, ShiftDifference, ShiftReview } from '../../src-shared/sync/contract'
+import type {
+  PaymentTotals,
+  RejectedCancellation,
+  ShiftDifference,
+  ShiftReview,
+} from '../../src-shared/sync/contract'
 import { ApiFailure } from '../api/failure'
 import { writeAudit, type AuditActor } from '../audit/audit-log'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
 
 /**
- * Closed shifts whose Z report the server found different from the payments it holds: the
+ * Closed shifts whose Z report the server found different from the payments and cancellations it
+ * holds (count and sum of each): the
  * server compares them when the report arrives and answers `totalsDiffer` with what it held,
  * kept as the shift.close outbox entry's result. A supervisor's look into one is an audit entry
  * on the shift; the outbox entry itself never changes and is never forgotten (see sync-run).
@@ -38,13 +44,43 @@ const listSql = `
     LEFT JOIN operators closer ON closer.id = o.operator_id
    WHERE ${differingShiftClose}`
 
-function toDifference(r: Row): ShiftDifference {
+// PostgreSQL's count and sum may arrive as strings.
+const numbers = (t: PaymentTotals): PaymentTotals => ({
+  count: Number(t.count),
+  total: Number(t.total),
+})
+
+/**
+ * The shift's cancellations the server rejected, named: the refunds that left the drawer while
+ * the server holds another cancellation of the payment (or none).
+ */
+function rejectedCancellations(db: Db, shiftId: string): RejectedCancellation[] {
+  const rows = prepared(
+    db.$client,
+    `SELECT o.id AS commandId, json_extract(o.args, '$.receiptNumber') AS receiptNumber,
+            o.reject_reason AS reason, p.receipt_number AS paymentReceipt,
+            coalesce(p.amount, json_extract(a.row, '$.amount')) AS amount
+       FROM outbox o
+       LEFT JOIN payments p ON p.id = json_extract(o.args, '$.paymentId')
+       LEFT JOIN set_aside_rows a ON a.table_name = 'payments'
+                                  AND a.row_id = json_extract(o.args, '$.paymentId')
+      WHERE o.name = 'payment.cancel' AND o.status = 'rejected'
+        AND json_extract(o.args, '$.shiftId') = ?
+      ORDER BY o.sequence`,
+  ).all(shiftId) as RejectedCancellation[]
+  return rows
+}
+
+function toDifference(db: Db, r: Row): ShiftDifference {
   const args = JSON.parse(r.args) as {
     shiftId: string
     closedAt: string
-    totals: { payments: PaymentTotals }
+    totals: { payments: PaymentTotals; cancellations?: PaymentTotals }
   }
-  const result = JSON.parse(r.result) as { held: PaymentTotals }
+  const result = JSON.parse(r.result) as {
+    held: PaymentTotals
+    heldCancellations?: PaymentTotals
+  }
   return {
     commandId: r.commandId,
     shiftId: args.shiftId,
@@ -52,8 +88,10 @@ function toDifference(r: Row): ShiftDifference {
     closedAt: args.closedAt,
     cashierName: r.cashierName,
     reported: args.totals.payments,
-    // PostgreSQL's count and sum may arrive as strings.
-    held: { count: Number(result.held.count), total: Number(result.held.total) },
+    held: numbers(result.held),
+    reportedCancellations: args.totals.cancellations ?? { count: 0, total: 0 },
+    heldCancellations: result.heldCancellations ? numbers(result.heldCancellations) : null,
+    rejectedCancellations: rejectedCancellations(db, args.shiftId),
   }
 }
 
@@ -63,7 +101,7 @@ export function listShiftDifferences(db: Db, limit = 500): ShiftDifference[] {
     db.$client,
     `${listSql} AND ${notReviewed} ORDER BY o.sequence DESC LIMIT ?`,
   ).all(limit) as Row[]
-  return rows.map(toDifference)
+  return rows.map((r) => toDifference(db, r))
 }
 
 /** How many differences wait for a supervisor (the shell's sync badge). */
@@ -96,7 +134,7 @@ export function reviewShiftDifference(
       `SELECT 1 FROM audit_log WHERE entity = 'shift' AND entity_id = ? AND action = ?`,
     ).get(input.shiftId, REVIEW_SHIFT)
     if (reviewed) throw new ApiFailure('conflict', 'Это расхождение итогов смены уже проверено.')
-    const difference = toDifference(row)
+    const difference = toDifference(db, row)
     writeAudit(db, actor, {
       action: REVIEW_SHIFT,
       entity: 'shift',
@@ -106,6 +144,8 @@ export function reviewShiftDifference(
         closedAt: difference.closedAt,
         reported: difference.reported,
         held: difference.held,
+        reportedCancellations: difference.reportedCancellations,
+        heldCancellations: difference.heldCancellations,
       },
     })
     const by = actor.operatorId

@@ -10,6 +10,8 @@ import { pushOutbox } from './push-outbox'
 import { SyncHttpError, SyncServerClient, type OperatorSessionLink } from './server-client'
 import { differingShiftClose } from './shift-differences'
 import { readSyncState, recordSyncAttempt } from './sync-state'
+import { verifyReplica, type VerifyReport } from './verify'
+import { verifyDue } from '../../src-shared/sync/verify-schedule'
 
 export interface SyncRunOptions {
   appVersion: string
@@ -27,6 +29,8 @@ export interface SyncRunReport {
   pulled: number
   /** The server asks for a newer app: commands still went up, nothing came down. */
   updateRequired: string | null
+  /** This run compared the replica with the server (see verifyDue); null: not due or not done. */
+  verified: VerifyReport | null
 }
 
 /** The replica's schema version: how many migrations it has applied. */
@@ -67,7 +71,7 @@ export function clientFor(
 export async function runSync(db: Db, options: SyncRunOptions): Promise<SyncRunReport> {
   const client = clientFor(db, options.appVersion, undefined, options.operatorSessions)
   if (!client) throw new Error('sync is not configured')
-  const report: SyncRunReport = { pushed: 0, pulled: 0, updateRequired: null }
+  const report: SyncRunReport = { pushed: 0, pulled: 0, updateRequired: null, verified: null }
   try {
     report.pushed = await pushOutbox(db, client, options.now, options.pushBatch)
     try {
@@ -79,6 +83,10 @@ export async function runSync(db: Db, options: SyncRunOptions): Promise<SyncRunR
     db.$client
       .prepare('UPDATE sync_state SET update_required = ? WHERE id = 1')
       .run(report.updateRequired)
+    // Once a day, and after the server rejected a command (push clears the mark).
+    if (!report.updateRequired && verifyDue(readSyncState(db)!.verifiedAt, options.now())) {
+      report.verified = await verifyNow(db, client, options.now)
+    }
     forgetOldDone(db, options.now())
     recordSyncAttempt(db, options.now().toISOString(), { ok: true })
     return report
@@ -120,6 +128,28 @@ async function pullAll(db: Db, client: SyncServerClient, options: SyncRunOptions
   }
 }
 
+/**
+ * Compares the replica with the server and pulls again the tables that differ. A failure here
+ * does not fail the sync (its push and pull went through): verify stays due for the next run.
+ */
+async function verifyNow(
+  db: Db,
+  client: SyncServerClient,
+  now: () => Date,
+): Promise<VerifyReport | null> {
+  try {
+    const report = await verifyReplica(db, client, now)
+    if (report.compared) {
+      db.$client
+        .prepare('UPDATE sync_state SET verified_at = ? WHERE id = 1')
+        .run(now().toISOString())
+    }
+    return report
+  } catch {
+    return null
+  }
+}
+
 const KEEP_DONE_DAYS = 30
 
 /**
@@ -151,6 +181,9 @@ async function finishBootstrap(db: Db, at: string): Promise<void> {
          WHERE id = 1 AND EXISTS (SELECT 1 FROM workstations w JOIN sync_state s ON s.workstation_id = w.id)`,
       )
       .run()
-    sqlite.prepare('UPDATE sync_state SET bootstrapped_at = ? WHERE id = 1').run(at)
+    // A first pull is as fresh as a verify: the daily one counts from here.
+    sqlite
+      .prepare('UPDATE sync_state SET bootstrapped_at = ?, verified_at = ? WHERE id = 1')
+      .run(at, at)
   })()
 }

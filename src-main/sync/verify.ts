@@ -30,16 +30,23 @@ export function localDigest(db: Db, table: SyncedTableName): { count: number; ha
   }
 }
 
-/** Removes the rows of a re-pulled table the server does not hold (nothing is waiting to go up). */
+/**
+ * Removes the rows of a re-pulled table the server does not hold (nothing is waiting to go up),
+ * except the facts of commands it rejected: those stay for the supervisor who resolves the
+ * rejection (a payment moved to the right account keeps its row).
+ */
 function dropRowsNotHeld(db: Db, table: SyncedTableName, held: Set<string>): void {
   const key = tableKey(table)
   const sqlite = db.$client
+  const named = sqlite.prepare('SELECT 1 FROM outbox WHERE instr(args, ?) > 0 LIMIT 1')
   const extra = (
     sqlite
       .prepare(`SELECT ${key.join(', ')} FROM ${table}`)
       .raw()
       .all() as unknown[][]
-  ).filter((values) => !held.has(values.map(String).join('|')))
+  )
+    .filter((values) => !held.has(values.map(String).join('|')))
+    .filter((values) => key.length !== 1 || !named.get(JSON.stringify(values[0])))
   if (extra.length === 0) return
   const remove = sqlite.prepare(
     `DELETE FROM ${table} WHERE ${key.map((k) => `${k} = ?`).join(' AND ')}`,

@@ -88,6 +88,15 @@ const en: Messages = {
       answersHealth: 'The server answers',
       changed: 'Server address changed: sync goes through {url}',
     },
+    setAside: "Set aside for the server's records: {count}",
+    setAsideHint:
+      'The server did not take these records of this workstation: its own records stand in their place. They count in no balance and are kept for the supervisor.',
+    setAsideAt: 'Set aside',
+    receipt: 'Receipt',
+    cancellationTotals: '{count} canc. for {total}',
+    rejectedCancellations: 'Cancellations of the shift the server rejected:',
+    rejectedCancellation:
+      'cancellation, receipt No. {receipt}, payment receipt No. {payment} for {amount}: {reason}',
     shiftDifferences: 'Shift total differences: {count}',
     shiftOpenedAt: 'Shift opened',
     shiftClosedAt: 'Shift closed',
@@ -449,6 +458,9 @@ const en: Messages = {
       what: 'Payment with receipt No. {number}, amount {amount}. The cancellation is kept as a record of its own; the payment stays in the history.',
       reason: 'Reason for cancelling',
       confirm: 'Cancel the payment',
+      onlyOnline:
+        "Taken at another workstation: cancelled only while the central server answers, which checks at once that it is not cancelled yet. Offline, only this workstation's own payments are cancelled.",
+      ownOffline: 'Taken at this workstation: it can be cancelled offline too.',
     },
   },
   shifts: {

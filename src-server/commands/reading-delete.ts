@@ -27,7 +27,7 @@ export const readingDelete = serverCommand({
         readingId: args.readingId,
         reason: args.reason,
         operatorId: ctx.operatorId,
-        deletedAt: ctx.at,
+        withdrawnAt: ctx.at,
       },
     ])
     return null

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { syncMessages } from '../../src-shared/sync/messages'
+import type { ServerDb } from '../db/connection'
 import { queryRow } from '../db/query'
 import { reject, serverCommand } from './server-command'
 
@@ -32,9 +33,50 @@ export const shiftOpen = serverCommand({
   },
 })
 
+interface PaymentTotals {
+  count: number
+  total: number
+}
+
+/** What the server holds for a shift: payments taken in it and cancellations made in it. */
+interface ShiftHeld {
+  payments: PaymentTotals
+  cancellations: PaymentTotals
+}
+
+async function heldTotals(tx: ServerDb, shiftId: string): Promise<ShiftHeld> {
+  // PostgreSQL's count and sum may arrive as strings.
+  const row = (await queryRow<Record<string, number | string>>(
+    tx,
+    sql`SELECT (SELECT count(*) FROM payments WHERE shift_id = ${shiftId}) AS pc,
+               (SELECT coalesce(sum(amount), 0)::bigint FROM payments WHERE shift_id = ${shiftId}) AS pt,
+               (SELECT count(*) FROM payment_cancellations WHERE shift_id = ${shiftId}) AS cc,
+               (SELECT coalesce(sum(p.amount), 0)::bigint
+                  FROM payment_cancellations x JOIN payments p ON p.id = x.payment_id
+                 WHERE x.shift_id = ${shiftId}) AS ct`,
+  ))!
+  return {
+    payments: { count: Number(row.pc), total: Number(row.pt) },
+    cancellations: { count: Number(row.cc), total: Number(row.ct) },
+  }
+}
+
+/** Each side the report states (an old client's report may lack cancellations) against the held. */
+function totalsDiffer(
+  reported: Partial<Record<keyof ShiftHeld, PaymentTotals>>,
+  held: ShiftHeld,
+): boolean {
+  return (['payments', 'cancellations'] as const).some((side) => {
+    const r = reported[side]
+    return r !== undefined && (r.count !== held[side].count || r.total !== held[side].total)
+  })
+}
+
 /**
- * shift.close v1: the frozen Z report. The server compares the shift's totals with the payments it
- * holds; a difference is answered (and kept with the command) for supervisors to look into.
+ * shift.close v1: the frozen Z report. The server compares the shift's totals, payments taken in
+ * it and cancellations (refunds) made in it, count and sum, with what it holds; a difference is
+ * answered (and kept with the command) for supervisors to look into: a refund the server
+ * rejected (a payment cancelled twice) shows here.
  */
 export const shiftClose = serverCommand({
   name: 'shift.close',
@@ -57,18 +99,13 @@ export const shiftClose = serverCommand({
       countedCash: args.countedCash,
       report: JSON.stringify(args.totals),
     })
-    const held = (await queryRow<{ count: number; total: number }>(
-      tx,
-      sql`SELECT count(*) AS count, coalesce(sum(amount), 0)::bigint AS total
-            FROM payments WHERE shift_id = ${args.shiftId}`,
-    ))!
-    const reported = (args.totals as { payments?: { count: number; total: number } }).payments
+    const held = await heldTotals(tx, args.shiftId)
+    const reported = args.totals as Partial<Record<keyof ShiftHeld, PaymentTotals>>
     return {
       shiftId: args.shiftId,
-      held,
-      totalsDiffer:
-        reported !== undefined &&
-        (reported.count !== Number(held.count) || reported.total !== Number(held.total)),
+      held: held.payments,
+      heldCancellations: held.cancellations,
+      totalsDiffer: totalsDiffer(reported, held),
     }
   },
 })

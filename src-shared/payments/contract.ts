@@ -83,6 +83,8 @@ export interface PaymentHistoryLine {
   cashierName: string | null
   receiptNumber: string | null
   payer: string | null
+  /** Taken at another workstation: cancelled only while the server answers (it decides at once). */
+  cancelsOnlyOnline: boolean
   cancellation: {
     at: string
     reason: string

@@ -69,6 +69,42 @@ export interface ShiftDifference {
   reported: PaymentTotals
   /** What the server held for the shift when the report reached it. */
   held: PaymentTotals
+  /** Cancellations (refunds) made in the shift, by its report. */
+  reportedCancellations: PaymentTotals
+  /** Cancellations the server held for the shift; null when its answer predates counting them. */
+  heldCancellations: PaymentTotals | null
+  /** Cancellations made in the shift that the server rejected: the refunds it does not hold. */
+  rejectedCancellations: RejectedCancellation[]
+}
+
+/** A cancellation (refund) of the shift the server rejected, named for the supervisor. */
+export interface RejectedCancellation {
+  commandId: string
+  /** The cancellation's own receipt. */
+  receiptNumber: string | null
+  /** The cancelled payment's receipt and sum. */
+  paymentReceipt: string | null
+  amount: number | null
+  reason: string | null
+}
+
+/**
+ * A local fact the server's row took the place of (a second cancellation of one payment, a second
+ * deletion of one reading): out of its table and every balance, kept for the supervisor.
+ */
+export interface SetAsideRow {
+  id: string
+  /** What it was, as the clerk calls it ("Отмена платежа"). */
+  kind: string
+  table: string
+  rowId: string
+  receiptNumber: string | null
+  amount: number | null
+  accountNumber: string | null
+  setAsideAt: string
+  /** The server's reason (its command's rejection), else what the server's row holds. */
+  reason: string
+  commandId: string | null
 }
 
 export interface SyncCommands {
@@ -81,6 +117,8 @@ export interface SyncCommands {
    * empty for roles other than supervisor and admin.
    */
   shiftDifferences: ShiftDifference[]
+  /** Local facts set aside for the server's rows, newest first. */
+  setAside: SetAsideRow[]
 }
 
 /** Who resolves rejections, looks into shift differences and changes the server's address. */

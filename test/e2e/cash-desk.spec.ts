@@ -66,6 +66,10 @@ test('a shift: open, take cash with change, print, a supervisor cancels, close w
   await page.getByTestId('card-tab-payments').click()
   const row = page.locator('.el-table__row').filter({ hasText: receipt })
   await row.getByTestId('payment-cancel').click()
+  // Taken at this desk: the dialog says it may be cancelled offline too.
+  await expect(page.getByTestId('cancel-online-rule')).toHaveText(
+    'Платеж принят на этом рабочем месте: его можно отменить и без связи с сервером.',
+  )
   await page.getByTestId('cancel-reason').fill('Ошибка в сумме')
   await page.getByTestId('cancel-login').fill('supervisor')
   await page.getByTestId('cancel-password').fill('wrong')

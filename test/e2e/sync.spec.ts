@@ -18,6 +18,9 @@ let account: SampleAccount
 let commandId: string
 let shiftId: string
 let cashierName: string
+let paid: { id: string; amount: number }
+const refundReceipt = 'MV01-000007'
+const alreadyCancelled = 'Платеж уже отменен.'
 // The central server where it moved to: a real one on loopback, which knows this workstation.
 let database: ServerDatabase
 let movedUrl: string
@@ -92,6 +95,7 @@ test.beforeAll(async () => {
       .prepare(`SELECT id, full_name AS name FROM operators WHERE login = 'cashier'`)
       .get() as { id: string; name: string }
     cashierName = cashier.name
+    paid = replica.prepare('SELECT id, amount FROM payments LIMIT 1').get() as typeof paid
     replica
       .prepare(
         `INSERT INTO shifts (id, workstation_id, office_id, opened_by, opened_at, opening_cash,
@@ -121,11 +125,62 @@ test.beforeAll(async () => {
           countedCash: 150_000,
           shiftId,
           closedAt,
-          totals: { payments: { count: 1, total: 150_000 } },
+          totals: {
+            payments: { count: 1, total: 150_000 },
+            cancellations: { count: 1, total: paid.amount },
+          },
         }),
         cashier.id,
         closedAt,
-        JSON.stringify({ shiftId, held: { count: 0, total: 0 }, totalsDiffer: true }),
+        JSON.stringify({
+          shiftId,
+          held: { count: 0, total: 0 },
+          heldCancellations: { count: 0, total: 0 },
+          totalsDiffer: true,
+        }),
+        new Date().toISOString(),
+      )
+    // In that shift a refund of a payment another desk had cancelled first: the server rejected
+    // it, and the server's cancellation took its place here (set aside).
+    const cancelCommand = uuidv7()
+    const cancellationId = uuidv7()
+    replica
+      .prepare(
+        `INSERT INTO outbox (id, device_id, sequence, name, args_version, args, created_at, status,
+                             reject_reason, acknowledged_at)
+         VALUES (?, ?, ?, 'payment.cancel', 1, ?, ?, 'rejected', ?, ?)`,
+      )
+      .run(
+        cancelCommand,
+        device.id,
+        device.seq + 1_000_002,
+        JSON.stringify({
+          paymentId: paid.id,
+          cancellationId,
+          receiptNumber: refundReceipt,
+          shiftId,
+          reason: 'ошибка',
+        }),
+        closedAt,
+        alreadyCancelled,
+        new Date().toISOString(),
+      )
+    replica
+      .prepare(
+        `INSERT INTO set_aside_rows (id, table_name, row_id, row, constraint_name, command_id,
+                                     set_aside_at)
+         VALUES (?, 'payment_cancellations', ?, ?, 'payment_cancellations.payment_id', ?, ?)`,
+      )
+      .run(
+        uuidv7(),
+        cancellationId,
+        JSON.stringify({
+          id: cancellationId,
+          payment_id: paid.id,
+          shift_id: shiftId,
+          receipt_number: refundReceipt,
+        }),
+        cancelCommand,
         new Date().toISOString(),
       )
   })
@@ -240,6 +295,22 @@ test('a supervisor moves the workstation to the new server address and looks int
   await expect(row).toContainText(cashierName)
   await expect(row.getByTestId('sync-shift-reported')).toContainText(`1 пл. на ${roubles(150_000)}`)
   await expect(row.getByTestId('sync-shift-held')).toContainText(`0 пл. на ${roubles(0)}`)
+  await expect(row.getByTestId('sync-shift-reported-cancellations')).toContainText(
+    `1 отм. на ${roubles(paid.amount)}`,
+  )
+  await expect(row.getByTestId('sync-shift-held-cancellations')).toContainText(
+    `0 отм. на ${roubles(0)}`,
+  )
+  // The refund the server rejected is named with the shift.
+  await expect(row.getByTestId('sync-shift-rejected-cancellations')).toContainText(
+    `отмена, чек № ${refundReceipt}`,
+  )
+  await expect(row.getByTestId('sync-shift-rejected-cancellations')).toContainText(alreadyCancelled)
+  // And set aside for the server's cancellation, with the server's reason.
+  const aside = page.getByTestId('sync-set-aside').locator('tbody tr')
+  await expect(aside).toContainText('Отмена платежа')
+  await expect(aside).toContainText(refundReceipt)
+  await expect(aside.getByTestId('sync-set-aside-reason')).toHaveText(alreadyCancelled)
   await row.getByTestId('sync-shift-review').click()
   await page.getByTestId('sync-shift-review-save').click()
   await expect(page.getByTestId('sync-shift-review-error')).toContainText('Что выяснено:')

@@ -225,6 +225,10 @@ describe('the Sync screen', () => {
         cashierName: cashier.fullName,
         reported: { count: 1, total: 150_000 },
         held: { count: 0, total: 0 },
+        reportedCancellations: { count: 0, total: 0 },
+        // This answer came from a server that did not count cancellations yet.
+        heldCancellations: null,
+        rejectedCancellations: [],
       },
     ])
 
@@ -283,6 +287,8 @@ describe('the Sync screen', () => {
           closedAt: shift.closedAt,
           reported: { count: 1, total: 150_000 },
           held: { count: 0, total: 0 },
+          reportedCancellations: { count: 0, total: 0 },
+          heldCancellations: null,
         }),
         operatorName: supervisor.fullName,
       },

@@ -197,5 +197,6 @@ export const readingDeletions = sqliteTable('reading_deletions', {
     .references(() => readings.id),
   reason: text().notNull(),
   operatorId: text().references(() => operators.id),
-  deletedAt: text().notNull(),
+  /** When the deletion was made (not `deletedAt`: the server keeps its tombstones under that name). */
+  withdrawnAt: text().notNull(),
 })
