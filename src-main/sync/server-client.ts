@@ -12,6 +12,7 @@ import {
   type RegistrationAnswer,
   type VerifyResponse,
 } from '../../src-shared/sync/protocol'
+import { serverRoutes, type ServerRoute } from '../../src-shared/sync/routes'
 
 export interface SyncEndpoint {
   serverUrl: string
@@ -53,7 +54,7 @@ export async function claimRegistration(
   code: string,
   versions: ClientVersions,
 ): Promise<RegistrationAnswer | null> {
-  const response = await fetch(new URL('/workstations/claim', serverUrl), {
+  const response = await fetch(new URL(serverRoutes.claim, serverUrl), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ versions, code }),
@@ -87,7 +88,7 @@ export class SyncServerClient {
    * undici's `request`, not `fetch`: the same client without the web streams around it, a third
    * of the CPU per request on the path every sync takes.
    */
-  private async post<T>(path: string, body: unknown, forOperator = false): Promise<T> {
+  private async post<T>(path: ServerRoute, body: unknown, forOperator = false): Promise<T> {
     const token = forOperator ? (this.operatorSessions?.token() ?? null) : null
     const send = () =>
       request(new URL(path, this.endpoint.serverUrl), {
@@ -119,11 +120,11 @@ export class SyncServerClient {
   }
 
   push(deviceId: string, commands: PushRequest['commands']): Promise<PushResponse> {
-    return this.post('/sync/push', { versions: this.versions, deviceId, commands }, true)
+    return this.post(serverRoutes.push, { versions: this.versions, deviceId, commands }, true)
   }
 
   pull(request: Omit<PullRequest, 'versions'>): Promise<PullResponse> {
-    return this.post('/sync/pull', { versions: this.versions, ...request }, true)
+    return this.post(serverRoutes.pull, { versions: this.versions, ...request }, true)
   }
 
   /**
@@ -133,7 +134,7 @@ export class SyncServerClient {
   async checkOperator(login: string, password: string): Promise<false | { token: string | null }> {
     // A server older than session tokens answers only `valid`.
     const answer = await this.post<{ valid: boolean } & Partial<OperatorSessionAnswer>>(
-      '/operators/check',
+      serverRoutes.operatorCheck,
       { versions: this.versions, login, password },
     )
     if (!answer.valid) return false
@@ -142,10 +143,10 @@ export class SyncServerClient {
 
   /** Ends an operator's session on the server at their logout. */
   async logoutOperator(token: string): Promise<void> {
-    await this.post('/operators/logout', { versions: this.versions, token })
+    await this.post(serverRoutes.operatorLogout, { versions: this.versions, token })
   }
 
   verify(): Promise<VerifyResponse> {
-    return this.post('/sync/verify', { versions: this.versions }, true)
+    return this.post(serverRoutes.verify, { versions: this.versions }, true)
   }
 }

@@ -21,9 +21,6 @@ import type { SyncedWriter } from '../sync/synced-write'
 import { accountInBranch } from './lookups'
 import { reject, type ServerCommandContext } from './server-command'
 
-/** Reading ids by zone, as the workstation made them. */
-export const zoneIds = z.partialRecord(z.enum(zones), z.string().min(1))
-
 /** The office's today when the clerk made the command, and that day's billing period. */
 export async function commandDay(tx: ServerDb, at: string, timeZone: string) {
   const today = officeDate(new Date(at), timeZone)
