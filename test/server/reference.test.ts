@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { tariffSetSchema } from '../../src-shared/reference/schemas'
+import { syncMessages } from '../../src-shared/sync/messages'
 import { queryRow, queryRows } from '../../src-server/db/query'
 import { executeCommand } from '../../src-main/commands/command'
 import { verifyPassword } from '../../src-main/operators/password'
@@ -8,7 +9,7 @@ import { setTariff } from '../../src-main/reference/set-tariff'
 import { headlessClient } from '../sync/support/client'
 import { testOperators } from '../support/temp-app'
 import {
-  createBranchAdmin,
+  createCentralAdmin,
   newWorkstation,
   seedBranch,
   type SeededBranch,
@@ -19,11 +20,12 @@ import {
 const database = useTestDatabase()
 const server = useTestServer(database)
 let branch: SeededBranch
+// Tariffs, suppliers and settings are global rows: a central admin's (one without an office).
 let admin: { login: string; password: string }
 const [clerk] = testOperators
 beforeAll(async () => {
   branch = await seedBranch(database.db)
-  admin = await createBranchAdmin(database.db, branch)
+  admin = await createCentralAdmin(database.db)
 })
 
 async function adminDesk() {
@@ -185,7 +187,7 @@ describe('reference data through the server', () => {
         {
           status: 'rejected',
           name: 'tariff.set',
-          rejectReason: 'Справочники меняет только администратор: команда отклонена.',
+          rejectReason: syncMessages.roleNotAllowed('clerk'),
         },
       ])
       expect(
