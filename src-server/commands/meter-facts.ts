@@ -9,7 +9,7 @@ import {
   newMeterRow,
 } from '../../src-shared/meters/meter-rows'
 import type { OldMeterFacts, NewMeterArgs } from '../../src-shared/meters/schemas'
-import { zones, type Zone } from '../../src-shared/readings/domain'
+import type { Zone } from '../../src-shared/readings/domain'
 import { readingPeriod } from '../../src-shared/readings/period'
 import type { DatedValue } from '../../src-shared/readings/register'
 import { readingRulesFrom } from '../../src-shared/readings/rule-settings'

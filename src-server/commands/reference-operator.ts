@@ -25,7 +25,11 @@ export const operatorSave = serverCommand({
     )
     if (values.officeId && !found!.office) reject(referenceMessages.notFound('Офис'))
     if (found!.taken) reject(`Логин: ${values.login} уже занят.`)
-    const old = await queryRow<{ active: number; officeId: string | null; branchId: string | null }>(
+    const old = await queryRow<{
+      active: number
+      officeId: string | null
+      branchId: string | null
+    }>(
       tx,
       sql`SELECT o.active, o.office_id AS "officeId", f.branch_id AS "branchId"
             FROM operators o LEFT JOIN offices f ON f.id = o.office_id

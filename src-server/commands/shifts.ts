@@ -33,10 +33,7 @@ export const shiftOpen = serverCommand({
 export const shiftClose = serverCommand({
   name: 'shift.close',
   async apply(tx, write, args, ctx) {
-    const shift = await queryRow(
-      tx,
-      shiftOfWorkstation(args.shiftId, ctx.workstationId),
-    )
+    const shift = await queryRow(tx, shiftOfWorkstation(args.shiftId, ctx.workstationId))
     if (!shift) reject(syncMessages.shiftNotOfWorkstation)
     await write.update('shifts', args.shiftId, {
       closedAt: args.closedAt,

@@ -34,11 +34,7 @@ function shapeKeys(schema: z.ZodType): string[] {
   for (;;) {
     if (s instanceof z.ZodObject) return Object.keys(s.shape)
     if (s instanceof z.ZodPipe) s = s.in as z.ZodType
-    else if (
-      s instanceof z.ZodOptional ||
-      s instanceof z.ZodNullable ||
-      s instanceof z.ZodDefault
-    )
+    else if (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault)
       s = s.unwrap() as z.ZodType
     else throw new Error('a command payload is an object schema')
   }

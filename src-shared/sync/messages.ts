@@ -50,8 +50,7 @@ export const syncMessages = {
   operatorUnknown: 'Оператор команды не найден на сервере: команда не применена.',
   operatorOtherBranch:
     'Оператор команды работает в другом филиале: рабочее место не может действовать от его имени.',
-  operatorInactive: (at: string) =>
-    `Оператор команды не работал на ${at}: команда не применена.`,
+  operatorInactive: (at: string) => `Оператор команды не работал на ${at}: команда не применена.`,
   roleNotAllowed: (role: Role) =>
     `Роль оператора «${roleNames[role]}» не дает права на эту команду: команда не применена.`,
   supervisorUnknown:

@@ -6,6 +6,7 @@ import { queryRow, queryRows } from '../../src-server/db/query'
 import { executeCommand } from '../../src-main/commands/command'
 import { verifyPassword } from '../../src-main/operators/password'
 import { setTariff } from '../../src-main/reference/set-tariff'
+import { configureSync } from '../../src-main/sync/sync-state'
 import { headlessClient } from '../sync/support/client'
 import { testOperators } from '../support/temp-app'
 import {
@@ -155,6 +156,42 @@ describe('reference data through the server', () => {
         .pluck()
         .all() as string[]
       expect(outbox.join()).not.toContain('first-pass')
+    } finally {
+      desk.cleanup()
+    }
+  })
+
+  it('an admin logged in offline changes nothing: refused at the desk, with the reason, outside the outbox', async () => {
+    const ws = await newWorkstation(database.db, branch.officeId)
+    const desk = headlessClient(server.url, ws)
+    try {
+      await desk.sync()
+      // The server is out of reach: the login is decided by the hashes pulled here, no session.
+      configureSync(desk.app.services.db, { serverUrl: 'http://127.0.0.1:9', ...ws })
+      await desk.login(admin.login, admin.password)
+      await expect(
+        desk.call('reference.setTariff', {
+          ...tariff('2033-01-01', '7'),
+          tariffGroup: 'urban_gas',
+        }),
+      ).rejects.toThrow(syncMessages.adminOffline)
+      expect(desk.outbox()).toEqual([])
+      // Back online and logged in again: the same change goes to the server.
+      configureSync(desk.app.services.db, { serverUrl: server.url, ...ws })
+      await desk.login(admin.login, admin.password)
+      await desk.call('reference.setTariff', {
+        ...tariff('2033-01-01', '7'),
+        tariffGroup: 'urban_gas',
+      })
+      // (The app's sync loop is woken and awaited by the handler; this test client runs it itself.)
+      await desk.sync()
+      expect(desk.outbox().map((e) => e.status)).toEqual(['done'])
+      expect(
+        await queryRow(
+          database.db,
+          sql`SELECT 1 AS found FROM tariffs WHERE valid_from = '2033-01-01'`,
+        ),
+      ).toEqual({ found: 1 })
     } finally {
       desk.cleanup()
     }

@@ -193,7 +193,10 @@ export async function createCentralAdmin(
 
 /** The server's id of the operator with this login. */
 export async function operatorIdOf(db: ServerDb, login: string): Promise<string> {
-  const row = await queryRow<{ id: string }>(db, sql`SELECT id FROM operators WHERE login = ${login}`)
+  const row = await queryRow<{ id: string }>(
+    db,
+    sql`SELECT id FROM operators WHERE login = ${login}`,
+  )
   if (!row) throw new Error(`no operator ${login}`)
   return row.id
 }
