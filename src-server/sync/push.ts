@@ -192,7 +192,10 @@ async function decide(
   // First what the record itself could not hold: refused for good, the queue behind goes on.
   const text = JSON.stringify(command.args ?? null)
   if (text.length > MAX_ARGS_CHARS) {
-    return rejected(syncMessages.tooLarge(Math.ceil(text.length / 1024)), true, null)
+    // Not kept: only how large it was.
+    return rejected(syncMessages.tooLarge(Math.ceil(text.length / 1024)), true, {
+      omittedChars: text.length,
+    })
   }
   const bad = unstorableAt(command.args)
   if (bad !== null) return rejected(syncMessages.unstorableText(bad), true, text)

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { registerAccountSchema } from '../../src-shared/accounts/schemas'
 import { formatRub } from '../../src-shared/money/format'
 import { syncMessages } from '../../src-shared/sync/messages'
+import { serverRoutes } from '../../src-shared/sync/routes'
 import {
   SYNC_PROTOCOL_VERSION,
   type CommandOutcome,
@@ -348,6 +349,57 @@ describe('the server vouches for every pushed command', () => {
     )
     expect(record!.status).toBe('rejected')
     expect(String(record!.args)).toContain('\\u0000')
+  })
+
+  it('rejects bad UTF-8 and an oversized command for good; the commands behind them apply', async () => {
+    const input = registerAccountSchema.parse(
+      accountInput({
+        officeId: a.branch.officeId,
+        services: [{ service: 'electricity', supplierId: a.branch.supplierId }],
+      }),
+    )
+    const tag = String(Date.now()).slice(-7)
+    const register = (i: number, notes: string) =>
+      a.desk.command(
+        'account.register',
+        {
+          ...input,
+          notes,
+          number: `79${tag}${i}`,
+          accountId: `acc-u${tag}-${i}`,
+          customerId: `cust-u${tag}-${i}`,
+        },
+        a.ids.clerk,
+      )
+    const commands = [register(1, 'BAD'), register(2, 'x'.repeat(300_000)), register(3, 'ok')]
+    // The first command's note as raw bytes no UTF-8 decoder accepts (0xFF).
+    const json = Buffer.from(
+      JSON.stringify({ versions, deviceId: a.desk.device, commands }),
+      'utf8',
+    )
+    const at = json.indexOf('BAD')
+    json[at] = 0xff
+    const response = await fetch(new URL(serverRoutes.push, server.url), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-workstation-id': a.desk.credentials.workstationId,
+        'x-workstation-secret': a.desk.credentials.secret,
+      },
+      body: json,
+    })
+    expect(response.status).toBe(200)
+    const answer = (await response.json()) as { outcomes: CommandOutcome[]; stopped: null }
+    expect(answer.stopped).toBeNull()
+    expect(answer.outcomes).toEqual([
+      { id: commands[0]!.id, status: 'rejected', reason: syncMessages.unstorableText('notes') },
+      {
+        id: commands[1]!.id,
+        status: 'rejected',
+        reason: syncMessages.tooLarge(Math.ceil(JSON.stringify(commands[1]!.args).length / 1024)),
+      },
+      expect.objectContaining({ id: commands[2]!.id, status: 'applied' }),
+    ])
   })
 
   it('takes what an operator did before their deactivation, and nothing after', async () => {
