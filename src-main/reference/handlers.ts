@@ -31,9 +31,18 @@ function requireOnlineAdmin(ctx: HandlerContext): void {
   }
 }
 
-/** The change goes to the server now, while the admin's session stands; the answer waits. */
+/** How long the answer waits for the sync that carries the change (it goes on behind). */
+const SEND_WAIT_MS = 5000
+
+/** The change goes to the server now, while the admin's session stands; the answer waits a bit. */
 async function sendNow<R>(ctx: HandlerContext, result: R): Promise<R> {
-  await ctx.services.sync.wake()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  await Promise.race([
+    ctx.services.sync.wake(),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, SEND_WAIT_MS)
+    }),
+  ]).finally(() => clearTimeout(timer))
   return result
 }
 
