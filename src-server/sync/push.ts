@@ -348,10 +348,7 @@ async function pushBatch(
                sql`, `,
              )})`,
       ),
-      directory.load([
-        options.sessionOperatorId,
-        ...commands.flatMap((c) => [c.operatorId, ...confirmingSupervisors(c)]),
-      ]),
+      directory.load(commands.flatMap((c) => [c.operatorId, ...confirmingSupervisors(c)])),
     ])
     const seen = new Map<string, StoredCommand>(storedRows.map((row) => [row.id, row]))
     // Many commands: hold the counters, stored once at the end. One: its writes move them in the
