@@ -20,6 +20,8 @@ export interface BenchServerReady {
   url: string
   kind: string
   officeId: string
+  /** The clerk every benchmark command is made by (the server checks the operator). */
+  operatorId: string
   /**
    * The first one bootstraps and pushes; the rest sync at once, each with a clerk logged in
    * online (the session token its requests carry, as at a counter).
@@ -69,7 +71,8 @@ const office = (await queryRow<{ id: string }>(
 const clerk = (await queryRow<{ id: string; passwordHash: string }>(
   db,
   sql`SELECT id, password_hash AS "passwordHash" FROM operators
-       WHERE office_id = ${office.id} AND active = 1 AND deleted_at IS NULL ORDER BY login LIMIT 1`,
+       WHERE office_id = ${office.id} AND role = 'clerk' AND active = 1 AND deleted_at IS NULL
+       ORDER BY login LIMIT 1`,
 ))!
 const workstations = []
 for (let i = 0; i <= Number(values.workstations); i++) {
@@ -87,7 +90,13 @@ for (let i = 0; i <= Number(values.workstations); i++) {
 }
 const app = buildServerApp({ db })
 const url = await app.listen({ host: '127.0.0.1', port: 0 })
-const ready: BenchServerReady = { url, kind: database.kind, officeId: office.id, workstations }
+const ready: BenchServerReady = {
+  url,
+  kind: database.kind,
+  officeId: office.id,
+  operatorId: clerk.id,
+  workstations,
+}
 console.log(`READY ${JSON.stringify(ready)}`)
 process.stdin.resume()
 process.stdin.on('end', async () => {

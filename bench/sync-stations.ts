@@ -20,6 +20,8 @@ export interface StationsTask {
   cursor: SyncCursor
   /** The account each one registers; numbers start with the prefix. */
   account: RegisterAccountInput
+  /** The clerk who registers it. */
+  operatorId: string
   numberPrefix: string
   rounds: number
 }
@@ -63,7 +65,7 @@ for (let round = 0; round <= task.rounds; round++) {
             accountId: uuidv7(),
             customerId: uuidv7(),
           },
-          operatorId: null,
+          operatorId: task.operatorId,
           at: new Date().toISOString(),
         },
       ])

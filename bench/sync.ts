@@ -188,7 +188,7 @@ async function measure(server: BenchServerReady, accounts: number, base: string)
       replica,
       registerAccount,
       { ...input, number: `${runTag}1${String(i).padStart(8, '0')}` },
-      { operatorId: null, now: new Date() },
+      { operatorId: server.operatorId, now: new Date() },
     )
   }
   started = performance.now()
@@ -206,6 +206,7 @@ async function measure(server: BenchServerReady, accounts: number, base: string)
     workstations: others,
     cursor: { branch: state.cursorBranch, global: state.cursorGlobal },
     account: input,
+    operatorId: server.operatorId,
     numberPrefix: `${runTag}2`,
     rounds: 10,
   }

@@ -48,87 +48,88 @@ export function closingMeters(db: Db, accountId: string): ClosingMeter[] {
  * its date and reason. Refused when already closed or changed since the clerk opened the dialog.
  * The account stays: findable, readable, its ledger intact.
  */
-export const closeAccount: CommandDef<CloseAccountArgs, { readingIds: string[] }> = {
-  name: 'account.close',
-  argsVersion: 1,
-  apply(tx, args, ctx) {
-    const stored = storedAccount(tx, args.accountId)
-    if (stored.status === 'closed')
-      throw new ApiFailure('conflict', accountMessages.alreadyClosed(stored.closedAt))
-    assertVersion(tx, stored, args.expectedVersion)
-    const today = officeDate(ctx.now, readSetting(tx, 'officeTimeZone', ctx.at.slice(0, 10)))
-    const dateIssue = futureDateIssue(args.date, today)
-    if (dateIssue) {
-      const message = `Дата закрытия: ${dateIssue}`
-      throw new ApiFailure('invalid_input', message, { date: message })
-    }
-    const checked = checkFinalReadings(
-      closingMeters(tx, args.accountId),
-      args.finalReadings,
-      args.date,
-    )
-    if (!checked.ok) {
-      const messages = Object.values(checked.fields)
-      throw new ApiFailure('invalid_input', messages.join(' '), checked.fields)
-    }
-    // The final bill covers consumption up to the move-out date: its month is the period.
-    const period = periodOf(args.date)
-    const rows = checked.readings.map((r) => ({
-      id: uuidv7(),
-      ...r,
-      readingDate: args.date,
-      period,
-      source: args.source,
-      status: 'accepted' as const,
-      flags: JSON.stringify([finalReadingFlag]),
-    }))
-    for (const row of rows) {
-      tx.insert(readings)
-        .values({
-          ...row,
-          accountId: args.accountId,
-          enteredAt: ctx.at,
-          operatorId: ctx.operatorId,
-          workstationId: ctx.workstationId,
-        })
+export const closeAccount: CommandDef<CloseAccountArgs, { readingIds: string[] }, 'account.close'> =
+  {
+    name: 'account.close',
+    argsVersion: 1,
+    apply(tx, args, ctx) {
+      const stored = storedAccount(tx, args.accountId)
+      if (stored.status === 'closed')
+        throw new ApiFailure('conflict', accountMessages.alreadyClosed(stored.closedAt))
+      assertVersion(tx, stored, args.expectedVersion)
+      const today = officeDate(ctx.now, readSetting(tx, 'officeTimeZone', ctx.at.slice(0, 10)))
+      const dateIssue = futureDateIssue(args.date, today)
+      if (dateIssue) {
+        const message = `Дата закрытия: ${dateIssue}`
+        throw new ApiFailure('invalid_input', message, { date: message })
+      }
+      const checked = checkFinalReadings(
+        closingMeters(tx, args.accountId),
+        args.finalReadings,
+        args.date,
+      )
+      if (!checked.ok) {
+        const messages = Object.values(checked.fields)
+        throw new ApiFailure('invalid_input', messages.join(' '), checked.fields)
+      }
+      // The final bill covers consumption up to the move-out date: its month is the period.
+      const period = periodOf(args.date)
+      const rows = checked.readings.map((r) => ({
+        id: uuidv7(),
+        ...r,
+        readingDate: args.date,
+        period,
+        source: args.source,
+        status: 'accepted' as const,
+        flags: JSON.stringify([finalReadingFlag]),
+      }))
+      for (const row of rows) {
+        tx.insert(readings)
+          .values({
+            ...row,
+            accountId: args.accountId,
+            enteredAt: ctx.at,
+            operatorId: ctx.operatorId,
+            workstationId: ctx.workstationId,
+          })
+          .run()
+      }
+      tx.update(meters)
+        .set({ status: 'removed', removedAt: args.date })
+        .where(and(eq(meters.accountId, args.accountId), eq(meters.status, 'active')))
         .run()
-    }
-    tx.update(meters)
-      .set({ status: 'removed', removedAt: args.date })
-      .where(and(eq(meters.accountId, args.accountId), eq(meters.status, 'active')))
-      .run()
-    const version = stored.version + 1
-    tx.update(accounts)
-      .set({
-        status: 'closed',
-        closedAt: args.date,
-        closeReason: args.reason,
-        version,
-        updatedAt: ctx.at,
-      })
-      .where(eq(accounts.id, args.accountId))
-      .run()
-    indexAccount(tx, args.accountId)
-    return {
-      result: { readingIds: rows.map((r) => r.id) },
-      recorded: { ...args, readings: rows },
-      audit: [
-        {
-          action: 'account.close',
-          entity: 'account',
-          entityId: args.accountId,
-          accountId: args.accountId,
-          details: {
-            version: { old: stored.version, new: version },
-            changes: [
-              { field: 'status', old: 'open', new: 'closed' },
-              { field: 'closedAt', old: null, new: args.date },
-              { field: 'closeReason', old: null, new: args.reason },
-            ],
-            finalReadings: checked.readings,
+      const version = stored.version + 1
+      tx.update(accounts)
+        .set({
+          status: 'closed',
+          closedAt: args.date,
+          closeReason: args.reason,
+          version,
+          updatedAt: ctx.at,
+        })
+        .where(eq(accounts.id, args.accountId))
+        .run()
+      indexAccount(tx, args.accountId)
+      return {
+        result: { readingIds: rows.map((r) => r.id) },
+        recorded: { ...args, readings: rows },
+        audit: [
+          {
+            action: 'account.close',
+            entity: 'account',
+            entityId: args.accountId,
+            accountId: args.accountId,
+            details: {
+              version: { old: stored.version, new: version },
+              changes: [
+                { field: 'status', old: 'open', new: 'closed' },
+                { field: 'closedAt', old: null, new: args.date },
+                { field: 'closeReason', old: null, new: args.reason },
+              ],
+              finalReadings: checked.readings,
+            },
           },
-        },
-      ],
-    }
-  },
-}
+        ],
+      }
+    },
+  }

@@ -59,7 +59,7 @@ export function checkAccountFields(
  * past the version the clerk saw (no silent overwrite of another clerk's edit). Writes old and new
  * value per field to the audit log, bumps the version and re-indexes the search.
  */
-export const editAccount: CommandDef<EditAccountArgs, { version: number }> = {
+export const editAccount: CommandDef<EditAccountArgs, { version: number }, 'account.edit'> = {
   name: 'account.edit',
   argsVersion: 1,
   apply(tx, args, ctx) {

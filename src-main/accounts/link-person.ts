@@ -13,7 +13,11 @@ import { indexAccount } from './search-index'
  * account.linkPerson: a known customer or a new person, linked to the account with a relation.
  * The person becomes findable by the account's search.
  */
-export const linkPerson: CommandDef<LinkPersonArgs, { linkId: string; customerId: string }> = {
+export const linkPerson: CommandDef<
+  LinkPersonArgs,
+  { linkId: string; customerId: string },
+  'account.linkPerson'
+> = {
   name: 'account.linkPerson',
   argsVersion: 1,
   apply(tx, args, ctx) {
@@ -79,7 +83,7 @@ export const linkPerson: CommandDef<LinkPersonArgs, { linkId: string; customerId
 }
 
 /** account.unlinkPerson: the link goes; the person stays a customer (other accounts, history). */
-export const unlinkPerson: CommandDef<UnlinkPersonArgs, null> = {
+export const unlinkPerson: CommandDef<UnlinkPersonArgs, null, 'account.unlinkPerson'> = {
   name: 'account.unlinkPerson',
   argsVersion: 1,
   apply(tx, args) {

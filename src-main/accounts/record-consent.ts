@@ -12,7 +12,11 @@ import { storedAccount } from './account-fields'
  * (152-FZ: the record of when the customer agreed or withdrew stays). Closed accounts take it too:
  * a former customer may still withdraw a consent.
  */
-export const recordConsent: CommandDef<RecordConsentArgs, { consentId: string }> = {
+export const recordConsent: CommandDef<
+  RecordConsentArgs,
+  { consentId: string },
+  'account.recordConsent'
+> = {
   name: 'account.recordConsent',
   argsVersion: 1,
   apply(tx, args, ctx) {

@@ -10,7 +10,11 @@ import { accounts, accountServices, customers, offices } from '../db/schema'
 import { indexAccount, nextSearchKey } from './search-index'
 
 /** account.register: a new account with its holder, findable at once. */
-export const registerAccount: CommandDef<RegisterAccountArgs, { accountId: string }> = {
+export const registerAccount: CommandDef<
+  RegisterAccountArgs,
+  { accountId: string },
+  'account.register'
+> = {
   name: 'account.register',
   argsVersion: 1,
   apply(tx, args, ctx) {

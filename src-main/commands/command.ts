@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
+import type { CommandName, CommandPayload, SyncCommands } from '../../src-shared/sync/commands'
 import { writeAudit, type AuditEntry } from '../audit/audit-log'
 import type { Db } from '../db/connection'
 import { deviceState, outbox } from '../db/schema'
@@ -18,24 +19,27 @@ export interface ApplyContext extends CommandActor {
 }
 
 /**
- * A named change a clerk makes. `apply` changes the replica and says what goes to the audit log;
- * `executeCommand` wraps it with the outbox entry in one transaction.
+ * A named change a clerk makes, one entry of the shared command contract
+ * (src-shared/sync/commands.ts): its name, arguments version and the payload it records come
+ * from there. `apply` changes the replica and says what goes to the audit log; `executeCommand`
+ * wraps it with the outbox entry in one transaction.
  */
-export interface CommandDef<A, R> {
-  name: string
+export interface CommandDef<A, R, N extends CommandName = CommandName> {
+  name: N
   /** Bumped when the arguments' shape changes, so the server reads old clients right. */
-  argsVersion: number
-  apply(tx: Db, args: A, ctx: ApplyContext): Applied<R>
+  argsVersion: SyncCommands[N]['argsVersion']
+  apply(tx: Db, args: A, ctx: ApplyContext): Applied<R, CommandPayload<N>>
 }
 
-export interface Applied<R> {
+export interface Applied<R, P = unknown> {
   result: R
   audit: AuditEntry[]
   /**
    * The arguments as the fact was made, when the command fixed more than it was given (ids,
    * receipt numbers, times): the outbox carries these, so the server records the same fact.
+   * Without it the arguments travel as they are.
    */
-  recorded?: unknown
+  recorded?: P
 }
 
 const committedListeners = new WeakMap<object, () => void>()
@@ -49,9 +53,9 @@ export function onCommandCommitted(db: Db, listener: () => void): void {
  * The only way a local change is written: the replica change, its outbox entry (UUIDv7 id,
  * device id, next per-device sequence) and its audit entries commit together or not at all.
  */
-export function executeCommand<A, R>(
+export function executeCommand<A, R, N extends CommandName>(
   db: Db,
-  def: CommandDef<A, R>,
+  def: CommandDef<A, R, N>,
   args: A,
   actor: CommandActor,
 ): R {

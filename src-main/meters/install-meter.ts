@@ -18,7 +18,11 @@ export interface InstallMeterCommandArgs extends InstallMeterArgs {
 }
 
 /** meter.install: a new meter on an account, with its initial reading per zone. */
-export const installMeter: CommandDef<InstallMeterCommandArgs, { meterId: string }> = {
+export const installMeter: CommandDef<
+  InstallMeterCommandArgs,
+  { meterId: string },
+  'meter.install'
+> = {
   name: 'meter.install',
   argsVersion: 1,
   apply(tx, input, ctx) {

@@ -13,52 +13,53 @@ export interface RemoveMeterCommandArgs extends RemoveMeterArgs {
 }
 
 /** meter.remove: the final reading per zone, then the meter is removed (its readings stay). */
-export const removeMeter: CommandDef<RemoveMeterCommandArgs, { meterId: string }> = {
-  name: 'meter.remove',
-  argsVersion: 1,
-  apply(tx, input, ctx) {
-    const today = officeDate(ctx.now, input.timeZone)
-    openAccount(tx, input.accountId)
-    const old = activeMeter(tx, input.accountId, input.meterId)
-    const args = checked(removeMeterSchema({ today, old }), input)
-    const finalReadingIds = insertMeterReadings(
-      tx,
-      {
-        meterId: old.id,
-        accountId: args.accountId,
-        typed: args.finalReadings,
-        meter: old,
-        previous: old.previous,
-        date: args.removedAt,
-        period: entryPeriod(tx, today),
-        flag: meterReadingFlags.removed,
-      },
-      ctx,
-    )
-    tx.update(meters)
-      .set({ status: 'removed', removedAt: args.removedAt })
-      .where(eq(meters.id, old.id))
-      .run()
-    return {
-      result: { meterId: old.id },
-      recorded: { ...args, timeZone: input.timeZone, finalReadingIds },
-      audit: [
+export const removeMeter: CommandDef<RemoveMeterCommandArgs, { meterId: string }, 'meter.remove'> =
+  {
+    name: 'meter.remove',
+    argsVersion: 1,
+    apply(tx, input, ctx) {
+      const today = officeDate(ctx.now, input.timeZone)
+      openAccount(tx, input.accountId)
+      const old = activeMeter(tx, input.accountId, input.meterId)
+      const args = checked(removeMeterSchema({ today, old }), input)
+      const finalReadingIds = insertMeterReadings(
+        tx,
         {
-          action: 'meter.remove',
-          entity: 'meter',
-          entityId: old.id,
+          meterId: old.id,
           accountId: args.accountId,
-          details: {
-            old: { model: old.model, serialNumber: old.serialNumber, status: 'active' },
-            new: {
-              status: 'removed',
-              removedAt: args.removedAt,
-              finalReadings: args.finalReadings,
-            },
-            reason: args.reason,
-          },
+          typed: args.finalReadings,
+          meter: old,
+          previous: old.previous,
+          date: args.removedAt,
+          period: entryPeriod(tx, today),
+          flag: meterReadingFlags.removed,
         },
-      ],
-    }
-  },
-}
+        ctx,
+      )
+      tx.update(meters)
+        .set({ status: 'removed', removedAt: args.removedAt })
+        .where(eq(meters.id, old.id))
+        .run()
+      return {
+        result: { meterId: old.id },
+        recorded: { ...args, timeZone: input.timeZone, finalReadingIds },
+        audit: [
+          {
+            action: 'meter.remove',
+            entity: 'meter',
+            entityId: old.id,
+            accountId: args.accountId,
+            details: {
+              old: { model: old.model, serialNumber: old.serialNumber, status: 'active' },
+              new: {
+                status: 'removed',
+                removedAt: args.removedAt,
+                finalReadings: args.finalReadings,
+              },
+              reason: args.reason,
+            },
+          },
+        ],
+      }
+    },
+  }

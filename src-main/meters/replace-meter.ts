@@ -24,7 +24,11 @@ export interface ReplaceMeterCommandArgs extends ReplaceMeterArgs {
  * meter's install date, and the new meter with its initial readings. Each meter's consumption
  * is measured on that meter alone, so none spans the two.
  */
-export const replaceMeter: CommandDef<ReplaceMeterCommandArgs, { meterId: string }> = {
+export const replaceMeter: CommandDef<
+  ReplaceMeterCommandArgs,
+  { meterId: string },
+  'meter.replace'
+> = {
   name: 'meter.replace',
   argsVersion: 1,
   apply(tx, input, ctx) {

@@ -16,7 +16,11 @@ export interface CancelPaymentArgs {
  * payment.cancel: a new fact referring to the payment, made by a supervisor, with its own
  * receipt number; the payment row is never changed.
  */
-export const cancelPayment: CommandDef<CancelPaymentArgs, { receiptNumber: string }> = {
+export const cancelPayment: CommandDef<
+  CancelPaymentArgs,
+  { receiptNumber: string },
+  'payment.cancel'
+> = {
   name: 'payment.cancel',
   argsVersion: 1,
   apply(tx, args, ctx) {

@@ -12,6 +12,9 @@ import type { RecordPaymentCommandArgs } from './record-payment'
 export interface RecordedPaymentArgs extends RecordPaymentCommandArgs {
   paymentId: string
   receiptNumber: string
+  paidAt: string
+  shiftId: string
+  officeId: string | null
   lines: (PaidService & { id: string; amount: number })[]
 }
 
@@ -33,7 +36,11 @@ function refuse(message: string, field = 'accountNumber'): never {
  * money was meant for. Only the replica's unsynced payment row changes: the server never took
  * it. The server takes the payment again only if it holds the rejection.
  */
-export const reassignPayment: CommandDef<ReassignPaymentArgs, { accountNumber: string }> = {
+export const reassignPayment: CommandDef<
+  ReassignPaymentArgs,
+  { accountNumber: string },
+  'payment.reassign'
+> = {
   name: 'payment.reassign',
   argsVersion: 1,
   apply(tx, { rejectedCommandId, payment, accountId }) {

@@ -46,7 +46,11 @@ export function nextReceiptNumber(tx: Db): string {
  * payment.record: money taken at the desk for an account's lines, in the open shift, with the
  * next receipt number. Everything is checked again here, whatever the screen checked.
  */
-export const recordPayment: CommandDef<RecordPaymentCommandArgs, RecordedPayment> = {
+export const recordPayment: CommandDef<
+  RecordPaymentCommandArgs,
+  RecordedPayment,
+  'payment.record'
+> = {
   name: 'payment.record',
   argsVersion: 1,
   apply(tx, args, ctx) {

@@ -11,7 +11,7 @@ export interface DeleteReadingArgs {
 }
 
 /** reading.delete: a reading not yet billed is withdrawn by a recorded fact; the row stays. */
-export const deleteReading: CommandDef<DeleteReadingArgs, null> = {
+export const deleteReading: CommandDef<DeleteReadingArgs, null, 'reading.delete'> = {
   name: 'reading.delete',
   argsVersion: 1,
   apply(tx, args, ctx) {

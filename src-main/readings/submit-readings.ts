@@ -3,6 +3,7 @@ import { officeDate } from '../../src-shared/dates'
 import type { SubmitReadingsArgs, SubmitReadingsResult } from '../../src-shared/readings/contract'
 import { validateReadingSubmission } from '../../src-shared/readings/validate-reading'
 import { ApiFailure } from '../api/failure'
+import type { CommandPayload } from '../../src-shared/sync/commands'
 import type { CommandDef } from '../commands/command'
 import { readings } from '../db/schema'
 import type { OperatorRow } from '../operators/credentials'
@@ -24,7 +25,11 @@ function refuse(message: string, fields: Record<string, string>): never {
  * the same rules as the entry screen, inside the transaction: errors are refused unless a
  * supervisor accepts those that may be accepted; warnings need the clerk's reason.
  */
-export const submitReadings: CommandDef<SubmitReadingsCommandArgs, SubmitReadingsResult> = {
+export const submitReadings: CommandDef<
+  SubmitReadingsCommandArgs,
+  SubmitReadingsResult,
+  'reading.submit'
+> = {
   name: 'reading.submit',
   argsVersion: 1,
   apply(tx, args, ctx) {
@@ -134,7 +139,7 @@ export const submitReadings: CommandDef<SubmitReadingsCommandArgs, SubmitReading
       timeZone: args.timeZone,
       readings: rows.map(
         ({ operatorId: _o, workstationId: _w, accountId: _a, enteredAt: _e, ...r }) => r,
-      ),
+      ) as CommandPayload<'reading.submit'>['readings'],
     }
     return { result: { period, readingIds, results }, audit, recorded }
   },

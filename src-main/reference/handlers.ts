@@ -1,7 +1,9 @@
+import { syncMessages } from '../../src-shared/sync/messages'
 import { commandActor, officeToday } from '../api/context'
 import type { Handler, HandlerContext } from '../api/dispatch'
 import { ApiFailure } from '../api/failure'
 import { executeCommand } from '../commands/command'
+import { readSyncState } from '../sync/sync-state'
 import { listOffices, listOperators, listSettings, listSuppliers, listTariffs } from './queries'
 import { saveOffice } from './save-office'
 import { saveOperator } from './save-operator'
@@ -16,6 +18,32 @@ function notInPast(ctx: HandlerContext, validFrom: string): void {
     const message = `Действует с: не раньше сегодняшнего дня (${today.split('-').reverse().join('.')}).`
     throw new ApiFailure('invalid_input', message, { validFrom: message })
   }
+}
+
+/**
+ * Operators and reference data change on the server only with the admin's own live session (the
+ * token of a login the server checked): a change made without one would be refused there, so it
+ * is refused here, before it reaches the outbox. A replica with no server has nothing to refuse.
+ */
+function requireOnlineAdmin(ctx: HandlerContext): void {
+  if (readSyncState(ctx.services.db) && !ctx.session?.token) {
+    throw new ApiFailure('forbidden', syncMessages.adminOffline)
+  }
+}
+
+/** How long the answer waits for the sync that carries the change (it goes on behind). */
+const SEND_WAIT_MS = 5000
+
+/** The change goes to the server now, while the admin's session stands; the answer waits a bit. */
+async function sendNow<R>(ctx: HandlerContext, result: R): Promise<R> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  await Promise.race([
+    ctx.services.sync.wake(),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, SEND_WAIT_MS)
+    }),
+  ]).finally(() => clearTimeout(timer))
+  return result
 }
 
 export const referenceHandlers: {
@@ -36,19 +64,27 @@ export const referenceHandlers: {
   'reference.operators': (_input, { services }) => listOperators(services.db),
   'reference.settings': (_input, ctx) => listSettings(ctx.services.db, officeToday(ctx)),
 
-  // The contract lets only admins reach these; the server checks the role again.
+  // The contract lets only admins reach these; the server checks role, session and scope again.
   'reference.setTariff': (input, ctx) => {
+    requireOnlineAdmin(ctx)
     notInPast(ctx, input.validFrom)
-    return executeCommand(ctx.services.db, setTariff, input, commandActor(ctx))
+    return sendNow(ctx, executeCommand(ctx.services.db, setTariff, input, commandActor(ctx)))
   },
-  'reference.saveSupplier': (input, ctx) =>
-    executeCommand(ctx.services.db, saveSupplier, input, commandActor(ctx)),
-  'reference.saveOffice': (input, ctx) =>
-    executeCommand(ctx.services.db, saveOffice, input, commandActor(ctx)),
-  'reference.saveOperator': (input, ctx) =>
-    executeCommand(ctx.services.db, saveOperator, input, commandActor(ctx)),
+  'reference.saveSupplier': (input, ctx) => {
+    requireOnlineAdmin(ctx)
+    return sendNow(ctx, executeCommand(ctx.services.db, saveSupplier, input, commandActor(ctx)))
+  },
+  'reference.saveOffice': (input, ctx) => {
+    requireOnlineAdmin(ctx)
+    return sendNow(ctx, executeCommand(ctx.services.db, saveOffice, input, commandActor(ctx)))
+  },
+  'reference.saveOperator': (input, ctx) => {
+    requireOnlineAdmin(ctx)
+    return sendNow(ctx, executeCommand(ctx.services.db, saveOperator, input, commandActor(ctx)))
+  },
   'reference.setSetting': (input, ctx) => {
+    requireOnlineAdmin(ctx)
     notInPast(ctx, input.validFrom)
-    return executeCommand(ctx.services.db, setSetting, input, commandActor(ctx))
+    return sendNow(ctx, executeCommand(ctx.services.db, setSetting, input, commandActor(ctx)))
   },
 }

@@ -6,7 +6,7 @@ import type { CommandDef } from '../commands/command'
 import { offices, workstations } from '../db/schema'
 
 /** office.save: a new office of this workstation's branch, or an office's name, address, phone. */
-export const saveOffice: CommandDef<OfficeSaveArgs, { officeId: string }> = {
+export const saveOffice: CommandDef<OfficeSaveArgs, { officeId: string }, 'office.save'> = {
   name: 'office.save',
   argsVersion: 1,
   apply(tx, args, ctx) {

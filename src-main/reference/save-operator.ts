@@ -10,7 +10,7 @@ import { hashPassword } from '../operators/password'
  * operator.save: creates an operator, edits one (name, role, office, a new password) or
  * deactivates one. The password is stored and sent to the server only as its scrypt hash.
  */
-export const saveOperator: CommandDef<OperatorSaveArgs, { operatorId: string }> = {
+export const saveOperator: CommandDef<OperatorSaveArgs, { operatorId: string }, 'operator.save'> = {
   name: 'operator.save',
   argsVersion: 1,
   apply(tx, args, ctx) {

@@ -6,7 +6,7 @@ import type { CommandDef } from '../commands/command'
 import { suppliers } from '../db/schema'
 
 /** supplier.save: a new supplier, or new requisites of one (old and new kept in the audit log). */
-export const saveSupplier: CommandDef<SupplierSaveArgs, { supplierId: string }> = {
+export const saveSupplier: CommandDef<SupplierSaveArgs, { supplierId: string }, 'supplier.save'> = {
   name: 'supplier.save',
   argsVersion: 1,
   apply(tx, args) {

@@ -6,7 +6,7 @@ import { prepared } from '../db/prepared'
  * setting.set: a setting's value from a date. A value set earlier for the same date is replaced;
  * the rows of other dates stay, so what was in force on any day can still be read.
  */
-export const setSetting: CommandDef<SettingSetArgs, null> = {
+export const setSetting: CommandDef<SettingSetArgs, null, 'setting.set'> = {
   name: 'setting.set',
   argsVersion: 1,
   apply(tx, args) {

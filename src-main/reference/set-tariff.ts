@@ -16,7 +16,7 @@ export function dayBefore(date: string): string {
  * service, tariff group and zone. Past rates are never rewritten: the rate in force until then
  * only gets its end date, the day before.
  */
-export const setTariff: CommandDef<TariffSetArgs, { tariffId: string }> = {
+export const setTariff: CommandDef<TariffSetArgs, { tariffId: string }, 'tariff.set'> = {
   name: 'tariff.set',
   argsVersion: 1,
   apply(tx, args) {

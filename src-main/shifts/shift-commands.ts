@@ -8,7 +8,7 @@ import { shifts, workstations } from '../db/schema'
 import { closingReport, openShiftOf, shiftById } from './shifts'
 
 /** shift.open: the cashier opens the workstation's shift with the cash in the drawer. */
-export const openShift: CommandDef<{ openingCash: number }, OpenShift> = {
+export const openShift: CommandDef<{ openingCash: number }, OpenShift, 'shift.open'> = {
   name: 'shift.open',
   argsVersion: 1,
   apply(tx, args, ctx) {
@@ -43,7 +43,8 @@ export const openShift: CommandDef<{ openingCash: number }, OpenShift> = {
 /** shift.close: the counted cash against the expected; the Z report is frozen in the row. */
 export const closeShift: CommandDef<
   { countedCash: number },
-  { shiftId: string; report: ShiftReport }
+  { shiftId: string; report: ShiftReport },
+  'shift.close'
 > = {
   name: 'shift.close',
   argsVersion: 1,

@@ -1,6 +1,7 @@
 import type { ServerCheck } from '../../src-shared/sync/contract'
 import { normalizeServerAddress } from '../../src-shared/sync/server-address'
 import { ApiFailure } from '../api/failure'
+import { serverRoutes } from '../../src-shared/sync/routes'
 import type { AppServices } from '../api/services'
 import { writeAudit, type AuditActor } from '../audit/audit-log'
 import type { Db } from '../db/connection'
@@ -57,7 +58,7 @@ export async function checkServerAddress(
 ): Promise<ServerCheck> {
   let response: Response
   try {
-    response = await fetch(new URL('/health', serverUrl), {
+    response = await fetch(new URL(serverRoutes.health, serverUrl), {
       signal: AbortSignal.timeout(HEALTH_WAIT_MS),
     })
   } catch {

@@ -14,6 +14,7 @@ import {
 } from '../../src-shared/sync/protocol'
 import type { CentralReportRequest } from '../../src-shared/reports/central'
 import type { ReportTable } from '../../src-shared/reports/table'
+import { serverRoutes, type ServerRoute } from '../../src-shared/sync/routes'
 
 export interface SyncEndpoint {
   serverUrl: string
@@ -55,7 +56,7 @@ export async function claimRegistration(
   code: string,
   versions: ClientVersions,
 ): Promise<RegistrationAnswer | null> {
-  const response = await fetch(new URL('/workstations/claim', serverUrl), {
+  const response = await fetch(new URL(serverRoutes.claim, serverUrl), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ versions, code }),
@@ -89,7 +90,7 @@ export class SyncServerClient {
    * undici's `request`, not `fetch`: the same client without the web streams around it, a third
    * of the CPU per request on the path every sync takes.
    */
-  private async post<T>(path: string, body: unknown, forOperator = false): Promise<T> {
+  private async post<T>(path: ServerRoute, body: unknown, forOperator = false): Promise<T> {
     const token = forOperator ? (this.operatorSessions?.token() ?? null) : null
     const send = () =>
       request(new URL(path, this.endpoint.serverUrl), {
@@ -121,11 +122,11 @@ export class SyncServerClient {
   }
 
   push(deviceId: string, commands: PushRequest['commands']): Promise<PushResponse> {
-    return this.post('/sync/push', { versions: this.versions, deviceId, commands }, true)
+    return this.post(serverRoutes.push, { versions: this.versions, deviceId, commands }, true)
   }
 
   pull(request: Omit<PullRequest, 'versions'>): Promise<PullResponse> {
-    return this.post('/sync/pull', { versions: this.versions, ...request }, true)
+    return this.post(serverRoutes.pull, { versions: this.versions, ...request }, true)
   }
 
   /**
@@ -135,7 +136,7 @@ export class SyncServerClient {
   async checkOperator(login: string, password: string): Promise<false | { token: string | null }> {
     // A server older than session tokens answers only `valid`.
     const answer = await this.post<{ valid: boolean } & Partial<OperatorSessionAnswer>>(
-      '/operators/check',
+      serverRoutes.operatorCheck,
       { versions: this.versions, login, password },
     )
     if (!answer.valid) return false
@@ -144,15 +145,15 @@ export class SyncServerClient {
 
   /** Ends an operator's session on the server at their logout. */
   async logoutOperator(token: string): Promise<void> {
-    await this.post('/operators/logout', { versions: this.versions, token })
+    await this.post(serverRoutes.operatorLogout, { versions: this.versions, token })
   }
 
   verify(): Promise<VerifyResponse> {
-    return this.post('/sync/verify', { versions: this.versions }, true)
+    return this.post(serverRoutes.verify, { versions: this.versions }, true)
   }
 
   /** A company-wide report, for the logged-in operator (the server checks who that is). */
   centralReport(body: Omit<CentralReportRequest, 'versions'>): Promise<ReportTable> {
-    return this.post('/reports/central', { versions: this.versions, ...body }, true)
+    return this.post(serverRoutes.centralReport, { versions: this.versions, ...body }, true)
   }
 }

@@ -1,22 +1,15 @@
 import { sql } from 'drizzle-orm'
-import { z } from 'zod'
-import { closeAccountSchema, futureDateIssue } from '../../src-shared/accounts/change-schemas'
+import { futureDateIssue } from '../../src-shared/accounts/change-schemas'
 import { checkFinalReadings, type ClosingMeter } from '../../src-shared/accounts/final-readings'
 import { accountMessages } from '../../src-shared/accounts/messages'
 import { officeDate, periodOf } from '../../src-shared/dates'
-import { zones, type Zone } from '../../src-shared/readings/domain'
+import type { Zone } from '../../src-shared/readings/domain'
 import { syncMessages } from '../../src-shared/sync/messages'
 import { assertServerVersion, lockAccount } from '../accounts/account-rows'
 import type { ServerDb } from '../db/connection'
 import { queryRows } from '../db/query'
 import { settingsOn } from '../settings/settings'
-import { recordedArgs, reject, serverCommand } from './server-command'
-
-const madeIds = z.object({
-  readings: z.array(
-    z.object({ id: z.string().min(1), meterId: z.string().min(1), zone: z.enum(zones) }),
-  ),
-})
+import { reject, serverCommand } from './server-command'
 
 /** The account's active meters on the server, with the last standing reading per zone. */
 async function serverClosingMeters(tx: ServerDb, accountId: string): Promise<ClosingMeter[]> {
@@ -59,8 +52,6 @@ async function serverClosingMeters(tx: ServerDb, accountId: string): Promise<Clo
  */
 export const accountClose = serverCommand({
   name: 'account.close',
-  argsVersion: 1,
-  args: recordedArgs(closeAccountSchema, madeIds),
   async apply(tx, write, args, ctx) {
     const account = await lockAccount(tx, args.accountId, ctx.branchId)
     if (account.status === 'closed') reject(accountMessages.alreadyClosed(account.closedAt))

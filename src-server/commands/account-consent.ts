@@ -1,16 +1,13 @@
-import { z } from 'zod'
-import { futureDateIssue, recordConsentSchema } from '../../src-shared/accounts/change-schemas'
+import { futureDateIssue } from '../../src-shared/accounts/change-schemas'
 import { officeDate } from '../../src-shared/dates'
 import { syncMessages } from '../../src-shared/sync/messages'
 import { settingsOn } from '../settings/settings'
 import { accountOfBranch, exist } from './lookups'
-import { recordedArgs, reject, serverCommand } from './server-command'
+import { reject, serverCommand } from './server-command'
 
 /** account.recordConsent v1: one new dated consent row, never an update of an older one. */
 export const accountRecordConsent = serverCommand({
   name: 'account.recordConsent',
-  argsVersion: 1,
-  args: recordedArgs(recordConsentSchema, z.object({ consentId: z.string().min(1) })),
   async apply(tx, write, args, ctx) {
     if (!(await exist(tx, { account: accountOfBranch(args.accountId, ctx.branchId) })).account)
       reject(syncMessages.accountNotFound)

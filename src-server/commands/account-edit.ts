@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm'
-import { editAccountSchema } from '../../src-shared/accounts/change-schemas'
 import { accountMessages } from '../../src-shared/accounts/messages'
 import { accountNumberIssue } from '../../src-shared/accounts/number-format'
 import { livingAreaIssue } from '../../src-shared/accounts/schemas'
@@ -24,8 +23,6 @@ import { reject, serverCommand } from './server-command'
  */
 export const accountEdit = serverCommand({
   name: 'account.edit',
-  argsVersion: 1,
-  args: editAccountSchema,
   async apply(tx, write, args, ctx) {
     const account = await lockAccount(tx, args.accountId, ctx.branchId)
     await assertServerVersion(tx, account, args.expectedVersion)

@@ -1,18 +1,12 @@
 import { sql } from 'drizzle-orm'
-import { z } from 'zod'
-import { linkPersonSchema, unlinkPersonSchema } from '../../src-shared/accounts/change-schemas'
 import { accountMessages } from '../../src-shared/accounts/messages'
 import { lockAccount } from '../accounts/account-rows'
 import { queryRow } from '../db/query'
-import { recordedArgs, reject, serverCommand } from './server-command'
-
-const linkIds = z.object({ linkId: z.string().min(1), customerId: z.string().min(1) })
+import { reject, serverCommand } from './server-command'
 
 /** account.linkPerson v1: the link (and the new person, if typed in) under the workstation's ids. */
 export const accountLinkPerson = serverCommand({
   name: 'account.linkPerson',
-  argsVersion: 1,
-  args: recordedArgs(linkPersonSchema, linkIds),
   async apply(tx, write, args, ctx) {
     const account = await lockAccount(tx, args.accountId, ctx.branchId)
     if (account.status === 'closed') reject(accountMessages.closed)
@@ -51,8 +45,6 @@ export const accountLinkPerson = serverCommand({
 /** account.unlinkPerson v1: the link becomes a tombstone; the person stays. */
 export const accountUnlinkPerson = serverCommand({
   name: 'account.unlinkPerson',
-  argsVersion: 1,
-  args: unlinkPersonSchema,
   async apply(tx, write, args, ctx) {
     await lockAccount(tx, args.accountId, ctx.branchId)
     const link = await queryRow(

@@ -1,18 +1,12 @@
 import { sql } from 'drizzle-orm'
-import { z } from 'zod'
-import { registerAccountSchema } from '../../src-shared/accounts/schemas'
 import { syncMessages } from '../../src-shared/sync/messages'
 import { insertAccount } from '../accounts/insert-account'
 import { exist, officeOfBranch } from './lookups'
-import { recordedArgs, reject, serverCommand } from './server-command'
-
-const ids = z.object({ accountId: z.string().min(1), customerId: z.string().min(1) })
+import { reject, serverCommand } from './server-command'
 
 /** account.register v1: the workstation's ids, the holder, the account and its services. */
 export const accountRegister = serverCommand({
   name: 'account.register',
-  argsVersion: 1,
-  args: recordedArgs(registerAccountSchema, ids),
   async apply(tx, write, args, ctx) {
     const found = await exist(tx, {
       office: officeOfBranch(args.officeId, ctx.branchId),

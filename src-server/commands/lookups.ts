@@ -10,6 +10,11 @@ export const accountOfBranch = (accountId: string, branchId: string): SQL =>
 export const officeOfBranch = (officeId: string, branchId: string): SQL =>
   sql`SELECT 1 FROM offices WHERE id = ${officeId} AND branch_id = ${branchId} AND deleted_at IS NULL`
 
+/** A shift opened on this workstation (the query of an existence check). */
+export const shiftOfWorkstation = (shiftId: string, workstationId: string): SQL =>
+  sql`SELECT 1 FROM shifts WHERE id = ${shiftId} AND workstation_id = ${workstationId}
+        AND deleted_at IS NULL`
+
 /**
  * Several existence checks in one round trip: a pushed command's checks cost one query however
  * many there are.

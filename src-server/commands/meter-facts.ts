@@ -9,7 +9,7 @@ import {
   newMeterRow,
 } from '../../src-shared/meters/meter-rows'
 import type { OldMeterFacts, NewMeterArgs } from '../../src-shared/meters/schemas'
-import { zones, type Zone } from '../../src-shared/readings/domain'
+import type { Zone } from '../../src-shared/readings/domain'
 import { readingPeriod } from '../../src-shared/readings/period'
 import type { DatedValue } from '../../src-shared/readings/register'
 import { readingRulesFrom } from '../../src-shared/readings/rule-settings'
@@ -20,9 +20,6 @@ import { settingsOn } from '../settings/settings'
 import type { SyncedWriter } from '../sync/synced-write'
 import { accountInBranch } from './lookups'
 import { reject, type ServerCommandContext } from './server-command'
-
-/** Reading ids by zone, as the workstation made them. */
-export const zoneIds = z.partialRecord(z.enum(zones), z.string().min(1))
 
 /** The office's today when the clerk made the command, and that day's billing period. */
 export async function commandDay(tx: ServerDb, at: string, timeZone: string) {

@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { installMeterSchema } from '../../src-shared/meters/schemas'
 import {
   assertServiceOnAccount,
@@ -6,21 +5,12 @@ import {
   installNewMeter,
   openAccountInBranch,
   recheck,
-  zoneIds,
 } from './meter-facts'
-import { recordedArgs, serverCommand } from './server-command'
-
-const made = z.object({
-  timeZone: z.string().min(1),
-  newMeterId: z.string().min(1),
-  initialReadingIds: zoneIds,
-})
+import { serverCommand } from './server-command'
 
 /** meter.install v1: the meter and its initial readings under the workstation's ids. */
 export const meterInstall = serverCommand({
   name: 'meter.install',
-  argsVersion: 1,
-  args: recordedArgs(installMeterSchema(), made),
   async apply(tx, write, input, ctx) {
     const { today, period } = await commandDay(tx, ctx.at, input.timeZone)
     const args = recheck(installMeterSchema({ today }), input)

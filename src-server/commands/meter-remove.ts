@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { meterReadingFlags } from '../../src-shared/meters/meter-rows'
 import { removeMeterSchema } from '../../src-shared/meters/schemas'
 import {
@@ -7,17 +6,12 @@ import {
   insertMeterReadings,
   openAccountInBranch,
   recheck,
-  zoneIds,
 } from './meter-facts'
-import { recordedArgs, serverCommand } from './server-command'
-
-const made = z.object({ timeZone: z.string().min(1), finalReadingIds: zoneIds })
+import { serverCommand } from './server-command'
 
 /** meter.remove v1: the final readings, then the meter is removed; its readings stay. */
 export const meterRemove = serverCommand({
   name: 'meter.remove',
-  argsVersion: 1,
-  args: recordedArgs(removeMeterSchema(), made),
   async apply(tx, write, input, ctx) {
     const { today, period } = await commandDay(tx, ctx.at, input.timeZone)
     await openAccountInBranch(tx, input.accountId, ctx.branchId)

@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { meterReadingFlags } from '../../src-shared/meters/meter-rows'
 import { replaceMeterSchema } from '../../src-shared/meters/schemas'
 import {
@@ -9,16 +8,8 @@ import {
   installNewMeter,
   openAccountInBranch,
   recheck,
-  zoneIds,
 } from './meter-facts'
-import { recordedArgs, reject, serverCommand } from './server-command'
-
-const made = z.object({
-  timeZone: z.string().min(1),
-  newMeterId: z.string().min(1),
-  finalReadingIds: zoneIds,
-  initialReadingIds: zoneIds,
-})
+import { reject, serverCommand } from './server-command'
 
 /**
  * meter.replace v1: the old meter's final readings (measured against the readings the server
@@ -26,8 +17,6 @@ const made = z.object({
  */
 export const meterReplace = serverCommand({
   name: 'meter.replace',
-  argsVersion: 1,
-  args: recordedArgs(replaceMeterSchema(), made),
   async apply(tx, write, input, ctx) {
     const { today, period } = await commandDay(tx, ctx.at, input.timeZone)
     await openAccountInBranch(tx, input.accountId, ctx.branchId)

@@ -1,30 +1,23 @@
 import { sql } from 'drizzle-orm'
-import { z } from 'zod'
 import { syncMessages } from '../../src-shared/sync/messages'
 import { queryRow } from '../db/query'
+import { shiftOfWorkstation } from './lookups'
 import { reject, serverCommand } from './server-command'
 
 /** payment.cancel v1: a cancellation fact for a payment of the branch; the payment stays. */
 export const paymentCancel = serverCommand({
   name: 'payment.cancel',
-  argsVersion: 1,
-  args: z.object({
-    paymentId: z.string().min(1),
-    reason: z.string().trim().min(1).max(500),
-    supervisorId: z.string().min(1),
-    cancellationId: z.string().min(1),
-    receiptNumber: z.string().min(1),
-    cancelledAt: z.string().min(1),
-    shiftId: z.string().min(1),
-  }),
   async apply(tx, write, args, ctx) {
-    const payment = await queryRow<{ cancelled: boolean }>(
+    // The supervisor was checked with the operator; the refund leaves this workstation's drawer.
+    const payment = await queryRow<{ cancelled: boolean; shift: boolean }>(
       tx,
-      sql`SELECT EXISTS (SELECT 1 FROM payment_cancellations x WHERE x.payment_id = p.id) AS cancelled
+      sql`SELECT EXISTS (SELECT 1 FROM payment_cancellations x WHERE x.payment_id = p.id) AS cancelled,
+                 EXISTS (${shiftOfWorkstation(args.shiftId, ctx.workstationId)}) AS shift
             FROM payments p WHERE p.id = ${args.paymentId} AND p.branch_id = ${ctx.branchId}`,
     )
     if (!payment) reject(syncMessages.paymentNotFound)
     if (payment.cancelled) reject(syncMessages.paymentAlreadyCancelled)
+    if (!payment.shift) reject(syncMessages.shiftNotOfWorkstation)
     await write.insert('payment_cancellations', [
       {
         id: args.cancellationId,

@@ -1,10 +1,8 @@
 import { sql } from 'drizzle-orm'
-import { z } from 'zod'
-import { recordPaymentSchema } from '../../src-shared/payments/contract'
 import { syncMessages } from '../../src-shared/sync/messages'
 import { queryRow } from '../db/query'
-import { paymentFacts, paymentRecord } from './payment-record'
-import { recordedArgs, reject, serverCommand } from './server-command'
+import { paymentRecord } from './payment-record'
+import { reject, serverCommand } from './server-command'
 
 /**
  * payment.reassign v1: a payment this server rejected, moved by a supervisor to another account
@@ -13,11 +11,6 @@ import { recordedArgs, reject, serverCommand } from './server-command'
  */
 export const paymentReassign = serverCommand({
   name: 'payment.reassign',
-  argsVersion: 1,
-  args: recordedArgs(
-    recordPaymentSchema,
-    paymentFacts.extend({ rejectedCommandId: z.string().min(1) }),
-  ),
   async apply(tx, write, args, ctx) {
     const rejected = await queryRow(
       tx,

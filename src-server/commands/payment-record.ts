@@ -1,42 +1,49 @@
 import { sql } from 'drizzle-orm'
-import { z } from 'zod'
-import { services } from '../../src-shared/accounts/domain'
-import { recordPaymentSchema } from '../../src-shared/payments/contract'
+import { formatRub } from '../../src-shared/money/format'
 import { syncMessages } from '../../src-shared/sync/messages'
-import { accountOfBranch, exist } from './lookups'
-import { recordedArgs, reject, serverCommand } from './server-command'
+import { queryRow } from '../db/query'
+import { settingOnQuery, settingValue } from '../settings/settings'
+import { accountOfBranch, officeOfBranch, shiftOfWorkstation } from './lookups'
+import { reject, serverCommand } from './server-command'
 
-/** What the workstation fixed when it took the payment. */
-export const paymentFacts = z.object({
-  paymentId: z.string().min(1),
-  receiptNumber: z.string().min(1),
-  paidAt: z.string().min(1),
-  shiftId: z.string().min(1),
-  officeId: z.string().nullable().default(null),
-  lines: z
-    .array(
-      z.object({
-        id: z.string().min(1),
-        supplierId: z.string().min(1),
-        service: z.enum(services),
-        amount: z.number().int().positive(),
-      }),
-    )
-    .min(1),
-})
+interface PaymentFacts {
+  account: boolean
+  taken: boolean
+  office: boolean
+  shift: boolean
+  suppliers: number
+  max: string | null
+}
 
-/** payment.record v1: a counter payment as the cashier's receipt shows it, taken once. */
+/**
+ * payment.record v1: a counter payment as the cashier's receipt shows it, taken once: for an
+ * account and office of the workstation's branch, in a shift of this workstation, to known
+ * suppliers, within the payment limit in force that day (the same setting the desk checks).
+ */
 export const paymentRecord = serverCommand({
   name: 'payment.record',
-  argsVersion: 1,
-  args: recordedArgs(recordPaymentSchema, paymentFacts),
   async apply(tx, write, args, ctx) {
-    const found = await exist(tx, {
-      account: accountOfBranch(args.accountId, ctx.branchId),
-      taken: sql`SELECT 1 FROM payments WHERE receipt_number = ${args.receiptNumber}`,
-    })
+    const suppliers = [...new Set(args.lines.map((l) => l.supplierId))]
+    // Every check in one round trip.
+    const found = (await queryRow<PaymentFacts>(
+      tx,
+      sql`SELECT EXISTS (${accountOfBranch(args.accountId, ctx.branchId)}) AS account,
+                 EXISTS (SELECT 1 FROM payments WHERE receipt_number = ${args.receiptNumber}) AS taken,
+                 EXISTS (${officeOfBranch(args.officeId ?? '', ctx.branchId)}) AS office,
+                 EXISTS (${shiftOfWorkstation(args.shiftId, ctx.workstationId)}) AS shift,
+                 (SELECT count(*) FROM suppliers WHERE deleted_at IS NULL AND id IN (${sql.join(
+                   suppliers.map((id) => sql`${id}`),
+                   sql`, `,
+                 )})) AS suppliers,
+                 ${settingOnQuery('paymentMaxAmount', args.paidAt.slice(0, 10))} AS max`,
+    ))!
     if (!found.account) reject(syncMessages.accountNotFound)
+    if (args.officeId !== null && !found.office) reject(syncMessages.officeNotFound)
+    if (!found.shift) reject(syncMessages.shiftNotOfWorkstation)
+    if (Number(found.suppliers) !== suppliers.length) reject(syncMessages.supplierNotFound)
     const total = args.lines.reduce((sum, l) => sum + l.amount, 0)
+    const max = settingValue('paymentMaxAmount', found.max)
+    if (total > max) reject(syncMessages.paymentOverLimit(formatRub(total), formatRub(max)))
     if (args.method === 'cash' && (args.cashGiven ?? 0) < total)
       reject(syncMessages.paymentLinesMismatch)
     if (found.taken) reject(syncMessages.receiptNumberTaken(args.receiptNumber))

@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm'
-import { z } from 'zod'
 import { syncMessages } from '../../src-shared/sync/messages'
 import { queryRow } from '../db/query'
 import { reject, serverCommand } from './server-command'
@@ -7,12 +6,6 @@ import { reject, serverCommand } from './server-command'
 /** reading.delete v1: the deletion fact for a reading of the branch; the reading row stays. */
 export const readingDelete = serverCommand({
   name: 'reading.delete',
-  argsVersion: 1,
-  args: z.object({
-    readingId: z.string().min(1),
-    reason: z.string().trim().min(1).max(500),
-    deletionId: z.string().min(1),
-  }),
   async apply(tx, write, args, ctx) {
     const reading = await queryRow<{ deleted: boolean }>(
       tx,

@@ -1,27 +1,10 @@
-import { z } from 'zod'
 import { officeDate } from '../../src-shared/dates'
-import { readingSources, readingStatuses, zones, type Zone } from '../../src-shared/readings/domain'
+import type { Zone } from '../../src-shared/readings/domain'
 import { validateReadingSubmission } from '../../src-shared/readings/validate-reading'
 import { syncMessages } from '../../src-shared/sync/messages'
 import { serverReadingContext } from '../readings/reading-context'
 import { accountOfBranch, exist } from './lookups'
 import { reject, serverCommand } from './server-command'
-
-const recordedReading = z.object({
-  id: z.string().min(1),
-  meterId: z.string().min(1),
-  zone: z.enum(zones),
-  rawValue: z.string().min(1).max(30),
-  value: z.number().int().min(0),
-  consumption: z.number().int().nullable(),
-  readingDate: z.iso.date(),
-  period: z.string().regex(/^\d{4}-\d{2}$/),
-  source: z.enum(readingSources),
-  status: z.enum(readingStatuses),
-  confirmReason: z.string().nullable(),
-  acceptedBy: z.string().nullable(),
-  flags: z.string().nullable(),
-})
 
 /**
  * reading.submit v1: the zones the workstation saved, checked again by the shared reading rules
@@ -30,12 +13,6 @@ const recordedReading = z.object({
  */
 export const readingSubmit = serverCommand({
   name: 'reading.submit',
-  argsVersion: 1,
-  args: z.object({
-    accountId: z.string().min(1),
-    timeZone: z.string().min(1).default('Europe/Moscow'),
-    readings: z.array(recordedReading).min(1),
-  }),
   async apply(tx, write, args, ctx) {
     if (!(await exist(tx, { account: accountOfBranch(args.accountId, ctx.branchId) })).account)
       reject(syncMessages.accountNotFound)

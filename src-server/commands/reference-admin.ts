@@ -1,30 +1,20 @@
-import { sql } from 'drizzle-orm'
 import { officeDate } from '../../src-shared/dates'
+import { syncMessages } from '../../src-shared/sync/messages'
 import type { ServerDb } from '../db/connection'
-import { queryRow } from '../db/query'
 import { settingsOn } from '../settings/settings'
 import { reject, type ServerCommandContext } from './server-command'
 
 export const referenceMessages = {
-  adminOnly: 'Справочники меняет только администратор: команда отклонена.',
   inPast: (today: string) => `Действует с: не раньше ${today} (прошлое не переписывается).`,
   notFound: (what: string) => `${what}: не найден на сервере.`,
 }
 
 /**
- * The server is the source of truth for reference data: whatever the workstation let through,
- * a command from an operator who is not an active admin is refused.
+ * Global rows (tariffs, suppliers, settings, admins without an office) are a central admin's: a
+ * branch admin's scope is their own branch. Role and live session are checked before the applier.
  */
-export async function requireAdmin(tx: ServerDb, ctx: ServerCommandContext): Promise<void> {
-  const operator = ctx.operatorId
-    ? await queryRow<{ role: string; active: number }>(
-        tx,
-        sql`SELECT role, active FROM operators WHERE id = ${ctx.operatorId} AND deleted_at IS NULL`,
-      )
-    : undefined
-  if (!operator || operator.role !== 'admin' || operator.active !== 1) {
-    reject(referenceMessages.adminOnly)
-  }
+export function requireCentralAdmin(ctx: ServerCommandContext): void {
+  if (!ctx.operatorCentral) reject(syncMessages.adminScope)
 }
 
 /** A dated value may start on the office's day the command was made, or later. */

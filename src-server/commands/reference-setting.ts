@@ -1,14 +1,11 @@
-import { settingSetSchema } from '../../src-shared/reference/schemas'
-import { requireAdmin, requireNotPast } from './reference-admin'
+import { requireCentralAdmin, requireNotPast } from './reference-admin'
 import { serverCommand } from './server-command'
 
 /** setting.set v1: a global setting's value from a date; the same date's value is replaced. */
 export const settingSet = serverCommand({
   name: 'setting.set',
-  argsVersion: 1,
-  args: settingSetSchema,
   async apply(tx, write, args, ctx) {
-    await requireAdmin(tx, ctx)
+    requireCentralAdmin(ctx)
     await requireNotPast(tx, args.validFrom, ctx.at)
     const value = JSON.stringify(args.value)
     // Settings are keyed by (key, valid_from): the same date's value is written over.

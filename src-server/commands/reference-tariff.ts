@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm'
-import { z } from 'zod'
-import { rateMillikopecks, tariffSetSchema } from '../../src-shared/reference/schemas'
+import { rateMillikopecks } from '../../src-shared/reference/schemas'
 import { queryRow } from '../db/query'
-import { referenceMessages, requireAdmin, requireNotPast } from './reference-admin'
-import { recordedArgs, reject, serverCommand } from './server-command'
+import { referenceMessages, requireCentralAdmin, requireNotPast } from './reference-admin'
+import { reject, serverCommand } from './server-command'
 
 function dayBefore(date: string): string {
   const d = new Date(`${date}T00:00:00Z`)
@@ -17,10 +16,8 @@ function dayBefore(date: string): string {
  */
 export const tariffSet = serverCommand({
   name: 'tariff.set',
-  argsVersion: 1,
-  args: recordedArgs(tariffSetSchema, z.object({ tariffId: z.string().min(1) })),
   async apply(tx, write, args, ctx) {
-    await requireAdmin(tx, ctx)
+    requireCentralAdmin(ctx)
     await requireNotPast(tx, args.validFrom, ctx.at)
     const supplier = await queryRow(
       tx,

@@ -1,3 +1,4 @@
+import { syncCommands, type CommandName } from '../../src-shared/sync/commands'
 import { accountClose } from './account-close'
 import { accountRecordConsent } from './account-consent'
 import { accountEdit } from './account-edit'
@@ -19,35 +20,40 @@ import { tariffSet } from './reference-tariff'
 import type { ServerCommand } from './server-command'
 import { shiftClose, shiftOpen } from './shifts'
 
-/** Every command the server applies, by name and arguments version: a new one is one module. */
-const all: ServerCommand<never>[] = [
-  accountRegister,
-  accountEdit,
-  accountLinkPerson,
-  accountUnlinkPerson,
-  accountRecordConsent,
-  accountClose,
-  meterInstall,
-  meterReplace,
-  meterRemove,
-  readingSubmit,
-  readingDelete,
-  paymentRecord,
-  paymentReassign,
-  paymentCancel,
-  shiftOpen,
-  shiftClose,
-  tariffSet,
-  supplierSave,
-  officeSave,
-  operatorSave,
-  settingSet,
-] as ServerCommand<never>[]
+/**
+ * The applier of every command of the shared contract, by name: the type refuses a missing one
+ * and one the contract does not name.
+ */
+export const serverCommands: { [N in CommandName]: ServerCommand<N> } = {
+  'account.register': accountRegister,
+  'account.edit': accountEdit,
+  'account.linkPerson': accountLinkPerson,
+  'account.unlinkPerson': accountUnlinkPerson,
+  'account.recordConsent': accountRecordConsent,
+  'account.close': accountClose,
+  'meter.install': meterInstall,
+  'meter.replace': meterReplace,
+  'meter.remove': meterRemove,
+  'reading.submit': readingSubmit,
+  'reading.delete': readingDelete,
+  'payment.record': paymentRecord,
+  'payment.reassign': paymentReassign,
+  'payment.cancel': paymentCancel,
+  'shift.open': shiftOpen,
+  'shift.close': shiftClose,
+  'tariff.set': tariffSet,
+  'supplier.save': supplierSave,
+  'office.save': officeSave,
+  'operator.save': operatorSave,
+  'setting.set': settingSet,
+}
 
-const byKey = new Map(all.map((c) => [`${c.name}@${c.argsVersion}`, c as ServerCommand]))
-
-export function serverCommandFor(name: string, argsVersion: number): ServerCommand | undefined {
-  return byKey.get(`${name}@${argsVersion}`)
+/** The contract entry and applier of a pushed command's name and arguments version. */
+export function serverCommandFor(name: string, argsVersion: number) {
+  if (!Object.hasOwn(serverCommands, name)) return undefined
+  const contract = syncCommands[name as CommandName]
+  if (contract.argsVersion !== argsVersion) return undefined
+  return { contract, applier: serverCommands[name as CommandName] as unknown as ServerCommand }
 }
 
 /** Old clients' money and readings are always taken, whatever their version. */

@@ -1,6 +1,4 @@
-import { z } from 'zod'
-import { validate } from '../../src-shared/api/validation'
-import { syncMessages } from '../../src-shared/sync/messages'
+import type { CommandArgs, CommandName } from '../../src-shared/sync/commands'
 import type { ServerDb } from '../db/connection'
 import type { SyncedWriter } from '../sync/synced-write'
 
@@ -10,20 +8,29 @@ export interface ServerCommandContext {
   workstationId: string
   /** From the workstation's credentials, never from the request. */
   branchId: string
-  operatorId: string | null
+  /** Checked before the applier runs: of the branch (or central), active then, role allowed. */
+  operatorId: string
+  /** The operator has no office: a central admin, whose scope is every branch and global rows. */
+  operatorCentral: boolean
+  /** The operator of the push's live session on the server (its token stood), else null. */
+  sessionOperatorId: string | null
   /** ISO instant the clerk made the command */
   at: string
 }
 
 /**
- * How the server applies one command name at one arguments version. It parses the arguments
- * again and checks them against what the server holds: the workstation's checks are a courtesy.
+ * How the server applies one command of the shared contract (src-shared/sync/commands.ts): the
+ * payload arrives parsed by the contract's schema, the operator checked; the applier checks the
+ * rest against what the server holds. The workstation's checks are a courtesy.
  */
-export interface ServerCommand<A = unknown> {
-  name: string
-  argsVersion: number
-  args: z.ZodType<A>
-  apply(tx: ServerDb, write: SyncedWriter, args: A, ctx: ServerCommandContext): Promise<unknown>
+export interface ServerCommand<N extends CommandName = CommandName> {
+  name: N
+  apply(
+    tx: ServerDb,
+    write: SyncedWriter,
+    args: CommandArgs<N>,
+    ctx: ServerCommandContext,
+  ): Promise<unknown>
 }
 
 /** A permanent refusal: stored, answered as `rejected`, and the device's sequence advances. */
@@ -33,27 +40,7 @@ export function reject(message: string): never {
   throw new CommandRejected(message)
 }
 
-/** Declares a server command with its argument type inferred from the schema. */
-export function serverCommand<A>(def: ServerCommand<A>): ServerCommand<A> {
+/** Declares a server command: its argument type comes from the contract entry of its name. */
+export function serverCommand<N extends CommandName>(def: ServerCommand<N>): ServerCommand<N> {
   return def
-}
-
-/**
- * The arguments a workstation recorded: the clerk's input, parsed again by the shared schema the
- * screen used, plus what the workstation fixed (ids, numbers, times) under `made`.
- */
-export function recordedArgs<A extends object, M extends object>(
-  input: z.ZodType<A, unknown>,
-  made: z.ZodType<M, unknown>,
-): z.ZodType<A & M> {
-  return z.unknown().transform((raw, ctx): A & M => {
-    const a = validate(input, raw)
-    const b = validate(made, raw)
-    if (!a.ok || !b.ok) {
-      const message = (a.ok ? b : a) as { error: { message: string } }
-      ctx.addIssue({ code: 'custom', message: syncMessages.invalidArgs(message.error.message) })
-      return z.NEVER
-    }
-    return { ...a.value, ...b.value }
-  })
 }

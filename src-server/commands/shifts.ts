@@ -1,19 +1,13 @@
 import { sql } from 'drizzle-orm'
-import { z } from 'zod'
 import { syncMessages } from '../../src-shared/sync/messages'
 import type { ServerDb } from '../db/connection'
 import { queryRow } from '../db/query'
+import { shiftOfWorkstation } from './lookups'
 import { reject, serverCommand } from './server-command'
 
 /** shift.open v1: the workstation's shift as the cashier opened it. */
 export const shiftOpen = serverCommand({
   name: 'shift.open',
-  argsVersion: 1,
-  args: z.object({
-    openingCash: z.number().int().min(0),
-    shiftId: z.string().min(1),
-    openedAt: z.string().min(1),
-  }),
   async apply(tx, write, args, ctx) {
     const ws = await queryRow<{ officeId: string }>(
       tx,
@@ -80,19 +74,9 @@ function totalsDiffer(
  */
 export const shiftClose = serverCommand({
   name: 'shift.close',
-  argsVersion: 1,
-  args: z.object({
-    countedCash: z.number().int().min(0),
-    shiftId: z.string().min(1),
-    closedAt: z.string().min(1),
-    totals: z.looseObject({}),
-  }),
   async apply(tx, write, args, ctx) {
-    const shift = await queryRow(
-      tx,
-      sql`SELECT 1 FROM shifts WHERE id = ${args.shiftId} AND branch_id = ${ctx.branchId}`,
-    )
-    if (!shift) reject(syncMessages.shiftNotFound)
+    const shift = await queryRow(tx, shiftOfWorkstation(args.shiftId, ctx.workstationId))
+    if (!shift) reject(syncMessages.shiftNotOfWorkstation)
     await write.update('shifts', args.shiftId, {
       closedAt: args.closedAt,
       closedBy: ctx.operatorId,

@@ -18,6 +18,7 @@ import {
   type PushedCommand,
   type UpdateRequiredAnswer,
 } from '../../src-shared/sync/protocol'
+import { serverRoutes } from '../../src-shared/sync/routes'
 import { compareVersions } from '../../src-shared/sync/versions'
 import type { ServerDb } from '../db/connection'
 import { pullPageJson, verifyDigests } from '../sync/pull'
@@ -114,10 +115,10 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
     return operatorId
   }
 
-  app.get('/health', async () => ({ ok: true }))
+  app.get(serverRoutes.health, async () => ({ ok: true }))
 
   // The first-run wizard: no credentials yet, the one-time code stands for them.
-  app.post('/workstations/claim', async (req, reply) => {
+  app.post(serverRoutes.claim, async (req, reply) => {
     const body = parse(claimRequestSchema, req.body, reply)
     if (!body || refuseOld(body.versions, reply, true)) return reply
     const answer = await claimRegistrationCode(db, body.code)
@@ -130,7 +131,7 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
   })
 
   app.post(
-    '/sync/push',
+    serverRoutes.push,
     withWorkstation(async (ws, req, reply) => {
       const body = parse(pushRequestSchema, req.body, reply)
       if (!body || refuseOld(body.versions, reply, false)) return reply
@@ -145,7 +146,7 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
   )
 
   app.post(
-    '/sync/pull',
+    serverRoutes.pull,
     withWorkstation(async (ws, req, reply) => {
       const body = parse(pullRequestSchema, req.body, reply)
       if (!body || refuseOld(body.versions, reply, true)) return reply
@@ -159,7 +160,7 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
   // decide, so a change made centrally takes effect before the workstation pulls it. A valid
   // login opens a session whose token the workstation's sync carries.
   app.post(
-    '/operators/check',
+    serverRoutes.operatorCheck,
     withWorkstation(async (ws, req, reply) => {
       const body = parse(operatorCheckSchema, req.body, reply)
       if (!body || refuseOld(body.versions, reply, false)) return reply
@@ -173,7 +174,7 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
   )
 
   app.post(
-    '/operators/logout',
+    serverRoutes.operatorLogout,
     withWorkstation(async (ws, req, reply) => {
       const body = parse(operatorLogoutSchema, req.body, reply)
       if (!body || refuseOld(body.versions, reply, false)) return reply
@@ -182,7 +183,7 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
   )
 
   app.post(
-    '/sync/verify',
+    serverRoutes.verify,
     withWorkstation(async (ws, req, reply) => {
       const versions = parse(
         clientVersionsSchema,
@@ -196,7 +197,7 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
   )
 
   app.post(
-    '/reports/central',
+    serverRoutes.centralReport,
     withWorkstation(async (ws, req, reply) => {
       const body = parse(centralReportRequestSchema, req.body, reply)
       if (!body || refuseOld(body.versions, reply, false)) return reply

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import {
   settingDefinitions,
   type SettingKey,
@@ -28,4 +28,20 @@ export async function settingsOn(tx: ServerDb, date: string): Promise<SettingsOn
     const parsed = def.schema.safeParse(JSON.parse(raw))
     return (parsed.success ? parsed.data : def.default) as SettingValue<K>
   }
+}
+
+/** The stored value of one setting on `date` as a scalar subquery (null: none stored). */
+export function settingOnQuery(key: SettingKey, date: string): SQL {
+  return sql`(SELECT value FROM settings
+               WHERE key = ${key} AND valid_from <= ${date} AND branch_id IS NULL
+                 AND deleted_at IS NULL
+               ORDER BY valid_from DESC LIMIT 1)`
+}
+
+/** A setting's value from its stored text, or its default (the same rule as settingsOn). */
+export function settingValue<K extends SettingKey>(key: K, raw: string | null): SettingValue<K> {
+  const def = settingDefinitions[key]
+  if (raw === null) return def.default as SettingValue<K>
+  const parsed = def.schema.safeParse(JSON.parse(raw))
+  return (parsed.success ? parsed.data : def.default) as SettingValue<K>
 }

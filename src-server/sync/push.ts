@@ -6,6 +6,8 @@ import type {
   PushResponse,
 } from '../../src-shared/sync/protocol'
 import { syncMessages } from '../../src-shared/sync/messages'
+import { unstorableAt } from '../../src-shared/sync/storable'
+import { actorRefusal, confirmingSupervisors, OperatorDirectory } from '../commands/actors'
 import { alwaysAccepted, serverCommandFor } from '../commands/registry'
 import { CommandRejected } from '../commands/server-command'
 import { pipelines, type ServerDb } from '../db/connection'
@@ -19,6 +21,18 @@ interface StoredCommand {
   result: unknown
   reason: string | null
   version: number | null
+  /** Whose command the id is (read from the record; absent for one of this push). */
+  workstationId?: string
+}
+
+/** A command's arguments, as JSON, the server keeps at most (a shift's Z report is ~10 KB). */
+export const MAX_ARGS_CHARS = 256 * 1024
+
+/** The record of a command: its arguments as stored, when they cannot be stored as they came. */
+interface CommandRecord {
+  command: PushedCommand
+  stored: StoredCommand
+  args?: unknown
 }
 
 export interface PushOptions {
@@ -80,7 +94,11 @@ async function pushEach(
   return { outcomes, stopped: null }
 }
 
-/** The constraint an integrity violation (SQLSTATE class 23) names, through drizzle's wrapper. */
+/**
+ * The constraint an integrity violation (SQLSTATE class 23) names, or the code of data the
+ * database cannot take (class 22: bad text, a number out of range; 54: over a limit), through
+ * drizzle's wrapper: failures that come back the same on every retry.
+ */
 function constraintViolation(error: unknown): string | null {
   for (let e = error; e instanceof Error || (e && typeof e === 'object');) {
     const { code, constraint, cause } = e as {
@@ -88,7 +106,7 @@ function constraintViolation(error: unknown): string | null {
       constraint?: unknown
       cause?: unknown
     }
-    if (typeof code === 'string' && code.startsWith('23')) {
+    if (typeof code === 'string' && /^(22|23|54)/.test(code)) {
       return typeof constraint === 'string' ? constraint : code
     }
     e = cause
@@ -133,6 +151,17 @@ interface Decision {
   stored: StoredCommand
   advance: boolean
   sent?: Promise<{ error: unknown } | null>
+  /** Arguments the database cannot hold are kept as their JSON text, for the supervisor. */
+  args?: unknown
+}
+
+/** Another workstation's command id: refused as such, never answered with that command's result. */
+function foreign(stored: StoredCommand, ws: WorkstationIdentity): boolean {
+  return stored.workstationId !== undefined && stored.workstationId !== ws.workstationId
+}
+
+function foreignOutcome(command: PushedCommand): CommandOutcome {
+  return { id: command.id, status: 'rejected', reason: syncMessages.foreignCommandId }
 }
 
 /**
@@ -150,14 +179,26 @@ async function decide(
   device: DeviceRow,
   command: PushedCommand,
   options: PushOptions,
+  directory: OperatorDirectory,
   held: HeldCounters | null = null,
   closing?: Closing,
 ): Promise<Decision> {
-  const rejected = (reason: string, advance: boolean): Decision => ({
+  const rejected = (reason: string, advance: boolean, args?: unknown): Decision => ({
     outcome: { id: command.id, status: 'rejected', reason },
     stored: { status: 'rejected', result: null, reason, version: null },
     advance,
+    args,
   })
+  // First what the record itself could not hold: refused for good, the queue behind goes on.
+  const text = JSON.stringify(command.args ?? null)
+  if (text.length > MAX_ARGS_CHARS) {
+    // Not kept: only how large it was.
+    return rejected(syncMessages.tooLarge(Math.ceil(text.length / 1024)), true, {
+      omittedChars: text.length,
+    })
+  }
+  const bad = unstorableAt(command.args)
+  if (bad !== null) return rejected(syncMessages.unstorableText(bad), true, text)
   if (device.workstationId !== ws.workstationId) {
     return rejected(syncMessages.foreignDevice, false)
   }
@@ -174,21 +215,32 @@ async function decide(
   if (options.outdated && !alwaysAccepted(command.name)) {
     return rejected(syncMessages.updateRequiredForCommand, true)
   }
-  const parsed = def.args.safeParse(command.args)
+  // The contract's schema, strict: what the workstation sent is exactly a known payload.
+  const parsed = def.contract.payload.safeParse(command.args)
   if (!parsed.success) {
     return rejected(parsed.error.issues[0]?.message ?? syncMessages.invalidArgs(''), true)
   }
+  const sessionOperatorId = options.sessionOperatorId ?? null
+  const refusal = await actorRefusal(directory, ws, command, def.contract, sessionOperatorId)
+  if (refusal) return rejected(refusal, true)
+  const operator = (await directory.get(command.operatorId!))!
   const write = new SyncedWriter(tx, ws.branchId, held)
   try {
     // Appliers refuse before they write: a refusal leaves nothing but the record and the sequence.
-    const result = await def.apply(tx, write, parsed.data, {
+    const result = await def.applier.apply(tx, write, parsed.data, {
       commandId: command.id,
       deviceId,
       workstationId: ws.workstationId,
       branchId: ws.branchId,
-      operatorId: command.operatorId,
+      operatorId: operator.id,
+      operatorCentral: operator.central,
+      sessionOperatorId,
       at: command.at,
     })
+    // Who an operator is may have just changed: the next command naming them reads it again.
+    if (command.name === 'operator.save') {
+      directory.forget((parsed.data as { operatorId: string }).operatorId)
+    }
     const stored: StoredCommand = { status: 'applied', result, reason: null, version: null }
     const sent = closing && write.sendWith((version) => closing(stored, version))
     if (sent) {
@@ -223,12 +275,12 @@ async function decide(
 function insertRecords(
   ws: WorkstationIdentity,
   deviceId: string,
-  records: { command: PushedCommand; stored: StoredCommand }[],
+  records: CommandRecord[],
   sessionOperatorId: string | null = null,
   /** The version of every record as SQL, when it is not known yet. */
   version: SQL | null = null,
 ): SQL {
-  const values = records.map(({ command, stored }) => ({
+  const values = records.map(({ command, stored, args }) => ({
     command_id: command.id,
     device_id: deviceId,
     seq: command.seq,
@@ -236,7 +288,7 @@ function insertRecords(
     branch_id: ws.branchId,
     name: command.name,
     args_version: command.argsVersion,
-    args: command.args ?? null,
+    args: args !== undefined ? args : (command.args ?? null),
     operator_id: command.operatorId,
     session_operator_id: sessionOperatorId,
     at: command.at,
@@ -281,32 +333,53 @@ async function pushBatch(
         ]
       : undefined
   const outcomes = await db.transaction(async (tx) => {
-    // Both sent at once: the records are read after the device's lock is taken, in order.
+    // All sent at once: the records are read after the device's lock is taken, in order; the
+    // operators the batch names (one query for all of them) with them.
+    const directory = new OperatorDirectory(tx)
     const [device, storedRows] = await Promise.all([
       lockDevice(tx, ws, deviceId),
       queryRows<StoredCommand & { id: string }>(
         tx,
-        sql`SELECT command_id AS id, status, result, reason, version FROM applied_commands
+        sql`SELECT command_id AS id, status, result, reason, version,
+                   workstation_id AS "workstationId"
+              FROM applied_commands
              WHERE command_id IN (${sql.join(
                commands.map((c) => sql`${c.id}`),
                sql`, `,
              )})`,
       ),
+      directory.load(commands.flatMap((c) => [c.operatorId, ...confirmingSupervisors(c)])),
     ])
     const seen = new Map<string, StoredCommand>(storedRows.map((row) => [row.id, row]))
     // Many commands: hold the counters, stored once at the end. One: its writes move them in the
     // statement that writes its rows, the shortest hold of the lock other workstations wait for.
     const held = commands.length > 1 ? new HeldCounters(tx, pipelines(db)) : null
     const outcomes: CommandOutcome[] = []
-    const records: { command: PushedCommand; stored: StoredCommand }[] = []
+    const records: CommandRecord[] = []
     const firstSeq = device.lastSeq
     for (const command of commands) {
       const stored = seen.get(command.id)
+      if (stored && foreign(stored, ws)) {
+        // Its record is the other workstation's: nothing is stored, the sequence moves on.
+        outcomes.push(foreignOutcome(command))
+        if (command.seq > device.lastSeq) device.lastSeq = command.seq
+        continue
+      }
       if (stored) {
         outcomes.push(duplicateOf(command, stored))
         continue
       }
-      const decision = await decide(tx, ws, deviceId, device, command, options, held, closing)
+      const decision = await decide(
+        tx,
+        ws,
+        deviceId,
+        device,
+        command,
+        options,
+        directory,
+        held,
+        closing,
+      )
       if (decision.sent) {
         finished = decision.sent
         outcomes.push(decision.outcome)
@@ -314,7 +387,7 @@ async function pushBatch(
       }
       if (decision.advance) device.lastSeq = command.seq
       seen.set(command.id, decision.stored)
-      records.push({ command, stored: decision.stored })
+      records.push({ command, stored: decision.stored, args: decision.args })
       outcomes.push(decision.outcome)
     }
     await held?.settle()
@@ -366,14 +439,30 @@ async function pushOne(
     const device = await lockDevice(tx, ws, deviceId)
     const stored = await queryRow<StoredCommand>(
       tx,
-      sql`SELECT status, result, reason, version FROM applied_commands WHERE command_id = ${command.id}`,
+      sql`SELECT status, result, reason, version, workstation_id AS "workstationId"
+            FROM applied_commands WHERE command_id = ${command.id}`,
     )
+    if (stored && foreign(stored, ws)) {
+      await tx.execute(
+        sql`UPDATE devices SET last_seq = greatest(last_seq, ${command.seq})
+             WHERE device_id = ${deviceId}`,
+      )
+      return foreignOutcome(command)
+    }
     if (stored) return duplicateOf(command, stored)
-    const decision = await decide(tx, ws, deviceId, device, command, options)
+    const decision = await decide(
+      tx,
+      ws,
+      deviceId,
+      device,
+      command,
+      options,
+      new OperatorDirectory(tx),
+    )
     const record = insertRecords(
       ws,
       deviceId,
-      [{ command, stored: decision.stored }],
+      [{ command, stored: decision.stored, args: decision.args }],
       options.sessionOperatorId,
     )
     // The record, and in the same statement the device's sequence when it advances.

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { unstorableAt } from './storable'
 
 /** Bumped when push/pull messages change shape; a server pulls in exactly one. */
 export const SYNC_PROTOCOL_VERSION = 2
@@ -17,20 +18,29 @@ export const clientVersionsSchema = z.object({
 })
 export type ClientVersions = z.infer<typeof clientVersionsSchema>
 
+/** A command's own fields are the workstation's, never typed text: bad ones refuse the push. */
+const envelopeText = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((s) => unstorableAt(s) === null, 'недопустимые символы')
+
 export const pushedCommandSchema = z.object({
-  id: z.string().min(1).max(64),
+  id: envelopeText(64),
   seq: z.number().int().positive(),
-  name: z.string().min(1).max(100),
+  name: envelopeText(100),
   argsVersion: z.number().int().positive(),
+  /** Parsed per command by its contract entry (src-shared/sync/commands.ts). */
   args: z.unknown(),
-  operatorId: z.string().nullable(),
-  at: z.string().min(1),
+  operatorId: envelopeText(64).nullable(),
+  at: envelopeText(40),
 })
 export type PushedCommand = z.infer<typeof pushedCommandSchema>
 
 export const pushRequestSchema = z.object({
   versions: clientVersionsSchema,
-  deviceId: z.string().min(1).max(64),
+  deviceId: envelopeText(64),
   commands: z.array(pushedCommandSchema).max(PUSH_BATCH_LIMIT),
 })
 export type PushRequest = z.infer<typeof pushRequestSchema>

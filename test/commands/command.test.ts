@@ -62,8 +62,9 @@ describe('a command', () => {
     expect(() => register({ holder: { lastName: 'Другой', firstName: 'Человек' } })).toThrow(
       /уже есть/,
     )
-    const failing: CommandDef<null, void> = {
-      name: 'test.fail',
+    // A command of the contract's (its name only labels the outbox entry it never gets).
+    const failing: CommandDef<null, void, 'setting.set'> = {
+      name: 'setting.set',
       argsVersion: 1,
       apply(tx) {
         tx.$client.prepare("INSERT INTO branches (id, code, name) VALUES ('b2', 'B2', 'x')").run()

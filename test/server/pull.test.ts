@@ -15,7 +15,13 @@ import { registerAccountSchema } from '../../src-shared/accounts/schemas'
 import { SyncHttpError, SyncServerClient } from '../../src-main/sync/server-client'
 import { accountInput } from '../support/temp-app'
 import { headlessClient } from '../sync/support/client'
-import { newWorkstation, seedBranch, useTestDatabase, useTestServer } from './support/server'
+import {
+  newWorkstation,
+  operatorIdOf,
+  seedBranch,
+  useTestDatabase,
+  useTestServer,
+} from './support/server'
 
 const database = useTestDatabase()
 const server = useTestServer(database)
@@ -152,7 +158,7 @@ describe('pull', () => {
         name: 'account.register',
         argsVersion: 1,
         args,
-        operatorId: null,
+        operatorId: await operatorIdOf(database.db, branch.login('clerk')),
         at: '2026-11-20T10:00:00.000Z',
       },
     ])

@@ -2,6 +2,8 @@ import { describe, it, expect } from 'vitest'
 import { SyncServerClient } from '../../src-main/sync/server-client'
 import {
   newWorkstation,
+  openShiftOnServer,
+  operatorIdOf,
   seedAccountWithDebt,
   seedBranch,
   useTestDatabase,
@@ -20,6 +22,8 @@ describe('push', () => {
     const ws = await newWorkstation(database.db, branch.officeId)
     const versions = { protocol: 1, schema: 1, app: '1.0.0' }
     const client = new SyncServerClient({ serverUrl: server.url, ...ws }, versions)
+    const cashier = await operatorIdOf(database.db, branch.login('cashier'))
+    const shiftId = await openShiftOnServer(client, cashier)
     const payment = (seq: number, paymentId: string, receipt: string) => ({
       id: `cmd-${receipt}`,
       seq,
@@ -40,9 +44,9 @@ describe('push', () => {
         paymentId,
         receiptNumber: receipt,
         paidAt: '2026-11-20T10:00:00.000Z',
-        shiftId: 'shift-x',
+        shiftId,
       },
-      operatorId: null,
+      operatorId: cashier,
       at: '2026-11-20T10:00:00.000Z',
     })
     const device = `dev-${ws.workstationId}`

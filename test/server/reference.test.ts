@@ -1,14 +1,16 @@
 import { sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { tariffSetSchema } from '../../src-shared/reference/schemas'
+import { syncMessages } from '../../src-shared/sync/messages'
 import { queryRow, queryRows } from '../../src-server/db/query'
 import { executeCommand } from '../../src-main/commands/command'
 import { verifyPassword } from '../../src-main/operators/password'
 import { setTariff } from '../../src-main/reference/set-tariff'
+import { configureSync } from '../../src-main/sync/sync-state'
 import { headlessClient } from '../sync/support/client'
 import { testOperators } from '../support/temp-app'
 import {
-  createBranchAdmin,
+  createCentralAdmin,
   newWorkstation,
   seedBranch,
   type SeededBranch,
@@ -19,11 +21,12 @@ import {
 const database = useTestDatabase()
 const server = useTestServer(database)
 let branch: SeededBranch
+// Tariffs, suppliers and settings are global rows: a central admin's (one without an office).
 let admin: { login: string; password: string }
 const [clerk] = testOperators
 beforeAll(async () => {
   branch = await seedBranch(database.db)
-  admin = await createBranchAdmin(database.db, branch)
+  admin = await createCentralAdmin(database.db)
 })
 
 async function adminDesk() {
@@ -158,6 +161,42 @@ describe('reference data through the server', () => {
     }
   })
 
+  it('an admin logged in offline changes nothing: refused at the desk, with the reason, outside the outbox', async () => {
+    const ws = await newWorkstation(database.db, branch.officeId)
+    const desk = headlessClient(server.url, ws)
+    try {
+      await desk.sync()
+      // The server is out of reach: the login is decided by the hashes pulled here, no session.
+      configureSync(desk.app.services.db, { serverUrl: 'http://127.0.0.1:9', ...ws })
+      await desk.login(admin.login, admin.password)
+      await expect(
+        desk.call('reference.setTariff', {
+          ...tariff('2033-01-01', '7'),
+          tariffGroup: 'urban_gas',
+        }),
+      ).rejects.toThrow(syncMessages.adminOffline)
+      expect(desk.outbox()).toEqual([])
+      // Back online and logged in again: the same change goes to the server.
+      configureSync(desk.app.services.db, { serverUrl: server.url, ...ws })
+      await desk.login(admin.login, admin.password)
+      await desk.call('reference.setTariff', {
+        ...tariff('2033-01-01', '7'),
+        tariffGroup: 'urban_gas',
+      })
+      // (The app's sync loop is woken and awaited by the handler; this test client runs it itself.)
+      await desk.sync()
+      expect(desk.outbox().map((e) => e.status)).toEqual(['done'])
+      expect(
+        await queryRow(
+          database.db,
+          sql`SELECT 1 AS found FROM tariffs WHERE valid_from = '2033-01-01'`,
+        ),
+      ).toEqual({ found: 1 })
+    } finally {
+      desk.cleanup()
+    }
+  })
+
   it("refuses a clerk's reference command, whatever the workstation let through", async () => {
     const desk = headlessClient(server.url, await newWorkstation(database.db, branch.officeId))
     try {
@@ -185,7 +224,7 @@ describe('reference data through the server', () => {
         {
           status: 'rejected',
           name: 'tariff.set',
-          rejectReason: 'Справочники меняет только администратор: команда отклонена.',
+          rejectReason: syncMessages.roleNotAllowed('clerk'),
         },
       ])
       expect(

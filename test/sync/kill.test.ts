@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { openSqlite } from '../../src-main/db/connection'
 import {
   newWorkstation,
+  operatorIdOf,
   seedBranch,
   useTestDatabase,
   useTestServer,
@@ -25,7 +26,12 @@ afterAll(async () => {
 })
 
 /** Starts the syncing workstation, lets it run a random moment after it is ready, SIGKILLs it. */
-function runAndKill(officeId: string, start: number, delayMs: number): Promise<void> {
+function runAndKill(
+  officeId: string,
+  clerkId: string,
+  start: number,
+  delayMs: number,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -36,6 +42,7 @@ function runAndKill(officeId: string, start: number, delayMs: number): Promise<v
         file,
         officeId,
         String(start),
+        clerkId,
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     )
@@ -69,10 +76,12 @@ describe('a workstation killed at random points of the sync loop', () => {
       await setup.sync()
       setup.app.close()
 
+      const clerkId = await operatorIdOf(database.db, branch.login('clerk'))
       let last = cursorOf()
       for (let i = 0; i < kills; i++) {
         await runAndKill(
           branch.officeId,
+          clerkId,
           7_730_000_000 + i * 10_000,
           Math.floor(Math.random() * 400),
         )

@@ -7,6 +7,7 @@ import { syncMessages } from '../../src-shared/sync/messages'
 import { accountInput, testOperators } from '../support/temp-app'
 import {
   newWorkstation,
+  operatorIdOf,
   seedBranch,
   type SeededBranch,
   useTestDatabase,
@@ -142,7 +143,7 @@ describe('a rejected payment moved to the right account', () => {
           name: 'payment.reassign',
           argsVersion: 1,
           args: { ...JSON.parse(taken.args), accountId: other, rejectedCommandId: taken.id },
-          operatorId: null,
+          operatorId: await operatorIdOf(database.db, branch.login('super')),
           at: new Date().toISOString(),
         },
       ],

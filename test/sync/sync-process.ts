@@ -7,7 +7,7 @@ import { openReplica } from '../../src-main/db/replica'
 import { runSync } from '../../src-main/sync/sync-run'
 import { accountInput } from '../support/temp-app'
 
-const [file, officeId, startArg] = process.argv.slice(2)
+const [file, officeId, startArg, clerkId] = process.argv.slice(2)
 const db = openReplica({ file: file! })
 let n = Number(startArg)
 process.stdout.write('ready\n')
@@ -16,7 +16,7 @@ for (;;) {
     n += 1
     const input = accountInput({ number: String(n), officeId })
     executeCommand(db, registerAccount, registerAccountSchema.parse(input), {
-      operatorId: null,
+      operatorId: clerkId!,
       now: new Date(),
     })
   }

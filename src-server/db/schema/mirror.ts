@@ -61,6 +61,10 @@ function mirror(name: SyncedTableName, table: SQLiteTable) {
     // The workstation's credential: scrypt hash of its secret; never pulled.
     columns.secretHash = text()
   }
+  if (name === 'operators') {
+    // When an operator was deactivated (ISO): their commands made before it are still taken.
+    columns.deactivatedAt = text()
+  }
   return pgTable(name, columns, (t) => [
     ...config.primaryKeys.map((pk) =>
       primaryKey({ columns: pk.columns.map((c) => t[c.name]!) as never }),
@@ -89,7 +93,12 @@ export const mirrorTables = Object.fromEntries(
 ) as Record<SyncedTableName, MirrorTable>
 
 /** Columns a workstation receives: everything but the server's own bookkeeping and secrets. */
-export const serverOnlyColumns = new Set(['sync_version', 'deleted_at', 'secret_hash'])
+export const serverOnlyColumns = new Set([
+  'sync_version',
+  'deleted_at',
+  'secret_hash',
+  'deactivated_at',
+])
 
 /**
  * The snake_case columns of a table that a pull sends: not the scope-only `branch_id` either, a

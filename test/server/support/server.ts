@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm'
 import pg from 'pg'
 import { afterAll, beforeAll } from 'vitest'
 import type { PushedCommand } from '../../../src-shared/sync/protocol'
+import type { SyncServerClient } from '../../../src-main/sync/server-client'
 import {
   createBranch,
   createOffice,
@@ -173,6 +174,56 @@ export async function createBranchAdmin(
     officeId: branch.officeId,
   })
   return admin
+}
+
+/** A central admin (no office): global rows and every branch are theirs. */
+export async function createCentralAdmin(
+  db: ServerDb,
+): Promise<{ id: string; login: string; password: string }> {
+  const login = `central-${process.pid}-${randomBytes(3).toString('hex')}`
+  const admin = { login, password: 'central-pass' }
+  const id = await createOperator(db, {
+    ...admin,
+    fullName: 'Орлова Вера Николаевна',
+    role: 'admin',
+    officeId: null,
+  })
+  return { id, ...admin }
+}
+
+/** The server's id of the operator with this login. */
+export async function operatorIdOf(db: ServerDb, login: string): Promise<string> {
+  const row = await queryRow<{ id: string }>(
+    db,
+    sql`SELECT id FROM operators WHERE login = ${login}`,
+  )
+  if (!row) throw new Error(`no operator ${login}`)
+  return row.id
+}
+
+/**
+ * A shift opened on the workstation this client speaks for, pushed from a device of its own (a
+ * payment must be taken in a shift of its workstation): the shift's id.
+ */
+export async function openShiftOnServer(
+  client: { push: SyncServerClient['push'] },
+  operatorId: string,
+): Promise<string> {
+  const shiftId = `shift-${randomBytes(6).toString('hex')}`
+  const at = '2026-11-20T08:00:00.000Z'
+  const answer = await client.push(`shift-device-${shiftId}`, [
+    {
+      id: `open-${shiftId}`,
+      seq: 1,
+      name: 'shift.open',
+      argsVersion: 1,
+      args: { openingCash: 0, shiftId, openedAt: at },
+      operatorId,
+      at,
+    },
+  ])
+  if (answer.outcomes[0]?.status !== 'applied') throw new Error(JSON.stringify(answer.outcomes))
+  return shiftId
 }
 
 export async function newWorkstation(db: ServerDb, officeId: string, name = 'Окно') {

@@ -1,0 +1,49 @@
+import type { CommandName } from '../../src-shared/sync/commands'
+import { closeAccount } from '../accounts/close-account'
+import { editAccount } from '../accounts/edit-account'
+import { linkPerson, unlinkPerson } from '../accounts/link-person'
+import { recordConsent } from '../accounts/record-consent'
+import { registerAccount } from '../accounts/register-account'
+import { installMeter } from '../meters/install-meter'
+import { removeMeter } from '../meters/remove-meter'
+import { replaceMeter } from '../meters/replace-meter'
+import { cancelPayment } from '../payments/cancel-payment'
+import { reassignPayment } from '../payments/reassign-payment'
+import { recordPayment } from '../payments/record-payment'
+import { deleteReading } from '../readings/delete-reading'
+import { submitReadings } from '../readings/submit-readings'
+import { saveOffice } from '../reference/save-office'
+import { saveOperator } from '../reference/save-operator'
+import { saveSupplier } from '../reference/save-supplier'
+import { setSetting } from '../reference/set-setting'
+import { setTariff } from '../reference/set-tariff'
+import { closeShift, openShift } from '../shifts/shift-commands'
+import type { CommandDef } from './command'
+
+/**
+ * Every command the workstation makes, by its name in the shared contract: the type refuses a
+ * contract command without a definition here, and a definition the contract does not name.
+ */
+export const workstationCommands: { [N in CommandName]: CommandDef<never, unknown, N> } = {
+  'account.register': registerAccount,
+  'account.edit': editAccount,
+  'account.linkPerson': linkPerson,
+  'account.unlinkPerson': unlinkPerson,
+  'account.recordConsent': recordConsent,
+  'account.close': closeAccount,
+  'meter.install': installMeter,
+  'meter.replace': replaceMeter,
+  'meter.remove': removeMeter,
+  'reading.submit': submitReadings,
+  'reading.delete': deleteReading,
+  'payment.record': recordPayment,
+  'payment.reassign': reassignPayment,
+  'payment.cancel': cancelPayment,
+  'shift.open': openShift,
+  'shift.close': closeShift,
+  'tariff.set': setTariff,
+  'supplier.save': saveSupplier,
+  'office.save': saveOffice,
+  'operator.save': saveOperator,
+  'setting.set': setSetting,
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "operators" ADD COLUMN "deactivated_at" text;

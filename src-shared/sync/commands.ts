@@ -1,0 +1,339 @@
+import { z } from 'zod'
+import {
+  closeAccountSchema,
+  editAccountSchema,
+  linkPersonSchema,
+  recordConsentSchema,
+  unlinkPersonSchema,
+} from '../accounts/change-schemas'
+import { services } from '../accounts/domain'
+import { registerAccountSchema } from '../accounts/schemas'
+import { validate } from '../api/validation'
+import { installMeterSchema, removeMeterSchema, replaceMeterSchema } from '../meters/schemas'
+import { anyOperator, type Role } from '../operators/roles'
+import { cashDeskRoles, recordPaymentSchema } from '../payments/contract'
+import { readingSources, readingStatuses, zones } from '../readings/domain'
+import {
+  officeSaveSchema,
+  operatorRecordSchema,
+  settingSetSchema,
+  supplierSaveSchema,
+  tariffSetSchema,
+} from '../reference/schemas'
+import { syncMessages } from './messages'
+
+/*
+ * The outbox's wire format: every command a workstation may push, one entry each. The
+ * workstation's command definitions and the server's appliers are typed from this list, and the
+ * server parses every pushed payload with it before anything else.
+ */
+
+/** The keys of the object a schema parses, through optional/default/pipe wrappers. */
+function shapeKeys(schema: z.ZodType): string[] {
+  let s: z.ZodType = schema
+  for (;;) {
+    if (s instanceof z.ZodObject) return Object.keys(s.shape)
+    if (s instanceof z.ZodPipe) s = s.in as z.ZodType
+    else if (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault)
+      s = s.unwrap() as z.ZodType
+    else throw new Error('a command payload is an object schema')
+  }
+}
+
+/**
+ * A payload as it travels: the clerk's input (parsed again by the schema the screen used) and
+ * what the workstation fixed (ids, numbers, times), together. Strict: a key neither part knows is
+ * refused, never dropped silently.
+ */
+function wire<I extends z.ZodType>(input: I): z.ZodType<z.output<I>, z.input<I>>
+function wire<I extends z.ZodType, M extends z.ZodType>(
+  input: I,
+  made: M,
+): z.ZodType<z.output<I> & z.output<M>, z.input<I> & z.input<M>>
+function wire(input: z.ZodType, made?: z.ZodType): z.ZodType {
+  const parts = made ? [input, made] : [input]
+  const allowed = new Set(parts.flatMap(shapeKeys))
+  return z.unknown().transform((raw, ctx) => {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      ctx.addIssue({ code: 'custom', message: syncMessages.invalidArgs('ожидался объект') })
+      return z.NEVER
+    }
+    const unknown = Object.keys(raw).find((k) => !allowed.has(k))
+    if (unknown !== undefined) {
+      ctx.addIssue({ code: 'custom', message: syncMessages.unknownField(unknown) })
+      return z.NEVER
+    }
+    const values: object[] = []
+    for (const part of parts) {
+      const parsed = validate(part, raw)
+      if (!parsed.ok) {
+        ctx.addIssue({ code: 'custom', message: syncMessages.invalidArgs(parsed.error.message) })
+        return z.NEVER
+      }
+      values.push(parsed.value as object)
+    }
+    return Object.assign({}, ...values)
+  }) as never
+}
+
+const id = z.string().min(1).max(64)
+/** Reading ids by zone, as the workstation made them. */
+const zoneIds = z.partialRecord(z.enum(zones), id)
+const timeZone = z.string().min(1).max(64)
+const instant = z.string().min(1).max(40)
+/** The cash a drawer may hold or a shift report total: kopecks, as the channels take them. */
+const kopecks = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
+
+/** What the workstation fixed when it took a payment. */
+const paymentFacts = z.object({
+  paymentId: id,
+  receiptNumber: z.string().min(1).max(64),
+  paidAt: instant,
+  shiftId: id,
+  officeId: id.nullable().default(null),
+  /** The office's time zone the workstation checked the payment in (recorded since v1). */
+  timeZone: timeZone.optional(),
+  lines: z
+    .array(
+      z.object({
+        id,
+        supplierId: id,
+        service: z.enum(services),
+        amount: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+      }),
+    )
+    .min(1),
+})
+
+const recordedReading = z.object({
+  id,
+  meterId: id,
+  zone: z.enum(zones),
+  rawValue: z.string().min(1).max(30),
+  value: z.number().int().min(0),
+  consumption: z.number().int().nullable(),
+  readingDate: z.iso.date(),
+  period: z.string().regex(/^\d{4}-\d{2}$/),
+  source: z.enum(readingSources),
+  status: z.enum(readingStatuses),
+  confirmReason: z.string().max(500).nullable(),
+  acceptedBy: id.nullable(),
+  flags: z.string().max(2000).nullable(),
+})
+
+/** Who keeps accounts and meters. */
+const accountEditors: readonly Role[] = ['clerk', 'supervisor', 'admin']
+const supervisors: readonly Role[] = ['supervisor', 'admin']
+const admins: readonly Role[] = ['admin']
+
+/**
+ * `branch`: facts of the workstation's branch, taken on the workstation's word about its own
+ * operators. `admin`: operators and reference data, taken only with the admin's own live
+ * session on the server (the push's operator token).
+ */
+export type CommandScope = 'branch' | 'admin'
+
+export interface CommandEntry<S extends z.ZodType = z.ZodType> {
+  argsVersion: number
+  payload: S
+  /** The roles whose operator may issue it (as `operatorId`). */
+  roles: readonly Role[]
+  scope: CommandScope
+}
+
+const entry = <S extends z.ZodType>(e: CommandEntry<S>) => e
+
+export const syncCommands = {
+  'account.register': entry({
+    argsVersion: 1,
+    payload: wire(registerAccountSchema, z.object({ accountId: id, customerId: id })),
+    roles: accountEditors,
+    scope: 'branch',
+  }),
+  'account.edit': entry({
+    argsVersion: 1,
+    payload: wire(
+      editAccountSchema,
+      // The old values of what changed, kept with the command's record.
+      z.object({ before: z.record(z.string(), z.unknown()).optional() }),
+    ),
+    roles: accountEditors,
+    scope: 'branch',
+  }),
+  'account.linkPerson': entry({
+    argsVersion: 1,
+    payload: wire(linkPersonSchema, z.object({ linkId: id, customerId: id })),
+    roles: accountEditors,
+    scope: 'branch',
+  }),
+  'account.unlinkPerson': entry({
+    argsVersion: 1,
+    payload: wire(unlinkPersonSchema),
+    roles: accountEditors,
+    scope: 'branch',
+  }),
+  'account.recordConsent': entry({
+    argsVersion: 1,
+    payload: wire(recordConsentSchema, z.object({ consentId: id })),
+    roles: accountEditors,
+    scope: 'branch',
+  }),
+  'account.close': entry({
+    argsVersion: 1,
+    payload: wire(
+      closeAccountSchema,
+      z.object({ readings: z.array(z.object({ id, meterId: id, zone: z.enum(zones) })) }),
+    ),
+    roles: accountEditors,
+    scope: 'branch',
+  }),
+  'meter.install': entry({
+    argsVersion: 1,
+    payload: wire(
+      installMeterSchema(),
+      z.object({ timeZone, newMeterId: id, initialReadingIds: zoneIds }),
+    ),
+    roles: accountEditors,
+    scope: 'branch',
+  }),
+  'meter.replace': entry({
+    argsVersion: 1,
+    payload: wire(
+      replaceMeterSchema(),
+      z.object({
+        timeZone,
+        newMeterId: id,
+        finalReadingIds: zoneIds,
+        initialReadingIds: zoneIds,
+      }),
+    ),
+    roles: accountEditors,
+    scope: 'branch',
+  }),
+  'meter.remove': entry({
+    argsVersion: 1,
+    payload: wire(removeMeterSchema(), z.object({ timeZone, finalReadingIds: zoneIds })),
+    roles: accountEditors,
+    scope: 'branch',
+  }),
+  'reading.submit': entry({
+    argsVersion: 1,
+    payload: wire(
+      z.object({
+        accountId: id,
+        timeZone: timeZone.default('Europe/Moscow'),
+        readings: z.array(recordedReading).min(1).max(100),
+      }),
+    ),
+    roles: anyOperator,
+    scope: 'branch',
+  }),
+  'reading.delete': entry({
+    argsVersion: 1,
+    payload: wire(
+      z.object({ readingId: id, reason: z.string().trim().min(1).max(500), deletionId: id }),
+    ),
+    roles: anyOperator,
+    scope: 'branch',
+  }),
+  'payment.record': entry({
+    argsVersion: 1,
+    payload: wire(recordPaymentSchema, paymentFacts),
+    roles: cashDeskRoles,
+    scope: 'branch',
+  }),
+  'payment.reassign': entry({
+    argsVersion: 1,
+    payload: wire(recordPaymentSchema, paymentFacts.extend({ rejectedCommandId: id })),
+    roles: supervisors,
+    scope: 'branch',
+  }),
+  'payment.cancel': entry({
+    argsVersion: 1,
+    payload: wire(
+      z.object({
+        paymentId: id,
+        reason: z.string().trim().min(1).max(500),
+        /** The supervisor who cancelled, logged in or confirming with a password. */
+        supervisorId: id,
+        cancellationId: id,
+        receiptNumber: z.string().min(1).max(64),
+        cancelledAt: instant,
+        shiftId: id,
+      }),
+    ),
+    roles: anyOperator,
+    scope: 'branch',
+  }),
+  'shift.open': entry({
+    argsVersion: 1,
+    payload: wire(z.object({ openingCash: kopecks, shiftId: id, openedAt: instant })),
+    roles: cashDeskRoles,
+    scope: 'branch',
+  }),
+  'shift.close': entry({
+    argsVersion: 1,
+    payload: wire(
+      z.object({
+        countedCash: kopecks,
+        shiftId: id,
+        closedAt: instant,
+        /** The frozen Z report, compared by the server with the payments it holds. */
+        totals: z.custom<object>(
+          (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+          'ожидался отчет смены',
+        ),
+      }),
+    ),
+    roles: cashDeskRoles,
+    scope: 'branch',
+  }),
+  'tariff.set': entry({
+    argsVersion: 1,
+    payload: wire(tariffSetSchema, z.object({ tariffId: id })),
+    roles: admins,
+    scope: 'admin',
+  }),
+  'supplier.save': entry({
+    argsVersion: 1,
+    payload: wire(supplierSaveSchema, z.object({ supplierId: id, created: z.boolean() })),
+    roles: admins,
+    scope: 'admin',
+  }),
+  'office.save': entry({
+    argsVersion: 1,
+    payload: wire(officeSaveSchema, z.object({ officeId: id, created: z.boolean() })),
+    roles: admins,
+    scope: 'admin',
+  }),
+  'operator.save': entry({
+    argsVersion: 1,
+    payload: wire(operatorRecordSchema),
+    roles: admins,
+    scope: 'admin',
+  }),
+  'setting.set': entry({
+    argsVersion: 1,
+    payload: wire(settingSetSchema),
+    roles: admins,
+    scope: 'admin',
+  }),
+}
+
+export type SyncCommands = typeof syncCommands
+export type CommandName = keyof SyncCommands
+export const commandNames = Object.keys(syncCommands) as CommandName[]
+
+/** A command's payload as the workstation records it (what goes into the outbox). */
+export type CommandPayload<N extends CommandName> = z.input<SyncCommands[N]['payload']>
+/** A command's payload as the server reads it after parsing. */
+export type CommandArgs<N extends CommandName> = z.output<SyncCommands[N]['payload']>
+
+export function syncCommand(name: string): CommandEntry | undefined {
+  return Object.hasOwn(syncCommands, name) ? syncCommands[name as CommandName] : undefined
+}
+
+/** Commands that change operators or reference data: online, by an admin, only. */
+export function isAdminCommand(name: string): boolean {
+  return syncCommand(name)?.scope === 'admin'
+}
