@@ -149,11 +149,14 @@ switch (command) {
       officeId: need('office'),
       skipBad: values['skip-bad'],
     })
-    for (const e of report.errors) console.error(`строка ${e.line}: ${e.message}`)
+    for (const e of report.errors) {
+      console.error(e.line === 0 ? e.message : `строка ${e.line}: ${e.message}`)
+    }
+    const refused = report.errors.some((e) => e.line === 0)
     console.log(
       `Загружено лицевых счетов: ${report.imported}, строк с ошибками: ${report.errors.length}`,
     )
-    await done(report.errors.length > 0 && !values['skip-bad'] ? 1 : 0)
+    await done(refused || (report.errors.length > 0 && !values['skip-bad']) ? 1 : 0)
     break
   }
   default:
