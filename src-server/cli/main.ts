@@ -1,12 +1,14 @@
 // The central server's admin command line: npm run server -- <command> [options]
 import { parseArgs } from 'node:util'
 import { officeDate } from '../../src-shared/dates'
+import { newPasswordProblem } from '../../src-shared/operators/password-rules'
 import { roles, type Role } from '../../src-shared/operators/roles'
 import { importAccounts } from '../accounts/import-accounts'
 import { loadServerDemo } from '../admin/demo'
 import { createBranch, createOffice, createOperator } from '../admin/reference'
 import { openServerDatabase } from '../db/connection'
 import { buildServerApp } from '../http/app'
+import { settingsOn } from '../settings/settings'
 import { issueRegistrationCode } from '../workstations/registration-codes'
 
 const usage = `npm run server -- <command> [options]
@@ -107,9 +109,16 @@ switch (command) {
       console.error(`Роль: одна из ${roles.join(', ')}.`)
       await done(2)
     }
+    const password = need('password')
+    const today = officeDate(new Date(), 'Europe/Moscow')
+    const problem = newPasswordProblem(password, (await settingsOn(db, today))('passwordMinLength'))
+    if (problem) {
+      console.error(`Пароль: ${problem}.`)
+      await done(2)
+    }
     const id = await createOperator(db, {
       login: need('login'),
-      password: need('password'),
+      password,
       fullName: need('name'),
       role,
       officeId: values.office ?? null,

@@ -210,8 +210,8 @@ export const operatorSaveSchema = z
       'Пароль',
       z
         .string()
+        // The shortest is a dated setting (passwordMinLength), checked where it is saved.
         .max(200, 'не длиннее 200 символов')
-        .refine((v) => v === '' || v.length >= 6, 'не короче 6 символов')
         .default(''),
     ),
   })
