@@ -85,7 +85,7 @@ for (let i = 0; i <= Number(values.workstations); i++) {
     operatorToken: session.token,
   })
 }
-const app = buildServerApp({ db })
+const app = await buildServerApp({ db })
 const url = await app.listen({ host: '127.0.0.1', port: 0 })
 const ready: BenchServerReady = { url, kind: database.kind, officeId: office.id, workstations }
 console.log(`READY ${JSON.stringify(ready)}`)

@@ -68,7 +68,7 @@ test.beforeAll(async () => {
     name: 'Окно 1',
     receiptPrefix: 'MV01',
   })
-  const server = buildServerApp({ db: database.db })
+  const server = await buildServerApp({ db: database.db })
   movedUrl = await server.listen({ host: '127.0.0.1', port: 0 })
   closeServer = () => server.close()
 
