@@ -39,24 +39,24 @@ async function proveServer(state: SyncStateRow | undefined, serverUrl: string): 
       'рабочее место закреплено за сервером с сертификатом: новый адрес — только https://.',
     )
   }
+  // Not registered yet: nothing pinned, and nothing but the health route is asked.
+  const unpinned = !state && https ? pinnedAgent(() => true) : null
   let response
   try {
-    const dispatcher =
-      state || !https
-        ? dispatcherFor(serverUrl, state?.serverCertificate ?? null)
-        : pinnedAgent(() => true)
     response = await request(new URL('/health', serverUrl), {
-      dispatcher,
+      dispatcher: unpinned ?? dispatcherFor(serverUrl, state?.serverCertificate ?? null),
       headersTimeout: HEALTH_WAIT_MS,
       bodyTimeout: HEALTH_WAIT_MS,
     })
   } catch (error) {
+    void unpinned?.close()
     if (error instanceof ServerCertificateMismatch || error instanceof InsecureServerAddress) {
       throw ApiFailure.field('serverUrl', error.message)
     }
     throw addressFailure(notAnswering)
   }
   const health = (await response.body.json().catch(() => null)) as { ok?: unknown } | null
+  void unpinned?.close()
   if (response.statusCode !== 200 || health?.ok !== true) {
     throw addressFailure('по этому адресу отвечает не центральный сервер.')
   }
