@@ -1,5 +1,4 @@
 // The central server's admin command line: npm run server -- <command> [options]
-import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { officeDate } from '../../src-shared/dates'
 import { newPasswordProblem } from '../../src-shared/operators/password-rules'
@@ -32,7 +31,7 @@ const usage = `npm run server -- <command> [options]
 The database: DATABASE_URL (PostgreSQL), or an embedded PGlite in --data-dir (default
 .data/server). PGlite serves one process: stop the server before other commands on it.
 
-The server speaks HTTPS with the certificate in --tls-dir (default <data-dir>/tls: server.crt,
+The server speaks HTTPS with the certificate in --tls-dir (default <data-dir>-tls: server.crt,
 server.key); a first start makes a self-signed one. Workstations pin it: the registration code
 carries its fingerprint. --http (plain HTTP) only on a loopback host, for development.`
 
@@ -73,12 +72,20 @@ function need(name: keyof typeof values): string {
   return v
 }
 
-const tlsDir = () => values['tls-dir'] ?? join(values['data-dir'], 'tls')
+// Beside the database's directory, not in it: PGlite owns that one.
+const tlsDir = () => values['tls-dir'] ?? `${values['data-dir']}-tls`
 
 const command = positionals[0]
 if (!command || values.help) {
   console.log(usage)
   process.exit(values.help ? 0 : 2)
+}
+
+if (command === 'start' && values.http && !isLoopbackHost(values.host)) {
+  console.error(
+    '--http только на этом компьютере (--host 127.0.0.1): в сети сервер работает по https.',
+  )
+  process.exit(2)
 }
 
 const database = await openServerDatabase({
@@ -94,14 +101,7 @@ const done = async (code = 0) => {
 switch (command) {
   case 'start': {
     let tls: ServerCertificate | undefined
-    if (values.http) {
-      if (!isLoopbackHost(values.host)) {
-        console.error(
-          '--http только на этом компьютере (--host 127.0.0.1): в сети сервер работает по https.',
-        )
-        await done(2)
-      }
-    } else {
+    if (!values.http) {
       tls = await serverCertificate(tlsDir())
       console.log(
         `${tls.created ? 'Создан сертификат сервера' : 'Сертификат сервера'} (SHA-256): ${formatFingerprint(tls.fingerprint)}`,
