@@ -257,6 +257,14 @@ export const editableSettings = {
       .min(0, 'сумма не может быть отрицательной')
       .max(Number.MAX_SAFE_INTEGER),
   },
+  passwordMinLength: {
+    label: 'Наименьшая длина пароля',
+    schema: z
+      .number('введите число')
+      .int('целое число')
+      .min(8, 'не меньше 8')
+      .max(64, 'не больше 64'),
+  },
 } as const
 export type EditableSettingKey = keyof typeof editableSettings
 export const editableSettingKeys = Object.keys(editableSettings) as EditableSettingKey[]

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { officeDate } from '../../src-shared/dates'
 import { newPasswordProblem } from '../../src-shared/operators/password-rules'
 import { SYNC_PROTOCOL_VERSION } from '../../src-shared/sync/protocol'
 import {
@@ -10,7 +11,6 @@ import {
   verifyPassword,
 } from '../../src-main/operators/password'
 import { SyncServerClient } from '../../src-main/sync/server-client'
-import { insertGlobal } from '../../src-server/admin/reference'
 import { queryRow } from '../../src-server/db/query'
 import { headlessClient } from '../sync/support/client'
 import {
@@ -116,10 +116,19 @@ describe('the shortest password', () => {
         })
       await expect(save('short', '123456789')).rejects.toThrow('Пароль: не короче 10 символов.')
       await save('ten', '1234567890')
-      await insertGlobal(database.db, 'settings', [
-        { key: 'passwordMinLength', value: '12', validFrom: '2020-01-01' },
-      ])
+      // The admin sets it on the settings screen, from today.
+      await desk.call('reference.setSetting', {
+        key: 'passwordMinLength',
+        value: 12,
+        validFrom: officeDate(new Date(), 'Europe/Moscow'),
+      })
       await desk.sync()
+      // The server holds it too: create-operator reads it there.
+      const onServer = await queryRow<{ value: string }>(
+        database.db,
+        sql`SELECT value FROM settings WHERE key = 'passwordMinLength'`,
+      )
+      expect(onServer?.value).toBe('12')
       await expect(save('twelve', '12345678901')).rejects.toThrow('Пароль: не короче 12 символов.')
       await save('twelve', '123456789012')
     } finally {
