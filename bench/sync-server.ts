@@ -88,7 +88,7 @@ for (let i = 0; i <= Number(values.workstations); i++) {
     operatorToken: session.token,
   })
 }
-const app = buildServerApp({ db })
+const app = await buildServerApp({ db })
 const url = await app.listen({ host: '127.0.0.1', port: 0 })
 const ready: BenchServerReady = {
   url,

@@ -89,6 +89,9 @@ export function startDemoServer(options: DemoSystemOptions): Promise<ChildProces
       serverDir(options.dataDir),
       '--port',
       String(options.port),
+      // One machine: the workstation talks to the server over loopback, where plain HTTP is
+      // allowed.
+      '--http',
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   )

@@ -1,4 +1,6 @@
 import type { AppServices } from '../api/services'
+import { ApiFailure } from '../api/failure'
+import { SyncHttpError } from '../sync/server-client'
 import { clientFor } from '../sync/sync-run'
 import { checkCredentials, findOperator, type OperatorRow } from './credentials'
 
@@ -15,7 +17,8 @@ export interface LoginCheck {
  * copy of the password decides: a password changed or an operator deactivated centrally counts
  * at once, before the change is pulled, and the server opens a session whose token the sync then
  * carries. Offline, or with no answer within 3 s, the scrypt hashes pulled to this workstation
- * decide, and there is no token.
+ * decide, and there is no token. Past the server's bound on login tries, the login is refused
+ * with its message.
  */
 export async function checkLogin(
   services: AppServices,
@@ -32,7 +35,13 @@ export async function checkLogin(
         timer = setTimeout(() => resolve(null), SERVER_WAIT_MS)
       }),
     ])
-      .catch(() => null)
+      .catch((error: unknown) => {
+        // The server bounds login tries per workstation: past it, no try here either.
+        if (error instanceof SyncHttpError && error.rateLimited) {
+          throw new ApiFailure('rate_limited', error.message)
+        }
+        return null
+      })
       .finally(() => clearTimeout(timer))
     if (online !== null) return online ? { operator: local, token: online.token } : null
   }

@@ -1,10 +1,13 @@
 import { and, eq, ne } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
+import { officeDate } from '../../src-shared/dates'
+import { newPasswordProblem } from '../../src-shared/operators/password-rules'
 import type { OperatorRecord, OperatorSaveArgs } from '../../src-shared/reference/schemas'
 import { ApiFailure } from '../api/failure'
 import type { CommandDef } from '../commands/command'
 import { offices, operators } from '../db/schema'
 import { hashPassword } from '../operators/password'
+import { readSetting } from '../settings/settings'
 
 /**
  * operator.save: creates an operator, edits one (name, role, office, a new password) or
@@ -35,6 +38,15 @@ export const saveOperator: CommandDef<OperatorSaveArgs, { operatorId: string }, 
         'active',
         'Работает: администратор не может отключить себя или снять свою роль.',
       )
+    }
+    if (password !== '') {
+      const now = new Date(ctx.at)
+      const today = officeDate(
+        now,
+        readSetting(tx, 'officeTimeZone', officeDate(now, 'Europe/Moscow')),
+      )
+      const problem = newPasswordProblem(password, readSetting(tx, 'passwordMinLength', today))
+      if (problem) throw ApiFailure.field('password', `Пароль: ${problem}.`)
     }
     const passwordHash = password === '' ? null : hashPassword(password)
     if (old) {

@@ -73,8 +73,8 @@ export const syncHandlers: {
   'sync.reviewShift': (input, ctx) =>
     reviewShiftDifference(ctx.services.db, auditActor(ctx), input),
 
-  'sync.changeServer': (input, ctx) => {
-    changeServerAddress(ctx.services.db, auditActor(ctx), input.serverUrl)
+  'sync.changeServer': async (input, ctx) => {
+    await changeServerAddress(ctx.services.db, auditActor(ctx), input.serverUrl)
     // The next run goes to the new address; the answer does not wait for it.
     void ctx.services.sync.wake()
     return syncStatus(ctx)

@@ -1,3 +1,4 @@
+import { request } from 'undici'
 import type { ServerCheck } from '../../src-shared/sync/contract'
 import { normalizeServerAddress } from '../../src-shared/sync/server-address'
 import { ApiFailure } from '../api/failure'
@@ -5,9 +6,15 @@ import { serverRoutes } from '../../src-shared/sync/routes'
 import type { AppServices } from '../api/services'
 import { writeAudit, type AuditActor } from '../audit/audit-log'
 import type { Db } from '../db/connection'
+import {
+  dispatcherFor,
+  InsecureServerAddress,
+  pinnedAgent,
+  ServerCertificateMismatch,
+} from './pinned-tls'
 import { SyncHttpError } from './server-client'
 import { clientFor } from './sync-run'
-import { readSyncState } from './sync-state'
+import { readSyncState, type SyncStateRow } from './sync-state'
 
 export const CHANGE_SERVER = 'sync.changeServer'
 
@@ -21,22 +28,64 @@ function addressFailure(problem: string): ApiFailure {
 const notAnswering = 'сервер не отвечает. Проверьте адрес и сеть.'
 
 /**
- * Points a registered workstation at its central server's new address (the server moved to
- * another host). Its credentials, cursors and outbox stay as they are: the next sync goes to the
- * new address and carries on from where the last one stopped. Recorded in the audit log.
+ * Whether the server at `serverUrl` is the central server this workstation is registered to, asked
+ * without a credential: its health route, over a connection that takes only the pinned
+ * certificate (plain http only on this computer, for a workstation registered that way). A
+ * workstation not registered yet has nothing pinned: only whether a central server answers.
  */
-export function changeServerAddress(db: Db, actor: AuditActor, serverUrl: string): void {
+async function proveServer(state: SyncStateRow | undefined, serverUrl: string): Promise<void> {
+  const https = new URL(serverUrl).protocol === 'https:'
+  if (state && !https && state.serverCertificate) {
+    throw addressFailure(
+      'рабочее место закреплено за сервером с сертификатом: новый адрес — только https://.',
+    )
+  }
+  // Not registered yet: nothing pinned, and nothing but the health route is asked.
+  const unpinned = !state && https ? pinnedAgent(() => true) : null
+  let response
+  try {
+    response = await request(new URL(serverRoutes.health, serverUrl), {
+      dispatcher: unpinned ?? dispatcherFor(serverUrl, state?.serverCertificate ?? null),
+      headersTimeout: HEALTH_WAIT_MS,
+      bodyTimeout: HEALTH_WAIT_MS,
+    })
+  } catch (error) {
+    void unpinned?.close()
+    if (error instanceof ServerCertificateMismatch || error instanceof InsecureServerAddress) {
+      throw ApiFailure.field('serverUrl', error.message)
+    }
+    throw addressFailure(notAnswering)
+  }
+  const health = (await response.body.json().catch(() => null)) as { ok?: unknown } | null
+  void unpinned?.close()
+  if (response.statusCode !== 200 || health?.ok !== true) {
+    throw addressFailure('по этому адресу отвечает не центральный сервер.')
+  }
+}
+
+/**
+ * Points a registered workstation at its central server's new address (the server moved to
+ * another host), once the server there proved to be the same one (its pinned certificate). Its
+ * credentials, cursors and outbox stay as they are: the next sync goes to the new address and
+ * carries on from where the last one stopped. Recorded in the audit log.
+ */
+export async function changeServerAddress(
+  db: Db,
+  actor: AuditActor,
+  serverUrl: string,
+): Promise<void> {
+  const state = readSyncState(db)
+  if (!state) {
+    throw new ApiFailure(
+      'conflict',
+      'Рабочее место еще не зарегистрировано на сервере: адрес задается при первом запуске.',
+    )
+  }
+  if (normalizeServerAddress(state.serverUrl) === serverUrl) {
+    throw addressFailure('этот адрес уже задан.')
+  }
+  await proveServer(state, serverUrl)
   db.$client.transaction(() => {
-    const state = readSyncState(db)
-    if (!state) {
-      throw new ApiFailure(
-        'conflict',
-        'Рабочее место еще не зарегистрировано на сервере: адрес задается при первом запуске.',
-      )
-    }
-    if (normalizeServerAddress(state.serverUrl) === serverUrl) {
-      throw addressFailure('этот адрес уже задан.')
-    }
     db.$client.prepare('UPDATE sync_state SET server_url = ? WHERE id = 1').run(serverUrl)
     writeAudit(db, actor, {
       action: CHANGE_SERVER,
@@ -48,28 +97,17 @@ export function changeServerAddress(db: Db, actor: AuditActor, serverUrl: string
 }
 
 /**
- * Asks the server at `serverUrl` whether it answers and is a central server (its health route),
- * then, on a registered workstation, whether it knows this workstation's credentials (a pull of
- * one row from the current cursor; nothing is stored). Failures name the address field.
+ * Asks the server at `serverUrl` whether it answers and is this workstation's central server
+ * (its health route, over the pinned certificate), then, on a registered workstation, whether
+ * it knows this workstation's credentials (a pull of one row from the current cursor; nothing
+ * is stored). Failures name the address field.
  */
 export async function checkServerAddress(
   services: AppServices,
   serverUrl: string,
 ): Promise<ServerCheck> {
-  let response: Response
-  try {
-    response = await fetch(new URL(serverRoutes.health, serverUrl), {
-      signal: AbortSignal.timeout(HEALTH_WAIT_MS),
-    })
-  } catch {
-    throw addressFailure(notAnswering)
-  }
-  const health = (await response.json().catch(() => null)) as { ok?: unknown } | null
-  if (!response.ok || health?.ok !== true) {
-    throw addressFailure('по этому адресу отвечает не центральный сервер.')
-  }
-
   const state = readSyncState(services.db)
+  await proveServer(state, serverUrl)
   const client = clientFor(services.db, services.appVersion, serverUrl)
   if (!state || !client) return { serverUrl, knowsWorkstation: null }
   try {

@@ -1,4 +1,4 @@
-import { errors, request } from 'undici'
+import { Agent, errors, request, type Dispatcher } from 'undici'
 import {
   OPERATOR_SESSION_ENDED,
   OPERATOR_SESSION_HEADER,
@@ -15,11 +15,15 @@ import {
 import type { CentralReportRequest } from '../../src-shared/reports/central'
 import type { ReportTable } from '../../src-shared/reports/table'
 import { serverRoutes, type ServerRoute } from '../../src-shared/sync/routes'
+import { pinOfFingerprint, splitRegistrationCode } from '../../src-shared/sync/registration-code'
+import { dispatcherFor, pinnedAgent, ServerCertificateMismatch } from './pinned-tls'
 
 export interface SyncEndpoint {
   serverUrl: string
   workstationId: string
   secret: string
+  /** SHA-256 (hex) of the server's certificate, pinned; null for plain http on loopback. */
+  serverCertificate?: string | null
 }
 
 /**
@@ -43,29 +47,67 @@ export class SyncHttpError extends Error {
   get updateRequired(): boolean {
     return this.status === 426
   }
+
+  /** 429: the server bounds how often this is tried; its message says when to try again. */
+  get rateLimited(): boolean {
+    return this.status === 429
+  }
 }
 
 const TIMEOUT_MS = 60_000
 
 /**
  * Exchanges a registration code for the workstation's credentials (the first-run wizard); null
- * when the server does not know the code (unknown, used or expired).
+ * when the server does not know the code (unknown, used or expired). Over https the code is sent
+ * only to a server whose certificate matches the pin the code carries, and that certificate's
+ * fingerprint comes back to be pinned. Plain http only on this computer.
  */
 export async function claimRegistration(
   serverUrl: string,
-  code: string,
+  typed: string,
   versions: ClientVersions,
-): Promise<RegistrationAnswer | null> {
-  const response = await fetch(new URL(serverRoutes.claim, serverUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ versions, code }),
-    signal: AbortSignal.timeout(TIMEOUT_MS),
-  })
-  if (response.status === 404) return null
-  const text = await response.text()
-  if (!response.ok) throw new SyncHttpError(response.status, messageOf(text))
-  return JSON.parse(text) as RegistrationAnswer
+): Promise<(RegistrationAnswer & { serverCertificate: string | null }) | null> {
+  const parts = splitRegistrationCode(typed)
+  if (!parts) return null
+  let presented: string | null = null
+  let dispatcher: Dispatcher | undefined
+  if (new URL(serverUrl).protocol === 'https:') {
+    if (!parts.pin) throw new MissingPin()
+    const agent = pinnedAgent((fingerprint) => {
+      presented = fingerprint
+      return pinOfFingerprint(fingerprint) === parts.pin
+    })
+    dispatcher = agent
+  } else {
+    dispatcher = dispatcherFor(serverUrl, null)
+  }
+  try {
+    const response = await request(new URL(serverRoutes.claim, serverUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ versions, code: parts.code }),
+      headersTimeout: TIMEOUT_MS,
+      bodyTimeout: TIMEOUT_MS,
+      dispatcher,
+    })
+    const text = await response.body.text()
+    if (response.statusCode === 404) return null
+    if (response.statusCode < 200 || response.statusCode > 299) {
+      throw new SyncHttpError(response.statusCode, messageOf(text))
+    }
+    return { ...(JSON.parse(text) as RegistrationAnswer), serverCertificate: presented }
+  } finally {
+    if (dispatcher instanceof Agent) await dispatcher.close()
+  }
+}
+
+/** An https address with a code that carries no server pin: nothing is sent. */
+export class MissingPin extends Error {
+  constructor() {
+    super(
+      'Код регистрации: для сервера по https нужен полный код — 8 групп, с отпечатком сертификата сервера.',
+    )
+  }
 }
 
 /** The server's message in an error answer, or its text as it is. */
@@ -92,6 +134,11 @@ export class SyncServerClient {
    */
   private async post<T>(path: ServerRoute, body: unknown, forOperator = false): Promise<T> {
     const token = forOperator ? (this.operatorSessions?.token() ?? null) : null
+    // https to the pinned certificate only; http only on this computer.
+    const dispatcher = dispatcherFor(
+      this.endpoint.serverUrl,
+      this.endpoint.serverCertificate ?? null,
+    )
     const send = () =>
       request(new URL(path, this.endpoint.serverUrl), {
         method: 'POST',
@@ -104,11 +151,13 @@ export class SyncServerClient {
         body: JSON.stringify(body),
         headersTimeout: TIMEOUT_MS,
         bodyTimeout: TIMEOUT_MS,
+        dispatcher,
       })
     // A kept-alive connection the server closed while this thread was busy fails at once: send
     // again on a fresh one. Push and pull are idempotent (commands go by id), so this is safe.
     const response = await send().catch((error: unknown) => {
       if (error instanceof errors.HeadersTimeoutError) throw error
+      if (error instanceof ServerCertificateMismatch) throw error
       return send()
     })
     if (token && response.headers[OPERATOR_SESSION_HEADER] === OPERATOR_SESSION_ENDED) {

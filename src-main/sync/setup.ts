@@ -2,7 +2,8 @@ import type { SetupState } from '../../src-shared/sync/contract'
 import { SYNC_PROTOCOL_VERSION } from '../../src-shared/sync/protocol'
 import { ApiFailure } from '../api/failure'
 import type { AppServices } from '../api/services'
-import { claimRegistration, SyncHttpError } from './server-client'
+import { InsecureServerAddress, ServerCertificateMismatch } from './pinned-tls'
+import { claimRegistration, MissingPin, SyncHttpError } from './server-client'
 import { configureSync, readSyncState } from './sync-state'
 
 /** How far the first pull of a new workstation got: for the first-run wizard's progress bar. */
@@ -30,6 +31,19 @@ export function setupState(services: AppServices): SetupState {
   }
 }
 
+/** A failed claim as the wizard shows it, under the field it is about. */
+function setupFailure(error: unknown): ApiFailure {
+  if (error instanceof MissingPin) return ApiFailure.field('code', error.message)
+  if (error instanceof ServerCertificateMismatch || error instanceof InsecureServerAddress) {
+    return ApiFailure.field('serverUrl', error.message)
+  }
+  if (error instanceof SyncHttpError) {
+    const field = error.status === 404 || error.rateLimited ? 'code' : 'serverUrl'
+    return ApiFailure.field(field, error.message)
+  }
+  return ApiFailure.field('serverUrl', 'Адрес сервера: сервер не отвечает. Проверьте адрес и сеть.')
+}
+
 /**
  * The first-run wizard's step: exchanges the administrator's registration code for this
  * workstation's credentials, stores them and starts the sync, whose first run is the bootstrap.
@@ -50,12 +64,7 @@ export async function registerWorkstation(
       app: services.appVersion,
     })
   } catch (error) {
-    const message =
-      error instanceof SyncHttpError
-        ? error.message
-        : 'Адрес сервера: сервер не отвечает. Проверьте адрес и сеть.'
-    const field = error instanceof SyncHttpError && error.status === 404 ? 'code' : 'serverUrl'
-    throw ApiFailure.field(field, message)
+    throw setupFailure(error)
   }
   if (!answer) {
     const message = 'Код регистрации: неверный, уже использован или просрочен.'
@@ -65,6 +74,7 @@ export async function registerWorkstation(
     serverUrl: input.serverUrl,
     workstationId: answer.workstationId,
     secret: answer.secret,
+    serverCertificate: answer.serverCertificate,
   })
   services.bootstrap.pulled = 0
   services.bootstrap.estimated = answer.estimatedRows

@@ -631,6 +631,7 @@ const en: Messages = {
         receiptPrinter: 'Receipt printer',
         documentPrinter: 'Document printer',
         debtAlertThreshold: 'Debt alert threshold',
+        passwordMinLength: 'Shortest password',
       },
     },
   },

@@ -630,6 +630,7 @@ const ru = {
         receiptPrinter: 'Принтер чеков',
         documentPrinter: 'Принтер документов',
         debtAlertThreshold: 'Порог долга для предупреждения',
+        passwordMinLength: 'Наименьшая длина пароля',
       },
     },
   },

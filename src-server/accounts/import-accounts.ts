@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
-import * as XLSX from 'xlsx'
 import { registerAccountSchema, type RegisterAccountArgs } from '../../src-shared/accounts/schemas'
 import { validate } from '../../src-shared/api/validation'
 import type { ServerDb } from '../db/connection'
 import { queryRows } from '../db/query'
 import { SyncedWriter } from '../sync/synced-write'
 import { insertAccount } from './insert-account'
+import { defaultSheetLimits, readSheetRows, SheetRefused, type SheetLimits } from './read-sheet'
 
 /** Columns of an import file (first row), in the order a template lists them. */
 export const importColumns = [
@@ -89,16 +89,40 @@ function toInput(cells: Cells, officeId: string) {
 }
 
 /**
+ * Rows keyed by the known columns only (a header the template does not list is ignored); an empty
+ * cell is null, as in a spreadsheet.
+ */
+function cellsOf(table: (string | null)[][]): Cells[] {
+  const header = (table[0] ?? []).map((h) => (h ?? '').trim().toLowerCase())
+  const at = importColumns.map((c) => [c, header.indexOf(c)] as const).filter(([, i]) => i >= 0)
+  return table.slice(1).map((cells) => {
+    const row: Cells = {}
+    for (const [column, i] of at) row[column] = cells[i] || null
+    return row
+  })
+}
+
+/**
  * Imports accounts of one office from an .xlsx or .csv file. Every bad row is reported with its
  * line and the Russian reason; a file with errors imports nothing unless `skipBad`.
  */
 export async function importAccounts(
   db: ServerDb,
-  options: { file: string; officeId: string; skipBad?: boolean; at?: string },
+  options: {
+    file: string
+    officeId: string
+    skipBad?: boolean
+    at?: string
+    limits?: SheetLimits
+  },
 ): Promise<ImportReport> {
-  const book = XLSX.readFile(options.file, { raw: true })
-  const sheet = book.Sheets[book.SheetNames[0]!]!
-  const rows = XLSX.utils.sheet_to_json<Cells>(sheet, { defval: null, raw: false })
+  let rows: Cells[]
+  try {
+    rows = cellsOf(await readSheetRows(options.file, options.limits ?? defaultSheetLimits))
+  } catch (error) {
+    if (!(error instanceof SheetRefused)) throw error
+    return { imported: 0, errors: [{ line: 0, message: error.message }] }
+  }
   const [office] = await queryRows<{ branchId: string }>(
     db,
     sql`SELECT branch_id AS "branchId" FROM offices WHERE id = ${options.officeId}`,

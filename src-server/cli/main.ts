@@ -1,18 +1,27 @@
 // The central server's admin command line: npm run server -- <command> [options]
 import { parseArgs } from 'node:util'
 import { officeDate } from '../../src-shared/dates'
+import { newPasswordProblem } from '../../src-shared/operators/password-rules'
 import { roles, type Role } from '../../src-shared/operators/roles'
+import {
+  formatFingerprint,
+  groupCode,
+  pinOfFingerprint,
+} from '../../src-shared/sync/registration-code'
+import { isLoopbackHost } from '../../src-shared/sync/server-address'
 import { importAccounts } from '../accounts/import-accounts'
 import { loadServerDemo } from '../admin/demo'
 import { createBranch, createOffice, createOperator } from '../admin/reference'
 import { openServerDatabase } from '../db/connection'
 import { buildServerApp } from '../http/app'
+import { serverCertificate, type ServerCertificate } from '../http/certificate'
+import { settingsOn } from '../settings/settings'
 import { issueRegistrationCode } from '../workstations/registration-codes'
 import { runReportCommand } from '../reports/report-command'
 
 const usage = `npm run server -- <command> [options]
 
-  start                 [--host 127.0.0.1] [--port 5190] [--min-app VERSION]
+  start                 [--host 127.0.0.1] [--port 5190] [--min-app VERSION] [--tls-dir DIR] [--http]
   create-branch         --code C --name N
   create-office         --branch ID --name N --address A
   create-operator       --login L --password P --name "Фамилия Имя" --role clerk|cashier|supervisor|admin [--office ID]
@@ -22,12 +31,18 @@ const usage = `npm run server -- <command> [options]
   report                payments|debtors --out report.xlsx [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--branch ID]
 
 The database: DATABASE_URL (PostgreSQL), or an embedded PGlite in --data-dir (default
-.data/server). PGlite serves one process: stop the server before other commands on it.`
+.data/server). PGlite serves one process: stop the server before other commands on it.
+
+The server speaks HTTPS with the certificate in --tls-dir (default <data-dir>-tls: server.crt,
+server.key); a first start makes a self-signed one. Workstations pin it: the registration code
+carries its fingerprint. --http (plain HTTP) only on a loopback host, for development.`
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
     'data-dir': { type: 'string', default: '.data/server' },
+    'tls-dir': { type: 'string' },
+    http: { type: 'boolean', default: false },
     host: { type: 'string', default: '127.0.0.1' },
     port: { type: 'string', default: '5190' },
     'min-app': { type: 'string' },
@@ -62,10 +77,20 @@ function need(name: keyof typeof values): string {
   return v
 }
 
+// Beside the database's directory, not in it: PGlite owns that one.
+const tlsDir = () => values['tls-dir'] ?? `${values['data-dir']}-tls`
+
 const command = positionals[0]
 if (!command || values.help) {
   console.log(usage)
   process.exit(values.help ? 0 : 2)
+}
+
+if (command === 'start' && values.http && !isLoopbackHost(values.host)) {
+  console.error(
+    '--http только на этом компьютере (--host 127.0.0.1): в сети сервер работает по https.',
+  )
+  process.exit(2)
 }
 
 const database = await openServerDatabase({
@@ -80,7 +105,14 @@ const done = async (code = 0) => {
 
 switch (command) {
   case 'start': {
-    const app = buildServerApp({ db, minAppVersion: values['min-app'] })
+    let tls: ServerCertificate | undefined
+    if (!values.http) {
+      tls = await serverCertificate(tlsDir())
+      console.log(
+        `${tls.created ? 'Создан сертификат сервера' : 'Сертификат сервера'} (SHA-256): ${formatFingerprint(tls.fingerprint)}`,
+      )
+    }
+    const app = await buildServerApp({ db, minAppVersion: values['min-app'], tls })
     const address = await app.listen({ host: values.host, port: Number(values.port) })
     console.log(`Центральный сервер: ${address} (${database.kind})`)
     const stop = async () => {
@@ -112,9 +144,16 @@ switch (command) {
       console.error(`Роль: одна из ${roles.join(', ')}.`)
       await done(2)
     }
+    const password = need('password')
+    const today = officeDate(new Date(), 'Europe/Moscow')
+    const problem = newPasswordProblem(password, (await settingsOn(db, today))('passwordMinLength'))
+    if (problem) {
+      console.error(`Пароль: ${problem}.`)
+      await done(2)
+    }
     const id = await createOperator(db, {
       login: need('login'),
-      password: need('password'),
+      password,
       fullName: need('name'),
       role,
       officeId: values.office ?? null,
@@ -129,8 +168,11 @@ switch (command) {
       name: need('name'),
       receiptPrefix: need('prefix'),
     })
+    // The code carries the pin of the server's certificate: the workstation talks to no other.
+    const { fingerprint } = await serverCertificate(tlsDir())
+    const code = `${issued.code}-${groupCode(pinOfFingerprint(fingerprint))}`
     console.log(
-      `Рабочее место ${issued.workstationId}\nКод регистрации: ${issued.code} (действует до ${issued.expiresAt})`,
+      `Рабочее место ${issued.workstationId}\nКод регистрации: ${code} (действует до ${issued.expiresAt})`,
     )
     await done()
     break
@@ -154,11 +196,14 @@ switch (command) {
       officeId: need('office'),
       skipBad: values['skip-bad'],
     })
-    for (const e of report.errors) console.error(`строка ${e.line}: ${e.message}`)
+    for (const e of report.errors) {
+      console.error(e.line === 0 ? e.message : `строка ${e.line}: ${e.message}`)
+    }
+    const refused = report.errors.some((e) => e.line === 0)
     console.log(
       `Загружено лицевых счетов: ${report.imported}, строк с ошибками: ${report.errors.length}`,
     )
-    await done(report.errors.length > 0 && !values['skip-bad'] ? 1 : 0)
+    await done(refused || (report.errors.length > 0 && !values['skip-bad']) ? 1 : 0)
     break
   }
   case 'report': {

@@ -1,3 +1,4 @@
+import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import { syncMessages } from '../../src-shared/sync/messages'
@@ -19,6 +20,12 @@ import {
   type UpdateRequiredAnswer,
 } from '../../src-shared/sync/protocol'
 import { serverRoutes } from '../../src-shared/sync/routes'
+import {
+  defaultRateLimits,
+  rateLimitMessages,
+  type RateLimit,
+  type RateLimits,
+} from '../../src-shared/sync/rate-limits'
 import { compareVersions } from '../../src-shared/sync/versions'
 import type { ServerDb } from '../db/connection'
 import { pullPageJson, verifyDigests } from '../sync/pull'
@@ -42,14 +49,47 @@ export interface ServerAppOptions {
   /** Test hook: runs inside each pushed command's transaction just before it commits. */
   beforeCommit?: (command: PushedCommand) => Promise<void>
   logger?: boolean
+  /** The server's certificate and key (PEM): the server speaks HTTPS. Without: plain HTTP. */
+  tls?: { cert: string; key: string }
+  /** Tests set tighter bounds; the server runs with defaultRateLimits. */
+  rateLimits?: Partial<RateLimits>
 }
 
 /** The central server's HTTP face: stateless, every answer from the database. */
-export function buildServerApp(options: ServerAppOptions): FastifyInstance {
+export async function buildServerApp(options: ServerAppOptions): Promise<FastifyInstance> {
   const { db } = options
   const minApp = options.minAppVersion ?? '0.0.0'
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 32 * 1024 * 1024 })
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 32 * 1024 * 1024,
+    ...(options.tls ? { https: options.tls } : {}),
+  }) as unknown as FastifyInstance
   const recent = new RecentRows()
+  const limits = { ...defaultRateLimits, ...options.rateLimits }
+  // Per route, in memory: one server process holds every workstation's counters.
+  await app.register(rateLimit, { global: false })
+  /** A route's bound: `key` is who is counted (the client's address unless given). */
+  const bounded = (
+    limit: RateLimit,
+    message: (seconds: number) => string,
+    key?: (req: FastifyRequest) => string,
+  ) => ({
+    config: {
+      rateLimit: {
+        max: limit.max,
+        timeWindow: limit.windowMs,
+        ...(key ? { keyGenerator: key } : {}),
+        errorResponseBuilder: (_req: FastifyRequest, context: { ttl: number }) => ({
+          statusCode: 429,
+          code: 'rate_limited',
+          message: message(Math.max(1, Math.ceil(context.ttl / 1000))),
+        }),
+      },
+    },
+  })
+  // Counted before the secret is checked; a made-up id gains nothing (its requests fail as 401).
+  const perWorkstation = (req: FastifyRequest) =>
+    `ws:${String(req.headers['x-workstation-id'] ?? req.ip)}`
 
   const workstation = async (req: FastifyRequest, reply: FastifyReply) => {
     const ws = await authenticate(
@@ -118,20 +158,25 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
   app.get(serverRoutes.health, async () => ({ ok: true }))
 
   // The first-run wizard: no credentials yet, the one-time code stands for them.
-  app.post(serverRoutes.claim, async (req, reply) => {
-    const body = parse(claimRequestSchema, req.body, reply)
-    if (!body || refuseOld(body.versions, reply, true)) return reply
-    const answer = await claimRegistrationCode(db, body.code)
-    if (!answer) {
-      return reply
-        .code(404)
-        .send({ code: 'not_found', message: syncMessages.registrationCodeUnknown })
-    }
-    return answer
-  })
+  app.post(
+    serverRoutes.claim,
+    bounded(limits.claim, rateLimitMessages.claim),
+    async (req, reply) => {
+      const body = parse(claimRequestSchema, req.body, reply)
+      if (!body || refuseOld(body.versions, reply, true)) return reply
+      const answer = await claimRegistrationCode(db, body.code)
+      if (!answer) {
+        return reply
+          .code(404)
+          .send({ code: 'not_found', message: syncMessages.registrationCodeUnknown })
+      }
+      return answer
+    },
+  )
 
   app.post(
     serverRoutes.push,
+    bounded(limits.push, rateLimitMessages.sync, perWorkstation),
     withWorkstation(async (ws, req, reply) => {
       const body = parse(pushRequestSchema, req.body, reply)
       if (!body || refuseOld(body.versions, reply, false)) return reply
@@ -147,6 +192,7 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
 
   app.post(
     serverRoutes.pull,
+    bounded(limits.pull, rateLimitMessages.sync, perWorkstation),
     withWorkstation(async (ws, req, reply) => {
       const body = parse(pullRequestSchema, req.body, reply)
       if (!body || refuseOld(body.versions, reply, true)) return reply
@@ -161,6 +207,7 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
   // login opens a session whose token the workstation's sync carries.
   app.post(
     serverRoutes.operatorCheck,
+    bounded(limits.operatorCheck, rateLimitMessages.operatorCheck, perWorkstation),
     withWorkstation(async (ws, req, reply) => {
       const body = parse(operatorCheckSchema, req.body, reply)
       if (!body || refuseOld(body.versions, reply, false)) return reply
@@ -184,6 +231,7 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
 
   app.post(
     serverRoutes.verify,
+    bounded(limits.pull, rateLimitMessages.sync, perWorkstation),
     withWorkstation(async (ws, req, reply) => {
       const versions = parse(
         clientVersionsSchema,

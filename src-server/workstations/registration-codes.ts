@@ -1,34 +1,40 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import type { RegistrationAnswer } from '../../src-shared/sync/protocol'
+import {
+  CODE_CHARS,
+  codeAlphabet,
+  groupCode,
+  normalizeCode,
+  splitRegistrationCode,
+} from '../../src-shared/sync/registration-code'
 import type { ServerDb } from '../db/connection'
 import { queryRow } from '../db/query'
 import { syncedTableNames } from '../../src-main/sync/synced-tables'
 import { SyncedWriter } from '../sync/synced-write'
 import { hashSecret, registerWorkstation } from './credentials'
 
-// Crockford's alphabet: no I, L, O, U to misread over the phone.
-const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 const VALID_DAYS = 7
 
-/** "7KQ2-M9XD" → "7KQ2M9XD": what is hashed, however it was typed. */
-export function normalizeCode(typed: string): string {
-  return typed.replace(/[\s-]/g, '').toUpperCase()
-}
-
-const hashCode = (code: string) => createHash('sha256').update(normalizeCode(code)).digest('hex')
+/** What is hashed: the one-time part of a typed code (a server's pin after it is not sent). */
+const hashCode = (typed: string) =>
+  createHash('sha256')
+    .update(splitRegistrationCode(typed)?.code ?? normalizeCode(typed))
+    .digest('hex')
 
 /**
- * Registers a workstation of an office and makes its one-time registration code (valid 7 days):
- * the administrator types the code into the new workstation's first-run wizard.
+ * Registers a workstation of an office and makes its one-time registration code (valid 7 days,
+ * 80 random bits, see src-shared/sync/registration-code.ts): the administrator types it, with the
+ * server's pin after it, into the new workstation's first-run wizard.
  */
 export async function issueRegistrationCode(
   db: ServerDb,
   input: { officeId: string; name: string; receiptPrefix: string },
 ): Promise<{ workstationId: string; code: string; expiresAt: string }> {
   const { workstationId } = await registerWorkstation(db, input)
-  const raw = Array.from({ length: 8 }, () => alphabet[randomInt(alphabet.length)]).join('')
-  const code = `${raw.slice(0, 4)}-${raw.slice(4)}`
+  const code = groupCode(
+    Array.from({ length: CODE_CHARS }, () => codeAlphabet[randomInt(codeAlphabet.length)]).join(''),
+  )
   const expiresAt = new Date(Date.now() + VALID_DAYS * 86_400_000).toISOString()
   await db.execute(
     sql`INSERT INTO registration_codes (code_hash, workstation_id, expires_at)

@@ -9,6 +9,8 @@ export const errorCodes = [
   'locked',
   'not_found',
   'conflict',
+  /** The central server limits how often this may be tried (HTTP 429): wait and retry. */
+  'rate_limited',
   'internal',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]

@@ -210,8 +210,8 @@ export const operatorSaveSchema = z
       'Пароль',
       z
         .string()
+        // The shortest is a dated setting (passwordMinLength), checked where it is saved.
         .max(200, 'не длиннее 200 символов')
-        .refine((v) => v === '' || v.length >= 6, 'не короче 6 символов')
         .default(''),
     ),
   })
@@ -256,6 +256,14 @@ export const editableSettings = {
       .int('не больше двух знаков после запятой')
       .min(0, 'сумма не может быть отрицательной')
       .max(Number.MAX_SAFE_INTEGER),
+  },
+  passwordMinLength: {
+    label: 'Наименьшая длина пароля',
+    schema: z
+      .number('введите число')
+      .int('целое число')
+      .min(8, 'не меньше 8')
+      .max(64, 'не больше 64'),
   },
 } as const
 export type EditableSettingKey = keyof typeof editableSettings

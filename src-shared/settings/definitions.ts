@@ -69,6 +69,11 @@ export const settingDefinitions = {
       .refine((f) => f.minDigits <= f.maxDigits),
     default: { maxPrefixLetters: 3, minDigits: 6, maxDigits: 12 },
   },
+  /**
+   * The shortest password an admin may set for an operator (OWASP's floor for a password alone
+   * is 8; 10 since the operators' passwords guard money). Older passwords stay until changed.
+   */
+  passwordMinLength: { schema: z.number().int().min(8).max(64), default: 10 },
   /** The largest payment the desk takes at once, in kopecks (a company rule against typos). */
   paymentMaxAmount: { schema: z.number().int().min(100), default: 10_000_000 },
   /**

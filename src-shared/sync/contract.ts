@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { channel } from '../api/channel'
 import { labelled } from '../api/validation'
 import { anyOperator, type Role } from '../operators/roles'
+import { splitRegistrationCode } from './registration-code'
 import { normalizeServerAddress, serverAddressProblem } from './server-address'
 
 /** What the shell shows about sync with the central server. */
@@ -123,6 +124,11 @@ export interface SyncCommands {
 
 /** Who resolves rejections, looks into shift differences and changes the server's address. */
 export const syncSupervisors: readonly Role[] = ['supervisor', 'admin']
+/**
+ * Who points the workstation at another server address: admins only, since the workstation's
+ * credentials follow the address (and only to the same central server, its pinned certificate).
+ */
+export const serverMovers: readonly Role[] = ['admin']
 
 export const resolveRejectedSchema = z.object({
   commandId: z.string().min(1),
@@ -189,7 +195,13 @@ export const registerWorkstationSchema = z.object({
   serverUrl: serverAddressField,
   code: labelled(
     'Код регистрации',
-    z.string().trim().min(8, 'восемь знаков, как выдал администратор'),
+    z
+      .string()
+      .trim()
+      .refine(
+        (typed) => splitRegistrationCode(typed) !== null,
+        '4 или 8 групп по 4 знака, как выдал администратор',
+      ),
   ),
 })
 
@@ -209,11 +221,11 @@ export const syncChannels = {
   /** Points the registered workstation at the server's new address; credentials and cursor stay. */
   'sync.changeServer': channel<SyncStatus>()({
     input: serverAddressSchema,
-    roles: syncSupervisors,
+    roles: serverMovers,
   }),
   /** Asks the server at an address whether it answers and knows this workstation. */
   'sync.checkServer': channel<ServerCheck>()({
     input: serverAddressSchema,
-    roles: syncSupervisors,
+    roles: serverMovers,
   }),
 }

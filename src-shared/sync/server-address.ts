@@ -1,5 +1,6 @@
 /**
- * The central server's address as a workstation keeps it: http or https, a host, an optional
+ * The central server's address as a workstation keeps it: https (or http on this very computer,
+ * for development and tests: credentials never cross a network in the clear), a host, an optional
  * port, nothing after. The sync client puts its own paths (/sync/push, /sync/pull, ...) after
  * the host, so a path or a query typed into the address would be silently dropped, and a login
  * in it would travel with every request: all three are refused.
@@ -8,7 +9,7 @@ const shape =
   /^(?<scheme>[a-z][a-z0-9+.-]*):\/\/(?<login>[^/?#@]*@)?(?<host>\[[0-9a-f:.]+\]|[^/?#:]*)(?::(?<port>[^/?#]*))?(?<rest>.*)$/iu
 const hostName = /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*$/u
 
-const example = 'адрес вида http://сервер:5190'
+const example = 'адрес вида https://сервер:5190'
 
 interface Parts {
   scheme: string
@@ -30,7 +31,18 @@ function partsOf(text: string): Parts | string {
     if (n < 1 || n > 65_535) return 'порт — число от 1 до 65535'
   }
   if (!/^\/*$/u.test(rest!)) return `только сервер и порт, без пути и параметров: ${example}`
+  if (scheme!.toLowerCase() === 'http' && !isLoopbackHost(host)) {
+    return `без шифрования (http://) — только на этом компьютере (localhost, 127.0.0.1); сервер в сети: ${example}`
+  }
   return { scheme: scheme!.toLowerCase(), host: host.toLowerCase(), port }
+}
+
+/** This computer: localhost, 127.0.0.0/8 or [::1]. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase()
+  if (h === 'localhost' || h === '[::1]' || h === '::1') return true
+  const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/u.exec(h)
+  return !!octets && octets.slice(1).every((o) => Number(o) <= 255)
 }
 
 /** What is wrong with a typed server address (without the field's name), or null. */

@@ -38,7 +38,7 @@ test.beforeAll(async () => {
       receiptPrefix: 'FR0009',
     })
   ).code
-  const app = buildServerApp({ db: database.db })
+  const app = await buildServerApp({ db: database.db })
   serverUrl = await app.listen({ host: '127.0.0.1', port: 0 })
   closeServer = () => app.close()
 
@@ -78,7 +78,7 @@ test('a new workstation registers with the code, pulls its branch and lets the c
   await page.goto(hostUrl)
   await expect(page.getByText('Первый запуск рабочего места')).toBeVisible()
   await page.getByTestId('setup-server').fill(serverUrl)
-  await page.getByTestId('setup-code').fill('AAAA-BBBB')
+  await page.getByTestId('setup-code').fill('AAAA-BBBB-CCCC-DDDD')
   await page.getByTestId('setup-register').click()
   await expect(page.getByTestId('setup-error-code')).toHaveText(
     'Код регистрации: неверный, уже использован или просрочен.',

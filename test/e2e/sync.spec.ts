@@ -71,7 +71,7 @@ test.beforeAll(async () => {
     name: 'Окно 1',
     receiptPrefix: 'MV01',
   })
-  const server = buildServerApp({ db: database.db })
+  const server = await buildServerApp({ db: database.db })
   movedUrl = await server.listen({ host: '127.0.0.1', port: 0 })
   closeServer = () => server.close()
 
@@ -237,7 +237,7 @@ test('the Sync screen shows a rejected payment with the server reason; a supervi
   await expect(row.getByTestId('sync-reason')).toHaveText(reason)
 })
 
-test('a supervisor moves the workstation to the new server address and looks into a shift total difference', async ({
+test('an admin moves the workstation to the new server address and looks into a shift total difference', async ({
   page,
 }) => {
   // A clerk reads the address but does not change it, and is not shown shift differences.
@@ -248,8 +248,15 @@ test('a supervisor moves the workstation to the new server address and looks int
   await expect(page.getByTestId('sync-shift-differences')).toHaveCount(0)
   await expect(page.getByTestId('sync-shift-differences-badge')).toHaveCount(0)
 
+  // A supervisor looks into differences but does not move the workstation to another server.
   await page.getByTestId('logout').click()
   await loginAs(page, 'supervisor', 'supervisor123')
+  await page.getByTestId('sync-status').click()
+  await expect(page.getByTestId('sync-server-url-text')).toHaveText(oldUrl)
+  await expect(page.getByTestId('sync-server-save')).toHaveCount(0)
+
+  await page.getByTestId('logout').click()
+  await loginAs(page, 'admin', 'admin123')
   await expect(page.getByTestId('sync-shift-differences-badge')).toHaveText('Расхождения смен: 1')
   await page.getByTestId('sync-status').click()
 
@@ -259,7 +266,7 @@ test('a supervisor moves the workstation to the new server address and looks int
   await address.fill('newhost:5190')
   await page.getByTestId('sync-server-save').click()
   await expect(page.getByTestId('sync-server-error')).toHaveText(
-    'Адрес сервера: адрес вида http://сервер:5190',
+    'Адрес сервера: адрес вида https://сервер:5190',
   )
   await address.fill(movedUrl)
   await page.getByTestId('sync-server-check').click()

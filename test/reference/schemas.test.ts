@@ -137,7 +137,7 @@ describe('operator.save arguments', () => {
   })
   it.each([
     [{ password: '' }, 'password', 'Пароль: не заполнено'],
-    [{ password: '123' }, 'password', 'Пароль: не короче 6 символов'],
+    [{ password: 'x'.repeat(201) }, 'password', 'Пароль: не длиннее 200 символов'],
     [{ officeId: null }, 'officeId', 'Офис: не выбран'],
     [{ login: 'ив' }, 'login', 'Логин: от 3 до 50 латинских букв, цифр и знаков . _ -'],
     [{ role: 'boss' }, 'role', 'Роль: не выбрана'],

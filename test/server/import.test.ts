@@ -1,10 +1,15 @@
+import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { sql } from 'drizzle-orm'
 import * as XLSX from 'xlsx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importAccounts, importColumns } from '../../src-server/accounts/import-accounts'
+import { defaultSheetLimits } from '../../src-server/accounts/read-sheet'
+import { openServerDatabase } from '../../src-server/db/connection'
+import { queryRow } from '../../src-server/db/query'
 import { queryRows } from '../../src-server/db/query'
 import { seedBranch, type SeededBranch, useTestDatabase } from './support/server'
 
@@ -99,4 +104,102 @@ describe('account import', () => {
     })
     expect(await imported(['7740000010', '7740000011'])).toEqual(['7740000010', '7740000011'])
   })
+
+  it('reads a CSV saved with ";" and a BOM, quoted cells included, and ignores a __proto__ column', async () => {
+    const file = join(dir, 'semicolon.csv')
+    const columns = [...importColumns, '__proto__']
+    const r = row('7740000020', { street: 'ул. "Мира"; угол' })
+    const quote = (v: string) => `"${v.replaceAll('"', '""')}"`
+    const lines = [
+      columns.join(';'),
+      columns.map((c) => quote(c === '__proto__' ? 'x' : (r[c as keyof typeof r] ?? ''))).join(';'),
+    ]
+    writeFileSync(file, '\ufeff' + lines.join('\r\n'))
+    const report = await importAccounts(database.db, { file, officeId: branch.officeId })
+    expect(report).toEqual({ imported: 1, errors: [] })
+    const stored = await queryRow<{ street: string }>(
+      database.db,
+      sql`SELECT street FROM accounts WHERE number = '7740000020'`,
+    )
+    expect(stored?.street).toBe('ул. "Мира"; угол')
+    expect(({} as Record<string, unknown>).x).toBeUndefined()
+  })
+
+  it('refuses an oversized file, a file that is not .xlsx, and a parse over its time or memory bound', async () => {
+    const small = csv('small.csv', [row('7740000030')])
+    const oversized = await importAccounts(database.db, {
+      file: small,
+      officeId: branch.officeId,
+      limits: { ...defaultSheetLimits, maxBytes: 100 },
+    })
+    expect(oversized.errors).toEqual([{ line: 0, message: expect.stringContaining('больше 0 МБ') }])
+
+    const fake = join(dir, 'fake.xlsx')
+    writeFileSync(fake, '<html><body><table><tr><td>1</td></tr></table></body></html>')
+    const notZip = await importAccounts(database.db, { file: fake, officeId: branch.officeId })
+    expect(notZip.errors).toEqual([{ line: 0, message: 'Файл загрузки: это не файл .xlsx.' }])
+
+    const big = join(dir, 'big.xlsx')
+    const book = XLSX.utils.book_new()
+    const many = Array.from({ length: 30_000 }, (_, i) => row(String(7750000000 + i)))
+    XLSX.utils.book_append_sheet(book, XLSX.utils.json_to_sheet(many), 'Лицевые счета')
+    XLSX.writeFile(book, big)
+    const started = Date.now()
+    const slow = await importAccounts(database.db, {
+      file: big,
+      officeId: branch.officeId,
+      limits: { ...defaultSheetLimits, timeoutMs: 300 },
+    })
+    expect(slow.errors).toEqual([{ line: 0, message: expect.stringContaining('дольше 0.3 с') }])
+    expect(Date.now() - started).toBeLessThan(5_000)
+    const greedy = await importAccounts(database.db, {
+      file: big,
+      officeId: branch.officeId,
+      limits: { ...defaultSheetLimits, memoryMb: 8 },
+    })
+    expect(greedy.errors).toEqual([{ line: 0, message: expect.stringContaining('памяти') }])
+    const tooMany = await importAccounts(database.db, {
+      file: big,
+      officeId: branch.officeId,
+      limits: { ...defaultSheetLimits, maxRows: 1000 },
+    })
+    expect(tooMany.errors).toEqual([
+      { line: 0, message: expect.stringContaining('больше 1000 строк') },
+    ])
+    expect(await imported(['7750000000'])).toEqual([])
+  }, 60_000)
+})
+
+describe('npm run server -- import-accounts', () => {
+  it('imports .xlsx and .csv through the command line on its own PGlite', async () => {
+    const dataDir = join(dir, 'server')
+    const database = await openServerDatabase({ dataDir })
+    let own: SeededBranch
+    try {
+      own = await seedBranch(database.db)
+    } finally {
+      await database.close()
+    }
+    const run = (file: string) =>
+      promisify(execFile)(
+        process.execPath,
+        [
+          ...['--import', 'tsx', 'src-server/cli/main.ts', 'import-accounts'],
+          ...['--data-dir', dataDir, '--office', own.officeId, '--file', file],
+        ],
+        { env: { ...process.env, DATABASE_URL: '' } },
+      )
+    const cliRow = (n: string) => ({ ...row(n), services: `electricity:${own.supplierId}` })
+    const xlsxFile = join(dir, 'cli.xlsx')
+    const book = XLSX.utils.book_new()
+    XLSX.utils.book_append_sheet(
+      book,
+      XLSX.utils.json_to_sheet([cliRow('7760000001')]),
+      'Лицевые счета',
+    )
+    XLSX.writeFile(book, xlsxFile)
+    expect((await run(xlsxFile)).stdout).toContain('Загружено лицевых счетов: 1')
+    const csvFile = csv('cli.csv', [cliRow('7760000002')])
+    expect((await run(csvFile)).stdout).toContain('Загружено лицевых счетов: 1')
+  }, 120_000)
 })

@@ -6,6 +6,7 @@ import type { ChannelName, InputOf } from '../../src-shared/api/contract'
 import { queryRows } from '../../src-server/db/query'
 import { accountInput, testOperators } from '../support/temp-app'
 import {
+  createBranchAdmin,
   newWorkstation,
   type RunningServer,
   seedAccountWithDebt,
@@ -38,8 +39,9 @@ function endpoint(desk: HeadlessClient) {
 }
 
 describe('the central server address', () => {
-  it('a supervisor points the workstation at the moved server; it syncs on with its credentials and cursor', async () => {
+  it('an admin points the workstation at the moved server; it syncs on with its credentials and cursor', async () => {
     const branch = await seedBranch(database.db)
+    const admin = await createBranchAdmin(database.db, branch)
     await seedAccountWithDebt(database.db, branch, '7790000001')
     const ws = await newWorkstation(database.db, branch.officeId)
     const desk = headlessClient(oldHost.url, ws)
@@ -62,11 +64,17 @@ describe('the central server address', () => {
       })
       const refused = await dispatch(desk, 'sync.changeServer', { serverUrl: newHost.url })
       expect(refused.ok ? null : refused.error.code).toBe('forbidden')
-
+      // Nor a supervisor's: the credentials follow the address.
       await desk.login(branch.login(supervisor.login), supervisor.password)
+      for (const channel of ['sync.changeServer', 'sync.checkServer'] as const) {
+        const denied = await dispatch(desk, channel, { serverUrl: newHost.url })
+        expect(denied.ok ? null : denied.error.code).toBe('forbidden')
+      }
+
+      await desk.login(admin.login, admin.password)
       const typo = await dispatch(desk, 'sync.changeServer', { serverUrl: 'newhost:5190' })
       expect(typo.ok ? null : typo.error.fields).toEqual({
-        serverUrl: 'Адрес сервера: адрес вида http://сервер:5190',
+        serverUrl: 'Адрес сервера: адрес вида https://сервер:5190',
       })
       const gone = await dispatch(desk, 'sync.checkServer', { serverUrl: oldHost.url })
       expect(gone.ok ? null : gone.error.fields).toEqual({
@@ -119,7 +127,7 @@ describe('the central server address', () => {
             old: { serverUrl: oldHost.url },
             new: { serverUrl: newHost.url },
           }),
-          operatorName: supervisor.fullName,
+          operatorName: 'Кузнецов Дмитрий Сергеевич',
         },
       ])
     } finally {
@@ -132,8 +140,9 @@ describe('the central server address', () => {
     const ws = await newWorkstation(database.db, branch.officeId)
     const desk = headlessClient(newHost.url, ws)
     try {
+      const admin = await createBranchAdmin(database.db, branch)
       await desk.sync()
-      await desk.login(branch.login(supervisor.login), supervisor.password)
+      await desk.login(admin.login, admin.password)
       await database.db.execute(
         sql`UPDATE workstations SET deleted_at = now()::text WHERE id = ${ws.workstationId}`,
       )

@@ -7,6 +7,11 @@ export const syncState = sqliteTable('sync_state', {
   /** The workstation's credential on the central server. */
   workstationId: text().notNull(),
   secret: text().notNull(),
+  /**
+   * SHA-256 (hex) of the server's TLS certificate, pinned at registration: the sync talks to no
+   * other. Null for a server on this computer over plain http (development, tests).
+   */
+  serverCertificate: text(),
   /** Versions of the branch stream and the global stream pulled so far; never move back. */
   cursorBranch: integer().notNull().default(0),
   cursorGlobal: integer().notNull().default(0),

@@ -59,7 +59,7 @@ export async function startTestServer(
   db: ServerDb,
   options: { minAppVersion?: string; beforeCommit?: (c: PushedCommand) => Promise<void> } = {},
 ): Promise<RunningServer> {
-  const app = buildServerApp({ db, ...options })
+  const app = await buildServerApp({ db, ...options })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const { port } = app.server.address() as AddressInfo
   return { url: `http://127.0.0.1:${port}`, close: () => app.close() }

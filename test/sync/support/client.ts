@@ -23,7 +23,8 @@ export interface HeadlessClient {
 /** A workstation without UI: the real services of createApp over a fresh replica. */
 export function headlessClient(
   serverUrl: string,
-  credentials: WorkstationCredentials,
+  /** With the server's pinned certificate when it speaks https. */
+  credentials: WorkstationCredentials & { serverCertificate?: string | null },
   options: { appVersion?: string; dir?: string } = {},
 ): HeadlessClient {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'energo-sync-'))
