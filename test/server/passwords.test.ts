@@ -14,7 +14,7 @@ import { SyncServerClient } from '../../src-main/sync/server-client'
 import { queryRow } from '../../src-server/db/query'
 import { headlessClient } from '../sync/support/client'
 import {
-  createBranchAdmin,
+  createCentralAdmin,
   newWorkstation,
   seedBranch,
   type SeededBranch,
@@ -101,7 +101,8 @@ describe('the shortest password', () => {
   })
 
   it('is a dated setting an admin saving an operator is held to', async () => {
-    const admin = await createBranchAdmin(database.db, branch)
+    // Settings are global rows: only a central admin changes them.
+    const admin = await createCentralAdmin(database.db)
     const desk = headlessClient(server.url, await newWorkstation(database.db, branch.officeId))
     try {
       await desk.sync()

@@ -160,7 +160,6 @@ export async function seedBranch(db: ServerDb): Promise<SeededBranch> {
   return { branchId, officeId, supplierId: ids.supplier, login: (base) => `${base}-${suffix}` }
 }
 
-/** A registered workstation of the office: its credentials for a client. */
 /** An admin of the branch's office, created on the server: how they log in. */
 export async function createBranchAdmin(
   db: ServerDb,
