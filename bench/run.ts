@@ -5,6 +5,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   readings: () => import('./readings'),
   payments: () => import('./payments'),
   sync: () => import('./sync'),
+  'first-paint': () => import('./first-paint'),
 }
 
 async function main(): Promise<void> {
