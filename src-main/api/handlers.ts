@@ -8,6 +8,7 @@ import { readingHandlers } from '../readings/handlers'
 import { referenceHandlers } from '../reference/handlers'
 import { shiftHandlers } from '../shifts/handlers'
 import { syncHandlers } from '../sync/handlers'
+import { updateHandlers } from '../updates/handlers'
 import { workstationHandlers } from '../workstation/handlers'
 import type { Handlers } from './dispatch'
 
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...alertHandlers,
   ...historyHandlers,
   ...referenceHandlers,
+  ...updateHandlers,
 }

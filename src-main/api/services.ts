@@ -3,6 +3,7 @@ import type { Printer } from '../documents/printer'
 import type { SessionStore } from '../operators/sessions'
 import type { SyncLoop } from '../sync/sync-loop'
 import type { BootstrapProgress } from '../sync/setup'
+import type { UpdateState } from '../updates/update-state'
 
 /** Everything a handler may use; built once per process (Electron main or the web dev host). */
 export interface AppServices {
@@ -17,4 +18,6 @@ export interface AppServices {
   sync: SyncLoop
   /** The first pull's progress, for the first-run wizard. */
   bootstrap: BootstrapProgress
+  /** Updates from the central server (the installed app's; disabled elsewhere). */
+  updates: UpdateState
 }

@@ -14,6 +14,7 @@ import { SyncLoop } from '../sync/sync-loop'
 import { runSync } from '../sync/sync-run'
 import { SyncThread } from '../sync/sync-thread'
 import { readSyncState } from '../sync/sync-state'
+import { configuredChannel, UpdateState } from '../updates/update-state'
 
 export interface AppOptions {
   /** Folder of the replica (replica.sqlite) and its backups. */
@@ -80,6 +81,10 @@ export function createApp(options: AppOptions): App {
     printer: options.printer,
     sync,
     bootstrap,
+    updates: new UpdateState(
+      options.appVersion,
+      configuredChannel(process.env.ENERGO_UPDATE_CHANNEL),
+    ),
   }
   return {
     services,

@@ -8,10 +8,14 @@ import { createBranch, createOffice, createOperator } from '../admin/reference'
 import { openServerDatabase } from '../db/connection'
 import { buildServerApp } from '../http/app'
 import { issueRegistrationCode } from '../workstations/registration-codes'
+import { publishReleaseCommand, warnFeedsBelowMinimum } from '../updates/publish-command'
 
 const usage = `npm run server -- <command> [options]
 
-  start                 [--host 127.0.0.1] [--port 5190] [--min-app VERSION]
+  start                 [--host 127.0.0.1] [--port 5190] [--min-app VERSION] [--releases-dir .data/releases]
+  publish-release       --file F.exe|.AppImage|.deb --version 1.2.3 --channel stable|pilot
+                        [--rollout PERCENT] [--notes TEXT] [--sha512 DIGEST] [--releases-dir .data/releases]
+                        (needs no database: runs beside a running server)
   create-branch         --code C --name N
   create-office         --branch ID --name N --address A
   create-operator       --login L --password P --name "Фамилия Имя" --role clerk|cashier|supervisor|admin [--office ID]
@@ -29,6 +33,12 @@ const { positionals, values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     port: { type: 'string', default: '5190' },
     'min-app': { type: 'string' },
+    'releases-dir': { type: 'string', default: '.data/releases' },
+    version: { type: 'string' },
+    channel: { type: 'string' },
+    rollout: { type: 'string' },
+    notes: { type: 'string' },
+    sha512: { type: 'string' },
     code: { type: 'string' },
     name: { type: 'string' },
     branch: { type: 'string' },
@@ -63,6 +73,20 @@ if (!command || values.help) {
   process.exit(values.help ? 0 : 2)
 }
 
+if (command === 'publish-release') {
+  process.exit(
+    await publishReleaseCommand({
+      releasesDir: values['releases-dir'],
+      file: need('file'),
+      version: need('version'),
+      channel: need('channel'),
+      rollout: values.rollout,
+      notes: values.notes,
+      sha512: values.sha512,
+    }),
+  )
+}
+
 const database = await openServerDatabase({
   databaseUrl: process.env.DATABASE_URL,
   dataDir: process.env.DATABASE_URL ? undefined : values['data-dir'],
@@ -75,9 +99,11 @@ const done = async (code = 0) => {
 
 switch (command) {
   case 'start': {
-    const app = buildServerApp({ db, minAppVersion: values['min-app'] })
+    const releasesDir = values['releases-dir']
+    const app = buildServerApp({ db, minAppVersion: values['min-app'], releasesDir })
     const address = await app.listen({ host: values.host, port: Number(values.port) })
     console.log(`Центральный сервер: ${address} (${database.kind})`)
+    await warnFeedsBelowMinimum(releasesDir, values['min-app'])
     const stop = async () => {
       await app.close()
       await done()

@@ -23,6 +23,7 @@ import type { ServerDb } from '../db/connection'
 import { pullPageJson, verifyDigests } from '../sync/pull'
 import { pushCommands } from '../sync/push'
 import { RecentRows } from '../sync/recent-rows'
+import { registerUpdateFeed } from './update-feed'
 import { authenticate, type WorkstationIdentity } from '../workstations/credentials'
 import { claimRegistrationCode } from '../workstations/registration-codes'
 import { operatorWithPassword } from '../operators/check'
@@ -36,6 +37,8 @@ export interface ServerAppOptions {
   db: ServerDb
   /** Oldest app that may pull; older ones still push payments and readings. */
   minAppVersion?: string
+  /** Where `publish-release` puts the installers and update feeds; no feed without it. */
+  releasesDir?: string
   /** Test hook: runs inside each pushed command's transaction just before it commits. */
   beforeCommit?: (command: PushedCommand) => Promise<void>
   logger?: boolean
@@ -113,6 +116,8 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
   }
 
   app.get('/health', async () => ({ ok: true }))
+  if (options.releasesDir)
+    registerUpdateFeed(app, { releasesDir: options.releasesDir, minAppVersion: minApp })
 
   // The first-run wizard: no credentials yet, the one-time code stands for them.
   app.post('/workstations/claim', async (req, reply) => {

@@ -64,6 +64,7 @@ export const channelNameList = [
   'reference.saveOffice',
   'reference.saveOperator',
   'reference.setSetting',
+  'updates.status',
 ] as const
 
 export type ListedChannelName = (typeof channelNameList)[number]

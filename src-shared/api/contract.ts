@@ -9,6 +9,7 @@ import { readingChannels } from '../readings/contract'
 import { referenceChannels } from '../reference/contract'
 import { shiftChannels } from '../shifts/contract'
 import { syncChannels } from '../sync/contract'
+import { updateChannels } from '../updates/contract'
 import { workstationChannels } from '../workstation/contract'
 import type { ChannelDef } from './channel'
 
@@ -25,6 +26,7 @@ export const contract = {
   ...alertChannels,
   ...historyChannels,
   ...referenceChannels,
+  ...updateChannels,
 } satisfies Record<string, ChannelDef<z.ZodType, unknown>>
 
 export type Contract = typeof contract
