@@ -11,7 +11,7 @@ export interface Updater {
   autoInstallOnAppQuit: boolean
   disableDifferentialDownload: boolean
   setFeedURL(options: { provider: 'generic'; url: string }): void
-  checkForUpdates(): Promise<unknown>
+  checkForUpdates(): Promise<{ downloadPromise?: Promise<unknown> | null } | null>
   quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void
   on(
     event: 'update-available' | 'update-not-available' | 'update-downloaded',
@@ -74,8 +74,15 @@ export function startAutoUpdates(options: AutoUpdateOptions): AutoUpdates {
     }
   }
 
-  updater.on('update-available', (info) => state.offer(info))
-  updater.on('update-not-available', () => state.offer(null))
+  // The feed answered: that is a check, whatever comes of the download.
+  updater.on('update-available', (info) => {
+    state.checked(now())
+    state.offer(info)
+  })
+  updater.on('update-not-available', () => {
+    state.checked(now())
+    state.offer(null)
+  })
   updater.on('update-downloaded', (info) => {
     state.downloaded(info)
     // Installs after a shift that is open from now on closes; otherwise at quit.
@@ -101,8 +108,10 @@ export function startAutoUpdates(options: AutoUpdateOptions): AutoUpdates {
         feed = url
       }
       lastCheckMs = now().getTime()
-      await updater.checkForUpdates()
-      state.checked(now())
+      const result = await updater.checkForUpdates()
+      // A failed download (say, a file that does not match the feed's SHA-512) is reported by the
+      // 'error' event; its promise must not surface as an unhandled rejection too.
+      result?.downloadPromise?.catch(() => undefined)
     } catch (error) {
       console.error('[updater] check', error)
       state.failed(error)
