@@ -74,6 +74,7 @@ export const router = createRouter({
           name: 'reference',
           component: () => import('./reference/ReferenceView.vue'),
         },
+        { path: 'about', name: 'about', component: () => import('./updates/AboutView.vue') },
       ],
     },
     { path: '/:rest(.*)*', redirect: { name: 'search' } },
