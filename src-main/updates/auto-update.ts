@@ -54,7 +54,7 @@ export function startAutoUpdates(options: AutoUpdateOptions): AutoUpdates {
   const { updater, db, state } = options
   const now = options.now ?? (() => new Date())
   updater.autoDownload = true
-  // Decided at quit (beforeQuit), by the shift.
+  // Nothing to install yet; then decided by the shift (watch, beforeQuit).
   updater.autoInstallOnAppQuit = false
   // The server serves whole files; no block maps.
   updater.disableDifferentialDownload = true
@@ -63,6 +63,7 @@ export function startAutoUpdates(options: AutoUpdateOptions): AutoUpdates {
   let lastCheckMs = 0
   let shiftSeenOpen = false
   let installing = false
+  let stopped = false
 
   const shiftOpen = (): boolean => {
     try {
@@ -87,7 +88,10 @@ export function startAutoUpdates(options: AutoUpdateOptions): AutoUpdates {
     state.downloaded(info)
     // Installs after a shift that is open from now on closes; otherwise at quit.
     shiftSeenOpen = false
-    watch()
+    // electron-updater registers its install-at-quit handler right after this event, and only
+    // while this is true; whether it installs is decided again at quit (watch, beforeQuit).
+    updater.autoInstallOnAppQuit = true
+    setImmediate(watch)
   })
   // Without an 'error' listener an EventEmitter error would throw in the main process.
   updater.on('error', (error) => {
@@ -96,7 +100,7 @@ export function startAutoUpdates(options: AutoUpdateOptions): AutoUpdates {
   })
 
   const check = async (): Promise<void> => {
-    if (installing) return
+    if (installing || stopped) return
     try {
       const sync = readSyncState(db)
       state.server = sync?.serverUrl ?? null
@@ -124,18 +128,23 @@ export function startAutoUpdates(options: AutoUpdateOptions): AutoUpdates {
   }
 
   const watch = (): void => {
-    if (installing) return
-    const open = shiftOpen()
-    state.waitingForShift = state.ready && open
-    if (open) shiftSeenOpen = true
-    else if (state.ready && shiftSeenOpen) return install()
-    const sync = readSyncState(db)
-    const due = now().getTime() - lastCheckMs >= updateRequiredRecheckMs
-    if (sync?.updateRequired && !state.ready && due) void check()
+    if (installing || stopped) return
+    try {
+      const open = shiftOpen()
+      state.waitingForShift = state.ready && open
+      if (state.ready) updater.autoInstallOnAppQuit = !open
+      if (open) shiftSeenOpen = true
+      else if (state.ready && shiftSeenOpen) return install()
+      const sync = readSyncState(db)
+      const due = now().getTime() - lastCheckMs >= updateRequiredRecheckMs
+      if (sync?.updateRequired && !state.ready && due) void check()
+    } catch (error) {
+      console.error('[updater] watch', error)
+    }
   }
 
   const beforeQuit = (): void => {
-    updater.autoInstallOnAppQuit = state.ready && !shiftOpen()
+    if (state.ready) updater.autoInstallOnAppQuit = !shiftOpen()
   }
 
   void check()
@@ -146,6 +155,7 @@ export function startAutoUpdates(options: AutoUpdateOptions): AutoUpdates {
     watch,
     beforeQuit,
     stop: () => {
+      stopped = true
       clearInterval(checkTimer)
       clearInterval(watchTimer)
     },

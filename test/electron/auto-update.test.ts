@@ -184,23 +184,46 @@ describe('updates from the central server with the real electron-updater', () =>
     expect(await tooOld.outcome).toBe('downloaded')
   })
 
-  it('installs only with no cash shift open: at quit, or once the open shift closes', async () => {
+  it('installs at quit only when no cash shift is open', async () => {
+    const now = new Date('2026-11-20T09:00:00Z')
+    const busy = workstation('0.2.5', 'stable')
+    const busyInstall = vi.spyOn(busy.updater, 'install').mockImplementation(() => true)
+    executeCommand(
+      busy.replica.app.services.db,
+      openShift,
+      { openingCash: 0 },
+      { operatorId: null, now },
+    )
+    expect(await busy.outcome).toBe('downloaded')
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(busy.state.view()).toMatchObject({ ready: true, waitingForShift: true })
+    // The clerk quits with the shift still open: electron-updater's quit handler installs nothing.
+    fakeElectron.app.emit('before-quit')
+    fakeElectron.app.emit('quit', {}, 0)
+    expect(busyInstall).not.toHaveBeenCalled()
+
+    const idle = workstation('0.2.5', 'stable')
+    const idleInstall = vi.spyOn(idle.updater, 'install').mockImplementation(() => true)
+    expect(await idle.outcome).toBe('downloaded')
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(idle.state.view()).toMatchObject({ ready: true, waitingForShift: false })
+    fakeElectron.app.emit('before-quit')
+    fakeElectron.app.emit('quit', {}, 0)
+    expect(idleInstall).toHaveBeenCalledExactlyOnceWith(true, false)
+  })
+
+  it('installs as soon as the shift that was open closes, never while it is open', async () => {
     const ws = workstation('0.2.5', 'stable')
     const install = vi.spyOn(ws.updater, 'quitAndInstall').mockImplementation(() => {})
     const db = ws.replica.app.services.db
     const now = new Date('2026-11-20T09:00:00Z')
     executeCommand(db, openShift, { openingCash: 0 }, { operatorId: null, now })
     expect(await ws.outcome).toBe('downloaded')
-    expect(ws.state.view()).toMatchObject({ ready: true, waitingForShift: true })
-
-    fakeElectron.app.emit('before-quit')
-    expect(ws.updater.autoInstallOnAppQuit).toBe(false)
     ws.updates.watch()
     expect(install).not.toHaveBeenCalled()
+    expect(ws.updater.autoInstallOnAppQuit).toBe(false)
 
     executeCommand(db, closeShift, { countedCash: 0 }, { operatorId: null, now })
-    fakeElectron.app.emit('before-quit')
-    expect(ws.updater.autoInstallOnAppQuit).toBe(true)
     ws.updates.watch()
     expect(install).toHaveBeenCalledExactlyOnceWith(true, true)
   })

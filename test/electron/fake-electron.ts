@@ -117,7 +117,8 @@ export const net = {
   /** Electron's ClientRequest, played by Node's over real HTTP (electron-updater uses it). */
   request: vi.fn((options: RequestOptions & { session?: unknown; redirect?: string }) => {
     const { session: _session, redirect: _redirect, ...http } = options
-    return httpRequest(http)
+    // One connection per request, as Electron's net does not share Node's agent.
+    return httpRequest({ ...http, agent: false })
   }),
 }
 
