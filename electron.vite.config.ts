@@ -1,6 +1,9 @@
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
 import { resolve } from 'node:path'
+import ElementPlusStyles from 'unplugin-element-plus/vite'
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
+import Components from 'unplugin-vue-components/vite'
 
 export default defineConfig({
   main: {
@@ -20,6 +23,7 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      minify: true,
       // Sandboxed preloads must be a single CommonJS file.
       externalizeDeps: false,
       lib: { entry: resolve('src-preload/index.ts'), formats: ['cjs'] },
@@ -27,7 +31,19 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src-renderer'),
-    plugins: [vue()],
+    plugins: [
+      vue(),
+      // Element Plus per component: a tag without an import (<el-button>) gets its component and
+      // styles from the resolver; an explicit `import { ElButton } from 'element-plus'` gets
+      // only its styles. No whole-library CSS, no global registration.
+      Components({
+        resolvers: [ElementPlusResolver({ importStyle: 'css' })],
+        dirs: [],
+        dts: false,
+      }),
+      // AutoResizer has no stylesheet of its own.
+      ElementPlusStyles({ format: 'esm', ignoreComponents: ['AutoResizer'] }),
+    ],
     // vue-i18n: composition API only, no runtime message compiler or devtools in the bundle.
     define: {
       __VUE_I18N_LEGACY_API__: false,
@@ -36,6 +52,7 @@ export default defineConfig({
     },
     build: {
       outDir: resolve('out/renderer'),
+      minify: true,
       rolldownOptions: { input: resolve('src-renderer/index.html') },
     },
   },

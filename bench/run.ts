@@ -6,6 +6,8 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   payments: () => import('./payments'),
   sync: () => import('./sync'),
   export: () => import('./export'),
+
+  'first-paint': () => import('./first-paint'),
 }
 
 async function main(): Promise<void> {

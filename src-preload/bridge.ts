@@ -1,5 +1,5 @@
 import type { Bridge } from '../src-shared/api/bridge'
-import { isChannelName } from '../src-shared/api/contract'
+import { isListedChannelName } from '../src-shared/api/channel-names'
 import type { ApiResult } from '../src-shared/api/result'
 
 /** Sends one call to main; in the preload this is ipcRenderer.invoke with two arguments. */
@@ -22,7 +22,7 @@ const transportFailure: ApiResult<never> = {
 export function createBridge(invoke: Invoke): Bridge {
   return Object.freeze({
     async invoke(channel: string, input: unknown): Promise<ApiResult<unknown>> {
-      if (!isChannelName(channel)) return unknownChannel
+      if (!isListedChannelName(channel)) return unknownChannel
       try {
         return (await invoke(channel, input)) as ApiResult<unknown>
       } catch (error) {

@@ -1,4 +1,3 @@
-import 'element-plus/dist/index.css'
 import './styles.css'
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'

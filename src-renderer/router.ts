@@ -1,21 +1,7 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
-import AccountCardView from './accounts/AccountCardView.vue'
-import AccountEditView from './accounts/AccountEditView.vue'
-import AccountRegisterView from './accounts/AccountRegisterView.vue'
-import AccountSearchView from './accounts/AccountSearchView.vue'
-import AlertsView from './alerts/AlertsView.vue'
-import OperatorHistoryView from './history/OperatorHistoryView.vue'
 import LoginView from './operators/LoginView.vue'
 import { useSessionStore } from './operators/session'
-import PaymentView from './payments/PaymentView.vue'
-import ReadingsEntryView from './readings/ReadingsEntryView.vue'
-import ReferenceView from './reference/ReferenceView.vue'
-import ReportsView from './reports/ReportsView.vue'
-import ShiftView from './shifts/ShiftView.vue'
 import { call } from './api/client'
-import ShellLayout from './shell/ShellLayout.vue'
-import SetupView from './sync/SetupView.vue'
-import SyncView from './sync/SyncView.vue'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -24,39 +10,72 @@ declare module 'vue-router' {
   }
 }
 
+// Every screen but the login loads when first visited: the login paints from the entry chunk.
 export const router = createRouter({
   // Hash history: the app is served from a custom protocol (Electron) or a static host.
   history: createWebHashHistory(),
   routes: [
     { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
-    { path: '/setup', name: 'setup', component: SetupView, meta: { public: true } },
+    {
+      path: '/setup',
+      name: 'setup',
+      component: () => import('./sync/SetupView.vue'),
+      meta: { public: true },
+    },
     {
       path: '/',
-      component: ShellLayout,
+      component: () => import('./shell/ShellLayout.vue'),
       children: [
         { path: '', redirect: { name: 'search' } },
-        { path: 'search', name: 'search', component: AccountSearchView },
-        { path: 'accounts/new', name: 'account-new', component: AccountRegisterView },
-        { path: 'accounts/:id', name: 'account', component: AccountCardView, props: true },
+        {
+          path: 'search',
+          name: 'search',
+          component: () => import('./accounts/AccountSearchView.vue'),
+        },
+        {
+          path: 'accounts/new',
+          name: 'account-new',
+          component: () => import('./accounts/AccountRegisterView.vue'),
+        },
+        {
+          path: 'accounts/:id',
+          name: 'account',
+          component: () => import('./accounts/AccountCardView.vue'),
+          props: true,
+        },
         {
           path: 'accounts/:id/edit',
           name: 'account-edit',
-          component: AccountEditView,
+          component: () => import('./accounts/AccountEditView.vue'),
           props: true,
         },
         {
           path: 'accounts/:id/readings',
           name: 'readings-entry',
-          component: ReadingsEntryView,
+          component: () => import('./readings/ReadingsEntryView.vue'),
           props: true,
         },
-        { path: 'accounts/:id/payment', name: 'payment', component: PaymentView, props: true },
-        { path: 'shift', name: 'shift', component: ShiftView },
-        { path: 'sync', name: 'sync', component: SyncView },
-        { path: 'alerts', name: 'alerts', component: AlertsView },
-        { path: 'history', name: 'history', component: OperatorHistoryView },
-        { path: 'reference', name: 'reference', component: ReferenceView },
-        { path: 'reports', name: 'reports', component: ReportsView },
+        {
+          path: 'accounts/:id/payment',
+          name: 'payment',
+          component: () => import('./payments/PaymentView.vue'),
+          props: true,
+        },
+        { path: 'shift', name: 'shift', component: () => import('./shifts/ShiftView.vue') },
+        { path: 'sync', name: 'sync', component: () => import('./sync/SyncView.vue') },
+        { path: 'alerts', name: 'alerts', component: () => import('./alerts/AlertsView.vue') },
+        {
+          path: 'history',
+          name: 'history',
+          component: () => import('./history/OperatorHistoryView.vue'),
+        },
+        {
+          path: 'reference',
+          name: 'reference',
+          component: () => import('./reference/ReferenceView.vue'),
+        },
+        { path: 'reports', name: 'reports', component: () => import('./reports/ReportsView.vue') },
+        { path: 'about', name: 'about', component: () => import('./updates/AboutView.vue') },
       ],
     },
     { path: '/:rest(.*)*', redirect: { name: 'search' } },

@@ -9,6 +9,7 @@ import { referenceHandlers } from '../reference/handlers'
 import { reportHandlers } from '../reports/handlers'
 import { shiftHandlers } from '../shifts/handlers'
 import { syncHandlers } from '../sync/handlers'
+import { updateHandlers } from '../updates/handlers'
 import { workstationHandlers } from '../workstation/handlers'
 import type { Handlers } from './dispatch'
 
@@ -26,4 +27,6 @@ export const handlers: Handlers = {
   ...historyHandlers,
   ...referenceHandlers,
   ...reportHandlers,
+
+  ...updateHandlers,
 }

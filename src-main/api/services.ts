@@ -4,6 +4,7 @@ import type { SessionStore } from '../operators/sessions'
 import type { ReportExports } from '../reports/report-exports'
 import type { SyncLoop } from '../sync/sync-loop'
 import type { BootstrapProgress } from '../sync/setup'
+import type { UpdateState } from '../updates/update-state'
 
 /** Everything a handler may use; built once per process (Electron main or the web dev host). */
 export interface AppServices {
@@ -20,4 +21,7 @@ export interface AppServices {
   bootstrap: BootstrapProgress
   /** Report exports running on worker threads. */
   reportExports: ReportExports
+
+  /** Updates from the central server (the installed app's; disabled elsewhere). */
+  updates: UpdateState
 }

@@ -18,6 +18,8 @@ import { downloadFolder, type ExportDestination } from '../reports/export-destin
 import { ReportExports } from '../reports/report-exports'
 import { writeAudit, workstationActor } from '../audit/audit-log'
 
+import { configuredChannel, UpdateState } from '../updates/update-state'
+
 export interface AppOptions {
   /** Folder of the replica (replica.sqlite) and its backups. */
   dataDir: string
@@ -105,6 +107,11 @@ export function createApp(options: AppOptions): App {
     sync,
     bootstrap,
     reportExports,
+
+    updates: new UpdateState(
+      options.appVersion,
+      configuredChannel(process.env.ENERGO_UPDATE_CHANNEL),
+    ),
   }
   return {
     services,

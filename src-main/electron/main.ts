@@ -69,7 +69,7 @@ function boot(): void {
       registerAppProtocol()
       registerIpcHandlers(core.dispatch, trusted)
       mainWindow = createMainWindow(trusted)
-      startAutoUpdates()
+      startAutoUpdates(core)
     })
     .catch((error: unknown) => {
       console.error('[startup]', error)

@@ -18,10 +18,15 @@ import { serverCertificate, type ServerCertificate } from '../http/certificate'
 import { settingsOn } from '../settings/settings'
 import { issueRegistrationCode } from '../workstations/registration-codes'
 import { runReportCommand } from '../reports/report-command'
+import { publishReleaseCommand, warnFeedsBelowMinimum } from '../updates/publish-command'
 
 const usage = `npm run server -- <command> [options]
 
   start                 [--host 127.0.0.1] [--port 5190] [--min-app VERSION] [--tls-dir DIR] [--http]
+                        [--releases-dir .data/releases]
+  publish-release       --file F.exe|.AppImage|.deb --version 1.2.3 --channel stable|pilot
+                        [--rollout PERCENT] [--notes TEXT] [--sha512 DIGEST] [--releases-dir .data/releases]
+                        (needs no database: runs beside a running server)
   create-branch         --code C --name N
   create-office         --branch ID --name N --address A
   create-operator       --login L --password P --name "Фамилия Имя" --role clerk|cashier|supervisor|admin [--office ID]
@@ -46,6 +51,12 @@ const { positionals, values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     port: { type: 'string', default: '5190' },
     'min-app': { type: 'string' },
+    'releases-dir': { type: 'string', default: '.data/releases' },
+    version: { type: 'string' },
+    channel: { type: 'string' },
+    rollout: { type: 'string' },
+    notes: { type: 'string' },
+    sha512: { type: 'string' },
     code: { type: 'string' },
     name: { type: 'string' },
     branch: { type: 'string' },
@@ -93,6 +104,20 @@ if (command === 'start' && values.http && !isLoopbackHost(values.host)) {
   process.exit(2)
 }
 
+if (command === 'publish-release') {
+  process.exit(
+    await publishReleaseCommand({
+      releasesDir: values['releases-dir'],
+      file: need('file'),
+      version: need('version'),
+      channel: need('channel'),
+      rollout: values.rollout,
+      notes: values.notes,
+      sha512: values.sha512,
+    }),
+  )
+}
+
 const database = await openServerDatabase({
   databaseUrl: process.env.DATABASE_URL,
   dataDir: process.env.DATABASE_URL ? undefined : values['data-dir'],
@@ -112,9 +137,16 @@ switch (command) {
         `${tls.created ? 'Создан сертификат сервера' : 'Сертификат сервера'} (SHA-256): ${formatFingerprint(tls.fingerprint)}`,
       )
     }
-    const app = await buildServerApp({ db, minAppVersion: values['min-app'], tls })
+    const releasesDir = values['releases-dir']
+    const app = await buildServerApp({
+      db,
+      minAppVersion: values['min-app'],
+      tls,
+      releasesDir,
+    })
     const address = await app.listen({ host: values.host, port: Number(values.port) })
     console.log(`Центральный сервер: ${address} (${database.kind})`)
+    await warnFeedsBelowMinimum(releasesDir, values['min-app'])
     const stop = async () => {
       await app.close()
       await done()

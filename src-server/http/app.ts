@@ -31,6 +31,7 @@ import type { ServerDb } from '../db/connection'
 import { pullPageJson, verifyDigests } from '../sync/pull'
 import { pushCommands } from '../sync/push'
 import { RecentRows } from '../sync/recent-rows'
+import { registerUpdateFeed } from './update-feed'
 import { authenticate, type WorkstationIdentity } from '../workstations/credentials'
 import { centralReportRequestSchema } from '../../src-shared/reports/central'
 import { answerCentralReport } from '../reports/central-http'
@@ -46,6 +47,8 @@ export interface ServerAppOptions {
   db: ServerDb
   /** Oldest app that may pull; older ones still push payments and readings. */
   minAppVersion?: string
+  /** Where `publish-release` puts the installers and update feeds; no feed without it. */
+  releasesDir?: string
   /** Test hook: runs inside each pushed command's transaction just before it commits. */
   beforeCommit?: (command: PushedCommand) => Promise<void>
   logger?: boolean
@@ -156,6 +159,8 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
   }
 
   app.get(serverRoutes.health, async () => ({ ok: true }))
+  if (options.releasesDir)
+    registerUpdateFeed(app, { releasesDir: options.releasesDir, minAppVersion: minApp })
 
   // The first-run wizard: no credentials yet, the one-time code stands for them.
   app.post(

@@ -10,6 +10,7 @@ import { referenceChannels } from '../reference/contract'
 import { reportChannels } from '../reports/contract'
 import { shiftChannels } from '../shifts/contract'
 import { syncChannels } from '../sync/contract'
+import { updateChannels } from '../updates/contract'
 import { workstationChannels } from '../workstation/contract'
 import type { ChannelDef } from './channel'
 
@@ -27,6 +28,8 @@ export const contract = {
   ...historyChannels,
   ...referenceChannels,
   ...reportChannels,
+
+  ...updateChannels,
 } satisfies Record<string, ChannelDef<z.ZodType, unknown>>
 
 export type Contract = typeof contract

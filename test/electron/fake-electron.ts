@@ -5,6 +5,7 @@
  */
 import { EventEmitter } from 'node:events'
 import { readFile } from 'node:fs/promises'
+import { request as httpRequest, type RequestOptions } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { vi } from 'vitest'
 
@@ -52,6 +53,8 @@ class FakeApp extends EventEmitter {
   isPackaged = false
   readonly getPath = vi.fn((_name: string) => '/tmp/energo-user-data')
   readonly getVersion = vi.fn(() => '0.1.0')
+  readonly getName = vi.fn(() => 'energo-office')
+  readonly getAppPath = vi.fn(() => '/tmp/energo-app')
   readonly requestSingleInstanceLock = vi.fn(() => true)
   readonly quit = vi.fn<() => void>()
   readonly enableSandbox = vi.fn<() => void>()
@@ -96,6 +99,7 @@ export const protocol = {
 }
 
 export const session = {
+  fromPartition: vi.fn((_partition: string, _options?: unknown) => ({})),
   defaultSession: {
     setPermissionRequestHandler: vi.fn<(handler: unknown) => void>(),
     setPermissionCheckHandler: vi.fn<(handler: unknown) => void>(),
@@ -110,6 +114,12 @@ export const dialog = { showErrorBox: vi.fn<(title: string, content: string) => 
 /** Reads the file like Chromium's file loader, but without a content type. */
 export const net = {
   fetch: vi.fn(async (url: string) => new Response(await readFile(fileURLToPath(url)))),
+  /** Electron's ClientRequest, played by Node's over real HTTP (electron-updater uses it). */
+  request: vi.fn((options: RequestOptions & { session?: unknown; redirect?: string }) => {
+    const { session: _session, redirect: _redirect, ...http } = options
+    // One connection per request, as Electron's net does not share Node's agent.
+    return httpRequest({ ...http, agent: false })
+  }),
 }
 
 export const contextBridge = { exposeInMainWorld: vi.fn<(key: string, api: unknown) => void>() }

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { App } from '../../src-main/app/create-app'
 import { channelNames } from '../../src-shared/api/contract'
+import { UpdateState } from '../../src-main/updates/update-state'
 
 vi.mock('electron', () => import('./fake-electron'))
 vi.mock('../../src-main/app/create-app', () => ({ createApp: vi.fn() }))
@@ -11,7 +12,10 @@ const { updater } = vi.hoisted(() => ({
   updater: {
     autoDownload: false,
     autoInstallOnAppQuit: false,
+    disableDifferentialDownload: false,
     on: () => undefined,
+    setFeedURL: () => undefined,
+    quitAndInstall: () => undefined,
     checkForUpdates: () => Promise.resolve(null),
   },
 }))
@@ -22,7 +26,8 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 function fakeCore(): App {
   return {
-    services: {} as App['services'],
+    // No replica behind it: the updater's first check fails and is logged, as offline.
+    services: { updates: new UpdateState('0.1.0', 'stable') } as unknown as App['services'],
     dispatch: vi.fn(() => Promise.resolve({ ok: true as const, value: 'done' })),
     close: vi.fn(),
   }

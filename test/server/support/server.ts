@@ -57,7 +57,11 @@ export interface RunningServer {
 /** The real server app listening on a loopback port. */
 export async function startTestServer(
   db: ServerDb,
-  options: { minAppVersion?: string; beforeCommit?: (c: PushedCommand) => Promise<void> } = {},
+  options: {
+    minAppVersion?: string
+    releasesDir?: string
+    beforeCommit?: (c: PushedCommand) => Promise<void>
+  } = {},
 ): Promise<RunningServer> {
   const app = await buildServerApp({ db, ...options })
   await app.listen({ host: '127.0.0.1', port: 0 })
