@@ -1,7 +1,6 @@
 import { inForce, required, type Dated } from './dated'
-import { dayNumber, isoDate } from './days'
+import { addPeriods, dayNumber, isoDate } from './days'
 import type { DueDays, PenaltyLaw, PenaltySchedule } from './law'
-import { addPeriods } from './days'
 
 /** What one period of a supplier's service left owing: its charges and recalculations. */
 export interface PeriodDebt {
@@ -68,7 +67,11 @@ function portion(
   s: PenaltySchedule,
   spans: readonly [number, number][],
 ): bigint {
-  const reduced = accruingDays(due + s.graceDays + 1, Math.min(through, due + s.fullFromDay - 1), spans)
+  const reduced = accruingDays(
+    due + s.graceDays + 1,
+    Math.min(through, due + s.fullFromDay - 1),
+    spans,
+  )
   const full = accruingDays(due + s.fullFromDay, through, spans)
   if (reduced + full === 0) return 0n
   return (
@@ -115,8 +118,6 @@ export function penaltyAccrued(
     return s
   }
 
-  let numerator = 0n
-  let denominators = new Set<bigint>()
   const parts: { value: bigint; denominator: bigint }[] = []
   const add = (amount: number, due: number, through: string) => {
     const day = dayNumber(through)
@@ -148,8 +149,8 @@ export function penaltyAccrued(
   for (let i = first; i < owing.length; i++) add(owing[i]!.left, owing[i]!.due, calcDate)
 
   // One rounding for the whole line, over a common denominator of the scales used.
-  denominators = new Set(parts.map((p) => p.denominator))
-  const common = [...denominators].reduce((a, b) => lcm(a, b), 1n)
+  let numerator = 0n
+  const common = [...new Set(parts.map((p) => p.denominator))].reduce((a, b) => lcm(a, b), 1n)
   for (const p of parts) numerator += p.value * (common / p.denominator)
   return Number((numerator + common / 2n) / common)
 }
