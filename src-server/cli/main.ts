@@ -4,6 +4,7 @@ import { officeDate } from '../../src-shared/dates'
 import { roles, type Role } from '../../src-shared/operators/roles'
 import { importAccounts } from '../accounts/import-accounts'
 import { loadServerDemo } from '../admin/demo'
+import { runBilling } from '../billing/run'
 import { createBranch, createOffice, createOperator } from '../admin/reference'
 import { openServerDatabase } from '../db/connection'
 import { buildServerApp } from '../http/app'
@@ -18,6 +19,7 @@ const usage = `npm run server -- <command> [options]
   register-workstation  --office ID --name N --prefix P     (prints its one-time registration code)
   demo-data             [--accounts 1000] [--seed 1] [--months 24] [--today YYYY-MM-DD]
   import-accounts       --office ID --file accounts.xlsx|.csv [--skip-bad]
+  bill                  --period YYYY-MM [--branch ID]   (the period close; Ctrl+C stops, run again resumes)
 
 The database: DATABASE_URL (PostgreSQL), or an embedded PGlite in --data-dir (default
 .data/server). PGlite serves one process: stop the server before other commands on it.`
@@ -44,6 +46,7 @@ const { positionals, values } = parseArgs({
     today: { type: 'string' },
     file: { type: 'string' },
     'skip-bad': { type: 'boolean', default: false },
+    period: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 })
@@ -154,6 +157,31 @@ switch (command) {
       `Загружено лицевых счетов: ${report.imported}, строк с ошибками: ${report.errors.length}`,
     )
     await done(report.errors.length > 0 && !values['skip-bad'] ? 1 : 0)
+    break
+  }
+  case 'bill': {
+    const stop = new AbortController()
+    process.once('SIGINT', () => stop.abort())
+    const started = Date.now()
+    const results = await runBilling(db, {
+      period: need('period'),
+      branchId: values.branch,
+      signal: stop.signal,
+      onProgress: (p) => process.stdout.write(`\r${p.branchId}: ${p.done} из ${p.total} л/с`),
+    })
+    process.stdout.write('\n')
+    for (const r of results) {
+      const state = {
+        closed: 'период закрыт',
+        'already-closed': 'период уже был закрыт, ничего не изменено',
+        stopped: 'остановлено; повторный запуск продолжит',
+      }[r.status]
+      console.log(
+        `${r.branchId}: ${state}; л/с: ${r.accounts}, строк начислений: ${r.chargeLines}, пени: ${r.penaltyLines}`,
+      )
+    }
+    console.log(`За ${Date.now() - started} мс`)
+    await done()
     break
   }
   default:
