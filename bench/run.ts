@@ -5,6 +5,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   readings: () => import('./readings'),
   payments: () => import('./payments'),
   sync: () => import('./sync'),
+  billing: () => import('./billing'),
 }
 
 async function main(): Promise<void> {

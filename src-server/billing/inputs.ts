@@ -342,32 +342,31 @@ export interface PenaltyHistory {
  */
 export async function loadPenaltyHistory(
   db: ServerDb,
-  branchId: string,
+  r: Range,
   accountIds: string[],
   period: string,
   timeZone: string,
 ): Promise<PenaltyHistory[]> {
   if (accountIds.length === 0) return []
-  const ids = JSON.stringify(accountIds)
+  // The range keeps the index scans narrow; the list picks the owing accounts in it.
+  const ids = sql`ARRAY(SELECT json_array_elements_text(${JSON.stringify(accountIds)}::json))`
   const rows = await queryRows<PenaltyHistory>(
     db,
-    sql`WITH ids AS (SELECT json_array_elements_text(${ids}::json) AS id)
-        SELECT account_id AS "accountId", supplier_id AS "supplierId", service, 'debt' AS kind,
+    sql`SELECT account_id AS "accountId", supplier_id AS "supplierId", service, 'debt' AS kind,
                period, NULL AS day, sum(amount)::bigint AS amount
-          FROM charges WHERE account_id IN (SELECT id FROM ids) AND branch_id = ${branchId}
+          FROM charges WHERE ${inRange(r)} AND account_id = ANY(${ids})
            AND deleted_at IS NULL AND kind IN ('charge', 'recalculation') AND period <= ${period}
          GROUP BY account_id, supplier_id, service, period
         UNION ALL
         SELECT account_id, supplier_id, service, 'opening', substr(date, 1, 7), date, amount
-          FROM opening_balances WHERE account_id IN (SELECT id FROM ids) AND branch_id = ${branchId}
+          FROM opening_balances WHERE ${inRange(r)} AND account_id = ANY(${ids})
            AND deleted_at IS NULL
         UNION ALL
         SELECT p.account_id, l.supplier_id, l.service, 'payment', NULL,
                to_char(p.paid_at::timestamptz AT TIME ZONE ${timeZone}, 'YYYY-MM-DD'),
                sum(l.amount)::bigint
           FROM payments p JOIN payment_lines l ON l.payment_id = p.id AND l.deleted_at IS NULL
-         WHERE p.account_id IN (SELECT id FROM ids) AND p.branch_id = ${branchId}
-           AND p.deleted_at IS NULL
+         WHERE ${inRange(r, 'p')} AND p.account_id = ANY(${ids}) AND p.deleted_at IS NULL
            AND NOT EXISTS (SELECT 1 FROM payment_cancellations c
                             WHERE c.payment_id = p.id AND c.deleted_at IS NULL)
          GROUP BY 1, 2, 3, 6`,

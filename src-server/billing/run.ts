@@ -151,7 +151,7 @@ async function runBranch(
 
   for (;;) {
     if (o.signal?.aborted) return { ...result, status: 'stopped' }
-    const batch = await nextAccounts(db, branchId, { start, next }, after, o.batchSize ?? 2000)
+    const batch = await nextAccounts(db, branchId, { start, next }, after, o.batchSize ?? 5000)
     if (batch.length === 0) break
     const range: Range = { branchId, first: batch[0]!.id, last: batch.at(-1)!.id }
     await db.transaction(async (tx) => {
@@ -162,7 +162,7 @@ async function runBranch(
         await loadLedgerTotals(tx, range, { period, start, next, cut, timeZone }),
       ]
       const owing = [...new Set(totals.filter((t) => t.overdue > 0).map((t) => t.accountId))]
-      const history = await loadPenaltyHistory(tx, branchId, owing, period, timeZone)
+      const history = await loadPenaltyHistory(tx, range, owing, period, timeZone)
 
       const by = <T extends { accountId: string }>(rows: T[]) => {
         const m = new Map<string, T[]>()

@@ -3,13 +3,27 @@
 const msPerDay = 86_400_000
 
 /** Days since 1970-01-01 of a YYYY-MM-DD date. */
+// A period close asks for the same few hundred days millions of times: answers are kept.
+const dayNumbers = new Map<string, number>()
+const isoDates = new Map<number, string>()
+
 export function dayNumber(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  return Date.UTC(y, m - 1, d) / msPerDay
+  let day = dayNumbers.get(date)
+  if (day === undefined) {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+    day = Date.UTC(y, m - 1, d) / msPerDay
+    dayNumbers.set(date, day)
+  }
+  return day
 }
 
 export function isoDate(day: number): string {
-  return new Date(day * msPerDay).toISOString().slice(0, 10)
+  let date = isoDates.get(day)
+  if (date === undefined) {
+    date = new Date(day * msPerDay).toISOString().slice(0, 10)
+    isoDates.set(day, date)
+  }
+  return date
 }
 
 /** YYYY-MM plus n months. */
