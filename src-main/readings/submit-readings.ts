@@ -52,6 +52,7 @@ export const submitReadings: CommandDef<SubmitReadingsCommandArgs, SubmitReading
         history: meter.history,
         occupied: context.occupied,
         settings: context.rules,
+        closedPeriods: context.closedPeriods,
       })
       results.push({ ...result, meterId: meter.meterId })
       if (result.status === 'warning') needsReason = true
