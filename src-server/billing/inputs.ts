@@ -74,13 +74,14 @@ export async function loadTariffs(db: ServerDb): Promise<Map<string, TariffRate[
 export const tariffKey = (supplierId: string, service: Service, group: TariffGroup, zone: Zone) =>
   `${supplierId}|${service}|${group}|${zone}`
 
-/** The next batch of accounts to bill: open during the period, after `after` in id order. */
-export async function nextAccounts(
+/**
+ * The accounts the period close still has to bill, in id order: open during the period and
+ * without a bill for it yet (so a stopped run resumes with the rest).
+ */
+export async function accountsToBill(
   db: ServerDb,
   branchId: string,
-  period: { start: string; next: string },
-  after: string,
-  limit: number,
+  p: { period: string; start: string; next: string },
 ): Promise<BatchAccount[]> {
   const rows = await queryRows<{
     id: string
@@ -92,13 +93,14 @@ export async function nextAccounts(
     closedAt: string | null
   }>(
     db,
-    sql`SELECT id, number, residents, total_area AS area, tariff_group AS "tariffGroup",
-               created_at AS "createdAt", closed_at AS "closedAt"
-          FROM accounts
-         WHERE branch_id = ${branchId} AND deleted_at IS NULL AND id > ${after}
-           AND created_at < ${period.next}
-           AND (status = 'open' OR closed_at >= ${period.start})
-         ORDER BY id LIMIT ${limit}`,
+    sql`SELECT a.id, a.number, a.residents, a.total_area AS area, a.tariff_group AS "tariffGroup",
+               a.created_at AS "createdAt", a.closed_at AS "closedAt"
+          FROM accounts a
+         WHERE a.branch_id = ${branchId} AND a.deleted_at IS NULL AND a.created_at < ${p.next}
+           AND (a.status = 'open' OR a.closed_at >= ${p.start})
+           AND NOT EXISTS (SELECT 1 FROM bills b
+                            WHERE b.account_id = a.id AND b.period = ${p.period} AND b.deleted_at IS NULL)
+         ORDER BY a.id`,
   )
   return rows.map((r) => ({
     id: r.id,
@@ -109,21 +111,6 @@ export async function nextAccounts(
     openedOn: r.createdAt.slice(0, 10),
     closedOn: r.closedAt ? r.closedAt.slice(0, 10) : null,
   }))
-}
-
-/** How many accounts the period close bills (for its progress). */
-export async function countAccounts(
-  db: ServerDb,
-  branchId: string,
-  period: { start: string; next: string },
-): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    db,
-    sql`SELECT count(*)::int AS n FROM accounts
-         WHERE branch_id = ${branchId} AND deleted_at IS NULL AND created_at < ${period.next}
-           AND (status = 'open' OR closed_at >= ${period.start})`,
-  )
-  return Number(row?.n ?? 0)
 }
 
 export interface AccountService {
@@ -185,13 +172,18 @@ export async function loadMeters(
       readings: [],
     })
   }
-  const billed = await queryRows<BillingReading & { meterId: string }>(
-    db,
-    sql`SELECT DISTINCT ON (meter_id, zone) id, meter_id AS "meterId", zone, value,
+  // Per meter and zone the newest billed reading: a sort of the range's billed history, kept in
+  // memory rather than spilled to disk.
+  const billed = await db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL work_mem = '64MB'`)
+    return queryRows<BillingReading & { meterId: string }>(
+      tx,
+      sql`SELECT DISTINCT ON (meter_id, zone) id, meter_id AS "meterId", zone, value,
                reading_date AS "readingDate", entered_at AS "enteredAt", period, status
           FROM readings WHERE ${inRange(r)} AND status = 'billed' AND deleted_at IS NULL
          ORDER BY meter_id, zone, reading_date DESC, entered_at DESC`,
-  )
+    )
+  })
   const columns = pulledColumns('readings').map((c) => sql.identifier(c))
   const accepted = await queryRows<Record<string, unknown>>(
     db,

@@ -9,6 +9,7 @@ import {
 } from '../../src-shared/billing/bill-service'
 import { required } from '../../src-shared/billing/dated'
 import { addPeriods, dayNumber, periodLastDay } from '../../src-shared/billing/days'
+import type { EstimateRule, Norms } from '../../src-shared/billing/law'
 import type { BillingLaw } from '../../src-shared/billing/law-rows'
 import {
   dueDateOf,
@@ -23,7 +24,7 @@ import { queryRow, queryRows } from '../db/query'
 import { settingsOn } from '../settings/settings'
 import { SyncedWriter, type Row } from '../sync/synced-write'
 import {
-  countAccounts,
+  accountsToBill,
   loadLaw,
   loadLedgerTotals,
   loadMeters,
@@ -31,7 +32,6 @@ import {
   loadPenaltyHistory,
   loadServices,
   loadTariffs,
-  nextAccounts,
   tariffKey,
   type BatchAccount,
   type LedgerTotals,
@@ -54,6 +54,8 @@ export interface BillingOptions {
   branchId?: string
   /** Accounts per transaction. */
   batchSize?: number
+  /** Batches billed at once. */
+  concurrency?: number
   /** Stops after the batch in hand; a later run resumes from there. */
   signal?: AbortSignal
   onProgress?: (p: BillingProgress) => void
@@ -73,7 +75,7 @@ export interface BranchRunResult {
  * The period close (DOMAIN "Billing"): bills every account of each branch open during the period,
  * a batch of accounts per transaction with a handful of set-based reads and writes each, then
  * marks the period closed and opens the next. A closed period is never billed again; a stopped
- * run resumes after its last committed batch.
+ * run resumes with the accounts that have no bill for the period yet.
  */
 export async function runBilling(db: ServerDb, o: BillingOptions): Promise<BranchRunResult[]> {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(o.period))
@@ -132,157 +134,53 @@ async function runBranch(
   while (dayNumber(dueDateOf(cut, law.dueDays)) + schedule.graceDays >= dayNumber(calcDate)) {
     cut = addPeriods(cut, -1)
   }
-  const historyFrom = addPeriods(period, -(rule.windowMonths + rule.maxPeriods + 1))
   const now = o.now ?? (() => new Date().toISOString())
 
   await db.execute(
     sql`INSERT INTO billing_runs (branch_id, period) VALUES (${branchId}, ${period})
         ON CONFLICT (branch_id, period) DO NOTHING`,
   )
-  const progress = await queryRow<{ last: string | null; done: number }>(
+  const progress = await queryRow<{ done: number }>(
     db,
-    sql`SELECT last_account_id AS last, accounts_done AS done FROM billing_runs
+    sql`SELECT accounts_done AS done FROM billing_runs
          WHERE branch_id = ${branchId} AND period = ${period}`,
   )
-  let after = progress?.last ?? ''
+  const pending = await accountsToBill(db, branchId, { period, start, next })
   let done = Number(progress?.done ?? 0)
-  const total = await countAccounts(db, branchId, { start, next })
+  const total = done + pending.length
   o.onProgress?.({ branchId, done, total })
 
-  for (;;) {
-    if (o.signal?.aborted) return { ...result, status: 'stopped' }
-    const batch = await nextAccounts(db, branchId, { start, next }, after, o.batchSize ?? 5000)
-    if (batch.length === 0) break
-    const range: Range = { branchId, first: batch[0]!.id, last: batch.at(-1)!.id }
-    await db.transaction(async (tx) => {
-      const [services, { meters, accepted }, past, totals] = [
-        await loadServices(tx, range),
-        await loadMeters(tx, range),
-        await loadPastLines(tx, range, historyFrom, period),
-        await loadLedgerTotals(tx, range, { period, start, next, cut, timeZone }),
-      ]
-      const owing = [...new Set(totals.filter((t) => t.overdue > 0).map((t) => t.accountId))]
-      const history = await loadPenaltyHistory(tx, range, owing, period, timeZone)
-
-      const by = <T extends { accountId: string }>(rows: T[]) => {
-        const m = new Map<string, T[]>()
-        for (const r of rows) {
-          let list = m.get(r.accountId)
-          if (!list) m.set(r.accountId, (list = []))
-          list.push(r)
-        }
-        return m
-      }
-      const servicesOf = by(services)
-      const metersOf = by(meters)
-      const pastOf = by(past)
-      const totalsOf = by(totals)
-      const historyOf = by(history)
-
-      const createdAt = now()
-      const charges: Row[] = []
-      const bills: Row[] = []
-      const billed: Row[] = []
-      for (const account of batch) {
-        const lines: BillLine[] = []
-        for (const s of servicesOf.get(account.id) ?? []) {
-          const bill = billService(
-            {
-              period,
-              residents: account.residents,
-              areaTenths: account.areaTenths,
-              openedOn: account.openedOn,
-              closedOn: account.closedOn,
-            },
-            serviceInput(account, s.service, s.supplierId, metersOf, pastOf, tariffs),
-            rule,
-            norms,
-          )
-          lines.push(...bill.lines)
-          for (const id of bill.billedReadingIds) {
-            const row = accepted.get(id)
-            if (row) billed.push({ ...row, status: 'billed' })
-          }
-        }
-        lines.push(...paidServiceLines(account, period))
-        const penalties = penaltyLines(
-          totalsOf.get(account.id) ?? [],
-          historyOf.get(account.id) ?? [],
-          calcDate,
-          law,
-        )
-        for (const l of lines) {
-          charges.push({
-            id: uuidv7(),
-            accountId: account.id,
-            supplierId: l.supplierId,
-            service: l.service,
-            period,
-            kind: l.kind,
-            volume: l.volume,
-            basis: l.basis,
-            rateMillikopecks: l.rateMillikopecks,
-            amount: l.amount,
-            createdAt,
-            zone: l.zone,
-            recalculatedPeriod: l.recalculatedPeriod,
-          })
-        }
-        for (const p of penalties) {
-          charges.push({
-            id: uuidv7(),
-            accountId: account.id,
-            supplierId: p.supplierId,
-            service: p.service,
-            period,
-            kind: 'penalty',
-            volume: null,
-            basis: null,
-            rateMillikopecks: null,
-            amount: p.amount,
-            createdAt,
-            zone: null,
-            recalculatedPeriod: null,
-          })
-        }
-        const ledger = totalsOf.get(account.id) ?? []
-        const opening = ledger.reduce((s, t) => s + t.opening, 0)
-        const paid = ledger.reduce((s, t) => s + t.paid, 0)
-        const charged = lines.reduce((s, l) => s + l.amount, 0)
-        const penalty = penalties.reduce((s, p) => s + p.amount, 0)
-        bills.push({
-          id: uuidv7(),
-          accountId: account.id,
-          period,
-          documentNumber: `${period.replace('-', '')}-${account.number}`,
-          openingBalance: opening,
-          charged,
-          penalties: penalty,
-          paid,
-          closingBalance: opening + charged + penalty - paid,
-          dueDate,
-          createdAt,
-        })
-        result.chargeLines += lines.length
-        result.penaltyLines += penalties.length
-      }
-      const write = new SyncedWriter(tx, branchId)
-      await write.insert('charges', charges)
-      await write.insert('bills', bills)
-      await write.upsert('readings', billed)
-      await write.flush()
-      const last = batch.at(-1)!.id
-      await tx.execute(
-        sql`UPDATE billing_runs SET last_account_id = ${last},
-                   accounts_done = accounts_done + ${batch.length}
-             WHERE branch_id = ${branchId} AND period = ${period}`,
-      )
-    })
-    after = batch.at(-1)!.id
-    done += batch.length
-    result.accounts += batch.length
-    o.onProgress?.({ branchId, done, total })
+  const size = o.batchSize ?? 2000
+  const batches: BatchAccount[][] = []
+  for (let i = 0; i < pending.length; i += size) batches.push(pending.slice(i, i + size))
+  const context: BatchContext = {
+    branchId,
+    period,
+    p: { period, start, next, cut, timeZone },
+    historyFrom: addPeriods(period, -(rule.windowMonths + rule.maxPeriods + 1)),
+    calcDate,
+    dueDate,
+    rule,
+    norms,
+    law,
+    tariffs,
+    now,
   }
+  // A few batches at once: one's reads overlap another's computing and writes.
+  let taken = 0
+  const worker = async () => {
+    while (taken < batches.length && !o.signal?.aborted) {
+      const batch = batches[taken++]!
+      const written = await billBatch(db, context, batch)
+      done += batch.length
+      result.accounts += batch.length
+      result.chargeLines += written.chargeLines
+      result.penaltyLines += written.penaltyLines
+      o.onProgress?.({ branchId, done, total })
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(o.concurrency ?? 3, batches.length) }, worker))
+  if (taken < batches.length || o.signal?.aborted) return { ...result, status: 'stopped' }
 
   await db.transaction(async (tx) => {
     const write = new SyncedWriter(tx, branchId)
@@ -300,6 +198,159 @@ async function runBranch(
     )
   })
   return result
+}
+
+interface BatchContext {
+  branchId: string
+  period: string
+  p: { period: string; start: string; next: string; cut: string; timeZone: string }
+  historyFrom: string
+  calcDate: string
+  dueDate: string
+  rule: EstimateRule
+  norms: Norms
+  law: BillingLaw
+  tariffs: Map<string, TariffRate[]>
+  now: () => string
+}
+
+const byAccount = <T extends { accountId: string }>(rows: T[]) => {
+  const m = new Map<string, T[]>()
+  for (const r of rows) {
+    let list = m.get(r.accountId)
+    if (!list) m.set(r.accountId, (list = []))
+    list.push(r)
+  }
+  return m
+}
+
+/**
+ * One batch: its inputs read with a handful of set-based statements at once (outside the write
+ * transaction: a fact that comes in meanwhile is billed next period), the pure rules per
+ * account, then its lines, bills and billed readings written in one transaction.
+ */
+async function billBatch(
+  db: ServerDb,
+  c: BatchContext,
+  batch: BatchAccount[],
+): Promise<{ chargeLines: number; penaltyLines: number }> {
+  const { branchId, period } = c
+  const range: Range = { branchId, first: batch[0]!.id, last: batch.at(-1)!.id }
+  const [services, { meters, accepted }, past, totals] = await Promise.all([
+    loadServices(db, range),
+    loadMeters(db, range),
+    loadPastLines(db, range, c.historyFrom, period),
+    loadLedgerTotals(db, range, c.p),
+  ])
+  const owing = [...new Set(totals.filter((t) => t.overdue > 0).map((t) => t.accountId))]
+  const history = await loadPenaltyHistory(db, range, owing, period, c.p.timeZone)
+  const servicesOf = byAccount(services)
+  const metersOf = byAccount(meters)
+  const pastOf = byAccount(past)
+  const totalsOf = byAccount(totals)
+  const historyOf = byAccount(history)
+
+  const createdAt = c.now()
+  const charges: Row[] = []
+  const bills: Row[] = []
+  const billed: Row[] = []
+  let chargeLines = 0
+  let penaltyCount = 0
+  for (const account of batch) {
+    const lines: BillLine[] = []
+    for (const s of servicesOf.get(account.id) ?? []) {
+      const bill = billService(
+        {
+          period,
+          residents: account.residents,
+          areaTenths: account.areaTenths,
+          openedOn: account.openedOn,
+          closedOn: account.closedOn,
+        },
+        serviceInput(account, s.service, s.supplierId, metersOf, pastOf, c.tariffs),
+        c.rule,
+        c.norms,
+      )
+      lines.push(...bill.lines)
+      for (const id of bill.billedReadingIds) {
+        const row = accepted.get(id)
+        if (row) billed.push({ ...row, status: 'billed' })
+      }
+    }
+    lines.push(...paidServiceLines(account, period))
+    const penalties = penaltyLines(
+      totalsOf.get(account.id) ?? [],
+      historyOf.get(account.id) ?? [],
+      c.calcDate,
+      c.law,
+    )
+    for (const l of lines) {
+      charges.push({
+        id: uuidv7(),
+        accountId: account.id,
+        supplierId: l.supplierId,
+        service: l.service,
+        period,
+        kind: l.kind,
+        volume: l.volume,
+        basis: l.basis,
+        rateMillikopecks: l.rateMillikopecks,
+        amount: l.amount,
+        createdAt,
+        zone: l.zone,
+        recalculatedPeriod: l.recalculatedPeriod,
+      })
+    }
+    for (const p of penalties) {
+      charges.push({
+        id: uuidv7(),
+        accountId: account.id,
+        supplierId: p.supplierId,
+        service: p.service,
+        period,
+        kind: 'penalty',
+        volume: null,
+        basis: null,
+        rateMillikopecks: null,
+        amount: p.amount,
+        createdAt,
+        zone: null,
+        recalculatedPeriod: null,
+      })
+    }
+    const ledger = totalsOf.get(account.id) ?? []
+    const opening = ledger.reduce((s, t) => s + t.opening, 0)
+    const paid = ledger.reduce((s, t) => s + t.paid, 0)
+    const charged = lines.reduce((s, l) => s + l.amount, 0)
+    const penalty = penalties.reduce((s, p) => s + p.amount, 0)
+    bills.push({
+      id: uuidv7(),
+      accountId: account.id,
+      period,
+      documentNumber: `${period.replace('-', '')}-${account.number}`,
+      openingBalance: opening,
+      charged,
+      penalties: penalty,
+      paid,
+      closingBalance: opening + charged + penalty - paid,
+      dueDate: c.dueDate,
+      createdAt,
+    })
+    chargeLines += lines.length
+    penaltyCount += penalties.length
+  }
+  await db.transaction(async (tx) => {
+    const write = new SyncedWriter(tx, branchId)
+    await write.insert('charges', charges)
+    await write.insert('bills', bills)
+    await write.upsert('readings', billed)
+    await write.flush()
+    await tx.execute(
+      sql`UPDATE billing_runs SET accounts_done = accounts_done + ${batch.length}
+           WHERE branch_id = ${branchId} AND period = ${period}`,
+    )
+  })
+  return { chargeLines, penaltyLines: penaltyCount }
 }
 
 function serviceInput(

@@ -46,6 +46,7 @@ describe('the period close on the server', () => {
     const first = await runBilling(database.db, {
       period: '2026-11',
       batchSize: 15,
+      concurrency: 1,
       now: stamp,
       signal: stop.signal,
       onProgress: (p) => {

@@ -30,7 +30,6 @@ CREATE TABLE "billing_runs" (
 	"period" text NOT NULL,
 	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"finished_at" timestamp with time zone,
-	"last_account_id" text,
 	"accounts_done" integer DEFAULT 0 NOT NULL,
 	CONSTRAINT "billing_runs_branch_id_period_pk" PRIMARY KEY("branch_id","period")
 );

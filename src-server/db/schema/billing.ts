@@ -1,8 +1,8 @@
 import { integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core'
 
 /**
- * A period close of a branch as it runs: accounts are billed in id order, a batch per
- * transaction, and `lastAccountId` moves with each, so a stopped run resumes where it stopped.
+ * A period close of a branch as it runs: a batch of accounts per transaction, each account's
+ * bill written with its lines, so a stopped run resumes with the accounts that have none.
  */
 export const billingRuns = pgTable(
   'billing_runs',
@@ -11,7 +11,6 @@ export const billingRuns = pgTable(
     period: text().notNull(),
     startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp({ withTimezone: true }),
-    lastAccountId: text(),
     accountsDone: integer().notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.branchId, t.period] })],
