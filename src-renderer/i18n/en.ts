@@ -292,7 +292,7 @@ const en: Messages = {
       empty: 'No charges',
       closed: 'closed',
       closedThrough:
-        'Billing periods are closed through {period}: late readings and payments go into the next period as a recalculation',
+        'The last closed billing period: {period}. Late readings and payments go into the next period as a recalculation',
     },
     readings: {
       date: 'Date',
