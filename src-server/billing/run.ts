@@ -79,7 +79,7 @@ export interface BranchRunResult {
  */
 export async function runBilling(db: ServerDb, o: BillingOptions): Promise<BranchRunResult[]> {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(o.period))
-    throw new Error(`period is not YYYY-MM: ${o.period}`)
+    throw new Error(`период не в виде ГГГГ-ММ: ${o.period}`)
   const branches = o.branchId
     ? [o.branchId]
     : (
@@ -119,14 +119,14 @@ async function runBranch(
     return { ...result, status: 'already-closed' }
   }
   const later = states.find((s) => s.period > period && s.status === 'closed')
-  if (later) throw new Error(`period ${later.period} is closed already: ${period} cannot be billed`)
+  if (later) throw new Error(`период ${later.period} уже закрыт, ${period} рассчитать нельзя`)
 
   const start = `${period}-01`
   const next = `${addPeriods(period, 1)}-01`
   const calcDate = periodLastDay(period)
-  const rule = required(law.estimate, start, 'billing estimate rule')
-  const norms = required(law.norms, start, 'billing norms')
-  const schedule = required(law.penalty.schedule, calcDate, 'penalty schedule')
+  const rule = required(law.estimate, start, 'billingEstimate')
+  const norms = required(law.norms, start, 'billingNorms')
+  const schedule = required(law.penalty.schedule, calcDate, 'penaltySchedule')
   const timeZone = (await settingsOn(db, start))('officeTimeZone')
   const dueDate = dueDateOf(period, law.dueDays)
   // The last period whose debt can be past its grace by the calculation date.

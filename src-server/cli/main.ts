@@ -160,14 +160,26 @@ switch (command) {
     break
   }
   case 'bill': {
+    const period = need('period')
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) {
+      console.error('Период: укажите месяц в виде ГГГГ-ММ, например 2026-11.')
+      await done(2)
+    }
     const stop = new AbortController()
     process.once('SIGINT', () => stop.abort())
     const started = Date.now()
     const results = await runBilling(db, {
-      period: need('period'),
+      period,
       branchId: values.branch,
       signal: stop.signal,
       onProgress: (p) => process.stdout.write(`\r${p.branchId}: ${p.done} из ${p.total} л/с`),
+    }).catch(async (error: unknown) => {
+      // A missing law setting or a later closed period: said plainly, nothing was written.
+      console.error(
+        `\nРасчет не выполнен: ${error instanceof Error ? error.message : String(error)}`,
+      )
+      await done(1)
+      return []
     })
     process.stdout.write('\n')
     for (const r of results) {

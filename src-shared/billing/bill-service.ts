@@ -136,7 +136,7 @@ export function billService(
   const lines: BillLine[] = []
   const rates = (zone: Zone) => {
     const r = s.tariffs[zone]
-    if (!r) throw new Error(`no ${s.service} tariff for zone ${zone}`)
+    if (!r) throw new Error(`нет тарифа на услугу ${s.service}, зона ${zone}`)
     return r
   }
   const emit = (

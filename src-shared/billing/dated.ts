@@ -11,9 +11,14 @@ export function inForce<T>(rows: readonly Dated<T>[], date: string): T | undefin
   return best?.value
 }
 
-/** The value in force on `date`, or an error naming the setting: billing never guesses law. */
-export function required<T>(rows: readonly Dated<T | null>[], date: string, name: string): T {
+/**
+ * The value in force on `date`, or an error naming the setting (its key, as the settings screen
+ * and the settings rows spell it): billing never guesses law.
+ */
+export function required<T>(rows: readonly Dated<T | null>[], date: string, key: string): T {
   const value = inForce(rows, date)
-  if (value === undefined || value === null) throw new Error(`no ${name} in force on ${date}`)
+  if (value === undefined || value === null) {
+    throw new Error(`нет значения настройки ${key} на ${date}`)
+  }
   return value
 }

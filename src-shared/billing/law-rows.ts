@@ -24,7 +24,7 @@ export function billingLawOf(rows: readonly SettingRow[]): BillingLaw {
       .filter((r) => r.key === key)
       .map((r) => {
         const parsed = settingDefinitions[key].schema.safeParse(JSON.parse(r.value))
-        if (!parsed.success) throw new Error(`setting ${key} from ${r.validFrom} is not valid`)
+        if (!parsed.success) throw new Error(`настройка ${key} с ${r.validFrom}: неверное значение`)
         return { from: r.validFrom, value: parsed.data as SettingValue<K> }
       })
   return {

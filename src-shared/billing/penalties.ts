@@ -19,13 +19,13 @@ export interface PenaltyPayment {
 
 /** Due date of a period's bill: the due day (a dated setting, by the period's first day) of the next month. */
 export function dueDateOf(period: string, dueDays: DueDays): string {
-  const day = required(dueDays, `${period}-01`, 'bill due day')
+  const day = required(dueDays, `${period}-01`, 'billDueDay')
   return `${addPeriods(period, 1)}-${String(day).padStart(2, '0')}`
 }
 
 /** The rate used on a day, in basis points: the key rate, or the cap when it is lower. */
 export function penaltyRateOn(law: PenaltyLaw, date: string): number {
-  const key = required(law.keyRate, date, 'key rate')
+  const key = required(law.keyRate, date, 'penaltyKeyRate')
   const cap = inForce(law.rateCap, date)
   return cap === undefined || cap === null ? key : Math.min(key, cap)
 }
@@ -111,7 +111,7 @@ export function penaltyAccrued(
     if (!s) {
       s = {
         rate: penaltyRateOn(law, date),
-        schedule: required(law.schedule, date, 'penalty schedule'),
+        schedule: required(law.schedule, date, 'penaltySchedule'),
       }
       scales.set(date, s)
     }

@@ -51,7 +51,7 @@ export function priceVolume(
   const segments: { rate: number; days: number }[] = []
   for (let day = first; day <= last; day++) {
     const rate = rateOn(rates, isoDate(day))
-    if (rate === null) throw new Error(`no tariff in force on ${isoDate(day)}`)
+    if (rate === null) throw new Error(`нет тарифа, действующего на ${isoDate(day)}`)
     const seg = segments.at(-1)
     if (seg && seg.rate === rate) seg.days++
     else segments.push({ rate, days: 1 })

@@ -179,4 +179,10 @@ describe('the period close on the server', () => {
     )
     expect(late!.status).toBe('billed')
   })
+
+  it('refuses a period before one already closed', async () => {
+    await expect(runBilling(database.db, { period: '2026-10', now: stamp })).rejects.toThrow(
+      'период 2026-12 уже закрыт, 2026-10 рассчитать нельзя',
+    )
+  })
 })
