@@ -113,7 +113,8 @@ async function runBranch(
   const states = await queryRows<{ period: string; status: string }>(
     db,
     sql`SELECT period, status FROM billing_periods
-         WHERE branch_id = ${branchId} AND period >= ${period} AND deleted_at IS NULL`,
+         WHERE branch_id = ${branchId} AND period >= ${period} AND deleted_at IS NULL
+         ORDER BY period`,
   )
   if (states.some((s) => s.period === period && s.status === 'closed')) {
     return { ...result, status: 'already-closed' }

@@ -182,7 +182,7 @@ describe('the period close on the server', () => {
 
   it('refuses a period before one already closed', async () => {
     await expect(runBilling(database.db, { period: '2026-10', now: stamp })).rejects.toThrow(
-      'период 2026-12 уже закрыт, 2026-10 рассчитать нельзя',
+      'период 2026-11 уже закрыт, 2026-10 рассчитать нельзя',
     )
   })
 })
