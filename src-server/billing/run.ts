@@ -151,7 +151,7 @@ async function runBranch(
   const total = done + pending.length
   o.onProgress?.({ branchId, done, total })
 
-  const size = o.batchSize ?? 2000
+  const size = o.batchSize ?? 1000
   const batches: BatchAccount[][] = []
   for (let i = 0; i < pending.length; i += size) batches.push(pending.slice(i, i + size))
   const context: BatchContext = {
@@ -180,7 +180,7 @@ async function runBranch(
       o.onProgress?.({ branchId, done, total })
     }
   }
-  await Promise.all(Array.from({ length: Math.min(o.concurrency ?? 3, batches.length) }, worker))
+  await Promise.all(Array.from({ length: Math.min(o.concurrency ?? 6, batches.length) }, worker))
   if (taken < batches.length || o.signal?.aborted) return { ...result, status: 'stopped' }
 
   await db.transaction(async (tx) => {
