@@ -8,6 +8,8 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   export: () => import('./export'),
 
   'first-paint': () => import('./first-paint'),
+
+  billing: () => import('./billing'),
 }
 
 async function main(): Promise<void> {

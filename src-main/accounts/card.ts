@@ -19,6 +19,7 @@ import { verificationStatus } from '../../src-shared/meters/verification'
 import { ApiFailure } from '../api/failure'
 import { meterLastReadings } from '../meters/meter-history'
 import type { Db } from '../db/connection'
+import { closedPeriodsOf } from '../readings/entry-context'
 
 /** How many recent readings, charges and payments the card shows. */
 const recentCount = 12
@@ -206,6 +207,7 @@ export function accountCard(db: Db, accountId: string, today: string): AccountCa
     totalBalance: balanceOf(entries),
     readings,
     charges,
+    closedPeriods: closedPeriodsOf(db, accountId),
     payments,
     version: a.version as number,
   }

@@ -63,7 +63,7 @@ export const accountTables: readonly TableSpec[] = [
   {
     table: 'charges',
     columns: cols(
-      'id accountId supplierId service period kind volume basis rateMillikopecks amount createdAt',
+      'id accountId supplierId service period kind volume basis rateMillikopecks amount createdAt zone recalculatedPeriod',
     ),
     rows: (a) => a.charges,
   },

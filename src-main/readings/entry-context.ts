@@ -98,6 +98,7 @@ export function readingEntryContext(db: Db, accountId: string, today: string): R
     occupied: account.residents > 0,
     today,
     rules,
+    closedPeriods: closedPeriodsOf(db, accountId),
     meters: meters.map((m) => {
       const previous: ReadingEntryMeter['previous'] = {}
       const history: ReadingEntryMeter['history'] = {}
@@ -127,4 +128,15 @@ export function readingEntryContext(db: Db, accountId: string, today: string): R
       }
     }),
   }
+}
+
+/** The periods billing closed for the account's branch (synced from the server). */
+export function closedPeriodsOf(db: Db, accountId: string): string[] {
+  return (
+    prepared(
+      db.$client,
+      `SELECT p.period FROM billing_periods p JOIN accounts a ON a.branch_id = p.branch_id
+        WHERE a.id = ? AND p.status = 'closed' ORDER BY p.period`,
+    ).all(accountId) as { period: string }[]
+  ).map((r) => r.period)
 }

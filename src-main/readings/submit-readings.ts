@@ -57,6 +57,7 @@ export const submitReadings: CommandDef<
         history: meter.history,
         occupied: context.occupied,
         settings: context.rules,
+        closedPeriods: context.closedPeriods,
       })
       results.push({ ...result, meterId: meter.meterId })
       if (result.status === 'warning') needsReason = true

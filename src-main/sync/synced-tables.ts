@@ -24,6 +24,8 @@ export const syncedReplicaTables = {
   reading_deletions: t.readingDeletions,
   opening_balances: t.openingBalances,
   charges: t.charges,
+  billing_periods: t.billingPeriods,
+  bills: t.bills,
   shifts: t.shifts,
   payments: t.payments,
   payment_lines: t.paymentLines,

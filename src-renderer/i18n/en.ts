@@ -320,6 +320,9 @@ const en: Messages = {
       volume: 'Volume',
       amount: 'Amount',
       empty: 'No charges',
+      closed: 'closed',
+      closedThrough:
+        'The last closed billing period: {period}. Late readings and payments go into the next period as a recalculation',
     },
     readings: {
       date: 'Date',
@@ -407,6 +410,7 @@ const en: Messages = {
       meterTotal: 'Meter total',
       period: 'Counts in period: {period}',
       afterCutoff: ' (entered after the cutoff day, so in the next period)',
+      closedPeriod: ' (period {closed} is closed already, so the reading counts for the next one)',
       estimate: 'About {amount}',
       blocked: 'These readings cannot be saved. Go back (Esc) and correct them.',
       supervisorNeeded:

@@ -94,6 +94,7 @@ export const useReadingEntryStore = defineStore('readingEntry', () => {
       history: meter.history,
       occupied: ctx.occupied,
       settings: ctx.rules,
+      closedPeriods: ctx.closedPeriods,
     })
     return {
       meter,

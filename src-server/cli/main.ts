@@ -11,6 +11,7 @@ import {
 import { isLoopbackHost } from '../../src-shared/sync/server-address'
 import { importAccounts } from '../accounts/import-accounts'
 import { loadServerDemo } from '../admin/demo'
+import { runBilling } from '../billing/run'
 import { createBranch, createOffice, createOperator } from '../admin/reference'
 import { openServerDatabase } from '../db/connection'
 import { buildServerApp } from '../http/app'
@@ -34,6 +35,7 @@ const usage = `npm run server -- <command> [options]
   demo-data             [--accounts 1000] [--seed 1] [--months 24] [--today YYYY-MM-DD]
   import-accounts       --office ID --file accounts.xlsx|.csv [--skip-bad]
   report                payments|debtors --out report.xlsx [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--branch ID]
+  bill                  --period YYYY-MM [--branch ID]   (the period close; Ctrl+C stops, run again resumes)
 
 The database: DATABASE_URL (PostgreSQL), or an embedded PGlite in --data-dir (default
 .data/server). PGlite serves one process: stop the server before other commands on it.
@@ -75,6 +77,8 @@ const { positionals, values } = parseArgs({
     from: { type: 'string' },
     to: { type: 'string' },
     out: { type: 'string' },
+
+    period: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 })
@@ -247,6 +251,43 @@ switch (command) {
       out: need('out'),
     })
     console.log(`Отчет записан в ${values.out}: строк ${rows}`)
+    await done()
+    break
+  }
+  case 'bill': {
+    const period = need('period')
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) {
+      console.error('Период: укажите месяц в виде ГГГГ-ММ, например 2026-11.')
+      await done(2)
+    }
+    const stop = new AbortController()
+    process.once('SIGINT', () => stop.abort())
+    const started = Date.now()
+    const results = await runBilling(db, {
+      period,
+      branchId: values.branch,
+      signal: stop.signal,
+      onProgress: (p) => process.stdout.write(`\r${p.branchId}: ${p.done} из ${p.total} л/с`),
+    }).catch(async (error: unknown) => {
+      // A missing law setting or a later closed period: said plainly, nothing was written.
+      console.error(
+        `\nРасчет не выполнен: ${error instanceof Error ? error.message : String(error)}`,
+      )
+      await done(1)
+      return []
+    })
+    process.stdout.write('\n')
+    for (const r of results) {
+      const state = {
+        closed: 'период закрыт',
+        'already-closed': 'период уже был закрыт, ничего не изменено',
+        stopped: 'остановлено; повторный запуск продолжит',
+      }[r.status]
+      console.log(
+        `${r.branchId}: ${state}; л/с: ${r.accounts}, строк начислений: ${r.chargeLines}, пени: ${r.penaltyLines}`,
+      )
+    }
+    console.log(`За ${Date.now() - started} мс`)
     await done()
     break
   }

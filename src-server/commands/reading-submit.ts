@@ -2,6 +2,7 @@ import { officeDate } from '../../src-shared/dates'
 import type { Zone } from '../../src-shared/readings/domain'
 import { validateReadingSubmission } from '../../src-shared/readings/validate-reading'
 import { syncMessages } from '../../src-shared/sync/messages'
+import { closedPeriodsOf } from '../billing/periods'
 import { serverReadingContext } from '../readings/reading-context'
 import { accountOfBranch, exist } from './lookups'
 import { reject, serverCommand } from './server-command'
@@ -18,6 +19,7 @@ export const readingSubmit = serverCommand({
       reject(syncMessages.accountNotFound)
     const entryDate = officeDate(new Date(ctx.at), args.timeZone)
     const context = await serverReadingContext(tx, args.accountId, entryDate)
+    const closedPeriods = await closedPeriodsOf(tx, ctx.branchId)
     const rows = []
     for (const meterId of new Set(args.readings.map((r) => r.meterId))) {
       const typed = args.readings.filter((r) => r.meterId === meterId)
@@ -33,6 +35,7 @@ export const readingSubmit = serverCommand({
         history: meter.history,
         occupied: context.occupied,
         settings: context.rules,
+        closedPeriods,
       })
       const issues = [...result.issues, ...result.zones.flatMap((z) => z.issues)]
       if (result.status === 'error') {

@@ -145,6 +145,8 @@ export interface AccountCard {
   totalBalance: number
   readings: ReadingLine[]
   charges: ChargeLine[]
+  /** Periods the central server's period close has closed for the account's branch. */
+  closedPeriods: string[]
   payments: PaymentLine[]
   version: number
 }

@@ -63,6 +63,8 @@ export function periodCharges(
       rateMillikopecks: rate,
       amount: chargeAmount(volume, rate, decimals),
       createdAt,
+      zone,
+      recalculatedPeriod: null,
     })
   }
 

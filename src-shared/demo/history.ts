@@ -237,6 +237,8 @@ export function simulateHistory(h: HistoryInput): History {
           rateMillikopecks: null,
           amount,
           createdAt: billedAt(prev),
+          zone: null,
+          recalculatedPeriod: null,
         })
       }
       for (const c of billed)

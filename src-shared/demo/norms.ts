@@ -22,3 +22,14 @@ export const commonNeedsNormPerM2 = 35
 export function heatingSeason(month: number): boolean {
   return month >= 10 || month <= 4
 }
+
+/** The same norms as the `billingNorms` setting row the demo writes (billing reads the row). */
+export function demoNormsSetting() {
+  return {
+    electricityPerPerson: [1, 2, 3, 4, 5].map(electricityNormPerPerson),
+    hotWaterPerPerson: { value: hotWaterNormCentiM3, decimals: 2 },
+    heatingPerM2: { value: heatingNormPerM2, decimals: 4 },
+    heatingMonths: [1, 2, 3, 4, 10, 11, 12],
+    commonNeedsPerM2: { value: commonNeedsNormPerM2, decimals: 2 },
+  }
+}

@@ -1,24 +1,20 @@
+import { billingLawOf } from '../billing/law-rows'
+import { penaltyRateOn } from '../billing/penalties'
+import { lawSettingRows } from './law-settings'
+
 /**
  * Penalties (пени) on overdue household debt: nothing for the first 30 days after the due date,
  * 1/300 of the key rate a day from day 31 to 90, 1/130 from day 91; the rate is the one in force
  * on the calculation date.
  */
 
-/** Demo key rates in hundredths of a percent, with the 9.5% cap on utility penalties to 2024. */
-const keyRates: readonly (readonly [string, number])[] = [
-  ['2022-02-28', 950],
-  ['2025-01-01', 2100],
-  ['2025-06-09', 2000],
-  ['2025-07-28', 1800],
-  ['2025-09-15', 1700],
-  ['2025-10-27', 1650],
-  ['2025-12-22', 1600],
-]
+// The same dated law the period close reads (the demo's settings rows): the key rate in force,
+// capped at 9.5% through 2026.
+const law = billingLawOf(lawSettingRows()).penalty
 
+/** The penalty rate in basis points on a date. */
 export function keyRateOn(isoDate: string): number {
-  let rate = (keyRates[0] as readonly [string, number])[1]
-  for (const [from, value] of keyRates) if (from <= isoDate) rate = value
-  return rate
+  return penaltyRateOn(law, isoDate)
 }
 
 /** Days of [from, to] (day numbers, inclusive) that fall in [lo, hi]. */

@@ -225,6 +225,8 @@ export interface ChargeRow {
   rateMillikopecks: number | null
   amount: number
   createdAt: string
+  zone: Zone | null
+  recalculatedPeriod: string | null
 }
 
 export interface PaymentRow {

@@ -43,6 +43,8 @@ export interface ReadingEntryContext {
   today: string
   rules: ReadingRuleSettings
   meters: ReadingEntryMeter[]
+  /** Periods billing has closed for the account's branch: readings count for the next one. */
+  closedPeriods: string[]
 }
 
 const zoneValues = z.partialRecord(z.enum(zones), z.string().max(30))

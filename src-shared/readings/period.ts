@@ -6,10 +6,22 @@ export interface ReadingPeriod {
   period: string
   /** Entered after the cutoff day: counts for the next period (tell the caller). */
   afterCutoff: boolean
+  /** The period it would have counted for, already closed by billing: taken for the next one. */
+  closedPeriod: string | null
 }
 
-/** DOMAIN "Readings" 8: readings entered after the cutoff day count for the next period. */
-export function readingPeriod(entryDate: string, cutoffDay: number): ReadingPeriod {
+/**
+ * DOMAIN "Readings" 8: readings entered after the cutoff day count for the next period; and a
+ * period billing has closed takes no more readings, they count for the next open one.
+ */
+export function readingPeriod(
+  entryDate: string,
+  cutoffDay: number,
+  closedPeriods: readonly string[] = [],
+): ReadingPeriod {
   const afterCutoff = dayOfMonth(entryDate) > cutoffDay
-  return { period: afterCutoff ? nextPeriodOf(entryDate) : periodOf(entryDate), afterCutoff }
+  let period = afterCutoff ? nextPeriodOf(entryDate) : periodOf(entryDate)
+  const closedPeriod = closedPeriods.includes(period) ? period : null
+  while (closedPeriods.includes(period)) period = nextPeriodOf(`${period}-01`)
+  return { period, afterCutoff, closedPeriod }
 }

@@ -42,6 +42,8 @@ export interface ReadingSubmissionInput {
   occupied: boolean
   /** The settings in force on the entry date. */
   settings: ReadingRuleSettings
+  /** Periods billing has closed for the account's branch (YYYY-MM). */
+  closedPeriods?: readonly string[]
 }
 
 export interface ReadingSubmissionResult {
@@ -49,6 +51,8 @@ export interface ReadingSubmissionResult {
   period: string
   /** Entered after the cutoff day: the period is the next month (say so to the caller). */
   afterCutoff: boolean
+  /** The period it would have counted for was closed: taken for the next (say so to the clerk). */
+  closedPeriod: string | null
   zones: ZoneReadingResult[]
   /** Sum over zones; null while any zone's consumption is unknown. */
   totalConsumption: number | null
@@ -98,7 +102,7 @@ export function validateReadingSubmission(input: ReadingSubmissionInput): Readin
   const all = [...issues, ...results.flatMap((r) => r.issues)]
   const status = worstStatus(all)
   return {
-    ...readingPeriod(input.entryDate, settings.readingCutoffDay),
+    ...readingPeriod(input.entryDate, settings.readingCutoffDay, input.closedPeriods),
     zones: results,
     totalConsumption: sumOrNull(results.map((r) => r.consumption)),
     expectedTotal: sumOrNull(results.map((r) => r.expected)),

@@ -6,6 +6,12 @@ const consumptionBand = z.object({
   belowPercent: z.number().int().min(0).max(100),
 })
 
+const basisPoints = z.number().int().min(0).max(100_000)
+const scaledNorm = z.object({
+  value: z.number().int().min(0),
+  decimals: z.number().int().min(0).max(5),
+})
+
 /**
  * Settings that a company or the law may change, each valid from a date (settings table).
  * The defaults apply until a row says otherwise.
@@ -95,6 +101,53 @@ export const settingDefinitions = {
   debtAgingBrackets: {
     schema: z.object({ first: z.number().int().min(1), second: z.number().int().min(2) }),
     default: { first: 30, second: 90 },
+  },
+  /*
+   * Billing's law (DOMAIN "Money", "Billing"): no defaults here, the dated rows say it; billing
+   * refuses to guess when none is in force.
+   */
+  /** The Bank of Russia key rate, basis points (1/100 %). */
+  penaltyKeyRate: { schema: basisPoints.nullable(), default: null },
+  /** The rate used for penalties is the lesser of this and the key rate; null = no cap. */
+  penaltyRateCap: { schema: basisPoints.nullable(), default: null },
+  /** True while penalties do not accrue (the 2020 moratorium). */
+  penaltyMoratorium: { schema: z.boolean(), default: false },
+  penaltySchedule: {
+    schema: z
+      .object({
+        graceDays: z.number().int().min(0),
+        reducedDivisor: z.number().int().min(1),
+        fullFromDay: z.number().int().min(1),
+        fullDivisor: z.number().int().min(1),
+      })
+      .nullable(),
+    default: null,
+  },
+  /** Day of the next month a period's bill is due, by the period's first day. */
+  billDueDay: { schema: z.number().int().min(1).max(28).nullable(), default: null },
+  /** Estimated billing without a reading (PP 354 p.59-60). */
+  billingEstimate: {
+    schema: z
+      .object({
+        windowMonths: z.number().int().min(1).max(36),
+        minMonths: z.number().int().min(1).max(36),
+        maxPeriods: z.number().int().min(0).max(36),
+      })
+      .nullable(),
+    default: null,
+  },
+  /** The region's consumption norms a month (no meter). */
+  billingNorms: {
+    schema: z
+      .object({
+        electricityPerPerson: z.array(z.number().int().min(0)).min(1),
+        hotWaterPerPerson: scaledNorm,
+        heatingPerM2: scaledNorm,
+        heatingMonths: z.array(z.number().int().min(1).max(12)),
+        commonNeedsPerM2: scaledNorm,
+      })
+      .nullable(),
+    default: null,
   },
 } as const
 

@@ -25,13 +25,13 @@ beforeAll(async () => {
     `INSERT INTO opening_balances VALUES ('ob1', @accountId, @supplier, 'electricity', '2026-01-01', 12000)`,
   )
   run(
-    `INSERT INTO charges VALUES ('c1', @accountId, @supplier, 'electricity', '2026-09', 'charge', '180', 'meter', 543000, 97740, '2026-10-01')`,
+    `INSERT INTO charges VALUES ('c1', @accountId, @supplier, 'electricity', '2026-09', 'charge', '180', 'meter', 543000, 97740, '2026-10-01', NULL, NULL)`,
   )
   run(
-    `INSERT INTO charges VALUES ('c2', @accountId, @supplier, 'electricity', '2026-10', 'charge', '200', 'meter', 543000, 108600, '2026-11-01')`,
+    `INSERT INTO charges VALUES ('c2', @accountId, @supplier, 'electricity', '2026-10', 'charge', '200', 'meter', 543000, 108600, '2026-11-01', NULL, NULL)`,
   )
   run(
-    `INSERT INTO charges VALUES ('c3', @accountId, @supplier, 'electricity', '2026-10', 'penalty', NULL, NULL, NULL, 137, '2026-11-01')`,
+    `INSERT INTO charges VALUES ('c3', @accountId, @supplier, 'electricity', '2026-10', 'penalty', NULL, NULL, NULL, 137, '2026-11-01', NULL, NULL)`,
   )
   run(`INSERT INTO payments (id, account_id, paid_at, amount, method, channel, receipt_number, created_at)
        VALUES ('p1', @accountId, '2026-10-10T10:00:00Z', 109740, 'cash', 'office', 'K1-1', '2026-10-10T10:00:00Z'),
@@ -48,6 +48,18 @@ beforeAll(async () => {
        VALUES ('r1', 'm1', @accountId, 'T1', '01234,5', 1234, 150, '2026-10-24', '2026-10-24T12:00:00Z', '2026-10', 'phone', 'accepted')`)
   run(`INSERT INTO consents VALUES ('k1', @accountId, 'email_bill', 1, '2025-02-01', NULL, '2025-02-01T00:00:00Z'),
                                   ('k2', @accountId, 'email_bill', 0, '2026-03-01', NULL, '2026-03-01T00:00:00Z')`)
+  // The server closed September and October for the branch; November is open.
+  for (const [period, status] of [
+    ['2026-09', 'closed'],
+    ['2026-10', 'closed'],
+    ['2026-11', 'open'],
+  ]) {
+    run(
+      `INSERT INTO billing_periods (branch_id, period, status, closed_at)
+       SELECT branch_id, @period, @status, NULL FROM accounts WHERE id = @accountId`,
+      { period, status },
+    )
+  }
   const result = await t.app.dispatch('accounts.card', { accountId }, client)
   if (!result.ok) throw new Error(result.error.message)
   card = result.value as AccountCard
@@ -68,6 +80,10 @@ describe('the account card', () => {
       residents: 3,
       holder: { fullName: 'Смирнов Алексей Игоревич', relation: 'owner', phone: '+79161234567' },
     })
+  })
+
+  it('says which billing periods are closed', () => {
+    expect(card.closedPeriods).toEqual(['2026-09', '2026-10'])
   })
 
   it('computes the balance from the ledger: opening + charges + penalty - payments + cancellations', () => {

@@ -79,13 +79,13 @@ beforeAll(async () => {
   const sql = t.app.services.db.$client
   sql
     .prepare(
-      `INSERT INTO charges VALUES ('c1', ?, ?, 'electricity', '2026-10', 'charge', '900', 'meter', 543000, 600000, '2026-11-01')`,
+      `INSERT INTO charges VALUES ('c1', ?, ?, 'electricity', '2026-10', 'charge', '900', 'meter', 543000, 600000, '2026-11-01', NULL, NULL)`,
     )
     .run(accounts.debtor, ids.supplier)
   // A paid charge of another account: no debt left.
   sql
     .prepare(
-      `INSERT INTO charges VALUES ('c2', ?, ?, 'electricity', '2026-10', 'charge', '900', 'meter', 543000, 600000, '2026-11-01')`,
+      `INSERT INTO charges VALUES ('c2', ?, ?, 'electricity', '2026-10', 'charge', '900', 'meter', 543000, 600000, '2026-11-01', NULL, NULL)`,
     )
     .run(accounts.fine, ids.supplier)
   sql

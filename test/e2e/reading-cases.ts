@@ -31,8 +31,11 @@ const steps = [
  * readings) and values the shared rules judge as asked: the test types what the same validator
  * the app runs judges, over the replica the web host serves.
  */
-export function findReadingCases(kinds: CaseKind[]): ReadingCase[] {
-  const sqlite = openSqlite(join(e2eDataDir, 'replica.sqlite'), { readonly: true })
+export function findReadingCases(
+  kinds: CaseKind[],
+  replicaPath = join(e2eDataDir, 'replica.sqlite'),
+): ReadingCase[] {
+  const sqlite = openSqlite(replicaPath, { readonly: true })
   const db = wrap(sqlite)
   const accounts = sqlite
     .prepare(

@@ -116,6 +116,22 @@ describe('readings by phone', () => {
     expect(count("SELECT count(*) FROM audit_log WHERE action = 'reading.submit'")).toBe(1)
   })
 
+  it('takes a reading for November into December when the server has closed November', async () => {
+    t.app.services.db.$client
+      .prepare(
+        `INSERT INTO billing_periods (branch_id, period, status, closed_at)
+         SELECT branch_id, '2026-11', 'closed', '2026-11-19T21:00:00Z' FROM accounts WHERE id = ?`,
+      )
+      .run(accountId)
+    const context = await t.app.dispatch('readings.entryContext', { accountId }, clerkTab)
+    expect((context as { value: ReadingEntryContext }).value.closedPeriods).toEqual(['2026-11'])
+    const result = await submit({ T1: '011200,4', T2: '5480' })
+    const value = (result as { value: SubmitReadingsResult }).value
+    expect(value.period).toBe('2026-12')
+    expect(value.results[0]!.closedPeriod).toBe('2026-11')
+    expect(count("SELECT count(*) FROM readings WHERE period = '2026-12'")).toBe(2)
+  })
+
   it('refuses digits after the comma typed as integers, naming the zone, and saves nothing', async () => {
     const result = await submit({ T1: '1120004', T2: '5480' })
     expect(result.ok).toBe(false)

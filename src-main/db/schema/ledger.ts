@@ -89,6 +89,10 @@ export const charges = sqliteTable(
     /** Kopecks; recalculations may be negative. */
     amount: integer().notNull(),
     createdAt: text().notNull(),
+    /** The meter zone a metered or estimated line is for (T1 for single-rate and norms). */
+    zone: text().$type<Zone>(),
+    /** A recalculation: the estimated period it corrects (it is charged in `period`). */
+    recalculatedPeriod: text(),
   },
   (t) => [index('charges_account_idx').on(t.accountId, t.period)],
 )

@@ -41,6 +41,20 @@ function mirrorColumn(column: SQLiteColumn): PgColumnBuilderBase {
   return builder
 }
 
+/**
+ * The replica's lookup indexes the server keeps too: the period close reads an account range's
+ * readings, meters and ledger through them.
+ */
+const serverLookupIndexes = new Set([
+  'readings_account_idx',
+  'meters_account_idx',
+  'opening_balances_account_idx',
+  'charges_account_idx',
+  'bills_account_idx',
+  'payments_account_idx',
+  'payment_lines_payment_idx',
+])
+
 /** Tables whose `branchId` is only the server's sync scope: the replica has no such column. */
 const scopeOnly = new Set<SyncedTableName>()
 
@@ -76,6 +90,13 @@ function mirror(name: SyncedTableName, table: SQLiteTable) {
       )
       .map((i) =>
         uniqueIndex(i.config.name).on(
+          ...(i.config.columns.map((c) => t[(c as SQLiteColumn).name]!) as [never]),
+        ),
+      ),
+    ...config.indexes
+      .filter((i) => !i.config.unique && serverLookupIndexes.has(i.config.name))
+      .map((i) =>
+        index(i.config.name).on(
           ...(i.config.columns.map((c) => t[(c as SQLiteColumn).name]!) as [never]),
         ),
       ),
@@ -136,6 +157,8 @@ export const {
   reading_deletions: readingDeletions,
   opening_balances: openingBalances,
   charges,
+  billing_periods: billingPeriods,
+  bills,
   shifts,
   payments,
   payment_lines: paymentLines,

@@ -1,0 +1,170 @@
+import { inForce, required, type Dated } from './dated'
+import { addPeriods, dayNumber, isoDate } from './days'
+import type { DueDays, PenaltyLaw, PenaltySchedule } from './law'
+
+/** What one period of a supplier's service left owing: its charges and recalculations. */
+export interface PeriodDebt {
+  /** YYYY-MM, or the opening balance's own label: debts settle in `dueDate` order. */
+  period: string
+  dueDate: string
+  /** Kopecks; negative (a recalculation that returned money) works as a credit. */
+  amount: number
+}
+
+export interface PenaltyPayment {
+  /** YYYY-MM-DD the money came in (a cancellation is a negative payment on its own date). */
+  date: string
+  amount: number
+}
+
+/** Due date of a period's bill: the due day (a dated setting, by the period's first day) of the next month. */
+export function dueDateOf(period: string, dueDays: DueDays): string {
+  const day = required(dueDays, `${period}-01`, 'billDueDay')
+  return `${addPeriods(period, 1)}-${String(day).padStart(2, '0')}`
+}
+
+/** The rate used on a day, in basis points: the key rate, or the cap when it is lower. */
+export function penaltyRateOn(law: PenaltyLaw, date: string): number {
+  const key = required(law.keyRate, date, 'penaltyKeyRate')
+  const cap = inForce(law.rateCap, date)
+  return cap === undefined || cap === null ? key : Math.min(key, cap)
+}
+
+/** Day numbers [from, to) on which the moratorium holds, from its on/off rows. */
+function moratoriumSpans(rows: readonly Dated<boolean>[]): [number, number][] {
+  const sorted = [...rows].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
+  const spans: [number, number][] = []
+  let start: number | null = null
+  for (const row of sorted) {
+    if (row.value && start === null) start = dayNumber(row.from)
+    else if (!row.value && start !== null) {
+      spans.push([start, dayNumber(row.from)])
+      start = null
+    }
+  }
+  if (start !== null) spans.push([start, Number.MAX_SAFE_INTEGER])
+  return spans
+}
+
+/** Days of [lo, hi] (inclusive day numbers) outside the moratorium. */
+function accruingDays(lo: number, hi: number, spans: readonly [number, number][]): number {
+  if (hi < lo) return 0
+  let days = hi - lo + 1
+  for (const [from, to] of spans) days -= Math.max(0, Math.min(hi, to - 1) - Math.max(lo, from) + 1)
+  return days
+}
+
+/**
+ * The penalty numerator of `amount` owed from the day after `due` through `through` (the payment
+ * day, or the calculation date): amount x rate x (reduced days x fullDivisor + full days x
+ * reducedDivisor), over the denominator 10000 x reducedDivisor x fullDivisor.
+ */
+function portion(
+  amount: number,
+  due: number,
+  through: number,
+  rate: number,
+  s: PenaltySchedule,
+  spans: readonly [number, number][],
+): bigint {
+  const reduced = accruingDays(
+    due + s.graceDays + 1,
+    Math.min(through, due + s.fullFromDay - 1),
+    spans,
+  )
+  const full = accruingDays(due + s.fullFromDay, through, spans)
+  if (reduced + full === 0) return 0n
+  return (
+    BigInt(amount) *
+    BigInt(rate) *
+    (BigInt(reduced) * BigInt(s.fullDivisor) + BigInt(full) * BigInt(s.reducedDivisor))
+  )
+}
+
+/**
+ * Penalties (Housing Code 155.14) accrued through `calcDate` on a supplier's service, in kopecks,
+ * rounded once, half up. Payments settle the oldest debt first, so each period's debt runs on its
+ * own until paid; the part paid on a day uses the rate in force on that day, what is still open
+ * the rate on the calculation date. The scale in force on the same day applies.
+ */
+export function penaltyAccrued(
+  debts: readonly PeriodDebt[],
+  payments: readonly PenaltyPayment[],
+  calcDate: string,
+  law: PenaltyLaw,
+): number {
+  const spans = moratoriumSpans(law.moratorium)
+  const open = debts
+    .filter((d) => d.amount !== 0)
+    .map((d) => ({ ...d, due: dayNumber(d.dueDate) }))
+    .sort((a, b) => a.due - b.due || (a.period < b.period ? -1 : 1))
+  // Money back from a period (a negative recalculation) settles as a payment on its due date.
+  const settling = [
+    ...payments.filter((p) => p.date <= calcDate),
+    ...open.filter((d) => d.amount < 0).map((d) => ({ date: d.dueDate, amount: -d.amount })),
+  ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  const owing = open.filter((d) => d.amount > 0).map((d) => ({ due: d.due, left: d.amount }))
+
+  const scales = new Map<string, { rate: number; schedule: PenaltySchedule }>()
+  const scaleOn = (date: string) => {
+    let s = scales.get(date)
+    if (!s) {
+      s = {
+        rate: penaltyRateOn(law, date),
+        schedule: required(law.schedule, date, 'penaltySchedule'),
+      }
+      scales.set(date, s)
+    }
+    return s
+  }
+
+  const parts: { value: bigint; denominator: bigint }[] = []
+  const add = (amount: number, due: number, through: string) => {
+    const day = dayNumber(through)
+    const { rate, schedule } = scaleOn(through)
+    if (day <= due + schedule.graceDays) return
+    const value = portion(amount, due, day, rate, schedule, spans)
+    if (value === 0n) return
+    parts.push({
+      value,
+      denominator: 10_000n * BigInt(schedule.reducedDivisor) * BigInt(schedule.fullDivisor),
+    })
+  }
+
+  let first = 0
+  let credit = 0
+  for (const payment of settling) {
+    credit += payment.amount
+    // A cancellation (negative) takes back what the payment had settled: the debt reopens.
+    if (credit < 0) continue
+    while (credit > 0 && first < owing.length) {
+      const debt = owing[first]!
+      const settled = Math.min(credit, debt.left)
+      add(settled, debt.due, payment.date)
+      debt.left -= settled
+      credit -= settled
+      if (debt.left === 0) first++
+    }
+  }
+  for (let i = first; i < owing.length; i++) add(owing[i]!.left, owing[i]!.due, calcDate)
+
+  // One rounding for the whole line, over a common denominator of the scales used.
+  let numerator = 0n
+  const common = [...new Set(parts.map((p) => p.denominator))].reduce((a, b) => lcm(a, b), 1n)
+  for (const p of parts) numerator += p.value * (common / p.denominator)
+  return Number((numerator + common / 2n) / common)
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b]
+  return a
+}
+
+function lcm(a: bigint, b: bigint): bigint {
+  return (a / gcd(a, b)) * b
+}
+
+/** The calculation date of a period's bill: its last day. */
+export function calcDateOf(period: string): string {
+  return isoDate(dayNumber(`${addPeriods(period, 1)}-01`) - 1)
+}
