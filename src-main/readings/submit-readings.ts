@@ -4,9 +4,10 @@ import type { SubmitReadingsArgs, SubmitReadingsResult } from '../../src-shared/
 import { validateReadingSubmission } from '../../src-shared/readings/validate-reading'
 import { ApiFailure } from '../api/failure'
 import type { CommandDef } from '../commands/command'
-import { readings } from '../db/schema'
+import { prepared } from '../db/prepared'
+import type { readings } from '../db/schema'
 import type { OperatorRow } from '../operators/credentials'
-import { readingEntryContext } from './entry-context'
+import { readingCheckContext } from './entry-context'
 
 export interface SubmitReadingsCommandArgs extends SubmitReadingsArgs {
   /** The office's time zone, for the entry date that decides the period. */
@@ -29,7 +30,12 @@ export const submitReadings: CommandDef<SubmitReadingsCommandArgs, SubmitReading
   argsVersion: 1,
   apply(tx, args, ctx) {
     const today = officeDate(ctx.now, args.timeZone)
-    const context = readingEntryContext(tx, args.accountId, today)
+    const context = readingCheckContext(
+      tx,
+      args.accountId,
+      args.meters.map((m) => m.meterId),
+      today,
+    )
     const reason = args.confirmReason?.trim() || null
     const results: SubmitReadingsResult['results'] = []
     const refused: Record<string, string> = {}
@@ -82,6 +88,17 @@ export const submitReadings: CommandDef<SubmitReadingsCommandArgs, SubmitReading
 
     const readingIds: string[] = []
     const rows: (typeof readings.$inferInsert)[] = []
+    // A prepared statement, not the query builder: building and preparing it per row cost more
+    // than the insert itself.
+    const insert = prepared(
+      tx.$client,
+      `INSERT INTO readings (id, meter_id, account_id, zone, raw_value, value, consumption,
+                             reading_date, entered_at, period, source, status, confirm_reason,
+                             accepted_by, flags, operator_id, workstation_id)
+       VALUES (@id, @meterId, @accountId, @zone, @rawValue, @value, @consumption, @readingDate,
+               @enteredAt, @period, @source, @status, @confirmReason, @acceptedBy, @flags,
+               @operatorId, @workstationId)`,
+    )
     const audit = []
     for (const result of results) {
       const flags = [...result.issues, ...result.zones.flatMap((z) => z.issues)].map((x) => x.code)
@@ -108,7 +125,7 @@ export const submitReadings: CommandDef<SubmitReadingsCommandArgs, SubmitReading
           operatorId: ctx.operatorId,
           workstationId: ctx.workstationId,
         } satisfies typeof readings.$inferInsert
-        tx.insert(readings).values(row).run()
+        insert.run(row)
         rows.push(row)
       }
       audit.push({
