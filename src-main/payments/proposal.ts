@@ -53,23 +53,19 @@ export function debtLines(
        FROM account_services s JOIN suppliers p ON p.id = s.supplier_id
       WHERE s.account_id = ? ORDER BY s.service = 'electricity' DESC, s.service, p.short_name`,
   ).all(accountId) as Omit<PaymentProposalLine, 'debt' | 'periods'>[]
-  // Summed per line and period in SQLite (payments and cancellations: one credit per line), so
-  // a long history comes back as a few rows; openDebts sums the same way.
   const movements = prepared(
     db.$client,
-    `SELECT supplierId, service, period, SUM(amount) AS amount FROM (
-       SELECT supplier_id AS supplierId, service, substr(date, 1, 7) AS period, amount
-         FROM opening_balances WHERE account_id = @accountId
-       UNION ALL
-       SELECT supplier_id, service, period, amount FROM charges WHERE account_id = @accountId
-       UNION ALL
-       SELECT l.supplier_id, l.service, NULL, -l.amount
-         FROM payment_lines l JOIN payments p ON p.id = l.payment_id WHERE p.account_id = @accountId
-       UNION ALL
-       SELECT l.supplier_id, l.service, NULL, l.amount
-         FROM payment_lines l JOIN payments p ON p.id = l.payment_id
-         JOIN payment_cancellations x ON x.payment_id = p.id WHERE p.account_id = @accountId)
-     GROUP BY supplierId, service, period`,
+    `SELECT supplier_id AS supplierId, service, substr(date, 1, 7) AS period, amount
+       FROM opening_balances WHERE account_id = @accountId
+     UNION ALL
+     SELECT supplier_id, service, period, amount FROM charges WHERE account_id = @accountId
+     UNION ALL
+     SELECT l.supplier_id, l.service, NULL, -l.amount
+       FROM payment_lines l JOIN payments p ON p.id = l.payment_id WHERE p.account_id = @accountId
+     UNION ALL
+     SELECT l.supplier_id, l.service, NULL, l.amount
+       FROM payment_lines l JOIN payments p ON p.id = l.payment_id
+       JOIN payment_cancellations x ON x.payment_id = p.id WHERE p.account_id = @accountId`,
   ).all({ accountId }) as DebtMovement[]
   const debts = openDebts(lines, movements)
   return {
