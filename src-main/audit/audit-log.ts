@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7'
+import { newId } from '../commands/new-id'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
 import { currentDevice } from '../workstation/device'
@@ -39,7 +39,7 @@ export function writeAudit(db: Db, actor: AuditActor, entry: AuditEntry): void {
                             entity, entity_id, account_id, details)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
-    uuidv7(),
+    newId(),
     actor.at,
     actor.operatorId,
     actor.workstationId,

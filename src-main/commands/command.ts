@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7'
+import { newId } from './new-id'
 import { writeAudit, type AuditEntry } from '../audit/audit-log'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
@@ -69,7 +69,7 @@ export function executeCommand<A, R>(
     const at = actor.now.toISOString()
     const ctx: ApplyContext = {
       ...actor,
-      commandId: uuidv7(),
+      commandId: newId(),
       deviceId: device.deviceId,
       workstationId: device.workstationId,
       at,

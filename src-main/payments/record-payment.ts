@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7'
+import { newId } from '../commands/new-id'
 import { officeDate } from '../../src-shared/dates'
 import { formatRub } from '../../src-shared/money/format'
 import { allocateLines } from '../../src-shared/payments/allocate'
@@ -76,7 +76,7 @@ export const recordPayment: CommandDef<RecordPaymentCommandArgs, RecordedPayment
       change = given.change
     }
 
-    const paymentId = uuidv7()
+    const paymentId = newId()
     const number = nextReceiptNumber(tx)
     const office = (
       prepared(tx.$client, 'SELECT office_id AS officeId FROM shifts WHERE id = ?').get(
@@ -112,7 +112,7 @@ export const recordPayment: CommandDef<RecordPaymentCommandArgs, RecordedPayment
     const paid = allocation.allocation.lines
       .filter((l) => l.amount > 0)
       .map((l) => ({
-        id: uuidv7(),
+        id: newId(),
         supplierId: l.supplierId,
         service: l.service,
         amount: l.amount,

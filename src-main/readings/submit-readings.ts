@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7'
+import { newId } from '../commands/new-id'
 import { officeDate } from '../../src-shared/dates'
 import type { SubmitReadingsArgs, SubmitReadingsResult } from '../../src-shared/readings/contract'
 import { validateReadingSubmission } from '../../src-shared/readings/validate-reading'
@@ -104,7 +104,7 @@ export const submitReadings: CommandDef<SubmitReadingsCommandArgs, SubmitReading
       const flags = [...result.issues, ...result.zones.flatMap((z) => z.issues)].map((x) => x.code)
       for (const z of result.zones) {
         if (z.value === null) continue
-        const id = uuidv7()
+        const id = newId()
         readingIds.push(id)
         const row = {
           id,
