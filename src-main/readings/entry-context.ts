@@ -32,6 +32,11 @@ function monthsBefore(date: string, months: number): string {
   return d.toISOString().slice(0, 10)
 }
 
+// Parsed rules by the settings rows they were read from: the rows are read on every call (a
+// pulled setting takes effect at once), the parsing only when they changed. Frozen, as they are
+// shared between calls.
+const parsedRules = new Map<string, ReadingRuleSettings>()
+
 /** The reading rules in force on `today`: one query for all their settings. */
 export function readingRulesOn(db: Db, today: string): ReadingRuleSettings {
   const rows = prepared(
@@ -42,14 +47,31 @@ export function readingRulesOn(db: Db, today: string): ReadingRuleSettings {
   ).all(today) as { key: ReadingSettingKey; value: string }[]
   const latest = new Map<string, string>()
   for (const r of rows) if (!latest.has(r.key)) latest.set(r.key, r.value)
+  const memo = JSON.stringify([...latest])
+  const known = parsedRules.get(memo)
+  if (known) return known
   // The same reading of each value as readSetting (a value that does not fit: the default).
-  return readingRulesFrom((key) => {
-    const def = settingDefinitions[key]
-    const value = latest.get(key)
-    if (value === undefined) return def.default as never
-    const parsed = def.schema.safeParse(JSON.parse(value))
-    return (parsed.success ? parsed.data : def.default) as never
-  })
+  const rules = deepFreeze(
+    readingRulesFrom((key) => {
+      const def = settingDefinitions[key]
+      const value = latest.get(key)
+      // A copy of a default: the frozen rules must not freeze the definitions.
+      if (value === undefined) return structuredClone(def.default) as never
+      const parsed = def.schema.safeParse(JSON.parse(value))
+      return (parsed.success ? parsed.data : structuredClone(def.default)) as never
+    }),
+  )
+  if (parsedRules.size >= 32) parsedRules.clear()
+  parsedRules.set(memo, rules)
+  return rules
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const inner of Object.values(value)) deepFreeze(inner)
+  }
+  return value
 }
 
 type MeterPassport = Omit<
