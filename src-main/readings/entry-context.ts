@@ -100,6 +100,7 @@ function readingsOf(
   const since = monthsBefore(today, rules.readingHistoryWindowMonths + 2)
   const byMeter = new Map<string, Pick<ReadingEntryMeter, 'previous' | 'history'>>()
   for (const m of meters) byMeter.set(m.meterId, { previous: {}, history: {} })
+  if (meters.length === 0) return byMeter
   const rows =
     meters.length === 1
       ? // One meter (a save of one meter): its own index, not the whole account's window.
