@@ -1,7 +1,7 @@
-import { newId } from '../commands/new-id'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
 import { currentDevice } from '../workstation/device'
+import { newId } from '../commands/new-id'
 
 export interface AuditEntry {
   action: string

@@ -1,7 +1,7 @@
-import { newId } from './new-id'
 import { writeAudit, type AuditEntry } from '../audit/audit-log'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
+import { newId } from './new-id'
 
 export interface CommandActor {
   operatorId: string | null

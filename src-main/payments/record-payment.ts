@@ -1,4 +1,3 @@
-import { newId } from '../commands/new-id'
 import { officeDate } from '../../src-shared/dates'
 import { formatRub } from '../../src-shared/money/format'
 import { allocateLines } from '../../src-shared/payments/allocate'
@@ -12,6 +11,7 @@ import { prepared } from '../db/prepared'
 import { readSetting } from '../settings/settings'
 import { openShiftOf } from '../shifts/shifts'
 import { debtLines } from './proposal'
+import { newId } from '../commands/new-id'
 
 export interface RecordPaymentCommandArgs extends RecordPaymentArgs {
   timeZone: string

@@ -1,4 +1,3 @@
-import { newId } from '../commands/new-id'
 import { officeDate } from '../../src-shared/dates'
 import type { SubmitReadingsArgs, SubmitReadingsResult } from '../../src-shared/readings/contract'
 import { validateReadingSubmission } from '../../src-shared/readings/validate-reading'
@@ -8,6 +7,7 @@ import { prepared } from '../db/prepared'
 import type { readings } from '../db/schema'
 import type { OperatorRow } from '../operators/credentials'
 import { readingCheckContext } from './entry-context'
+import { newId } from '../commands/new-id'
 
 export interface SubmitReadingsCommandArgs extends SubmitReadingsArgs {
   /** The office's time zone, for the entry date that decides the period. */
