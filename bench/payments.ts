@@ -1,12 +1,16 @@
 /**
  * `npm run bench -- payments --accounts N`: 10,000 cash payments at the counter, each with the
  * open-debt proposal, allocation, receipt number, outbox entry and audit, timed one by one on an
- * N-account replica; then the time to turn a receipt into a PDF with Chromium.
+ * N-account replica with 24 months of history, each followed by its raw limit: the same payment,
+ * lines, outbox row and audit row written by bare prepared statements in one IMMEDIATE
+ * transaction on the same file with the same pragmas; then the time to turn a receipt into a PDF
+ * with Chromium.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { uuidv7 } from 'uuidv7'
 import { renderReceiptHtml } from '../src-shared/documents/receipt-html'
 import { executeCommand } from '../src-main/commands/command'
 import { chromiumPdfPrinter } from '../src-main/documents/chromium-pdf-printer'
@@ -17,29 +21,93 @@ import { closeShift, openShift } from '../src-main/shifts/shift-commands'
 import { openShiftOf } from '../src-main/shifts/shifts'
 import { currentDevice } from '../src-main/workstation/device'
 import { readSetting } from '../src-main/settings/settings'
-import { benchReplica } from './replica-cache'
+import type { Db } from '../src-main/db/connection'
+import { benchReplicaCopy } from './replica-cache'
+import { CpuTime, ratio, Timings } from './timings'
 
 const today = '2026-11-20'
-const payments = 10_000
-const pdfs = 20
 const timeZone = 'Europe/Moscow'
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
-}
+type Row = Record<string, unknown>
 
-const round = (ms: number) => Math.round(ms * 1000) / 1000
+/** The bare write of a recorded payment's rows, its outbox row and its audit row. */
+function rawWriter(db: Db) {
+  const sqlite = db.$client
+  const columns = (table: string) =>
+    (sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name)
+  const insert = (table: string) => {
+    const names = columns(table)
+    return sqlite.prepare(
+      `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`,
+    )
+  }
+  const statements = {
+    begin: sqlite.prepare('BEGIN IMMEDIATE'),
+    commit: sqlite.prepare('COMMIT'),
+    payment: insert('payments'),
+    line: insert('payment_lines'),
+    outbox: insert('outbox'),
+    audit: insert('audit_log'),
+  }
+  const saved = {
+    payment: sqlite.prepare('SELECT * FROM payments WHERE id = ?'),
+    lines: sqlite.prepare('SELECT * FROM payment_lines WHERE payment_id = ?'),
+    outbox: sqlite.prepare('SELECT * FROM outbox ORDER BY sequence DESC LIMIT 1'),
+    audit: sqlite.prepare('SELECT * FROM audit_log WHERE command_id = ?'),
+  }
+  let sequence = 0
+  return {
+    /** Copies of what the app just saved (new ids and receipt number), ready to write. */
+    copyOf(paymentId: string) {
+      const payment = saved.payment.get(paymentId) as Row
+      const outbox = saved.outbox.get() as Row
+      const id = uuidv7()
+      return {
+        payment: { ...payment, id, receipt_number: `${String(payment.receipt_number)}R` },
+        lines: (saved.lines.all(paymentId) as Row[]).map((l) => ({
+          ...l,
+          id: uuidv7(),
+          payment_id: id,
+        })),
+        outbox: { ...outbox, id: uuidv7(), sequence: --sequence },
+        audit: (saved.audit.all(outbox.id) as Row[]).map((a) => ({ ...a, id: uuidv7() })),
+      }
+    },
+    write(rows: { payment: Row; lines: Row[]; outbox: Row; audit: Row[] }, cpu: CpuTime): number {
+      cpu.start()
+      const started = performance.now()
+      statements.begin.run()
+      statements.payment.run(rows.payment)
+      for (const l of rows.lines) statements.line.run(l)
+      statements.outbox.run(rows.outbox)
+      for (const a of rows.audit) statements.audit.run(a)
+      statements.commit.run()
+      const ms = performance.now() - started
+      cpu.stop()
+      return ms
+    },
+  }
+}
 
 export async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { accounts: { type: 'string', default: '100000' } },
+    options: {
+      accounts: { type: 'string', default: '100000' },
+      months: { type: 'string', default: '24' },
+      payments: { type: 'string', default: '10000' },
+      /** Receipts printed to PDF after the payments (0: none). */
+      pdfs: { type: 'string', default: '20' },
+    },
   })
   const accounts = Number(values.accounts)
-  const { db } = benchReplica(join('.bench-data', `payments-${accounts}`), {
+  const months = Number(values.months)
+  const payments = Number(values.payments)
+  const pdfs = Number(values.pdfs)
+  const { db } = benchReplicaCopy(join('.bench-data', `replica-${accounts}-${months}`), {
     seed: 1,
     accounts,
-    months: 8,
+    months,
     today,
   })
   const ids = db.$client
@@ -54,7 +122,11 @@ export async function run(args: string[]): Promise<void> {
     executeCommand(db, closeShift, { countedCash: 0 }, actor())
   executeCommand(db, openShift, { openingCash: 0 }, actor())
 
-  const times: number[] = []
+  const raw = rawWriter(db)
+  const times = new Timings()
+  const rawTimes = new Timings()
+  const saveCpu = new CpuTime()
+  const rawCpu = new CpuTime()
   const paid: string[] = []
   for (const accountId of ids) {
     // What the cashier is shown: the debt per line; pays it (or 500 ₽ when nothing is owed).
@@ -67,6 +139,7 @@ export async function run(args: string[]): Promise<void> {
       amounts.splice(0, amounts.length, 50_000, ...amounts.slice(1).map(() => 0))
     const total = amounts.reduce((a, b) => a + b, 0)
     now = new Date(now.getTime() + 1000)
+    saveCpu.start()
     const started = performance.now()
     const result = executeCommand(
       db,
@@ -84,48 +157,56 @@ export async function run(args: string[]): Promise<void> {
       },
       actor(),
     )
-    times.push(performance.now() - started)
+    times.add(performance.now() - started)
+    saveCpu.stop()
     paid.push(result.paymentId)
+    rawTimes.add(raw.write(raw.copyOf(result.paymentId), rawCpu))
   }
   executeCommand(db, closeShift, { countedCash: 0 }, actor())
 
   // Receipt to PDF: the browser is started once (as the web host does), then each receipt timed.
-  const folder = mkdtempSync(join(tmpdir(), 'energo-bench-pdf-'))
-  const printer = chromiumPdfPrinter(folder)
-  const pdfTimes: number[] = []
-  try {
-    for (let i = 0; i <= pdfs; i++) {
-      const paymentId = paid[i * Math.floor(paid.length / (pdfs + 1))]!
-      const started = performance.now()
-      const model = receiptModel(db, paymentId, 'payment', timeZone)
-      await printer.print({
-        html: renderReceiptHtml(model, '80mm'),
-        name: model.receiptNumber,
-        layout: '80mm',
-        printer: '',
-      })
-      // The first one includes starting Chromium.
-      if (i > 0) pdfTimes.push(performance.now() - started)
+  const pdfTimes = new Timings()
+  if (pdfs > 0) {
+    const folder = mkdtempSync(join(tmpdir(), 'energo-bench-pdf-'))
+    const printer = chromiumPdfPrinter(folder)
+    try {
+      for (let i = 0; i <= pdfs; i++) {
+        const paymentId = paid[i * Math.floor(paid.length / (pdfs + 1))]!
+        const started = performance.now()
+        const model = receiptModel(db, paymentId, 'payment', timeZone)
+        await printer.print({
+          html: renderReceiptHtml(model, '80mm'),
+          name: model.receiptNumber,
+          layout: '80mm',
+          printer: '',
+        })
+        // The first one includes starting Chromium.
+        if (i > 0) pdfTimes.add(performance.now() - started)
+      }
+    } finally {
+      await printer.close()
+      rmSync(folder, { recursive: true, force: true })
     }
-  } finally {
-    await printer.close()
-    rmSync(folder, { recursive: true, force: true })
   }
 
-  times.sort((a, b) => a - b)
-  pdfTimes.sort((a, b) => a - b)
+  const summary = {
+    bench: 'payments',
+    accounts,
+    months,
+    p50_ms: times.percentile(50),
+    p95_ms: times.percentile(95),
+    raw_p50_ms: rawTimes.percentile(50),
+    raw_p95_ms: rawTimes.percentile(95),
+    p95_over_raw: ratio(times.percentile(95), rawTimes.percentile(95)),
+    cpu_ms: saveCpu.meanMs,
+    raw_cpu_ms: rawCpu.meanMs,
+    receipt_pdf_ms: pdfs > 0 ? pdfTimes.percentile(50) : null,
+  }
   console.log(
-    `Платежи: ${times.length}; p50 ${round(percentile(times, 50))} мс, p95 ${round(percentile(times, 95))} мс, ` +
-      `max ${round(times.at(-1) ?? 0)} мс; квитанция в PDF: медиана ${round(percentile(pdfTimes, 50))} мс`,
+    `Платежи: ${times.count}; p50 ${summary.p50_ms} мс, p95 ${summary.p95_ms} мс, max ${times.max} мс; ` +
+      `голая запись SQLite p95 ${summary.raw_p95_ms} мс (x${summary.p95_over_raw}); ` +
+      `квитанция в PDF: медиана ${summary.receipt_pdf_ms} мс`,
   )
-  console.log(
-    JSON.stringify({
-      bench: 'payments',
-      accounts,
-      p50_ms: round(percentile(times, 50)),
-      p95_ms: round(percentile(times, 95)),
-      receipt_pdf_ms: round(percentile(pdfTimes, 50)),
-    }),
-  )
+  console.log(JSON.stringify(summary))
   db.$client.close()
 }

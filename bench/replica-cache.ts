@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Db } from '../src-main/db/connection'
 import { openReplica } from '../src-main/db/replica'
@@ -39,4 +39,18 @@ export function benchReplica(
     `  готово за ${(summary.ms / 1000).toFixed(1)} с: показаний ${summary.readings}, начислений ${summary.charges}, платежей ${summary.payments}; файл ${mb} МБ`,
   )
   return { db, file, built: true }
+}
+
+/**
+ * A fresh copy of the cached replica for one run of a bench that writes: every run starts from
+ * the same data (a second run would otherwise meet the first one's readings and payments).
+ */
+export function benchReplicaCopy(dir: string, options: DemoOptions): { db: Db; file: string } {
+  const pristine = benchReplica(dir, options)
+  pristine.db.$client.pragma('wal_checkpoint(TRUNCATE)')
+  pristine.db.$client.close()
+  const file = join(dir, 'run.sqlite')
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
+  copyFileSync(pristine.file, file)
+  return { db: openReplica({ file }), file }
 }

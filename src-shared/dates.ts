@@ -1,11 +1,19 @@
+// Building a formatter costs far more than formatting (about half a millisecond per save).
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
 /** The office's calendar date (YYYY-MM-DD) for an instant; the office time zone is a setting. */
 export function officeDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant)
+  let format = formatters.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    })
+    formatters.set(timeZone, format)
+  }
+  return format.format(instant)
 }
 
 /** YYYY-MM of a YYYY-MM-DD date. */

@@ -1,9 +1,8 @@
-import { eq, sql } from 'drizzle-orm'
-import { uuidv7 } from 'uuidv7'
 import type { CommandName, CommandPayload, SyncCommands } from '../../src-shared/sync/commands'
 import { writeAudit, type AuditEntry } from '../audit/audit-log'
 import type { Db } from '../db/connection'
-import { deviceState, outbox } from '../db/schema'
+import { prepared } from '../db/prepared'
+import { newId } from './new-id'
 
 export interface CommandActor {
   operatorId: string | null
@@ -61,36 +60,39 @@ export function executeCommand<A, R, N extends CommandName>(
 ): R {
   // better-sqlite3 is one synchronous connection: every statement on `db` inside this callback
   // belongs to the transaction. IMMEDIATE takes the write lock up front (no upgrade deadlock).
+  // Prepared SQL rather than the query builder: building and preparing each statement cost more
+  // than the rest of the save (see bench/readings.ts).
   const run = db.$client.transaction(() => {
     const tx = db
-    const device = tx
-      .update(deviceState)
-      .set({ lastSequence: sql`${deviceState.lastSequence} + 1` })
-      .where(eq(deviceState.id, 1))
-      .returning()
-      .get()
+    const device = prepared(
+      tx.$client,
+      `UPDATE device_state SET last_sequence = last_sequence + 1 WHERE id = 1
+       RETURNING device_id AS deviceId, workstation_id AS workstationId, last_sequence AS lastSequence`,
+    ).get() as { deviceId: string; workstationId: string | null; lastSequence: number } | undefined
     if (!device) throw new Error('device_state is missing')
     const at = actor.now.toISOString()
     const ctx: ApplyContext = {
       ...actor,
-      commandId: uuidv7(),
+      commandId: newId(),
       deviceId: device.deviceId,
       workstationId: device.workstationId,
       at,
     }
     const { result, audit, recorded } = def.apply(tx, args, ctx)
-    tx.insert(outbox)
-      .values({
-        id: ctx.commandId,
-        deviceId: device.deviceId,
-        sequence: device.lastSequence,
-        name: def.name,
-        argsVersion: def.argsVersion,
-        args: JSON.stringify(recorded ?? args),
-        operatorId: actor.operatorId,
-        createdAt: at,
-      })
-      .run()
+    prepared(
+      tx.$client,
+      `INSERT INTO outbox (id, device_id, sequence, name, args_version, args, operator_id, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      ctx.commandId,
+      device.deviceId,
+      device.lastSequence,
+      def.name,
+      def.argsVersion,
+      JSON.stringify(recorded ?? args),
+      actor.operatorId,
+      at,
+    )
     for (const entry of audit) writeAudit(tx, ctx, entry)
     return result
   })

@@ -1,5 +1,3 @@
-import { eq, sql } from 'drizzle-orm'
-import { uuidv7 } from 'uuidv7'
 import { officeDate } from '../../src-shared/dates'
 import { formatRub } from '../../src-shared/money/format'
 import { allocateLines } from '../../src-shared/payments/allocate'
@@ -10,10 +8,10 @@ import { ApiFailure } from '../api/failure'
 import type { CommandDef } from '../commands/command'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
-import { deviceState, paymentLines, payments } from '../db/schema'
 import { readSetting } from '../settings/settings'
 import { openShiftOf } from '../shifts/shifts'
-import { debtLines, payableAccount } from './proposal'
+import { debtLines } from './proposal'
+import { newId } from '../commands/new-id'
 
 export interface RecordPaymentCommandArgs extends RecordPaymentArgs {
   timeZone: string
@@ -33,12 +31,11 @@ export function shiftForMoney(tx: Db, workstationId: string | null, now: Date) {
 
 /** The next receipt number of this workstation, in the caller's transaction: never reused. */
 export function nextReceiptNumber(tx: Db): string {
-  const device = tx
-    .update(deviceState)
-    .set({ lastReceiptNumber: sql`${deviceState.lastReceiptNumber} + 1` })
-    .where(eq(deviceState.id, 1))
-    .returning({ prefix: deviceState.receiptPrefix, n: deviceState.lastReceiptNumber })
-    .get()!
+  const device = prepared(
+    tx.$client,
+    `UPDATE device_state SET last_receipt_number = last_receipt_number + 1 WHERE id = 1
+     RETURNING receipt_prefix AS prefix, last_receipt_number AS n`,
+  ).get() as { prefix: string; n: number }
   return receiptNumber(device.prefix, device.n)
 }
 
@@ -55,7 +52,9 @@ export const recordPayment: CommandDef<
   argsVersion: 1,
   apply(tx, args, ctx) {
     const shift = shiftForMoney(tx, ctx.workstationId, ctx.now)
-    payableAccount(tx, args.accountId)
+    // The account must exist; its name and address are the screen's, not the save's.
+    if (!prepared(tx.$client, 'SELECT 1 FROM accounts WHERE id = ?').get(args.accountId))
+      throw new ApiFailure('not_found', 'Лицевой счет не найден.')
     const { lines: debts } = debtLines(tx, args.accountId)
     const amounts = debts.map(() => 0)
     args.lines.forEach((line, i) => {
@@ -81,7 +80,7 @@ export const recordPayment: CommandDef<
       change = given.change
     }
 
-    const paymentId = uuidv7()
+    const paymentId = newId()
     const number = nextReceiptNumber(tx)
     const office = (
       prepared(tx.$client, 'SELECT office_id AS officeId FROM shifts WHERE id = ?').get(
@@ -90,37 +89,45 @@ export const recordPayment: CommandDef<
         officeId: string | null
       }
     ).officeId
-    tx.insert(payments)
-      .values({
-        id: paymentId,
-        accountId: args.accountId,
-        paidAt: ctx.at,
-        amount: total,
-        method: args.method,
-        channel: 'office',
-        receiptNumber: number,
-        officeId: office,
-        operatorId: ctx.operatorId,
-        workstationId: ctx.workstationId,
-        shiftId: shift.id,
-        payer: args.payer || null,
-        cashGiven: args.method === 'cash' ? args.cashGiven! : null,
-        cardReference: args.method === 'card' ? args.cardReference! : null,
-        createdAt: ctx.at,
-      })
-      .run()
+    // Prepared statements, not the query builder: building and preparing them per call cost more
+    // than the inserts.
+    prepared(
+      tx.$client,
+      `INSERT INTO payments (id, account_id, paid_at, amount, method, channel, receipt_number,
+                             office_id, operator_id, workstation_id, shift_id, payer, cash_given,
+                             card_reference, created_at)
+       VALUES (?, ?, ?, ?, ?, 'office', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      paymentId,
+      args.accountId,
+      ctx.at,
+      total,
+      args.method,
+      number,
+      office,
+      ctx.operatorId,
+      ctx.workstationId,
+      shift.id,
+      args.payer || null,
+      args.method === 'cash' ? args.cashGiven! : null,
+      args.method === 'card' ? args.cardReference! : null,
+      ctx.at,
+    )
     const paid = allocation.allocation.lines
       .filter((l) => l.amount > 0)
       .map((l) => ({
-        id: uuidv7(),
+        id: newId(),
         supplierId: l.supplierId,
         service: l.service,
         amount: l.amount,
       }))
+    const insertLine = prepared(
+      tx.$client,
+      `INSERT INTO payment_lines (id, payment_id, supplier_id, service, amount)
+       VALUES (?, ?, ?, ?, ?)`,
+    )
     for (const line of paid)
-      tx.insert(paymentLines)
-        .values({ ...line, paymentId })
-        .run()
+      insertLine.run(line.id, paymentId, line.supplierId, line.service, line.amount)
     return {
       result: {
         paymentId,

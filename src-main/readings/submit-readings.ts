@@ -1,13 +1,14 @@
-import { uuidv7 } from 'uuidv7'
 import { officeDate } from '../../src-shared/dates'
 import type { SubmitReadingsArgs, SubmitReadingsResult } from '../../src-shared/readings/contract'
 import { validateReadingSubmission } from '../../src-shared/readings/validate-reading'
 import { ApiFailure } from '../api/failure'
 import type { CommandPayload } from '../../src-shared/sync/commands'
 import type { CommandDef } from '../commands/command'
-import { readings } from '../db/schema'
+import { prepared } from '../db/prepared'
+import type { readings } from '../db/schema'
 import type { OperatorRow } from '../operators/credentials'
-import { readingEntryContext } from './entry-context'
+import { readingCheckContext } from './entry-context'
+import { newId } from '../commands/new-id'
 
 export interface SubmitReadingsCommandArgs extends SubmitReadingsArgs {
   /** The office's time zone, for the entry date that decides the period. */
@@ -34,7 +35,12 @@ export const submitReadings: CommandDef<
   argsVersion: 1,
   apply(tx, args, ctx) {
     const today = officeDate(ctx.now, args.timeZone)
-    const context = readingEntryContext(tx, args.accountId, today)
+    const context = readingCheckContext(
+      tx,
+      args.accountId,
+      args.meters.map((m) => m.meterId),
+      today,
+    )
     const reason = args.confirmReason?.trim() || null
     const results: SubmitReadingsResult['results'] = []
     const refused: Record<string, string> = {}
@@ -88,12 +94,23 @@ export const submitReadings: CommandDef<
 
     const readingIds: string[] = []
     const rows: (typeof readings.$inferInsert)[] = []
+    // A prepared statement, not the query builder: building and preparing it per row cost more
+    // than the insert itself.
+    const insert = prepared(
+      tx.$client,
+      `INSERT INTO readings (id, meter_id, account_id, zone, raw_value, value, consumption,
+                             reading_date, entered_at, period, source, status, confirm_reason,
+                             accepted_by, flags, operator_id, workstation_id)
+       VALUES (@id, @meterId, @accountId, @zone, @rawValue, @value, @consumption, @readingDate,
+               @enteredAt, @period, @source, @status, @confirmReason, @acceptedBy, @flags,
+               @operatorId, @workstationId)`,
+    )
     const audit = []
     for (const result of results) {
       const flags = [...result.issues, ...result.zones.flatMap((z) => z.issues)].map((x) => x.code)
       for (const z of result.zones) {
         if (z.value === null) continue
-        const id = uuidv7()
+        const id = newId()
         readingIds.push(id)
         const row = {
           id,
@@ -114,7 +131,7 @@ export const submitReadings: CommandDef<
           operatorId: ctx.operatorId,
           workstationId: ctx.workstationId,
         } satisfies typeof readings.$inferInsert
-        tx.insert(readings).values(row).run()
+        insert.run(row)
         rows.push(row)
       }
       audit.push({

@@ -10,7 +10,6 @@ import { openServerDatabase, type ServerDatabase } from '../../src-server/db/con
 import { queryRow } from '../../src-server/db/query'
 import { buildServerApp } from '../../src-server/http/app'
 import { issueRegistrationCode } from '../../src-server/workstations/registration-codes'
-import { e2ePort } from '../../playwright.config'
 
 // A new workstation: its own web dev host on an empty replica, and a central server with a branch
 // and a registration code the administrator made for it.
@@ -50,8 +49,9 @@ test.beforeAll(async () => {
       'src-main/webhost/cli.ts',
       '--data-dir',
       join(dir, 'workstation'),
+      // Any free port: the host prints its address (a fixed one collided with other processes).
       '--port',
-      String(e2ePort + 100),
+      '0',
       '--fresh',
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },

@@ -181,6 +181,44 @@ describe('readings by phone', () => {
     expect((result as { value: SubmitReadingsResult }).value.period).toBe('2026-12')
   })
 
+  it('checks with the reading rules in force on the entry date, as the entry screen shows them', async () => {
+    const setting = t.app.services.db.$client.prepare(
+      'INSERT INTO settings (key, valid_from, value) VALUES (?, ?, ?)',
+    )
+    setting.run('readingCutoffDay', '2026-01-01', '25')
+    setting.run('readingCutoffDay', '2026-11-01', '27')
+    setting.run('readingCutoffDay', '2026-12-01', '10') // not yet in force
+    setting.run('readingHistoryMinMonths', '2026-01-01', '"три"') // unreadable: the default
+    t.advance(6 * 24 * 3600_000) // 26 November: before the cutoff day in force
+    await t.app.dispatch('session.unlock', { password: clerk.password }, clerkTab)
+    const context = await t.app.dispatch('readings.entryContext', { accountId }, clerkTab)
+    const rules = (context as { value: ReadingEntryContext }).value.rules
+    expect(rules.readingCutoffDay).toBe(27)
+    expect(rules.readingHistoryMinMonths).toBe(3)
+    const result = await submit({ T1: '11230', T2: '5490' })
+    expect(result.ok).toBe(true)
+    expect((result as { value: SubmitReadingsResult }).value.period).toBe('2026-11')
+  })
+
+  it('refuses a meter that is not among the account’s active ones, and saves nothing', async () => {
+    const result = await t.app.dispatch(
+      'readings.submit',
+      {
+        accountId,
+        source: 'phone',
+        readingDate: '2026-11-20',
+        meters: [
+          { meterId: 'm1', values: { T1: '11200', T2: '5480' } },
+          { meterId: 'elsewhere', values: { T1: '1' } },
+        ],
+      },
+      clerkTab,
+    )
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.error.fields?.['meters.1.meterId']).toMatch(/не найден/)
+    expect(count("SELECT count(*) FROM readings WHERE status = 'accepted'")).toBe(0)
+  })
+
   it('deletes the clerk’s own unbilled reading as a fact, and refuses a billed one', async () => {
     await submit({ T1: '11200', T2: '5480' })
     const id = t.app.services.db.$client
