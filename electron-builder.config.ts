@@ -23,7 +23,6 @@ export const notShipped = [
   'vue-chartjs',
   'vue-i18n',
   'vue-router',
-  'xlsx',
 ]
 
 const config: Configuration = {

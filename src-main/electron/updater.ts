@@ -1,4 +1,4 @@
-import { app } from 'electron'
+import { app, session } from 'electron'
 import electronUpdater from 'electron-updater'
 import type { App } from '../app/create-app'
 import {
@@ -6,6 +6,7 @@ import {
   type AutoUpdates,
   type Updater,
 } from '../updates/auto-update'
+import { isPinnedFeedCertificate } from '../updates/pinned-feed'
 
 export type { Updater } from '../updates/auto-update'
 
@@ -17,6 +18,13 @@ export type { Updater } from '../updates/auto-update'
 export function startAutoUpdates(core: App, updater?: Updater): AutoUpdates | null {
   if (!app.isPackaged) return null
   try {
+    // electron-updater's own session (its NET_SESSION_NAME): https to the pinned certificate only.
+    // 0 takes the certificate, -2 refuses it (Chromium's net error codes).
+    session
+      .fromPartition('electron-updater', { cache: false })
+      .setCertificateVerifyProc((request, callback) =>
+        callback(isPinnedFeedCertificate(core.services.db, request.certificate.data) ? 0 : -2),
+      )
     const updates = startUpdates({
       updater: updater ?? (electronUpdater.autoUpdater as unknown as Updater),
       db: core.services.db,

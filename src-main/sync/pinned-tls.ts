@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, X509Certificate } from 'node:crypto'
 import type { TLSSocket } from 'node:tls'
 import { Agent, buildConnector, type Dispatcher } from 'undici'
 import { isLoopbackHost } from '../../src-shared/sync/server-address'
@@ -10,6 +10,11 @@ export class ServerCertificateMismatch extends Error {
       'Адрес сервера: по этому адресу отвечает другой сервер — его сертификат не совпадает с сертификатом центрального сервера. Данные рабочего места ему не переданы.',
     )
   }
+}
+
+/** A certificate's pin as the workstation keeps it: SHA-256 of its DER bytes, lower-case hex. */
+export function fingerprintOfPem(pem: string): string {
+  return createHash('sha256').update(new X509Certificate(pem).raw).digest('hex')
 }
 
 /** An address this workstation may not talk to (plain http across a network). */

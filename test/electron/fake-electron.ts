@@ -98,8 +98,18 @@ export const protocol = {
   }),
 }
 
+/** One session per partition name, as Electron keeps them. */
+const partitions = new Map<string, { setCertificateVerifyProc: ReturnType<typeof vi.fn> }>()
+
 export const session = {
-  fromPartition: vi.fn((_partition: string, _options?: unknown) => ({})),
+  fromPartition: vi.fn((partition: string, _options?: unknown) => {
+    let found = partitions.get(partition)
+    if (!found) {
+      found = { setCertificateVerifyProc: vi.fn() }
+      partitions.set(partition, found)
+    }
+    return found
+  }),
   defaultSession: {
     setPermissionRequestHandler: vi.fn<(handler: unknown) => void>(),
     setPermissionCheckHandler: vi.fn<(handler: unknown) => void>(),

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events'
+import { generate } from 'selfsigned'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startAutoUpdates } from '../../src-main/electron/updater'
 import {
@@ -6,9 +7,10 @@ import {
   updateCheckIntervalMs,
   type Updater,
 } from '../../src-main/updates/auto-update'
+import { fingerprintOfPem } from '../../src-main/sync/pinned-tls'
 import { configureSync } from '../../src-main/sync/sync-state'
 import { tempApp, type TempApp } from '../support/temp-app'
-import { app, resetFakeElectron } from './fake-electron'
+import { app, resetFakeElectron, session } from './fake-electron'
 
 vi.mock('electron', () => import('./fake-electron'))
 
@@ -84,6 +86,35 @@ describe('auto-update glue', () => {
       server: 'http://10.1.2.3:5190',
     })
     updates!.stop()
+  })
+
+  it("takes the feed's https only from the central server's pinned certificate", async () => {
+    app.isPackaged = true
+    const certificate = async () =>
+      (await generate([{ name: 'commonName', value: 'Центральный сервер' }], { keyType: 'ec' }))
+        .cert
+    const [ours, other] = await Promise.all([certificate(), certificate()])
+    configureSync(replica.app.services.db, {
+      serverUrl: 'https://10.1.2.3:5190',
+      workstationId: 'ws',
+      secret: 's',
+      serverCertificate: fingerprintOfPem(ours),
+    })
+    const updates = startAutoUpdates(replica.app)!
+    const verify = session.fromPartition('electron-updater').setCertificateVerifyProc.mock
+      .calls[0]![0] as (
+      request: { certificate: { data: string } },
+      callback: (code: number) => void,
+    ) => void
+    const verdict = (pem: string) => {
+      let code: number | undefined
+      verify({ certificate: { data: pem } }, (c) => (code = c))
+      return code
+    }
+    expect(verdict(ours)).toBe(0)
+    expect(verdict(other)).toBe(-2)
+    expect(verdict('not a certificate')).toBe(-2)
+    updates.stop()
   })
 
   it('asks no feed before the workstation is registered with a server', async () => {
