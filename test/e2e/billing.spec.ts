@@ -46,7 +46,7 @@ test.beforeAll(async () => {
       receiptPrefix: 'BL0008',
     })
   ).code
-  const app = buildServerApp({ db: database.db })
+  const app = await buildServerApp({ db: database.db })
   serverUrl = await app.listen({ host: '127.0.0.1', port: 0 })
   closeServer = () => app.close()
   host = spawn(
