@@ -28,62 +28,22 @@ import { syncMessages } from './messages'
  * server parses every pushed payload with it before anything else.
  */
 
-/** The schema under optional/nullable/default/pipe wrappers. */
-function unwrapped(schema: z.ZodType): z.ZodType {
+/** The keys of the object a schema parses, through optional/default/pipe wrappers. */
+function shapeKeys(schema: z.ZodType): string[] {
   let s: z.ZodType = schema
   for (;;) {
+    if (s instanceof z.ZodObject) return Object.keys(s.shape)
     if (s instanceof z.ZodPipe) s = s.in as z.ZodType
-    else if (
-      s instanceof z.ZodOptional ||
-      s instanceof z.ZodNullable ||
-      s instanceof z.ZodDefault ||
-      s instanceof z.ZodPrefault
-    )
+    else if (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault)
       s = s.unwrap() as z.ZodType
-    else return s
+    else throw new Error('a command payload is an object schema')
   }
-}
-
-/**
- * The first key of `raw`, at any depth of its objects and arrays, that none of `schemas` knows
- * (its dotted path), or null. Only plain object and array schemas are walked: a union, record or
- * anything else is left to the schema itself.
- */
-export function unknownKeyOf(
-  schemas: readonly z.ZodType[],
-  raw: unknown,
-  path = '',
-): string | null {
-  const shapes = schemas.map(unwrapped)
-  if (Array.isArray(raw)) {
-    const elements = shapes.flatMap((s) =>
-      s instanceof z.ZodArray ? [s.element as z.ZodType] : [],
-    )
-    if (elements.length === 0) return null
-    for (const [i, item] of raw.entries()) {
-      const found = unknownKeyOf(elements, item, `${path}${i}.`)
-      if (found !== null) return found
-    }
-    return null
-  }
-  if (typeof raw !== 'object' || raw === null) return null
-  const objects = shapes.filter((s): s is z.ZodObject => s instanceof z.ZodObject)
-  if (objects.length === 0) return null
-  for (const [key, value] of Object.entries(raw)) {
-    const fields = objects.flatMap((o) =>
-      Object.hasOwn(o.shape, key) ? [o.shape[key] as z.ZodType] : [],
-    )
-    if (fields.length === 0) return `${path}${key}`
-    const found = unknownKeyOf(fields, value, `${path}${key}.`)
-    if (found !== null) return found
-  }
-  return null
 }
 
 /**
  * A payload as it travels: the clerk's input (parsed again by the schema the screen used) and
- * what the workstation fixed (ids, numbers, times), together. Strict at every depth: a key neither
- * part knows is refused, never dropped silently.
+ * what the workstation fixed (ids, numbers, times), together. Strict: a key neither part knows is
+ * refused, never dropped silently.
  */
 function wire<I extends z.ZodType>(input: I): z.ZodType<z.output<I>, z.input<I>>
 function wire<I extends z.ZodType, M extends z.ZodType>(
@@ -92,15 +52,14 @@ function wire<I extends z.ZodType, M extends z.ZodType>(
 ): z.ZodType<z.output<I> & z.output<M>, z.input<I> & z.input<M>>
 function wire(input: z.ZodType, made?: z.ZodType): z.ZodType {
   const parts = made ? [input, made] : [input]
-  if (!parts.every((p) => unwrapped(p) instanceof z.ZodObject))
-    throw new Error('a command payload is an object schema')
+  const allowed = new Set(parts.flatMap(shapeKeys))
   return z.unknown().transform((raw, ctx) => {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
       ctx.addIssue({ code: 'custom', message: syncMessages.invalidArgs('ожидался объект') })
       return z.NEVER
     }
-    const unknown = unknownKeyOf(parts, raw)
-    if (unknown !== null) {
+    const unknown = Object.keys(raw).find((k) => !allowed.has(k))
+    if (unknown !== undefined) {
       ctx.addIssue({ code: 'custom', message: syncMessages.unknownField(unknown) })
       return z.NEVER
     }
