@@ -1,4 +1,7 @@
-/** Whole-day calendar arithmetic for billing (UTC day numbers: no clock or time zone leaks in). */
+/**
+ * Whole-day calendar arithmetic (UTC day numbers: no clock or time zone leaks in), for billing and
+ * the demo generator.
+ */
 
 const msPerDay = 86_400_000
 
@@ -26,11 +29,19 @@ export function isoDate(day: number): string {
   return date
 }
 
+const periodSteps = new Map<string, string>()
+
 /** YYYY-MM plus n months. */
 export function addPeriods(period: string, n: number): string {
-  const [y, m] = period.split('-').map(Number) as [number, number]
-  const total = y * 12 + (m - 1) + n
-  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`
+  const key = `${period}${n}`
+  let out = periodSteps.get(key)
+  if (out === undefined) {
+    const [y, m] = period.split('-').map(Number) as [number, number]
+    const total = y * 12 + (m - 1) + n
+    out = `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`
+    periodSteps.set(key, out)
+  }
+  return out
 }
 
 export function periodFirstDay(period: string): string {
@@ -47,7 +58,7 @@ export function daysInPeriod(period: string): number {
 
 /** Calendar month 1..12 of a YYYY-MM period. */
 export function monthOf(period: string): number {
-  return Number(period.slice(5, 7))
+  return (period.charCodeAt(5) - 48) * 10 + (period.charCodeAt(6) - 48)
 }
 
 /** Whole periods from `from` to `to` (to - from, in months). */
