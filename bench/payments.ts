@@ -23,6 +23,7 @@ import { currentDevice } from '../src-main/workstation/device'
 import { readSetting } from '../src-main/settings/settings'
 import type { Db } from '../src-main/db/connection'
 import { benchReplicaCopy } from './replica-cache'
+import { insertEveryColumn } from './raw-write'
 import { CpuTime, ratio, Timings } from './timings'
 
 const today = '2026-11-20'
@@ -33,14 +34,7 @@ type Row = Record<string, unknown>
 /** The bare write of a recorded payment's rows, its outbox row and its audit row. */
 function rawWriter(db: Db) {
   const sqlite = db.$client
-  const columns = (table: string) =>
-    (sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name)
-  const insert = (table: string) => {
-    const names = columns(table)
-    return sqlite.prepare(
-      `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`,
-    )
-  }
+  const insert = (table: string) => insertEveryColumn(sqlite, table)
   const statements = {
     begin: sqlite.prepare('BEGIN IMMEDIATE'),
     commit: sqlite.prepare('COMMIT'),

@@ -17,6 +17,7 @@ import type { Db } from '../src-main/db/connection'
 import { readingEntryContext } from '../src-main/readings/entry-context'
 import { submitReadings } from '../src-main/readings/submit-readings'
 import { benchReplicaCopy } from './replica-cache'
+import { insertEveryColumn } from './raw-write'
 import { CpuTime, ratio, Timings } from './timings'
 
 /** The demo history ends here... */
@@ -29,14 +30,7 @@ type Row = Record<string, unknown>
 /** The bare write of a saved reading's rows, its outbox row and its audit row. */
 function rawWriter(db: Db) {
   const sqlite = db.$client
-  const columns = (table: string) =>
-    (sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name)
-  const insert = (table: string) => {
-    const names = columns(table)
-    return sqlite.prepare(
-      `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`,
-    )
-  }
+  const insert = (table: string) => insertEveryColumn(sqlite, table)
   const statements = {
     begin: sqlite.prepare('BEGIN IMMEDIATE'),
     commit: sqlite.prepare('COMMIT'),
