@@ -2,7 +2,7 @@ import { defineConfig } from 'drizzle-kit'
 
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './src-main/db/schema/index.ts',
+  schema: './src-node/db/schema/index.ts',
   out: './resources/migrations',
   casing: 'snake_case',
 })

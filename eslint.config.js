@@ -3,7 +3,7 @@ import prettier from 'eslint-config-prettier'
 import vue from 'eslint-plugin-vue'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
-
+import { layerRules } from './eslint.layers.js'
 export default tseslint.config(
   {
     ignores: [
@@ -40,40 +40,6 @@ export default tseslint.config(
     files: ['src-shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['node:*'], message: 'src-shared is pure: no Node built-ins.' },
-            {
-              group: [
-                'fs',
-                'path',
-                'os',
-                'crypto',
-                'child_process',
-                'http',
-                'https',
-                'net',
-                'url',
-                'worker_threads',
-                'electron',
-                'better-sqlite3',
-                'drizzle-orm',
-                'drizzle-orm/*',
-                'vue',
-                'pinia',
-                'fastify',
-                '**/src-main/**',
-                '**/src-renderer/**',
-                '**/src-preload/**',
-                '**/src-server/**',
-              ],
-              message: 'src-shared is pure: no Node, Electron, DOM, database or other layers.',
-            },
-          ],
-        },
-      ],
       'no-restricted-globals': [
         'error',
         'window',
@@ -85,16 +51,6 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // Electron stays at the edges: only src-main/electron and the preload import it.
-    files: ['src-main/**/*.ts', 'src-server/**/*.ts', 'src-renderer/**/*.{ts,vue}'],
-    ignores: ['src-main/electron/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'electron', message: 'Only src-main/electron imports electron.' }] },
-      ],
-    },
-  },
+  ...layerRules,
   prettier,
 )

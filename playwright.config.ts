@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test'
-import { chromiumArgs, chromiumPath } from './src-main/documents/chromium-pdf-printer'
+import { chromiumArgs, chromiumPath } from './src-main/webhost/chromium-pdf-printer'
 
 /**
  * The web dev host on a loopback port, over a fresh demo replica made for this run.

@@ -14,7 +14,7 @@ import {
   chromiumArgs,
   chromiumPath,
   chromiumPdfPrinter,
-} from '../src-main/documents/chromium-pdf-printer'
+} from '../src-main/webhost/chromium-pdf-printer'
 import { loadDemoData } from '../src-main/demo/load'
 import { startWebHost } from '../src-main/webhost/server'
 

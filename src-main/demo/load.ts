@@ -4,7 +4,7 @@ import { demoOperators } from '../../src-shared/demo/operators'
 import type { DemoOptions, DemoReference } from '../../src-shared/demo/types'
 import type { Db, Sqlite } from '../db/connection'
 import * as t from '../db/schema'
-import { hashPassword } from '../operators/password'
+import { hashPassword } from '../../src-node/operators/password'
 import { batchesFromWorker, batchesInProcess, type AccountBatch } from './batches'
 import { AccountWriter } from './tables'
 

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection'
-import { verifyPassword } from './password'
+import { verifyPassword } from '../../src-node/operators/password'
 import type { Session } from './sessions'
 
 export interface OperatorRow {

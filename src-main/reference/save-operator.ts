@@ -6,7 +6,7 @@ import type { OperatorRecord, OperatorSaveArgs } from '../../src-shared/referenc
 import { ApiFailure } from '../api/failure'
 import type { CommandDef } from '../commands/command'
 import { offices, operators } from '../db/schema'
-import { hashPassword } from '../operators/password'
+import { hashPassword } from '../../src-node/operators/password'
 import { readSetting } from '../settings/settings'
 
 /**

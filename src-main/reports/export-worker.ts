@@ -6,7 +6,7 @@ import { offsetMinutes } from '../../src-shared/history/office-day'
 import { openSqlite, wrap } from '../db/connection'
 import { buildReport } from './build-report'
 import type { ExportJobData, ExportThreadMessage } from './report-exports'
-import { reportXlsx } from './xlsx-export'
+import { reportXlsx } from '../../src-node/reports/xlsx-export'
 
 const job = workerData as ExportJobData
 const post = (message: ExportThreadMessage) => parentPort!.postMessage(message)

@@ -4,7 +4,7 @@ import type { PulledTable, SyncCursor } from '../../src-shared/sync/protocol'
 import { indexAccount, nextSearchKey } from '../accounts/search-index'
 import type { Db } from '../db/connection'
 import { anySetAside, makeRoom, settableAside, takeBack, uniqueViolation } from './set-aside'
-import { syncedTableNames, tableKey, type SyncedTableName } from './synced-tables'
+import { syncedTableNames, tableKey, type SyncedTableName } from '../../src-node/sync/synced-tables'
 
 /** How the rows of one column list are stored (the server's list may be longer than ours). */
 interface Upsert {

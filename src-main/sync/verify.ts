@@ -4,7 +4,7 @@ import type { Db } from '../db/connection'
 import { applyPulledPage } from './apply-pulled'
 import type { SyncServerClient } from './server-client'
 import { readSyncState } from './sync-state'
-import { syncedTableNames, tableKey, type SyncedTableName } from './synced-tables'
+import { syncedTableNames, tableKey, type SyncedTableName } from '../../src-node/sync/synced-tables'
 
 export interface VerifyReport {
   /** false when the replica was not at the server's head (or had commands waiting): try later */

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
-import { pdfFileName, type Printer } from './printer'
+import { pdfFileName, type Printer } from '../documents/printer'
 
 /** Debian's Chromium, headless on a build machine: no sandbox, GPU or background traffic. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { officeDate } from '../../src-shared/dates'
 import { createApp, exportsFolder, replicaFile } from '../app/create-app'
-import { chromiumPdfPrinter } from '../documents/chromium-pdf-printer'
+import { chromiumPdfPrinter } from './chromium-pdf-printer'
 import { loadDemoData } from '../demo/load'
 import { startWebHost } from './server'
 

@@ -1,9 +1,9 @@
-import { accountTables } from '../../src-main/demo/tables'
-import { hashPassword } from '../../src-main/operators/password'
+import { accountTables } from '../../src-node/demo/account-tables'
+import { hashPassword } from '../../src-node/operators/password'
 import { generateDemo } from '../../src-shared/demo/generate'
 import { demoOperators } from '../../src-shared/demo/operators'
 import type { DemoAccount, DemoOptions, DemoReference } from '../../src-shared/demo/types'
-import type { SyncedTableName } from '../../src-main/sync/synced-tables'
+import type { SyncedTableName } from '../../src-node/sync/synced-tables'
 import type { ServerDb } from '../db/connection'
 import { SyncedWriter, type Row } from '../sync/synced-write'
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
-import { hashPassword } from '../../src-main/operators/password'
+import { hashPassword } from '../../src-node/operators/password'
 import type { Role } from '../../src-shared/operators/roles'
 import type { ServerDb } from '../db/connection'
 import { queryRow } from '../db/query'

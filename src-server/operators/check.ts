@@ -3,7 +3,7 @@ import {
   hashPasswordAsync,
   needsRehash,
   verifyPasswordAsync,
-} from '../../src-main/operators/password'
+} from '../../src-node/operators/password'
 import type { ServerDb } from '../db/connection'
 import { queryRow } from '../db/query'
 import { SyncedWriter } from '../sync/synced-write'

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm'
-import { syncedTableNames, tableKey } from '../../src-main/sync/synced-tables'
+import { syncedTableNames, tableKey } from '../../src-node/sync/synced-tables'
 import type {
   PullResponse,
   SyncCursor,

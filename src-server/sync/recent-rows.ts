@@ -1,4 +1,4 @@
-import { syncedTableNames } from '../../src-main/sync/synced-tables'
+import { syncedTableNames } from '../../src-node/sync/synced-tables'
 import type { SyncedTableName } from '../db/schema/mirror'
 
 /** One row of a stream as a pull read it: its JSON value array and its key, for dedupe. */

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm'
-import { snake, tableKey } from '../../src-main/sync/synced-tables'
+import { snake, tableKey } from '../../src-node/sync/synced-tables'
 import type { ServerDb } from '../db/connection'
 import { queryRow } from '../db/query'
 import { mirrorTables, type SyncedTableName } from '../db/schema'

@@ -10,7 +10,7 @@ import {
 } from '../../src-shared/sync/registration-code'
 import type { ServerDb } from '../db/connection'
 import { queryRow } from '../db/query'
-import { syncedTableNames } from '../../src-main/sync/synced-tables'
+import { syncedTableNames } from '../../src-node/sync/synced-tables'
 import { SyncedWriter } from '../sync/synced-write'
 import { hashSecret, registerWorkstation } from './credentials'
 

@@ -9,7 +9,7 @@ import { indexAccount } from '../../src-main/accounts/search-index'
 import type { Db } from '../../src-main/db/connection'
 import { openReplica } from '../../src-main/db/replica'
 import { demoOperators, loadDemoData, type DemoSummary } from '../../src-main/demo/load'
-import { verifyPassword } from '../../src-main/operators/password'
+import { verifyPassword } from '../../src-node/operators/password'
 
 const today = '2026-11-20'
 let dir: string

@@ -99,6 +99,7 @@ describe('electron-builder configuration', () => {
     // The web dev host (src-main/webhost) is not part of the installed app.
     const appFiles = [
       ...sourceFiles(join(root, 'src-main')),
+      ...sourceFiles(join(root, 'src-node')),
       ...sourceFiles(join(root, 'src-shared')),
     ]
     for (const file of appFiles.filter((f) => !f.includes('/webhost/'))) {

@@ -17,10 +17,10 @@ import {
 import { roublesOf } from '../../src-shared/reports/sheets'
 import type { ReportTable } from '../../src-shared/reports/table'
 import { createApp, type App } from '../../src-main/app/create-app'
-import { chromiumPdfPrinter } from '../../src-main/documents/chromium-pdf-printer'
+import { chromiumPdfPrinter } from '../../src-main/webhost/chromium-pdf-printer'
 import { loadDemoData } from '../../src-main/demo/load'
 import { buildReport } from '../../src-main/reports/build-report'
-import { reportXlsx } from '../../src-main/reports/xlsx-export'
+import { reportXlsx } from '../../src-node/reports/xlsx-export'
 
 export const sampleNow = new Date('2026-11-20T09:00:00Z')
 export const sampleToday = '2026-11-20'

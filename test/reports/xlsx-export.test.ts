@@ -10,7 +10,7 @@ import {
   dateTimeFormat,
   moneyFormat,
   reportXlsx,
-} from '../../src-main/reports/xlsx-export'
+} from '../../src-node/reports/xlsx-export'
 import {
   sampleBranch,
   sampleNow,

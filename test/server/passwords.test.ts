@@ -9,7 +9,7 @@ import {
   passwordCost,
   setPasswordCostForTests,
   verifyPassword,
-} from '../../src-main/operators/password'
+} from '../../src-node/operators/password'
 import { SyncServerClient } from '../../src-main/sync/server-client'
 import { queryRow } from '../../src-server/db/query'
 import { headlessClient } from '../sync/support/client'

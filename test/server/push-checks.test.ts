@@ -10,7 +10,7 @@ import {
   type CommandOutcome,
   type PushedCommand,
 } from '../../src-shared/sync/protocol'
-import { hashPassword } from '../../src-main/operators/password'
+import { hashPassword } from '../../src-node/operators/password'
 import { SyncServerClient } from '../../src-main/sync/server-client'
 import { queryRow } from '../../src-server/db/query'
 import { accountInput } from '../support/temp-app'

@@ -4,10 +4,10 @@ import { join } from 'node:path'
 import { eq } from 'drizzle-orm'
 import type { RegisterAccountInput } from '../../src-shared/accounts/schemas'
 import { createApp, type App } from '../../src-main/app/create-app'
-import { chromiumPdfPrinter } from '../../src-main/documents/chromium-pdf-printer'
+import { chromiumPdfPrinter } from '../../src-main/webhost/chromium-pdf-printer'
 import type { Db } from '../../src-main/db/connection'
 import * as t from '../../src-main/db/schema'
-import { hashPassword } from '../../src-main/operators/password'
+import { hashPassword } from '../../src-node/operators/password'
 
 export const ids = {
   branch: 'branch-1',

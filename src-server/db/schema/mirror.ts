@@ -15,7 +15,7 @@ import {
   snake,
   syncedReplicaTables,
   type SyncedTableName,
-} from '../../../src-main/sync/synced-tables'
+} from '../../../src-node/sync/synced-tables'
 
 export type { SyncedTableName }
 
