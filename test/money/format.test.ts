@@ -1,5 +1,7 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { formatKopecks, formatRub } from '../../src-shared/money/format'
+import { parseAmount } from '../../src-shared/money/parse-amount'
 import { pluralRu } from '../../src-shared/money/plural'
 
 describe('kopecks formatted as ru-RU roubles', () => {
@@ -13,6 +15,19 @@ describe('kopecks formatted as ru-RU roubles', () => {
     [-123_456, '-1\u00a0234,56'],
   ])('%i -> %j', (kopecks, text) => {
     expect(formatKopecks(kopecks)).toBe(text)
+  })
+
+  it('reads back as the same kopecks (an edit field shows an amount this way)', () => {
+    // Up to 10^13 roubles, the most parseAmount takes, with no float on the way.
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 15 - 1 }), (kopecks) => {
+        expect(parseAmount(formatKopecks(kopecks), { allowZero: true })).toEqual({
+          ok: true,
+          kopecks,
+        })
+      }),
+    )
+    expect(formatKopecks(1_000_000_07)).toBe('1\u00a0000\u00a0000,07')
   })
 
   it('adds the rouble sign after a no-break space', () => {
