@@ -1,7 +1,7 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import LoginView from './operators/LoginView.vue'
 import { useSessionStore } from './operators/session'
-import { call } from './api/client'
+import { useSyncStore } from './sync/store'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -84,7 +84,7 @@ export const router = createRouter({
 
 /** A new workstation (empty, not registered) or one still on its first pull needs the wizard. */
 async function setupPending(): Promise<boolean> {
-  const result = await call('setup.state', {})
+  const result = await useSyncStore().setupState()
   return (
     result.ok && (result.value.needed || (result.value.configured && !result.value.bootstrapped))
   )

@@ -1,9 +1,10 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { AccountCard } from '../../src-shared/accounts/types'
+import type { InputOf } from '../../src-shared/api/contract'
 import { call } from '../api/client'
 
-/** The account card on screen (read only). */
+/** The account card on screen, and what its dialogs change: closing, consents, unlinking. */
 export const useAccountCardStore = defineStore('accountCard', () => {
   const card = shallowRef<AccountCard | null>(null)
   const loading = ref(false)
@@ -23,6 +24,23 @@ export const useAccountCardStore = defineStore('accountCard', () => {
     else error.value = result.error.message
   }
 
+  /** Today and the choices the card's forms offer. */
+  function formOptions() {
+    return call('accounts.formOptions', {})
+  }
+
+  function close(input: InputOf<'accounts.close'>) {
+    return call('accounts.close', input)
+  }
+
+  function recordConsent(input: InputOf<'accounts.recordConsent'>) {
+    return call('accounts.recordConsent', input)
+  }
+
+  function unlinkPerson(accountId: string, linkId: string) {
+    return call('accounts.unlinkPerson', { accountId, linkId })
+  }
+
   function clear(): void {
     sequence++
     card.value = null
@@ -30,5 +48,5 @@ export const useAccountCardStore = defineStore('accountCard', () => {
     error.value = null
   }
 
-  return { card, loading, error, load, clear }
+  return { card, loading, error, load, formOptions, close, recordConsent, unlinkPerson, clear }
 })

@@ -10,6 +10,9 @@ const en: Messages = {
     retry: 'Retry',
     none: '—',
     escHint: 'Esc — back',
+    cancel: 'Cancel',
+    supervisorLogin: 'Supervisor login',
+    supervisorPassword: 'Supervisor password',
   },
   api: {
     networkError: 'The application is not responding. Try again in a few seconds.',
@@ -415,8 +418,6 @@ const en: Messages = {
       blocked: 'These readings cannot be saved. Go back (Esc) and correct them.',
       supervisorNeeded:
         'Readings outside the allowed range: only a supervisor may accept them, or order a control reading.',
-      supervisorLogin: 'Supervisor login',
-      supervisorPassword: 'Supervisor password',
       reason: 'Reason',
       reasonHint: 'What the customer confirmed',
       save: 'Save (Enter)',
@@ -440,7 +441,6 @@ const en: Messages = {
       what: 'Reading {value}, zone {zone}, meter No. {serial}, of {date}. The deletion is kept with its reason.',
       reason: 'Reason for deletion',
       confirm: 'Delete',
-      cancel: 'Cancel',
     },
     statistics: {
       total: 'Year total: {value}',

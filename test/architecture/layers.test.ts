@@ -65,6 +65,27 @@ const cases: { file: string; source: string; refused: boolean }[] = [
     source: "import '../../src-shared/money/format'",
     refused: false,
   },
+  {
+    file: 'src-renderer/meters/Planted.vue',
+    source:
+      "<script setup lang=\"ts\">\nimport { call } from '../api/client'\ncall('meters.install', {} as never)\n</script>",
+    refused: true,
+  },
+  {
+    file: 'src-renderer/meters/planted.ts',
+    source: "import { callOrThrow } from '../api/client'\nvoid callOrThrow",
+    refused: true,
+  },
+  {
+    file: 'src-renderer/meters/store.ts',
+    source: "import { call } from '../api/client'\nvoid call",
+    refused: false,
+  },
+  {
+    file: 'src-renderer/meters/planted-store.ts',
+    source: "import { call } from '../api/client'\nvoid call",
+    refused: false,
+  },
 ]
 
 describe('layer boundaries in lint', () => {
