@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { useAccountCardStore } from '../../src-renderer/accounts/card-store'
+import { useAlertsStore } from '../../src-renderer/alerts/store'
+import { closeRendererApp, registeredAccount, rendererApp } from '../support/renderer-bridge'
+import type { TempApp } from '../support/temp-app'
+
+let t: TempApp
+let accountId: string
+beforeEach(async () => {
+  t = await rendererApp()
+  accountId = registeredAccount(t)
+})
+afterEach(closeRendererApp)
+
+describe('the account card store', () => {
+  it('loads the card, records a consent the card then shows', async () => {
+    const store = useAccountCardStore()
+    await store.load(accountId)
+    expect(store.card).toMatchObject({ id: accountId, number: '7700000001', status: 'open' })
+    const options = await store.formOptions()
+    expect(options).toMatchObject({ ok: true, value: { today: '2026-11-20' } })
+
+    const recorded = await store.recordConsent({
+      accountId,
+      kind: 'paper_bill',
+      given: true,
+      date: '2026-11-20',
+    })
+    expect(recorded.ok).toBe(true)
+    await store.load(accountId)
+    expect(store.card?.consents.map((c) => [c.kind, c.given])).toEqual([['paper_bill', true]])
+  })
+
+  it('closes the account, which the alerts then name; a second close is refused in Russian', async () => {
+    const store = useAccountCardStore()
+    await store.load(accountId)
+    const card = store.card!
+    const input = {
+      accountId,
+      expectedVersion: card.version,
+      date: '2026-11-20',
+      reason: 'Снос дома',
+      source: 'office' as const,
+      finalReadings: [],
+    }
+    expect((await store.close(input)).ok).toBe(true)
+    await store.load(accountId)
+    expect(store.card?.status).toBe('closed')
+
+    const alerts = useAlertsStore()
+    const own = await alerts.forAccount(accountId)
+    expect(own.ok && own.value.map((a) => a.kind)).toEqual(['closed'])
+    const list = await alerts.list({ kind: 'closed' })
+    expect(list.ok && list.value.rows.map((r) => r.number)).toEqual(['7700000001'])
+
+    const again = await store.close(input)
+    expect(again.ok).toBe(false)
+    expect(!again.ok && again.error.message).toMatch(/[А-Яа-я]/u)
+  })
+
+  it('forgets the card on clear, and an unknown account is an error in Russian', async () => {
+    const store = useAccountCardStore()
+    await store.load('no-such-account')
+    expect(store.card).toBeNull()
+    expect(store.error).toMatch(/[А-Яа-я]/u)
+    await store.load(accountId)
+    store.clear()
+    expect([store.card, store.error, store.loading]).toEqual([null, null, false])
+  })
+})

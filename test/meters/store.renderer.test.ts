@@ -1,0 +1,75 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { useAccountCardStore } from '../../src-renderer/accounts/card-store'
+import { useMetersStore } from '../../src-renderer/meters/store'
+import { closeRendererApp, registeredAccount, rendererApp } from '../support/renderer-bridge'
+import type { TempApp } from '../support/temp-app'
+
+let t: TempApp
+let accountId: string
+beforeEach(async () => {
+  t = await rendererApp()
+  accountId = registeredAccount(t)
+})
+afterEach(closeRendererApp)
+
+const meter = (overrides: Record<string, unknown> = {}) => ({
+  service: 'electricity',
+  model: 'Меркурий 201.8',
+  serialNumber: '41234567',
+  zones: '1',
+  intDigits: '6',
+  fracDigits: '1',
+  transformationRatio: '1',
+  accuracyClass: '1,0',
+  phases: '1',
+  location: 'Кухня',
+  installedAt: '2026-11-20',
+  verifiedAt: '2026-10-01',
+  verificationIntervalYears: '16',
+  seals: '',
+  initialReadings: { T1: '12,4' },
+  ...overrides,
+})
+
+describe('the meters store', () => {
+  it("gives the install form today and the account's services", async () => {
+    const context = await useMetersStore().formContext(accountId)
+    expect(context).toMatchObject({ ok: true, value: { today: '2026-11-20', old: null } })
+    expect(context.ok && context.value.services).toContain('electricity')
+  })
+
+  it('installs a meter the card then lists, and removes it', async () => {
+    const meters = useMetersStore()
+    const installed = await meters.install({ accountId, meter: meter() } as never)
+    expect(installed.ok).toBe(true)
+    const meterId = installed.ok ? installed.value.meterId : ''
+    const card = useAccountCardStore()
+    await card.load(accountId)
+    expect(card.card?.meters.map((m) => [m.id, m.serialNumber, m.status])).toEqual([
+      [meterId, '41234567', 'active'],
+    ])
+
+    const removed = await meters.remove({
+      accountId,
+      meterId,
+      removedAt: '2026-11-20',
+      finalReadings: { T1: '20' },
+      reason: 'Неисправен',
+    } as never)
+    expect(removed).toMatchObject({ ok: true, value: { meterId } })
+    await card.load(accountId)
+    expect(card.card?.meters.find((m) => m.id === meterId)?.status).toBe('removed')
+  })
+
+  it('answers a refusal in Russian naming the field', async () => {
+    const refused = await useMetersStore().install({
+      accountId,
+      meter: meter({ serialNumber: '' }),
+    } as never)
+    expect(refused.ok).toBe(false)
+    expect(!refused.ok && Object.values(refused.error.fields ?? {}).join(' ')).toMatch(
+      /[Нн]омер|№/u,
+    )
+  })
+})

@@ -1,0 +1,51 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { useReadingsStore } from '../../src-renderer/readings/store'
+import { closeRendererApp, registeredAccount, rendererApp } from '../support/renderer-bridge'
+import type { TempApp } from '../support/temp-app'
+
+let t: TempApp
+let accountId: string
+beforeEach(async () => {
+  t = await rendererApp()
+  accountId = registeredAccount(t)
+  const sql = t.app.services.db.$client
+  sql
+    .prepare(
+      `INSERT INTO meters (id, account_id, service, model, serial_number, zones, int_digits, frac_digits, installed_at, verified_at, verification_interval_years, next_verification_at)
+       VALUES ('m1', ?, 'electricity', 'СО-505', '1001', 1, 5, 0, '2020-05-01', '2020-04-01', 16, '2036-04-01')`,
+    )
+    .run(accountId)
+  const insert = sql.prepare(
+    `INSERT INTO readings (id, meter_id, account_id, zone, raw_value, value, consumption, reading_date, entered_at, period, source, status, operator_id)
+     VALUES (?, 'm1', ?, 'T1', ?, ?, ?, ?, ?, ?, 'phone', 'accepted', 'op-clerk')`,
+  )
+  insert.run('r-oct', accountId, '1100', 1100, 100, '2026-10-20', '2026-10-20T10:00:00Z', '2026-10')
+  insert.run('r-nov', accountId, '1250', 1250, 150, '2026-11-19', '2026-11-19T10:00:00Z', '2026-11')
+})
+afterEach(closeRendererApp)
+
+describe('the readings store', () => {
+  it("lists an account's readings, newest first, and a meter's year of consumption", async () => {
+    const store = useReadingsStore()
+    const history = await store.history({ accountId })
+    expect(history.ok && history.value.map((l) => [l.id, l.rawValue])).toEqual([
+      ['r-nov', '1250'],
+      ['r-oct', '1100'],
+    ])
+    const stats = await store.statistics('m1', 2026)
+    expect(stats.ok && stats.value.months.find((m) => m.period === '2026-11')?.total).toBe(150)
+  })
+
+  it("deletes the clerk's own reading with its reason, refuses one without, in Russian", async () => {
+    const store = useReadingsStore()
+    const refused = await store.remove('r-nov', '')
+    expect(refused.ok).toBe(false)
+    expect(!refused.ok && refused.error.fields?.reason).toMatch(/[Пп]ричин/u)
+
+    expect((await store.remove('r-nov', 'Ошибка оператора')).ok).toBe(true)
+    const history = await store.history({ accountId })
+    const deleted = history.ok ? history.value.find((l) => l.id === 'r-nov') : undefined
+    expect(deleted?.deleted).toBeTruthy()
+  })
+})
