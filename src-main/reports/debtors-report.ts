@@ -11,6 +11,7 @@ import { readSetting } from '../settings/settings'
 import { holderNameSql } from './payments-register'
 import { officeDayEnd, offsetMinutes } from '../../src-shared/history/office-day'
 import { dateRange, dayAt, filterLines, filterParams, type ReportContext } from './report-context'
+import type { AccountLineRow } from '../../src-shared/reports/account-line'
 
 /**
  * Per account owing on the date: the balance (charges and opening balances less payments not
@@ -70,16 +71,7 @@ const sql = `
    WHERE (@office IS NULL OR a.office_id = @office)
    ORDER BY o.balance DESC, a.number`
 
-interface Row {
-  account: string
-  holder: string
-  region: string
-  settlement: string
-  street: string
-  house: string
-  building: string | null
-  flat: string | null
-  phone: string | null
+interface Row extends AccountLineRow {
   balance: number
   periods: string
   penalties: number

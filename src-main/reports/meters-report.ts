@@ -19,6 +19,7 @@ import {
   verificationHorizon,
   type ReportContext,
 } from './report-context'
+import type { AccountLineRow } from '../../src-shared/reports/account-line'
 
 const serviceName = (s: string) => serviceNames[s as Service] ?? s
 
@@ -39,16 +40,7 @@ const sql = `
             WHERE v.account_id = a.id AND v.service = m.service AND v.supplier_id = @supplier))
    ORDER BY m.next_verification_at NULLS FIRST, a.number`
 
-interface Row {
-  account: string
-  holder: string
-  region: string
-  settlement: string
-  street: string
-  house: string
-  building: string | null
-  flat: string | null
-  phone: string | null
+interface Row extends AccountLineRow {
   service: string
   model: string
   serial: string

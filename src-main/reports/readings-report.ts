@@ -21,6 +21,7 @@ import {
   instantRange,
   type ReportContext,
 } from './report-context'
+import type { AccountLineRow } from '../../src-shared/reports/account-line'
 
 const serviceName = (s: string) => serviceNames[s as Service] ?? s
 
@@ -149,16 +150,7 @@ const missingSql = `
      AND ${supplierOfMeter}
    ORDER BY a.number, m.serial_number`
 
-interface Missing {
-  account: string
-  holder: string
-  region: string
-  settlement: string
-  street: string
-  house: string
-  building: string | null
-  flat: string | null
-  phone: string | null
+interface Missing extends AccountLineRow {
   meter: string
   lastReading: string | null
   office: string | null

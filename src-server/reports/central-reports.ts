@@ -13,6 +13,7 @@ import { summaryBy, totalsRow } from '../../src-shared/reports/totals'
 import type { ServerDb } from '../db/connection'
 import { queryRows } from '../db/query'
 import { settingsOn } from '../settings/settings'
+import type { AccountLineRow } from '../../src-shared/reports/account-line'
 
 export type CentralReportKind = keyof typeof centralReportColumns
 export const centralReportKinds = Object.keys(centralReportColumns) as CentralReportKind[]
@@ -142,23 +143,16 @@ async function centralDebtors(db: ServerDb, ctx: CentralReportContext): Promise<
   const dueDay = settings('paymentDueDay')
   const brackets = settings('debtAgingBrackets')
   const offset = offsetMinutes(ctx.now, ctx.timeZone)
-  const raw = await queryRows<{
-    branch: string
-    account: string
-    holder: string
-    region: string
-    settlement: string
-    street: string
-    house: string
-    building: string | null
-    flat: string | null
-    phone: string | null
-    balance: string
-    periods: [string, string | number][]
-    penalties: string
-    lastPaidAt: string | null
-    lastAmount: string | null
-  }>(
+  const raw = await queryRows<
+    AccountLineRow & {
+      branch: string
+      balance: string
+      periods: [string, string | number][]
+      penalties: string
+      lastPaidAt: string | null
+      lastAmount: string | null
+    }
+  >(
     db,
     sql`WITH mv AS (
           SELECT account_id, period, sum(amount) AS amount FROM (

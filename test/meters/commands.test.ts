@@ -6,6 +6,7 @@ import type { ReadingEntryContext, SubmitReadingsResult } from '../../src-shared
 import { registerAccount } from '../../src-main/accounts/register-account'
 import { executeCommand } from '../../src-main/commands/command'
 import { accountInput, tempApp, testOperators, type TempApp } from '../support/temp-app'
+import { typedMeter } from './support/typed-meter'
 
 let t: TempApp
 let accountId: string
@@ -65,26 +66,7 @@ const rows = (sql: string, ...params: unknown[]) =>
   t.app.services.db.$client.prepare(sql).all(...params) as Record<string, unknown>[]
 const count = (sql: string) => t.app.services.db.$client.prepare(sql).pluck().get() as number
 
-function newMeter(overrides: Record<string, unknown> = {}) {
-  return {
-    service: 'electricity',
-    model: 'Меркурий 201.8',
-    serialNumber: '41234567',
-    zones: '2',
-    intDigits: '6',
-    fracDigits: '1',
-    transformationRatio: '1',
-    accuracyClass: '1,0',
-    phases: '1',
-    location: 'Кухня',
-    installedAt: '2026-11-20',
-    verifiedAt: '2026-10-01',
-    verificationIntervalYears: '16',
-    seals: '0012345',
-    initialReadings: { T1: '00012,4', T2: '3' },
-    ...overrides,
-  }
-}
+const newMeter = typedMeter
 
 async function ok<T>(result: Promise<ApiResult<T>>): Promise<T> {
   const r = await result

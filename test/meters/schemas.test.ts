@@ -7,30 +7,19 @@ import {
   type NewMeterInput,
   type OldMeterFacts,
 } from '../../src-shared/meters/schemas'
+import { typedMeter } from './support/typed-meter'
 
 const today = '2026-11-20'
 
-/** A 2-zone meter as the clerk types it into the form (strings). */
-function typed(overrides: Record<string, unknown> = {}): NewMeterInput {
-  return {
-    service: 'electricity',
+/** The meter as typed, with the spaces and two seals the schema normalises. */
+const typed = (overrides: Record<string, unknown> = {}): NewMeterInput =>
+  typedMeter({
     model: 'Меркурий  201.8',
     serialNumber: ' 41234567 ',
-    zones: '2',
-    intDigits: '6',
-    fracDigits: '1',
-    transformationRatio: '1',
-    accuracyClass: '1,0',
-    phases: '1',
-    location: 'Кухня',
-    installedAt: '2026-11-20',
-    verifiedAt: '2026-10-01',
-    verificationIntervalYears: '16',
     seals: '1234567, 7654321',
     initialReadings: { T1: '00012,3', T2: '5' },
     ...overrides,
-  } as NewMeterInput
-}
+  })
 
 const install = (overrides: Record<string, unknown> = {}) =>
   validate(installMeterSchema({ today }), { accountId: 'a1', meter: typed(overrides) })

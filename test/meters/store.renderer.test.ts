@@ -4,6 +4,7 @@ import { useAccountCardStore } from '../../src-renderer/accounts/card-store'
 import { useMetersStore } from '../../src-renderer/meters/store'
 import { closeRendererApp, registeredAccount, rendererApp } from '../support/renderer-bridge'
 import type { TempApp } from '../support/temp-app'
+import { typedMeter } from './support/typed-meter'
 
 let t: TempApp
 let accountId: string
@@ -13,24 +14,8 @@ beforeEach(async () => {
 })
 afterEach(closeRendererApp)
 
-const meter = (overrides: Record<string, unknown> = {}) => ({
-  service: 'electricity',
-  model: 'Меркурий 201.8',
-  serialNumber: '41234567',
-  zones: '1',
-  intDigits: '6',
-  fracDigits: '1',
-  transformationRatio: '1',
-  accuracyClass: '1,0',
-  phases: '1',
-  location: 'Кухня',
-  installedAt: '2026-11-20',
-  verifiedAt: '2026-10-01',
-  verificationIntervalYears: '16',
-  seals: '',
-  initialReadings: { T1: '12,4' },
-  ...overrides,
-})
+const meter = (overrides: Record<string, unknown> = {}) =>
+  typedMeter({ zones: '1', seals: '', initialReadings: { T1: '12,4' }, ...overrides })
 
 describe('the meters store', () => {
   it("gives the install form today and the account's services", async () => {

@@ -1,34 +1,22 @@
 import { sql } from 'drizzle-orm'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { insertBranchRows } from '../../src-server/admin/reference'
 import { queryRows } from '../../src-server/db/query'
 import type { AccountCard } from '../../src-shared/accounts/types'
-import { headlessClient, type HeadlessClient } from '../sync/support/client'
 import { accountInput, testOperators } from '../support/temp-app'
+import type { HeadlessClient } from '../sync/support/client'
 import {
-  newWorkstation,
   seedBranch,
   type SeededBranch,
   useTestDatabase,
+  useDesks,
   useTestServer,
 } from './support/server'
 
 const database = useTestDatabase()
 const server = useTestServer(database)
 const [clerk, , supervisor] = testOperators
-const clients: HeadlessClient[] = []
-
-afterAll(async () => {
-  clients.forEach((c) => c.cleanup())
-})
-
-async function desk(branch: SeededBranch, operator: (typeof testOperators)[number] = clerk) {
-  const client = headlessClient(server.url, await newWorkstation(database.db, branch.officeId))
-  clients.push(client)
-  await client.sync()
-  await client.login(branch.login(operator.login), operator.password)
-  return client
-}
+const desk = useDesks(database, server)
 
 /** An account registered at `a` and pulled by the other desks. */
 async function registered(

@@ -1,29 +1,21 @@
 import { sql } from 'drizzle-orm'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { officeDate } from '../../src-shared/dates'
 import { insertBranchRows } from '../../src-server/admin/reference'
 import { queryRows } from '../../src-server/db/query'
-import { testOperators } from '../support/temp-app'
-import { headlessClient, type HeadlessClient } from '../sync/support/client'
 import {
-  newWorkstation,
   seedAccountWithDebt,
   seedBranch,
   type SeededBranch,
   useTestDatabase,
+  useDesks,
   useTestServer,
 } from './support/server'
 
 const database = useTestDatabase()
 const server = useTestServer(database)
-const [clerk] = testOperators
-const clients: HeadlessClient[] = []
 // The workstations run on the real clock: the meter is changed today.
 const today = officeDate(new Date(), 'Europe/Moscow')
-
-afterAll(async () => {
-  clients.forEach((c) => c.cleanup())
-})
 
 /** An account with a 2-zone meter (5 digits) read at 10 450 / 5 200 on 2026-10-20. */
 async function accountWithMeter(branch: SeededBranch, number: string) {
@@ -67,13 +59,7 @@ async function accountWithMeter(branch: SeededBranch, number: string) {
   return { accountId, meterId }
 }
 
-async function desk(branch: SeededBranch) {
-  const client = headlessClient(server.url, await newWorkstation(database.db, branch.officeId))
-  clients.push(client)
-  await client.sync()
-  await client.login(branch.login(clerk.login), clerk.password)
-  return client
-}
+const desk = useDesks(database, server)
 
 function newMeter(serialNumber: string) {
   return {

@@ -21,6 +21,7 @@ import { queryRow } from '../../../src-server/db/query'
 import { buildServerApp } from '../../../src-server/http/app'
 import { registerWorkstation } from '../../../src-server/workstations/credentials'
 import { ids, testOperators } from '../../support/temp-app'
+import { headlessClient, type HeadlessClient } from '../../sync/support/client'
 
 /**
  * The server's database for one test file: an in-memory PGlite, or with DATABASE_URL a fresh
@@ -289,4 +290,24 @@ export async function seedAccountWithDebt(db: ServerDb, branch: SeededBranch, nu
     },
   ])
   return accountId
+}
+
+type TestOperator = (typeof testOperators)[number]
+
+/**
+ * Workstations of a test file, each new on a branch's office, pulled once and with an operator
+ * logged in; their replicas go after the file's tests.
+ */
+export function useDesks(database: { readonly db: ServerDb }, server: { readonly url: string }) {
+  const clients: HeadlessClient[] = []
+  afterAll(() => {
+    clients.forEach((c) => c.cleanup())
+  })
+  return async function desk(branch: SeededBranch, operator: TestOperator = testOperators[0]) {
+    const client = headlessClient(server.url, await newWorkstation(database.db, branch.officeId))
+    clients.push(client)
+    await client.sync()
+    await client.login(branch.login(operator.login), operator.password)
+    return client
+  }
 }
