@@ -1,5 +1,5 @@
 import { computed, reactive, ref, type Ref } from 'vue'
-import type { ApiError } from '../../src-shared/api/result'
+import type { ApiError, ApiResult } from '../../src-shared/api/result'
 import { validate } from '../../src-shared/api/validation'
 import type { MeterService, NewMeterInput } from '../../src-shared/meters/schemas'
 import type { Zone } from '../../src-shared/readings/domain'
@@ -128,3 +128,33 @@ export function useFieldErrors<S extends z.ZodType>(schema: Ref<S>, input: () =>
 }
 
 export type FieldErrors = ReturnType<typeof useFieldErrors>
+
+/**
+ * A meter dialog's save: the form checked first (the first problem shown), then sent once; the
+ * dialog closes with the meter, or shows the workstation's refusal under its fields.
+ */
+export function useMeterSave(
+  errors: FieldErrors,
+  ready: () => boolean,
+  send: () => Promise<ApiResult<{ meterId: string }>>,
+  done: (meterId: string) => void,
+) {
+  const busy = ref(false)
+  const message = ref<string | null>(null)
+
+  async function save(): Promise<void> {
+    if (busy.value || !ready()) return
+    errors.attempted.value = true
+    if (!errors.valid.value) {
+      message.value = Object.values(errors.live.value)[0] ?? null
+      return
+    }
+    busy.value = true
+    const result = await send()
+    busy.value = false
+    if (result.ok) done(result.value.meterId)
+    else message.value = errors.answer(result.error)
+  }
+
+  return { busy, message, save }
+}
