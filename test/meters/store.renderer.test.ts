@@ -2,15 +2,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { useAccountCardStore } from '../../src-renderer/accounts/card-store'
 import { useMetersStore } from '../../src-renderer/meters/store'
-import { closeRendererApp, registeredAccount, rendererApp } from '../support/renderer-bridge'
-import type { TempApp } from '../support/temp-app'
+import { closeRendererApp, rendererAppWithAccount } from '../support/renderer-bridge'
 import { typedMeter } from './support/typed-meter'
 
-let t: TempApp
 let accountId: string
 beforeEach(async () => {
-  t = await rendererApp()
-  accountId = registeredAccount(t)
+  ;({ accountId } = await rendererAppWithAccount())
 })
 afterEach(closeRendererApp)
 

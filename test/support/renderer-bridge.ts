@@ -50,3 +50,9 @@ export function registeredAccount(t: TempApp, number = '7700000001'): string {
     { operatorId: null, now: t.app.services.clock() },
   ).accountId
 }
+
+/** The same, with one open account registered: most stores work on an account. */
+export async function rendererAppWithAccount(): Promise<{ t: TempApp; accountId: string }> {
+  const t = await rendererApp()
+  return { t, accountId: registeredAccount(t) }
+}
