@@ -2,11 +2,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { useAccountCardStore } from '../../src-renderer/accounts/card-store'
 import { useAlertsStore } from '../../src-renderer/alerts/store'
-import { closeRendererApp, rendererAppWithAccount } from '../support/renderer-bridge'
+import { closeRendererApp, rendererApp } from '../support/renderer-bridge'
 
 let accountId: string
 beforeEach(async () => {
-  ;({ accountId } = await rendererAppWithAccount())
+  ;({ accountId } = await rendererApp({ account: true }))
 })
 afterEach(closeRendererApp)
 

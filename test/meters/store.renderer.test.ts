@@ -2,12 +2,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { useAccountCardStore } from '../../src-renderer/accounts/card-store'
 import { useMetersStore } from '../../src-renderer/meters/store'
-import { closeRendererApp, rendererAppWithAccount } from '../support/renderer-bridge'
+import { closeRendererApp, rendererApp } from '../support/renderer-bridge'
 import { typedMeter } from './support/typed-meter'
 
 let accountId: string
 beforeEach(async () => {
-  ;({ accountId } = await rendererAppWithAccount())
+  ;({ accountId } = await rendererApp({ account: true }))
 })
 afterEach(closeRendererApp)
 

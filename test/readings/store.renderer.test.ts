@@ -1,27 +1,41 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { useReadingsStore } from '../../src-renderer/readings/store'
-import { closeRendererApp, registeredAccount, rendererApp } from '../support/renderer-bridge'
-import type { TempApp } from '../support/temp-app'
+import { closeRendererApp, rendererApp } from '../support/renderer-bridge'
 
-let t: TempApp
 let accountId: string
 beforeEach(async () => {
-  t = await rendererApp()
-  accountId = registeredAccount(t)
-  const sql = t.app.services.db.$client
-  sql
-    .prepare(
-      `INSERT INTO meters (id, account_id, service, model, serial_number, zones, int_digits, frac_digits, installed_at, verified_at, verification_interval_years, next_verification_at)
-       VALUES ('m1', ?, 'electricity', 'СО-505', '1001', 1, 5, 0, '2020-05-01', '2020-04-01', 16, '2036-04-01')`,
-    )
-    .run(accountId)
-  const insert = sql.prepare(
-    `INSERT INTO readings (id, meter_id, account_id, zone, raw_value, value, consumption, reading_date, entered_at, period, source, status, operator_id)
-     VALUES (?, 'm1', ?, 'T1', ?, ?, ?, ?, ?, ?, 'phone', 'accepted', 'op-clerk')`,
+  const { backend, accountId: id } = await rendererApp({ account: true })
+  accountId = id
+  backend.run(
+    `INSERT INTO meters (id, account_id, service, model, serial_number, zones, int_digits, frac_digits, installed_at, verified_at, verification_interval_years, next_verification_at)
+     VALUES ('m1', ?, 'electricity', 'СО-505', '1001', 1, 5, 0, '2020-05-01', '2020-04-01', 16, '2036-04-01')`,
+    accountId,
   )
-  insert.run('r-oct', accountId, '1100', 1100, 100, '2026-10-20', '2026-10-20T10:00:00Z', '2026-10')
-  insert.run('r-nov', accountId, '1250', 1250, 150, '2026-11-19', '2026-11-19T10:00:00Z', '2026-11')
+  const insert = `INSERT INTO readings (id, meter_id, account_id, zone, raw_value, value, consumption, reading_date, entered_at, period, source, status, operator_id)
+     VALUES (?, 'm1', ?, 'T1', ?, ?, ?, ?, ?, ?, 'phone', 'accepted', 'op-clerk')`
+  backend.run(
+    insert,
+    'r-oct',
+    accountId,
+    '1100',
+    1100,
+    100,
+    '2026-10-20',
+    '2026-10-20T10:00:00Z',
+    '2026-10',
+  )
+  backend.run(
+    insert,
+    'r-nov',
+    accountId,
+    '1250',
+    1250,
+    150,
+    '2026-11-19',
+    '2026-11-19T10:00:00Z',
+    '2026-11',
+  )
 })
 afterEach(closeRendererApp)
 

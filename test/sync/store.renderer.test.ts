@@ -2,12 +2,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { useSyncStore } from '../../src-renderer/sync/store'
 import { closeRendererApp, rendererApp } from '../support/renderer-bridge'
-import { testOperators } from '../support/temp-app'
 
 // A replica with no central server configured: what the Sync screen and the wizard show then.
 // The store against a real server is covered by the sync suites' end-to-end specs.
 beforeEach(async () => {
-  await rendererApp(testOperators[2])
+  await rendererApp({ login: 'super' })
 })
 afterEach(closeRendererApp)
 
