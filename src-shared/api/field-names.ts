@@ -32,6 +32,17 @@ export const chosenIdNotFound: Readonly<Record<string, string>> = {
 
 /** Labels of fields no schema labels, as the screens that show them call them. */
 export const keyLabels: Readonly<Record<string, string>> = {
+  holder: 'Владелец счета',
+  person: 'Связанное лицо',
+  address: 'Адрес',
+  changes: 'Изменения',
+  meter: 'Новый счетчик',
+  meters: 'Приборы учета',
+  finalReadings: 'Конечные показания',
+  initialReadings: 'Начальные показания',
+  supervisor: 'Подтверждение старшего смены',
+  filters: 'Условия отчета',
+  lines: 'Суммы по услугам',
   limit: 'Количество строк',
   offset: 'Начало страницы',
   lastName: 'Фамилия',

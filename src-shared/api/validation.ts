@@ -84,7 +84,9 @@ export function fieldNameAt(
       row = parentLabel ? `${parentLabel}, строка ${Number(key) + 1}` : undefined
     }
     inherited = parentLabel
-    own = next ? titleOf(next) : undefined
+    own =
+      (next ? titleOf(next) : undefined) ??
+      (typeof key === 'string' && Object.hasOwn(keyLabels, key) ? keyLabels[key] : undefined)
     current = next
   }
   const last = [...path].reverse().find((k) => typeof k === 'string' && !/^\d+$/.test(k))
