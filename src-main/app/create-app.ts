@@ -17,6 +17,7 @@ import { readSyncState } from '../sync/sync-state'
 import { downloadFolder, type ExportDestination } from '../reports/export-destination'
 import { ReportExports } from '../reports/report-exports'
 import { writeAudit, workstationActor } from '../audit/audit-log'
+import { purgeOlderThan } from '../files/retention'
 
 import { configuredChannel, UpdateState } from '../updates/update-state'
 
@@ -54,6 +55,26 @@ export function exportsFolder(dataDir: string): string {
 
 export function replicaFile(dataDir: string): string {
   return join(dataDir, 'replica.sqlite')
+}
+
+const purgeEveryMs = 6 * 60 * 60 * 1000
+
+/**
+ * Printed PDFs, exports never downloaded and old backups hold personal data: they go after the
+ * dated retention settings (checked at start and every few hours).
+ */
+function purgeOldFiles(dataDir: string, services: AppServices, printedFolder?: string): void {
+  try {
+    const now = services.clock()
+    const today = officeDate(now, services.timeZone)
+    const printedDays = readSetting(services.db, 'printedRetentionDays', today)
+    if (printedFolder) purgeOlderThan(printedFolder, printedDays, now, '.pdf')
+    purgeOlderThan(exportsFolder(dataDir), printedDays, now, '.xlsx')
+    const backupDays = readSetting(services.db, 'backupRetentionDays', today)
+    purgeOlderThan(join(dataDir, 'backups'), backupDays, now, '.sqlite')
+  } catch (error) {
+    console.error('[retention]', error)
+  }
 }
 
 /** The desktop's services over its replica, and the one dispatch that IPC and HTTP both call. */
@@ -113,10 +134,15 @@ export function createApp(options: AppOptions): App {
       configuredChannel(process.env.ENERGO_UPDATE_CHANNEL),
     ),
   }
+  const purge = () => purgeOldFiles(options.dataDir, services, options.printer.folder)
+  purge()
+  const purgeTimer = setInterval(purge, purgeEveryMs)
+  purgeTimer.unref()
   return {
     services,
     dispatch: createDispatch(services, handlers),
     close: () => {
+      clearInterval(purgeTimer)
       void sync.stop()
       void reportExports.close()
       void thread?.close()

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { uuidv7 } from 'uuidv7'
+import { ensureOwnerOnlyFile, ownerOnlyFile, ownerOnlyFolder } from '../files/owner-only'
 import { openSqlite, wrap, type Db } from './connection'
 import { restoreDatabase } from './backup'
 import { MigrationIntegrityError, migrateDatabase } from './migrate'
@@ -16,7 +16,9 @@ export interface ReplicaOptions {
 
 /** Opens (creating if needed) and migrates the workstation's SQLite replica. */
 export function openReplica(options: ReplicaOptions): Db {
-  mkdirSync(dirname(options.file), { recursive: true })
+  ownerOnlyFolder(dirname(options.file))
+  ensureOwnerOnlyFile(options.file)
+  for (const suffix of ['-wal', '-shm']) ownerOnlyFile(options.file + suffix)
   const backupDir = join(dirname(options.file), 'backups')
   const sqlite = openSqlite(options.file)
   try {
