@@ -13,7 +13,8 @@ import { readSetting } from '../settings/settings'
 import { SyncLoop } from '../sync/sync-loop'
 import { runSync } from '../sync/sync-run'
 import { SyncThread } from '../sync/sync-thread'
-import { readSyncState } from '../sync/sync-state'
+import { readSyncState, sealPlainSecret } from '../sync/sync-state'
+import { replicaKeyOf, type KeyProtector } from '../db/replica-key'
 import { downloadFolder, type ExportDestination } from '../reports/export-destination'
 import { ReportExports } from '../reports/report-exports'
 import { writeAudit, workstationActor } from '../audit/audit-log'
@@ -40,6 +41,8 @@ export interface AppOptions {
   exportWorker?: URL
   /** Where exported reports go: Electron's save dialog; by default `<data dir>/exports`. */
   exportDestination?: ExportDestination
+  /** Electron's safeStorage for the replica's key file; without it the key file is owner-only. */
+  keyProtector?: KeyProtector
 }
 
 export interface App {
@@ -84,7 +87,9 @@ export function createApp(options: AppOptions): App {
     file: replicaFile(options.dataDir),
     migrationsFolder: options.migrationsFolder,
     now: clock(),
+    keyProtector: options.keyProtector,
   })
+  sealPlainSecret(db)
   const timeZone = readSetting(db, 'officeTimeZone', officeDate(clock(), 'Europe/Moscow'))
   const sessions = new SessionStore(() =>
     readSetting(db, 'screenLockMinutes', officeDate(clock(), timeZone)),
@@ -95,7 +100,12 @@ export function createApp(options: AppOptions): App {
   const thread = options.syncWorker
     ? new SyncThread(
         options.syncWorker,
-        { file: replicaFile(options.dataDir), appVersion: options.appVersion },
+        {
+          file: replicaFile(options.dataDir),
+          appVersion: options.appVersion,
+          // The key the main thread opened (the keychain answers only there), in memory only.
+          replicaKey: replicaKeyOf(db.$client),
+        },
         { onPulled, operatorSessions },
       )
     : null

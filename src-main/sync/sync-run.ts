@@ -104,7 +104,13 @@ function shownError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error)
   if (/[а-яё]/i.test(message)) return message
   console.error('[sync]', error)
-  return 'Синхронизация не удалась из-за ошибки программы; подробности в журнале программы.'
+  const code = (error as { code?: unknown } | null)?.code
+  // undici's network failures are TypeErrors ("fetch failed"): only the database's are ours.
+  const local =
+    (typeof code === 'string' && code.startsWith('SQLITE')) || error instanceof RangeError
+  return local
+    ? 'Синхронизация не удалась из-за ошибки программы; подробности в журнале программы.'
+    : 'Нет связи с центральным сервером; синхронизация повторится.'
 }
 
 async function pullAll(db: Db, client: SyncServerClient, options: SyncRunOptions) {
