@@ -9,6 +9,7 @@ import type { ApiResult } from '../../src-shared/api/result'
 import { validate } from '../../src-shared/api/validation'
 import { sessionMessages } from '../../src-shared/operators/messages'
 import type { Session } from '../operators/sessions'
+import { auditRead } from '../audit/read-audit'
 import { ApiFailure } from './failure'
 import type { AppServices } from './services'
 
@@ -66,7 +67,9 @@ export function createDispatch(services: AppServices, handlers: Handlers): Dispa
     if (!parsed.ok) return parsed
     try {
       const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown
-      const value = await handler(parsed.value, { services, session, clientKey })
+      const ctx = { services, session, clientKey }
+      const value = await handler(parsed.value, ctx)
+      auditRead(channel, parsed.value as never, value as never, ctx)
       return { ok: true, value }
     } catch (error) {
       if (error instanceof ApiFailure) return { ok: false, error: error.toApiError() }

@@ -52,6 +52,18 @@ export const reportFiltersSchema = z
       'Просрочка от, дней',
       z.number().int().min(0).max(36_500).nullable().default(null),
     ),
+    /** Who viewed: the entries about this account (its number) only. */
+    account: labelled(
+      'Лицевой счет',
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .max(20, 'не длиннее 20 символов')
+        .nullable()
+        .optional()
+        .transform((v) => v || null),
+    ),
     /** Meters: verification expiring within this many months (expired ones always listed). */
     months: labelled('Поверка в течение, мес.', z.number().int().min(0).max(120).default(3)),
   })
