@@ -1,9 +1,12 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { channelNames, contract, type ChannelName } from '../../src-shared/api/contract'
 import { fieldNameAt, validate } from '../../src-shared/api/validation'
 import * as t from '../../src-main/db/schema'
 import { hashPassword } from '../../src-main/operators/password'
+import { startWebHost } from '../../src-main/webhost/server'
 import { inputWith, leavesOf, type Leaf } from '../support/schema-leaves'
 import { ids, tempApp, type TempApp } from '../support/temp-app'
 
@@ -165,4 +168,38 @@ describe('bad input on every channel', () => {
     )
     expect(counts.channels).toBe(channelNames.length)
   }, 120_000)
+})
+
+describe('bad input over the web dev host', () => {
+  it('answers every channel in the contract shape, never a 5xx', async () => {
+    const rendererDir = join(t0.dir, 'renderer')
+    mkdirSync(rendererDir, { recursive: true })
+    writeFileSync(join(rendererDir, 'index.html'), '<html><head></head><body></body></html>')
+    const host = await startWebHost({ dispatch: t0.app.dispatch, rendererDir })
+    try {
+      const post = (channel: string, body: string) =>
+        fetch(new URL(`/api/${encodeURIComponent(channel)}`, host.url), {
+          method: 'POST',
+          headers: { 'x-api-token': host.token, 'x-client-id': 'fuzz-http-1' },
+          body,
+        })
+      const bodies = ['{"x":', '[]', '"текст"', JSON.stringify({ a: '\u0000' }), '\u0000']
+      const statuses: number[] = []
+      for (const channel of [...channelNames, 'нет.такого', '%E0%A4%A', '__proto__']) {
+        for (const body of bodies) {
+          const res = await post(channel, body)
+          statuses.push(res.status)
+          const answer = (await res.json()) as {
+            ok: boolean
+            error?: { code: string; message: string }
+          }
+          expect(answer.ok === true || /[а-яё]/i.test(answer.error?.message ?? '')).toBe(true)
+          expect(answer.error?.code).not.toBe('internal')
+        }
+      }
+      expect(statuses.filter((s) => s >= 500)).toEqual([])
+    } finally {
+      await host.close()
+    }
+  })
 })
