@@ -6,9 +6,10 @@ import {
   type ParsedInputOf,
 } from '../../src-shared/api/contract'
 import type { ApiResult } from '../../src-shared/api/result'
-import { invalidInput } from '../../src-shared/api/validation'
+import { validate } from '../../src-shared/api/validation'
 import { sessionMessages } from '../../src-shared/operators/messages'
 import type { Session } from '../operators/sessions'
+import { auditRead } from '../audit/read-audit'
 import { ApiFailure } from './failure'
 import type { AppServices } from './services'
 
@@ -62,11 +63,13 @@ export function createDispatch(services: AppServices, handlers: Handlers): Dispa
         return fail('forbidden', 'Эта операция недоступна для вашей роли.')
       }
     }
-    const parsed = def.input.safeParse(input ?? {})
-    if (!parsed.success) return { ok: false, error: invalidInput(def.input, parsed.error) }
+    const parsed = validate(def.input, input ?? {})
+    if (!parsed.ok) return parsed
     try {
       const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown
-      const value = await handler(parsed.data, { services, session, clientKey })
+      const ctx = { services, session, clientKey }
+      const value = await handler(parsed.value, ctx)
+      auditRead(channel, parsed.value as never, value as never, ctx)
       return { ok: true, value }
     } catch (error) {
       if (error instanceof ApiFailure) return { ok: false, error: error.toApiError() }

@@ -13,10 +13,12 @@ import { readSetting } from '../settings/settings'
 import { SyncLoop } from '../sync/sync-loop'
 import { runSync } from '../sync/sync-run'
 import { SyncThread } from '../sync/sync-thread'
-import { readSyncState } from '../sync/sync-state'
+import { readSyncState, sealPlainSecret } from '../sync/sync-state'
+import { replicaKeyOf, type KeyProtector } from '../db/replica-key'
 import { downloadFolder, type ExportDestination } from '../reports/export-destination'
 import { ReportExports } from '../reports/report-exports'
 import { writeAudit, workstationActor } from '../audit/audit-log'
+import { purgeOlderThan } from '../files/retention'
 
 import { configuredChannel, UpdateState } from '../updates/update-state'
 
@@ -39,6 +41,8 @@ export interface AppOptions {
   exportWorker?: URL
   /** Where exported reports go: Electron's save dialog; by default `<data dir>/exports`. */
   exportDestination?: ExportDestination
+  /** Electron's safeStorage for the replica's key file; without it the key file is owner-only. */
+  keyProtector?: KeyProtector
 }
 
 export interface App {
@@ -56,6 +60,26 @@ export function replicaFile(dataDir: string): string {
   return join(dataDir, 'replica.sqlite')
 }
 
+const purgeEveryMs = 6 * 60 * 60 * 1000
+
+/**
+ * Printed PDFs, exports never downloaded and old backups hold personal data: they go after the
+ * dated retention settings (checked at start and every few hours).
+ */
+function purgeOldFiles(dataDir: string, services: AppServices, printedFolder?: string): void {
+  try {
+    const now = services.clock()
+    const today = officeDate(now, services.timeZone)
+    const printedDays = readSetting(services.db, 'printedRetentionDays', today)
+    if (printedFolder) purgeOlderThan(printedFolder, printedDays, now, '.pdf')
+    purgeOlderThan(exportsFolder(dataDir), printedDays, now, '.xlsx')
+    const backupDays = readSetting(services.db, 'backupRetentionDays', today)
+    purgeOlderThan(join(dataDir, 'backups'), backupDays, now, '.sqlite')
+  } catch (error) {
+    console.error('[retention]', error)
+  }
+}
+
 /** The desktop's services over its replica, and the one dispatch that IPC and HTTP both call. */
 export function createApp(options: AppOptions): App {
   const clock = options.clock ?? (() => new Date())
@@ -63,7 +87,9 @@ export function createApp(options: AppOptions): App {
     file: replicaFile(options.dataDir),
     migrationsFolder: options.migrationsFolder,
     now: clock(),
+    keyProtector: options.keyProtector,
   })
+  sealPlainSecret(db)
   const timeZone = readSetting(db, 'officeTimeZone', officeDate(clock(), 'Europe/Moscow'))
   const sessions = new SessionStore(() =>
     readSetting(db, 'screenLockMinutes', officeDate(clock(), timeZone)),
@@ -74,7 +100,12 @@ export function createApp(options: AppOptions): App {
   const thread = options.syncWorker
     ? new SyncThread(
         options.syncWorker,
-        { file: replicaFile(options.dataDir), appVersion: options.appVersion },
+        {
+          file: replicaFile(options.dataDir),
+          appVersion: options.appVersion,
+          // The key the main thread opened (the keychain answers only there), in memory only.
+          replicaKey: replicaKeyOf(db.$client),
+        },
         { onPulled, operatorSessions },
       )
     : null
@@ -113,10 +144,15 @@ export function createApp(options: AppOptions): App {
       configuredChannel(process.env.ENERGO_UPDATE_CHANNEL),
     ),
   }
+  const purge = () => purgeOldFiles(options.dataDir, services, options.printer.folder)
+  purge()
+  const purgeTimer = setInterval(purge, purgeEveryMs)
+  purgeTimer.unref()
   return {
     services,
     dispatch: createDispatch(services, handlers),
     close: () => {
+      clearInterval(purgeTimer)
       void sync.stop()
       void reportExports.close()
       void thread?.close()

@@ -1,5 +1,6 @@
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { copyFileSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { ownerOnlyFile, ownerOnlyFolder } from '../files/owner-only'
 import type { Sqlite } from './connection'
 
 /** A consistent copy of the live database (VACUUM INTO), safe while others read. */
@@ -9,10 +10,11 @@ export function backupDatabase(
   label: string,
   now = new Date(),
 ): string {
-  mkdirSync(dir, { recursive: true })
+  ownerOnlyFolder(dir)
   const stamp = now.toISOString().replace(/[:.]/g, '-')
   const file = join(dir, `${label}-${stamp}.sqlite`)
   sqlite.prepare('VACUUM INTO ?').run(file)
+  ownerOnlyFile(file)
   return file
 }
 
@@ -28,4 +30,5 @@ export function rotateBackups(dir: string, label: string, keep: number): void {
 export function restoreDatabase(backupFile: string, file: string): void {
   for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true })
   copyFileSync(backupFile, file)
+  ownerOnlyFile(file)
 }

@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { uuidv7 } from 'uuidv7'
+import { ensureOwnerOnlyFile, ownerOnlyFile, ownerOnlyFolder } from '../files/owner-only'
 import { openSqlite, wrap, type Db } from './connection'
+import { attachReplicaKey, loadReplicaKey, type KeyProtector } from './replica-key'
 import { restoreDatabase } from './backup'
 import { MigrationIntegrityError, migrateDatabase } from './migrate'
 import { migrationsFolder } from './paths'
@@ -12,11 +13,15 @@ export interface ReplicaOptions {
   /** Defaults to resources/migrations of this checkout (or the app's resources). */
   migrationsFolder?: string
   now?: Date
+  /** The desktop's keychain for the replica's key file (none: an owner-only plain key file). */
+  keyProtector?: KeyProtector
 }
 
 /** Opens (creating if needed) and migrates the workstation's SQLite replica. */
 export function openReplica(options: ReplicaOptions): Db {
-  mkdirSync(dirname(options.file), { recursive: true })
+  ownerOnlyFolder(dirname(options.file))
+  ensureOwnerOnlyFile(options.file)
+  for (const suffix of ['-wal', '-shm']) ownerOnlyFile(options.file + suffix)
   const backupDir = join(dirname(options.file), 'backups')
   const sqlite = openSqlite(options.file)
   try {
@@ -32,6 +37,7 @@ export function openReplica(options: ReplicaOptions): Db {
     }
     throw error
   }
+  attachReplicaKey(sqlite, loadReplicaKey(options.file, options.keyProtector))
   const db = wrap(sqlite)
   ensureDeviceIdentity(db)
   return db

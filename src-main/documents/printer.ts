@@ -17,6 +17,8 @@ export interface PrintJob {
 export interface Printer {
   print(job: PrintJob): Promise<PrintedDocument>
   close(): Promise<void>
+  /** Where saved PDFs go, purged after the `printedRetentionDays` setting. */
+  folder?: string
 }
 
 /** A file name from a document name: receipt numbers keep their letters, digits and dashes. */

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { createApp, type App } from '../app/create-app'
 import { registerIpcHandlers } from './ipc'
 import { saveDialogDestination } from './export-dialog'
+import { keychainProtector } from './keychain'
 import { electronPrinter } from './printer'
 import { registerAppProtocol, registerAppScheme } from './protocol'
 import { installSecurityHandlers } from './security'
@@ -29,6 +30,7 @@ function openReplica(): App | null {
       syncWorker: new URL('./sync-worker.js', import.meta.url),
       exportWorker: new URL('./export-worker.js', import.meta.url),
       exportDestination: saveDialogDestination(),
+      keyProtector: keychainProtector(),
     })
   } catch (error) {
     console.error('[startup]', error)

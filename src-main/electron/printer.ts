@@ -1,7 +1,8 @@
 import { BrowserWindow } from 'electron'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pdfFileName, type Printer } from '../documents/printer'
+import { ownerOnlyFileMode, ownerOnlyFolder } from '../files/owner-only'
 
 /**
  * Prints through a hidden, sandboxed window: to the printer chosen in settings (silently for the
@@ -9,6 +10,7 @@ import { pdfFileName, type Printer } from '../documents/printer'
  */
 export function electronPrinter(pdfFolder: string): Printer {
   return {
+    folder: pdfFolder,
     async print(job) {
       const window = new BrowserWindow({
         show: false,
@@ -26,9 +28,9 @@ export function electronPrinter(pdfFolder: string): Printer {
           return { kind: 'printer', target: job.printer }
         }
         const pdf = await window.webContents.printToPDF({ preferCSSPageSize: true })
-        mkdirSync(pdfFolder, { recursive: true })
+        ownerOnlyFolder(pdfFolder)
         const path = join(pdfFolder, pdfFileName(job.name))
-        writeFileSync(path, pdf)
+        writeFileSync(path, pdf, { mode: ownerOnlyFileMode })
         return { kind: 'pdf', target: path }
       } finally {
         window.destroy()

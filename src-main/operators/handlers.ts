@@ -5,6 +5,8 @@ import { workstationActor, writeAudit } from '../audit/audit-log'
 import type { Handler, HandlerContext } from '../api/dispatch'
 import { ApiFailure } from '../api/failure'
 import { readSetting } from '../settings/settings'
+import { lockoutMessage } from '../../src-shared/operators/lockout'
+import { clearFailures, countFailure, refuseWhileLocked } from './lockout'
 import { checkLogin } from './online-login'
 import { checkCredentials, findOperator } from './credentials'
 import { revokeOnServer } from './online-session'
@@ -47,12 +49,25 @@ export const operatorHandlers: {
   'session.unlock': Handler<'session.unlock'>
 } = {
   'session.login': async (input, ctx) => {
-    const checked = await checkLogin(ctx.services, input.login, input.password)
+    const services = ctx.services
+    const failed = (action: string) => {
+      const known = findOperator(services.db, input.login)
+      audit(ctx, known?.id ?? null, action, { login: input.login })
+    }
+    try {
+      refuseWhileLocked(services, 'login', input.login)
+    } catch (refusal) {
+      failed('session.login_locked')
+      throw refusal
+    }
+    const checked = await checkLogin(services, input.login, input.password)
     if (!checked) {
-      const known = findOperator(ctx.services.db, input.login)
-      audit(ctx, known?.id ?? null, 'session.login_failed', { login: input.login })
+      failed('session.login_failed')
+      const wait = countFailure(services, 'login', input.login)
+      if (wait > 0) throw new ApiFailure('rate_limited', lockoutMessage('login', wait))
       throw new ApiFailure('bad_credentials', badCredentials)
     }
+    clearFailures(services, 'login', input.login)
     const { operator, token } = checked
     // Another operator logging in over this window's session: that session's token ends too.
     const replaced = ctx.session?.token
@@ -98,10 +113,19 @@ export const operatorHandlers: {
 
   'session.unlock': (input, ctx) => {
     const session = ctx.session!
+    try {
+      refuseWhileLocked(ctx.services, 'unlock', session.operatorId)
+    } catch (refusal) {
+      audit(ctx, session.operatorId, 'session.unlock_locked')
+      throw refusal
+    }
     if (!checkCredentials(ctx.services.db, session.login, input.password)) {
       audit(ctx, session.operatorId, 'session.unlock_failed')
+      const wait = countFailure(ctx.services, 'unlock', session.operatorId)
+      if (wait > 0) throw new ApiFailure('rate_limited', lockoutMessage('unlock', wait))
       throw new ApiFailure('bad_credentials', 'Неверный пароль.', { password: 'Пароль: неверный.' })
     }
+    clearFailures(ctx.services, 'unlock', session.operatorId)
     audit(ctx, session.operatorId, 'session.unlock')
     return info(ctx, ctx.services.sessions.unlock(ctx.clientKey, ctx.services.clock())!)
   },

@@ -90,6 +90,8 @@ export function receiptModel(
       paidAt: p.paidAt,
       cashier: p.cashier ?? '—',
       cashGiven: p.cashGiven,
+      // Every print here is a copy; a payment pulled from the server has no cash given.
+      copy: true,
       cardReference: p.cardReference,
     })
   }

@@ -73,6 +73,7 @@ const accessSql = `
      AND l.at >= @fromAt AND l.at < @toAt
      AND (@operator IS NULL OR l.operator_id = @operator)
      AND (@office IS NULL OR w.office_id = @office)
+     AND (@account IS NULL OR a.number = @account)
    ORDER BY l.at, l.id`
 
 /** What an export entry says: the report, its row count and the filters it ran with. */
@@ -93,6 +94,7 @@ export function personalDataReport(ctx: ReportContext): ReportTable {
   const raw = prepared(ctx.db.$client, accessSql).all({
     ...instantRange(ctx),
     ...filterParams(ctx),
+    account: ctx.filters.account,
   }) as {
     at: string
     operator: string | null
@@ -113,7 +115,10 @@ export function personalDataReport(ctx: ReportContext): ReportTable {
   return {
     title: reportTitles.personalData,
     sheetName: sheetNames.personalData,
-    filters: filterLines(ctx, { period: true, office: true, operator: true }, serviceName),
+    filters: [
+      ...filterLines(ctx, { period: true, office: true, operator: true }, serviceName),
+      ...(ctx.filters.account ? [{ label: 'Лицевой счет', value: ctx.filters.account }] : []),
+    ],
     columns,
     rows,
     totals: totalsRow(columns, rows),

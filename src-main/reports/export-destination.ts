@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { ownerOnlyFolder } from '../files/owner-only'
 
 /** Where an export's file goes, and how the supervisor gets it. */
 export interface ExportTarget {
@@ -28,7 +28,7 @@ export const downloadKeyPattern = /^[\w-]{32}$/
 export function downloadFolder(folder: string): ExportDestination {
   return {
     choose(fileName) {
-      mkdirSync(folder, { recursive: true })
+      ownerOnlyFolder(folder)
       const key = randomBytes(24).toString('base64url')
       return Promise.resolve({
         path: join(folder, `${key}.xlsx`),

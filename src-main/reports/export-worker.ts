@@ -31,7 +31,8 @@ try {
     onProgress: (progress) => post({ progress }),
   })
   // Written aside and renamed: a cancelled export leaves no half-written file behind.
-  writeFileSync(`${job.path}.part`, bytes)
+  // Personal data: the user's alone (ownerOnlyFileMode; the worker imports nothing more).
+  writeFileSync(`${job.path}.part`, bytes, { mode: 0o600 })
   renameSync(`${job.path}.part`, job.path)
   post({ done: rows })
 } catch (error) {

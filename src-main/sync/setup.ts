@@ -27,7 +27,8 @@ export function setupState(services: AppServices): SetupState {
     serverUrl: state?.serverUrl ?? null,
     pulled: services.bootstrap.pulled,
     estimated: services.bootstrap.estimated,
-    error: state?.lastError ?? null,
+    // Asked before anyone logs in: why a sync failed is only for the wizard's first pull.
+    error: state && !state.bootstrappedAt ? state.lastError : null,
   }
 }
 

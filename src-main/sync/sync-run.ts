@@ -91,10 +91,26 @@ export async function runSync(db: Db, options: SyncRunOptions): Promise<SyncRunR
     recordSyncAttempt(db, options.now().toISOString(), { ok: true })
     return report
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    recordSyncAttempt(db, options.now().toISOString(), { ok: false, error: message })
+    recordSyncAttempt(db, options.now().toISOString(), { ok: false, error: shownError(error) })
     throw error
   }
+}
+
+/**
+ * The last error as screens show it: our own Russian messages as they are; anything else (a
+ * database error with its SQL and the values it met) only in the program's log.
+ */
+function shownError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  if (/[а-яё]/i.test(message)) return message
+  console.error('[sync]', error)
+  const code = (error as { code?: unknown } | null)?.code
+  // undici's network failures are TypeErrors ("fetch failed"): only the database's are ours.
+  const local =
+    (typeof code === 'string' && code.startsWith('SQLITE')) || error instanceof RangeError
+  return local
+    ? 'Синхронизация не удалась из-за ошибки программы; подробности в журнале программы.'
+    : 'Нет связи с центральным сервером; синхронизация повторится.'
 }
 
 async function pullAll(db: Db, client: SyncServerClient, options: SyncRunOptions) {

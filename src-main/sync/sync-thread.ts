@@ -6,6 +6,8 @@ export interface SyncThreadData {
   /** The replica file. */
   file: string
   appVersion: string
+  /** The replica's key, to open the workstation's secret (replica-key.ts). */
+  replicaKey?: Uint8Array
 }
 
 /** To the thread: run once, speaking for the operator of this session token (if any). */

@@ -2,12 +2,15 @@
 // better-sqlite3 (synchronous) a tenth of a second, which the window must not feel.
 import { parentPort, workerData } from 'node:worker_threads'
 import { openSqlite, wrap } from '../db/connection'
+import { attachReplicaKey } from '../db/replica-key'
 import { runSync } from './sync-run'
 import type { SyncThreadData, SyncThreadMessage, SyncThreadRun } from './sync-thread'
 
-const { file, appVersion } = workerData as SyncThreadData
+const { file, appVersion, replicaKey } = workerData as SyncThreadData
 // Its own connection to the replica the main thread migrated: WAL lets both read while one writes.
-const db = wrap(openSqlite(file))
+const sqlite = openSqlite(file)
+if (replicaKey) attachReplicaKey(sqlite, Buffer.from(replicaKey))
+const db = wrap(sqlite)
 const post = (message: SyncThreadMessage) => parentPort!.postMessage(message)
 
 parentPort!.on('message', ({ token }: SyncThreadRun) => {

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
+import { ownerOnlyFileMode, ownerOnlyFolder } from '../files/owner-only'
 import { join } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { pdfFileName, type Printer } from '../documents/printer'
@@ -21,15 +22,17 @@ export const chromiumArgs = [
 export function chromiumPdfPrinter(folder: string, executablePath = chromiumPath): Printer {
   let browser: Promise<Browser> | null = null
   return {
+    folder,
     async print(job) {
       browser ??= chromium.launch({ executablePath, args: chromiumArgs })
       const page = await (await browser).newPage()
       try {
         // The page's own @page rule sets the paper: 80 mm roll or A4.
         await page.setContent(job.html, { waitUntil: 'load' })
-        mkdirSync(folder, { recursive: true })
+        ownerOnlyFolder(folder)
         const path = join(folder, pdfFileName(job.name))
-        await page.pdf({ path, preferCSSPageSize: true, printBackground: true })
+        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
+        writeFileSync(path, pdf, { mode: ownerOnlyFileMode })
         return { kind: 'pdf', target: path }
       } finally {
         await page.close()

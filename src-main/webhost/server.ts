@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import sirv from 'sirv'
 import { apiTokenHeader, apiTokenMeta, clientIdHeader } from '../../src-shared/api/bridge'
-import type { ApiResult } from '../../src-shared/api/result'
+import type { ApiResult, ErrorCode } from '../../src-shared/api/result'
 import type { Dispatch } from '../api/dispatch'
 import { downloadKeyPattern, downloadPrefix } from '../reports/export-destination'
 import { contentSecurityPolicy } from '../../src-shared/api/content-security-policy'
@@ -30,16 +30,37 @@ export interface WebHost {
 const maxBodyBytes = 1 << 20
 
 function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
   })
-  res.end(JSON.stringify(body))
+  res.end(text)
 }
 
-function refuse(res: ServerResponse, status: number, message: string): void {
-  const result: ApiResult<never> = { ok: false, error: { code: 'forbidden', message } }
+/** Every answer but a served file is the contract's shape, whatever the request was. */
+function refuse(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  code: ErrorCode = 'forbidden',
+): void {
+  if (res.headersSent) {
+    res.destroy()
+    return
+  }
+  const result: ApiResult<never> = { ok: false, error: { code, message } }
   send(res, status, result)
+}
+
+/** The channel named by the path, or null when the path is no text at all (bad %-escapes). */
+function channelOf(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname.slice('/api/'.length))
+  } catch {
+    return null
+  }
 }
 
 async function readBody(req: IncomingMessage): Promise<string | null> {
@@ -59,16 +80,21 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
  */
 function sendDownload(res: ServerResponse, folder: string, rest: string): void {
   const [key, name] = rest.split('/')
-  if (!key || !downloadKeyPattern.test(key)) return refuse(res, 404, 'Файл не найден.')
+  if (!key || !downloadKeyPattern.test(key)) return refuse(res, 404, 'Файл не найден.', 'not_found')
   const file = join(folder, `${key}.xlsx`)
   let bytes: Buffer
   try {
     bytes = readFileSync(file)
   } catch {
-    return refuse(res, 404, 'Файл не найден.')
+    return refuse(res, 404, 'Файл не найден.', 'not_found')
   }
   rmSync(file, { force: true })
-  const fileName = decodeURIComponent(name ?? 'report.xlsx')
+  let fileName = 'report.xlsx'
+  try {
+    fileName = decodeURIComponent(name ?? fileName)
+  } catch {
+    // A name that is no text: the file goes out under the plain one.
+  }
   res.writeHead(200, {
     'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     'content-disposition': `attachment; filename="report.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
@@ -99,13 +125,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const assets = sirv(options.rendererDir, { dev: false, etag: true })
   let allowedHosts = new Set<string>()
 
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
     res.setHeader('content-security-policy', contentSecurityPolicy)
     res.setHeader('x-content-type-options', 'nosniff')
     res.setHeader('referrer-policy', 'no-referrer')
     if (!allowedHosts.has(req.headers.host ?? ''))
       return refuse(res, 421, 'Неверный адрес сервера.')
-    const url = new URL(req.url ?? '/', 'http://localhost')
+    // Only origin-form paths ("/api/x"): an absolute or malformed target is no request of the page.
+    const target = req.url ?? '/'
+    if (!target.startsWith('/')) return refuse(res, 400, 'Неверный запрос.', 'invalid_input')
+    let url: URL
+    try {
+      url = new URL(target, 'http://localhost')
+    } catch {
+      return refuse(res, 400, 'Неверный запрос.', 'invalid_input')
+    }
 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return refuse(res, 405, 'Метод не поддерживается.')
@@ -113,25 +147,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return refuse(res, 403, 'Доступ запрещен.')
       const clientId = req.headers[clientIdHeader]
       if (typeof clientId !== 'string' || !/^[\w-]{8,64}$/.test(clientId)) {
-        return refuse(res, 400, 'Нет идентификатора вкладки.')
+        return refuse(res, 400, 'Нет идентификатора вкладки.', 'invalid_input')
       }
+      const channel = channelOf(url.pathname)
+      if (channel === null) return refuse(res, 404, 'Неизвестная операция.', 'unknown_channel')
       void (async () => {
         const body = await readBody(req)
-        if (body === null) return refuse(res, 413, 'Слишком большой запрос.')
+        if (body === null) return refuse(res, 413, 'Слишком большой запрос.', 'invalid_input')
         let input: unknown
         try {
           input = body === '' ? {} : JSON.parse(body)
         } catch {
-          return send(res, 400, {
-            ok: false,
-            error: { code: 'invalid_input', message: 'Запрос не разобран: неверный JSON.' },
-          })
+          return refuse(res, 400, 'Запрос не разобран: неверный JSON.', 'invalid_input')
         }
-        const channel = decodeURIComponent(url.pathname.slice('/api/'.length))
         send(res, 200, await options.dispatch(channel, input, `web:${clientId}`))
       })().catch((error: unknown) => {
         console.error(error)
-        if (!res.headersSent) refuse(res, 500, 'Внутренняя ошибка.')
+        refuse(res, 500, 'Внутренняя ошибка программы.', 'internal')
       })
       return
     }
@@ -148,10 +180,29 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.end(indexHtml)
       return
     }
-    assets(req, res, () => {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
-      res.end('Not found')
-    })
+    assets(req, res, () => refuse(res, 404, 'Не найдено.', 'not_found'))
+  }
+
+  const server = createServer((req, res) => {
+    // Whatever a request holds, it never takes the host down: the worst is a refusal.
+    try {
+      handle(req, res)
+    } catch (error) {
+      console.error(error)
+      refuse(res, 500, 'Внутренняя ошибка программы.', 'internal')
+    }
+  })
+  server.on('clientError', (_error, socket) => {
+    // A request the HTTP parser could not read: still the contract's shape, then the door shuts.
+    const body = JSON.stringify({
+      ok: false,
+      error: { code: 'invalid_input', message: 'Неверный запрос.' },
+    } satisfies ApiResult<never>)
+    if (!socket.writable) return socket.destroy()
+    socket.end(
+      'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n' +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    )
   })
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))

@@ -1,7 +1,9 @@
 // The central server's admin command line: npm run server -- <command> [options]
 import { parseArgs } from 'node:util'
 import { officeDate } from '../../src-shared/dates'
+import { validate } from '../../src-shared/api/validation'
 import { newPasswordProblem } from '../../src-shared/operators/password-rules'
+import { operatorSaveSchema } from '../../src-shared/reference/schemas'
 import { roles, type Role } from '../../src-shared/operators/roles'
 import {
   formatFingerprint,
@@ -187,8 +189,15 @@ switch (command) {
       console.error(`Пароль: ${problem}.`)
       await done(2)
     }
+    // The same rules as the admin's screen: no `__proto__`, no names every object has.
+    const login = validate(operatorSaveSchema.shape.login, need('login'))
+    if (!login.ok) {
+      console.error(login.error.message)
+      await done(2)
+      break
+    }
     const id = await createOperator(db, {
-      login: need('login'),
+      login: login.value,
       password,
       fullName: need('name'),
       role,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { calendarDate } from '../api/date-fields'
 import { labelled } from '../api/validation'
 import { readingSources, zones } from '../readings/domain'
 import { consentKinds, relations } from './domain'
@@ -14,7 +15,7 @@ const expectedVersion = labelled(
 
 /** An office calendar date, YYYY-MM-DD (the forms' date pickers give this format). */
 export const officeDateSchema = (label: string) =>
-  labelled(label, z.iso.date({ error: 'укажите дату' }))
+  labelled(label, z.string().min(1, 'укажите дату').pipe(calendarDate('укажите дату')))
 
 /** Dates of facts (consent given, move-out) cannot be later than today in the office. */
 export function futureDateIssue(date: string, today: string): string | null {

@@ -43,6 +43,11 @@ export interface PaymentReceiptInput extends ReceiptBaseInput {
   cashier: string
   /** Cash handed over; required for cash, absent otherwise. */
   cashGiven?: number | null
+  /**
+   * A copy of a payment taken elsewhere (pulled from the server, which does not keep the cash
+   * handed over): a cash payment then prints without the cash given and the change.
+   */
+  copy?: boolean
   /** The card terminal's reference (RRN or authorisation code), for card payments. */
   cardReference?: string | null
 }
@@ -184,10 +189,13 @@ export function buildPaymentReceipt(input: PaymentReceiptInput): PaymentReceipt 
   const cashGiven = input.cashGiven ?? null
   let change: number | null = null
   if (input.method === 'cash') {
-    if (cashGiven === null) throw new Error('receipt: a cash payment needs the cash given')
-    const result = cashChange(base.total, cashGiven)
-    if (!result.ok) throw new Error(result.message)
-    change = result.change
+    if (cashGiven === null && !input.copy)
+      throw new Error('receipt: a cash payment needs the cash given')
+    if (cashGiven !== null) {
+      const result = cashChange(base.total, cashGiven)
+      if (!result.ok) throw new Error(result.message)
+      change = result.change
+    }
   } else if (cashGiven !== null) {
     throw new Error(`receipt: cash given for a ${input.method} payment`)
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { calendarDate } from '../api/date-fields'
 import { channel } from '../api/channel'
 import { labelled } from '../api/validation'
 import { anyOperator } from '../operators/roles'
@@ -29,7 +30,7 @@ export interface HistoryPage {
   total: number
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'дата в виде ГГГГ-ММ-ДД')
+const isoDate = calendarDate()
 
 const range = {
   from: labelled('Дата с', isoDate.nullable().default(null)),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { calendarDate } from '../api/date-fields'
 import { labelled } from '../api/validation'
 import type { Zone } from '../readings/domain'
 import { parseReading } from '../readings/parse-reading'
@@ -59,9 +60,7 @@ const optionalText = (label: string, max: number, pattern?: [RegExp, string]) =>
 const isoDate = (label: string) =>
   labelled(
     label,
-    z.iso.date({
-      error: (i) => (i.input === undefined || i.input === '' ? 'не заполнено' : 'неверная дата'),
-    }),
+    z.string().min(1, 'не заполнено').pipe(calendarDate('неверная дата', 'неверная дата')),
   )
 
 const zoneReading = (label: string) =>

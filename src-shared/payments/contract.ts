@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { calendarDate } from '../api/date-fields'
 import type { Service } from '../accounts/domain'
 import { services } from '../accounts/domain'
 import { channel } from '../api/channel'
@@ -132,8 +133,8 @@ export const paymentChannels = {
   'payments.history': channel<PaymentHistoryLine[]>()({
     input: z.object({
       accountId: z.string().min(1),
-      from: labelled('С', z.iso.date('дата в формате ГГГГ-ММ-ДД').optional()),
-      to: labelled('По', z.iso.date('дата в формате ГГГГ-ММ-ДД').optional()),
+      from: labelled('С', calendarDate('дата в формате ГГГГ-ММ-ДД').optional()),
+      to: labelled('По', calendarDate('дата в формате ГГГГ-ММ-ДД').optional()),
     }),
     roles: anyOperator,
   }),

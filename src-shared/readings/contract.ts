@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { calendarDate } from '../api/date-fields'
 import type { Service } from '../accounts/domain'
 import { channel } from '../api/channel'
 import { labelled } from '../api/validation'
@@ -52,7 +53,7 @@ const zoneValues = z.partialRecord(z.enum(zones), z.string().max(30))
 export const submitReadingsSchema = z.object({
   accountId: z.string().min(1),
   source: labelled('Источник', z.enum(readingSources)),
-  readingDate: labelled('Дата показаний', z.iso.date('дата в формате ГГГГ-ММ-ДД')),
+  readingDate: labelled('Дата показаний', calendarDate('дата в формате ГГГГ-ММ-ДД')),
   meters: labelled(
     'Приборы учета',
     z
@@ -91,8 +92,8 @@ export const readingChannels = {
     input: z.object({
       accountId: z.string().min(1),
       meterId: z.string().min(1).optional(),
-      from: labelled('С', z.iso.date('дата в формате ГГГГ-ММ-ДД').optional()),
-      to: labelled('По', z.iso.date('дата в формате ГГГГ-ММ-ДД').optional()),
+      from: labelled('С', calendarDate('дата в формате ГГГГ-ММ-ДД').optional()),
+      to: labelled('По', calendarDate('дата в формате ГГГГ-ММ-ДД').optional()),
     }),
     roles: anyOperator,
   }),

@@ -1,7 +1,9 @@
 import { z } from 'zod'
+import { calendarDate } from '../api/date-fields'
 import { services, tariffGroups } from '../accounts/domain'
 import { normalizePhone } from '../accounts/phone'
 import { labelled } from '../api/validation'
+import { kopecksValue } from '../money/amount-field'
 import { roles } from '../operators/roles'
 import { zones } from '../readings/domain'
 import { correspondentAccountMatchesBic, innValid, settlementAccountMatchesBic } from './requisites'
@@ -39,13 +41,7 @@ const optionalPhone = labelled(
     }),
 )
 
-export const isoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'дата в виде ГГГГ-ММ-ДД')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`)
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
-  }, 'такой даты нет')
+export const isoDateSchema = calendarDate()
 
 /** An id of a record being edited, or null for a new one. */
 const editedId = z
@@ -158,6 +154,9 @@ export const officeSaveSchema = z.object({
 export type OfficeSaveInput = z.input<typeof officeSaveSchema>
 export type OfficeSaveArgs = z.output<typeof officeSaveSchema>
 
+/** A sane bound on a rate per unit (a Gcal of heat costs thousands; a kWh, a few roubles). */
+const maxRateRoubles = 100_000
+
 /** Rates are kept to 1/1000 kopeck: at most 5 digits after the comma, in roubles. */
 export const rateSchema = labelled(
   'Ставка, руб.',
@@ -169,7 +168,8 @@ export const rateSchema = labelled(
       z
         .string()
         .regex(/^\d{1,7}(\.\d{1,5})?$/, 'число, не больше 5 знаков после запятой')
-        .refine((v) => Number(v) > 0, 'должна быть больше нуля'),
+        .refine((v) => Number(v) > 0, 'должна быть больше нуля')
+        .refine((v) => Number(v) <= maxRateRoubles, 'не больше 100 000 руб. за единицу'),
     ),
 )
 
@@ -190,6 +190,15 @@ export const tariffSetSchema = z.object({
 export type TariffSetInput = z.input<typeof tariffSetSchema>
 export type TariffSetArgs = z.output<typeof tariffSetSchema>
 
+/** Logins that are names every object already has. */
+const reservedLogins = new Set([
+  'constructor',
+  'prototype',
+  'hasownproperty',
+  'tostring',
+  'valueof',
+])
+
 export const operatorSaveSchema = z
   .object({
     operatorId: editedId,
@@ -199,7 +208,12 @@ export const operatorSaveSchema = z
         .string()
         .trim()
         .toLowerCase()
-        .regex(/^[a-z0-9._-]{3,50}$/, 'от 3 до 50 латинских букв, цифр и знаков . _ -'),
+        .regex(
+          /^[a-z0-9][a-z0-9._-]{2,49}$/,
+          'от 3 до 50 латинских букв, цифр и знаков . _ -, первой буква или цифра',
+        )
+        // Names every JavaScript object has: a login keys maps and caches.
+        .refine((v) => !reservedLogins.has(v), 'этот логин занят программой'),
     ),
     fullName: text('ФИО', 200),
     role: labelled('Роль', z.enum(roles, 'не выбрана')),
@@ -251,11 +265,7 @@ export const editableSettings = {
   },
   debtAlertThreshold: {
     label: 'Порог долга для предупреждения',
-    schema: z
-      .number('введите сумму')
-      .int('не больше двух знаков после запятой')
-      .min(0, 'сумма не может быть отрицательной')
-      .max(Number.MAX_SAFE_INTEGER),
+    schema: kopecksValue(),
   },
   passwordMinLength: {
     label: 'Наименьшая длина пароля',
@@ -282,7 +292,9 @@ export const settingSetSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['value'],
-        message: `${def.label}: ${parsed.error.issues[0]?.message ?? 'неверное значение'}`,
+        message: parsed.error.issues[0]?.message ?? 'неверное значение',
+        // The value is named by the setting it is for (validation.ts reads this).
+        params: { label: def.label },
       })
       return z.NEVER
     }

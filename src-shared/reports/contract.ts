@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { calendarDate } from '../api/date-fields'
+import { kopecksValue } from '../money/amount-field'
 import { services } from '../accounts/domain'
 import { channel } from '../api/channel'
 import { labelled } from '../api/validation'
@@ -32,7 +34,7 @@ export const personalDataReports: readonly ReportKind[] = [
 /** Supervisors and admins run and export reports. */
 export const reportRoles = ['supervisor', 'admin'] as const
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'дата в виде ГГГГ-ММ-ДД')
+const isoDate = calendarDate()
 const id = z.string().min(1).nullable().default(null)
 
 export const reportFiltersSchema = z
@@ -44,11 +46,23 @@ export const reportFiltersSchema = z
     supplierId: labelled('Поставщик', id),
     service: labelled('Услуга', z.enum(services).nullable().default(null)),
     /** Debtors: at least this debt, kopecks. */
-    minDebt: labelled('Долг от', z.number().int().min(0).nullable().default(null)),
+    minDebt: labelled('Долг от', kopecksValue().nullable().default(null)),
     /** Debtors: the oldest overdue debt at least this many days late. */
     minDays: labelled(
       'Просрочка от, дней',
       z.number().int().min(0).max(36_500).nullable().default(null),
+    ),
+    /** Who viewed: the entries about this account (its number) only. */
+    account: labelled(
+      'Лицевой счет',
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .max(20, 'не длиннее 20 символов')
+        .nullable()
+        .optional()
+        .transform((v) => v || null),
     ),
     /** Meters: verification expiring within this many months (expired ones always listed). */
     months: labelled('Поверка в течение, мес.', z.number().int().min(0).max(120).default(3)),

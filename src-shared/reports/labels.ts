@@ -12,7 +12,7 @@ export const reportTitles: Record<ReportKind, string> = {
   debtors: 'Должники',
   meters: 'Поверка счетчиков',
   activity: 'Действия операторов',
-  personalData: 'Доступ к персональным данным',
+  personalData: 'Кто смотрел персональные данные',
 }
 
 /** Sheet names: Russian, at most 31 characters. */
@@ -62,6 +62,22 @@ export const actionNames: Record<string, string> = {
   login: 'Вход',
   logout: 'Выход',
   'account.view': 'Просмотр карточки счета',
+  'account.form': 'Просмотр формы счета',
+  'account.history': 'Просмотр истории счета',
+  'payment.proposal': 'Просмотр суммы к оплате',
+  'payment.history': 'Просмотр истории платежей',
+  'reading.entry': 'Просмотр счета для ввода показаний',
+  'reading.history': 'Просмотр истории показаний',
+  'alerts.list': 'Просмотр списка предупреждений',
+  'document.view': 'Просмотр документа',
+  'document.print': 'Печать документа',
+  'report.view': 'Просмотр отчета с персональными данными',
+  'session.login_failed': 'Неверный пароль при входе',
+  'session.login_locked': 'Вход отложен после неверных паролей',
+  'session.unlock_failed': 'Неверный пароль при разблокировке',
+  'session.unlock_locked': 'Разблокировка отложена после неверных паролей',
+  'supervisor.confirm_failed': 'Неверный пароль старшего смены',
+  'supervisor.confirm_locked': 'Подтверждение старшего отложено после неверных паролей',
   'account.register': 'Открытие счета',
   'account.edit': 'Изменение счета',
   'account.close': 'Закрытие счета',
@@ -86,7 +102,20 @@ export function actionName(action: string): string {
 }
 
 /** Audit actions that touch customers' personal data: who viewed or exported what. */
-export const personalDataActions = ['account.view', 'report.export'] as const
+export const personalDataActions = [
+  'account.view',
+  'account.form',
+  'account.history',
+  'payment.proposal',
+  'payment.history',
+  'reading.entry',
+  'reading.history',
+  'alerts.list',
+  'document.view',
+  'document.print',
+  'report.view',
+  'report.export',
+] as const
 
 export const shiftComparisonNames = {
   open: 'Смена открыта',

@@ -136,6 +136,10 @@ export const settingDefinitions = {
       .nullable(),
     default: null,
   },
+  /** Days a printed document's PDF stays on the workstation (personal data); then it is deleted. */
+  printedRetentionDays: { schema: z.number().int().min(1).max(3650), default: 30 },
+  /** Days a backup of the replica stays on the workstation; then it is deleted. */
+  backupRetentionDays: { schema: z.number().int().min(1).max(3650), default: 90 },
   /** The region's consumption norms a month (no meter). */
   billingNorms: {
     schema: z

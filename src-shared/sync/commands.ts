@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { calendarDate, periodField } from '../api/date-fields'
 import {
   closeAccountSchema,
   editAccountSchema,
@@ -9,6 +10,7 @@ import {
 import { services } from '../accounts/domain'
 import { registerAccountSchema } from '../accounts/schemas'
 import { validate } from '../api/validation'
+import { maxKopecks } from '../money/amount-field'
 import { installMeterSchema, removeMeterSchema, replaceMeterSchema } from '../meters/schemas'
 import { anyOperator, type Role } from '../operators/roles'
 import { cashDeskRoles, recordPaymentSchema } from '../payments/contract'
@@ -82,7 +84,7 @@ const zoneIds = z.partialRecord(z.enum(zones), id)
 const timeZone = z.string().min(1).max(64)
 const instant = z.string().min(1).max(40)
 /** The cash a drawer may hold or a shift report total: kopecks, as the channels take them. */
-const kopecks = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
+const kopecks = z.number().int().min(0).max(maxKopecks)
 
 /** What the workstation fixed when it took a payment. */
 const paymentFacts = z.object({
@@ -99,7 +101,7 @@ const paymentFacts = z.object({
         id,
         supplierId: id,
         service: z.enum(services),
-        amount: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+        amount: z.number().int().positive().max(maxKopecks),
       }),
     )
     .min(1),
@@ -112,8 +114,8 @@ const recordedReading = z.object({
   rawValue: z.string().min(1).max(30),
   value: z.number().int().min(0),
   consumption: z.number().int().nullable(),
-  readingDate: z.iso.date(),
-  period: z.string().regex(/^\d{4}-\d{2}$/),
+  readingDate: calendarDate(),
+  period: periodField(),
   source: z.enum(readingSources),
   status: z.enum(readingStatuses),
   confirmReason: z.string().max(500).nullable(),

@@ -161,7 +161,7 @@ describe('edit, person, consent and close arguments', () => {
     [
       { finalReadings: [{ meterId: 'm', zone: 'T1', value: '' }] },
       'finalReadings.0.value',
-      'Конечное показание: не заполнено',
+      'Конечные показания, строка 1, Конечное показание: не заполнено',
     ],
   ])('close %j', (over, field, message) => {
     const input = {

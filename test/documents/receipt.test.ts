@@ -83,6 +83,11 @@ describe('the payment receipt model', () => {
     })
   })
 
+  it('prints a copy of a cash payment pulled without the cash given, without change', () => {
+    const copy = buildPaymentReceipt({ ...cashPayment, cashGiven: null, copy: true })
+    expect(copy).toMatchObject({ cashGiven: null, cashGivenText: null, changeText: null })
+  })
+
   it('gives exact cash no change', () => {
     const exact = buildPaymentReceipt({ ...cashPayment, cashGiven: 234_567 })
     expect(exact).toMatchObject({ change: 0, changeText: '0,00\u00a0₽' })

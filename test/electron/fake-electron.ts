@@ -119,6 +119,13 @@ export const session = {
 
 export const shell = { openExternal: vi.fn((_url: string) => Promise.resolve()) }
 
+/** No keychain here: the replica's key file stays owner-only, as in the web dev host. */
+export const safeStorage = {
+  isEncryptionAvailable: vi.fn(() => false),
+  encryptString: vi.fn((text: string) => Buffer.from(text, 'utf8')),
+  decryptString: vi.fn((sealed: Buffer) => sealed.toString('utf8')),
+}
+
 export const dialog = { showErrorBox: vi.fn<(title: string, content: string) => void>() }
 
 /** Reads the file like Chromium's file loader, but without a content type. */

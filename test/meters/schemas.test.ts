@@ -94,7 +94,7 @@ describe('meter.install arguments', () => {
       'meter.verificationIntervalYears',
       'Межповерочный интервал, лет: от 1 до 32',
     ],
-    ['seals', '12 34@', 'meter.seals.1', 'Пломбы: номер пломбы: до 20 цифр и букв'],
+    ['seals', '12 34@', 'meter.seals.1', 'Пломбы, строка 2: номер пломбы: до 20 цифр и букв'],
   ])('%s = %j: %s', (field, value, key, message) => {
     const result = install({ [field]: value })
     expect(result.ok).toBe(false)

@@ -139,7 +139,11 @@ describe('operator.save arguments', () => {
     [{ password: '' }, 'password', 'Пароль: не заполнено'],
     [{ password: 'x'.repeat(201) }, 'password', 'Пароль: не длиннее 200 символов'],
     [{ officeId: null }, 'officeId', 'Офис: не выбран'],
-    [{ login: 'ив' }, 'login', 'Логин: от 3 до 50 латинских букв, цифр и знаков . _ -'],
+    [
+      { login: 'ив' },
+      'login',
+      'Логин: от 3 до 50 латинских букв, цифр и знаков . _ -, первой буква или цифра',
+    ],
     [{ role: 'boss' }, 'role', 'Роль: не выбрана'],
   ])('%j: %s', (change, field, message) => {
     const r = validate(operatorSaveSchema, { ...op, ...change })

@@ -239,13 +239,24 @@ describe('the server vouches for every pushed command', () => {
     })
   })
 
-  it('refuses a payment of 90 billion roubles, over the limit the desk has', async () => {
-    const huge = payment(a, {}, 9_000_000_000_000)
+  it('refuses a payment of 50 million roubles, over the limit the desk has', async () => {
+    const huge = payment(a, {}, 5_000_000_000)
     expect(await a.desk.one('payment.record', huge, a.ids.cashier)).toEqual(
       expect.objectContaining(
-        refused(syncMessages.paymentOverLimit(formatRub(9_000_000_000_000), formatRub(10_000_000))),
+        refused(syncMessages.paymentOverLimit(formatRub(5_000_000_000), formatRub(10_000_000))),
       ),
     )
+    expect(await serverHas('payments', huge.paymentId)).toBe(false)
+  })
+
+  it('refuses a payment of 90 billion roubles as no amount at all, naming the field', async () => {
+    const huge = payment(a, {}, 9_000_000_000_000)
+    const outcome = (await a.desk.one('payment.record', huge, a.ids.cashier)) as {
+      status: string
+      reason: string
+    }
+    expect(outcome.status).toBe('rejected')
+    expect(outcome.reason).toContain('Сумма по услуге: не больше 100 000 000 руб.')
     expect(await serverHas('payments', huge.paymentId)).toBe(false)
   })
 

@@ -199,9 +199,9 @@ describe('sync under faults', () => {
     // Copy the replica (a restored backup, or a disk image on a second PC).
     const cloneDir = mkdtempSync(join(tmpdir(), 'energo-clone-'))
     a.app.services.db.$client.exec(`VACUUM INTO '${join(cloneDir, 'replica.sqlite')}'`)
-    const state = a.app.services.db.$client
-      .prepare('SELECT workstation_id AS workstationId, secret FROM sync_state')
-      .get() as { workstationId: string; secret: string }
+    // The secret as the workstation opens it (sealed in the file, see replica-key.ts).
+    const { workstationId, secret } = readSyncState(a.app.services.db)!
+    const state = { workstationId, secret }
     const clone = headlessClient(proxy.url, state, { dir: cloneDir })
     await clone.login(branch.login(clerk.login), clerk.password)
 

@@ -2,6 +2,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { readSyncState } from '../../src-main/sync/sync-state'
 import type { ChannelName, InputOf } from '../../src-shared/api/contract'
 import { queryRows } from '../../src-server/db/query'
 import { accountInput, testOperators } from '../support/temp-app'
@@ -33,9 +34,9 @@ function dispatch<K extends ChannelName>(desk: HeadlessClient, channel: K, input
 }
 
 function endpoint(desk: HeadlessClient) {
-  return desk.app.services.db.$client
-    .prepare('SELECT server_url AS url, workstation_id AS id, secret FROM sync_state')
-    .get() as { url: string; id: string; secret: string }
+  // The secret as the workstation opens it (sealed in the file, see replica-key.ts).
+  const state = readSyncState(desk.app.services.db)!
+  return { url: state.serverUrl, id: state.workstationId, secret: state.secret }
 }
 
 describe('the central server address', () => {

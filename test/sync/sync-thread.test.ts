@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { replicaKeyOf } from '../../src-main/db/replica-key'
 import { createApp, replicaFile, type App } from '../../src-main/app/create-app'
 import { chromiumPdfPrinter } from '../../src-main/webhost/chromium-pdf-printer'
 import { configureSync, readSyncState } from '../../src-main/sync/sync-state'
@@ -101,7 +102,11 @@ describe('the sync loop on its own thread', () => {
   it('a thread that dies fails its run; the next run starts a new one', async () => {
     const thread = new SyncThread(
       worker,
-      { file: replicaFile(dir), appVersion: '1.0.0' },
+      {
+        file: replicaFile(dir),
+        appVersion: '1.0.0',
+        replicaKey: replicaKeyOf(app.services.db.$client),
+      },
       { onPulled: () => {} },
     )
     const run = thread.run()

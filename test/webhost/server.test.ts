@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
+import { connect } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startWebHost, type WebHost } from '../../src-main/webhost/server'
@@ -90,5 +91,58 @@ describe('the web dev host', () => {
     expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     const unknown = await api('nothing.here', {})
     expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
+  })
+})
+
+/** Writes raw bytes to the host and reads whatever comes back until it closes. */
+function raw(bytes: string): Promise<string> {
+  const { port } = new URL(host.url)
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () => socket.end(bytes))
+    let answer = ''
+    socket.setEncoding('utf8')
+    socket.on('data', (chunk: string) => (answer += chunk))
+    socket.on('end', () => resolve(answer))
+    socket.on('error', reject)
+  })
+}
+
+function bodyOf(answer: string): unknown {
+  return JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))
+}
+
+describe('the web dev host on raw requests', () => {
+  const hostHeader = () => `Host: 127.0.0.1:${new URL(host.url).port}`
+
+  it.each([
+    ['an absolute target it cannot read', `GET http://[ HTTP/1.1\r\n${'Host: x'}\r\n\r\n`],
+    ['an absolute target on its own host', `GET http://[ HTTP/1.1\r\nHOST\r\n\r\n`],
+    [
+      'a broken percent escape',
+      `POST /api/%E0%A4%A HTTP/1.1\r\nHOST\r\nx-api-token: TOKEN\r\nx-client-id: tab-12345678\r\nContent-Length: 2\r\n\r\n{}`,
+    ],
+    ['a path of broken escapes', `GET /%E0%A4%A/%ZZ HTTP/1.1\r\nHOST\r\n\r\n`],
+    ['no HTTP at all', '\u0000\u0001garbage\r\n\r\n'],
+    ['a header without a colon', 'GET / HTTP/1.1\r\nnonsense\r\n\r\n'],
+  ])('answers %s with the contract error shape and keeps serving', async (_case, request) => {
+    const answer = await raw(
+      request
+        .replace('HOST', hostHeader())
+        .replace('TOKEN', host.token)
+        .replace('\r\n\r\n', '\r\nConnection: close\r\n\r\n'),
+    )
+    expect(answer).toMatch(/^HTTP\/1\.1 4\d\d /)
+    expect(bodyOf(answer)).toMatchObject({ ok: false, error: { code: expect.any(String) } })
+    const alive = await api('session.current', {})
+    expect(alive.status).toBe(200)
+  })
+
+  it('answers a missing file in the contract shape, not as text', async () => {
+    const res = await fetch(new URL('/assets/none.js', host.url))
+    expect(res.status).toBe(404)
+    expect(await res.json()).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'Не найдено.' },
+    })
   })
 })

@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { tempApp, testOperators, accountInput, type TempApp } from '../support/temp-app'
+
+let t: TempApp
+let accountId: string
+const clerk = testOperators[0]
+const supervisor = testOperators[2]
+const tab = 'web:tab-reads-1'
+
+beforeEach(async () => {
+  t = tempApp()
+  await t.app.dispatch('session.login', { login: clerk.login, password: clerk.password }, tab)
+  const saved = await t.app.dispatch('accounts.register', accountInput(), tab)
+  if (!saved.ok) throw new Error(saved.error.message)
+  accountId = (saved.value as { accountId: string }).accountId
+})
+afterEach(() => t.cleanup())
+
+function reads(): { action: string; accountId: string | null; operatorId: string }[] {
+  return t.app.services.db.$client
+    .prepare(
+      `SELECT action, account_id AS accountId, operator_id AS operatorId FROM audit_log
+        WHERE action NOT IN ('session.login', 'account.register') ORDER BY at, rowid`,
+    )
+    .all() as { action: string; accountId: string | null; operatorId: string }[]
+}
+
+describe('reads of personal data in the audit log', () => {
+  it.each([
+    ['accounts.form', 'account.form'],
+    ['payments.proposal', 'payment.proposal'],
+    ['readings.entryContext', 'reading.entry'],
+    ['readings.history', 'reading.history'],
+    ['payments.history', 'payment.history'],
+    ['history.account', 'account.history'],
+  ])('%s is audited as %s, with the account and the operator', async (channel, action) => {
+    const result = await t.app.dispatch(channel, { accountId }, tab)
+    expect(result.ok).toBe(true)
+    expect(reads()).toEqual([{ action, accountId, operatorId: clerk.id }])
+  })
+
+  it('writes one entry per view, not per request, and a new one for a later view', async () => {
+    for (let i = 0; i < 3; i++) await t.app.dispatch('payments.history', { accountId }, tab)
+    expect(reads()).toHaveLength(1)
+    t.advance(61_000)
+    await t.app.dispatch('payments.history', { accountId }, tab)
+    expect(reads()).toHaveLength(2)
+  })
+
+  it('audits the alerts list with what it listed, and a report of personal data', async () => {
+    await t.app.dispatch('alerts.list', { kind: 'debt' }, tab)
+    expect(reads()).toMatchObject([{ action: 'alerts.list', accountId: null }])
+    const other = 'web:tab-reads-2'
+    await t.app.dispatch(
+      'session.login',
+      { login: supervisor.login, password: supervisor.password },
+      other,
+    )
+    await t.app.dispatch('reports.run', { report: 'debtors', filters: {} }, other)
+    await t.app.dispatch('reports.run', { report: 'shifts', filters: {} }, other)
+    expect(reads().map((r) => r.action)).toEqual(['alerts.list', 'report.view'])
+  })
+
+  it('lets a supervisor see who viewed one account', async () => {
+    await t.app.dispatch('accounts.card', { accountId }, tab)
+    const other = 'web:tab-reads-3'
+    await t.app.dispatch(
+      'session.login',
+      { login: supervisor.login, password: supervisor.password },
+      other,
+    )
+    const report = await t.app.dispatch(
+      'reports.run',
+      {
+        report: 'personalData',
+        filters: { from: '2026-11-20', to: '2026-11-20', account: '7700000001' },
+      },
+      other,
+    )
+    expect(report.ok).toBe(true)
+    if (!report.ok) return
+    const table = report.value as { rows: unknown[][]; filters: { label: string; value: string }[] }
+    expect(table.rows.map((r) => [r[1], r[3], r[4]])).toEqual([
+      [clerk.fullName, 'Просмотр карточки счета', '7700000001'],
+    ])
+    expect(table.filters).toContainEqual({ label: 'Лицевой счет', value: '7700000001' })
+  })
+})
