@@ -16,7 +16,7 @@ import { backupDatabase } from '../../src-main/db/backup'
 import { purgeOlderThan } from '../../src-main/files/retention'
 import { downloadFolder } from '../../src-main/reports/export-destination'
 import { createApp, replicaFile } from '../../src-main/app/create-app'
-import { chromiumPdfPrinter } from '../../src-main/documents/chromium-pdf-printer'
+import { chromiumPdfPrinter } from '../../src-main/webhost/chromium-pdf-printer'
 import { configureSync, readSyncState } from '../../src-main/sync/sync-state'
 import { tempApp, type TempApp } from '../support/temp-app'
 
