@@ -70,6 +70,10 @@ export const channelNameList = [
   'reports.central',
   'reports.exportStatus',
   'reports.exportCancel',
+  'documents.choices',
+  'documents.preview',
+  'documents.print',
+  'documents.scan',
 ] as const
 
 export type ListedChannelName = (typeof channelNameList)[number]

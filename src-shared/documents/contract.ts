@@ -1,0 +1,83 @@
+import { z } from 'zod'
+import { services, type Service } from '../accounts/domain'
+import { channel } from '../api/channel'
+import { labelled } from '../api/validation'
+import { anyOperator } from '../operators/roles'
+import { cashDeskRoles, type PrintedDocument } from '../payments/contract'
+
+/** The documents printed from the card, besides the receipt. */
+export const counterDocumentKinds = ['bill', 'reconciliation', 'certificate', 'penalties'] as const
+export type CounterDocumentKind = (typeof counterDocumentKinds)[number]
+
+const isoDate = z.iso.date('дата в формате ГГГГ-ММ-ДД')
+
+export const counterDocumentSchema = z
+  .object({
+    kind: labelled('Документ', z.enum(counterDocumentKinds)),
+    accountId: z.string().min(1),
+    period: labelled(
+      'Период',
+      z
+        .string()
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'период ГГГГ-ММ')
+        .optional(),
+    ),
+    from: labelled('С', isoDate.optional()),
+    to: labelled('По', isoDate.optional()),
+    /** The reconciliation's service; absent = all. */
+    service: labelled('Услуга', z.enum(services).optional()),
+    /** The certificate's and the penalty sheet's date; absent = today. */
+    date: labelled('На дату', isoDate.optional()),
+  })
+  .superRefine((d, ctx) => {
+    if (d.kind === 'bill' && !d.period)
+      ctx.addIssue({ code: 'custom', path: ['period'], message: 'не заполнено' })
+    if (d.kind === 'reconciliation') {
+      if (!d.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'не заполнено' })
+      if (!d.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'не заполнено' })
+      if (d.from && d.to && d.from > d.to)
+        ctx.addIssue({ code: 'custom', path: ['to'], message: 'раньше даты «С»' })
+    }
+  })
+export type CounterDocumentRequest = z.output<typeof counterDocumentSchema>
+
+export interface CounterDocument {
+  title: string
+  html: string
+  layout: 'a4'
+}
+
+export interface DocumentChoices {
+  /** Billed periods, newest first. */
+  periods: { period: string; documentNumber: string }[]
+  services: Service[]
+}
+
+/** A scanned bill's QR, read against the replica: the payment it opens. */
+export interface ScannedBill {
+  accountId: string
+  accountNumber: string
+  period: string
+  supplierId: string
+  total: number
+  lines: { supplierId: string; service: Service; amount: number }[]
+}
+
+export const documentChannels = {
+  'documents.choices': channel<DocumentChoices>()({
+    input: z.object({ accountId: z.string().min(1) }),
+    roles: anyOperator,
+  }),
+  'documents.preview': channel<CounterDocument>()({
+    input: counterDocumentSchema,
+    roles: anyOperator,
+  }),
+  'documents.print': channel<PrintedDocument>()({
+    input: counterDocumentSchema,
+    roles: anyOperator,
+  }),
+  'documents.scan': channel<ScannedBill>()({
+    input: z.object({ text: labelled('Код', z.string().min(1).max(2000)) }),
+    roles: cashDeskRoles,
+  }),
+}
