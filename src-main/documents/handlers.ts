@@ -42,7 +42,7 @@ export const documentHandlers: {
   'documents.print': async (input, ctx): Promise<PrintedDocument> => {
     const { db } = ctx.services
     const doc = build(ctx, input)
-    const printer = readSetting(db, 'documentPrinter', officeToday(ctx))
+    const printer = input.saveAsPdf ? '' : readSetting(db, 'documentPrinter', officeToday(ctx))
     const printed = await ctx.services.printer.print({
       html: doc.html,
       name: doc.name,

@@ -28,6 +28,8 @@ export const counterDocumentSchema = z
     service: labelled('Услуга', z.enum(services).optional()),
     /** The certificate's and the penalty sheet's date; absent = today. */
     date: labelled('На дату', isoDate.optional()),
+    /** Print: save a PDF even where a printer is chosen. */
+    saveAsPdf: z.boolean().optional(),
   })
   .superRefine((d, ctx) => {
     if (d.kind === 'bill' && !d.period)
