@@ -157,7 +157,7 @@ export function billInputOf(
     (id) =>
       prepared(
         db.$client,
-        `SELECT id, name, inn, kpp, bank_account AS bankAccount, bank_name AS bankName, bic,
+        `SELECT id, name, short_name AS shortName, inn, kpp, bank_account AS bankAccount, bank_name AS bankName, bic,
                 correspondent_account AS correspondentAccount, phone FROM suppliers WHERE id = ?`,
       ).get(id) as BillSupplierInput,
   )

@@ -24,6 +24,7 @@ export const documentHandlers: {
   'documents.scan': Handler<'documents.scan'>
 } = {
   'documents.choices': (input, ctx) => ({
+    today: officeToday(ctx),
     periods: billedPeriods(ctx.services.db, input.accountId),
     services: (
       prepared(

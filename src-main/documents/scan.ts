@@ -28,6 +28,15 @@ export function scannedBill(db: Db, text: string, timeZone: string): ScannedBill
   const parsed = parseGostPayload(text.trim())
   if (!parsed.ok) throw new ApiFailure('invalid_input', refusals[parsed.reason])
   const f = parsed.fields
+  // A code of another payee first: the rest of it is none of our business.
+  const supplier = prepared(db.$client, 'SELECT id FROM suppliers WHERE bank_account = ?').get(
+    f.PersonalAcc,
+  ) as { id: string } | undefined
+  if (!supplier)
+    throw new ApiFailure(
+      'invalid_input',
+      `QR-код выставлен не нашим поставщиком: счет получателя ${f.PersonalAcc} не известен.`,
+    )
   const accountNumber = f.PersAcc?.trim()
   if (!accountNumber)
     throw new ApiFailure('invalid_input', 'В QR-коде нет номера лицевого счета (PersAcc).')
@@ -38,14 +47,6 @@ export function scannedBill(db: Db, text: string, timeZone: string): ScannedBill
     throw new ApiFailure(
       'not_found',
       `Лицевой счет ${accountNumber} из QR-кода не найден в базе этого филиала.`,
-    )
-  const supplier = prepared(db.$client, 'SELECT id FROM suppliers WHERE bank_account = ?').get(
-    f.PersonalAcc,
-  ) as { id: string } | undefined
-  if (!supplier)
-    throw new ApiFailure(
-      'invalid_input',
-      `QR-код выставлен не нашим поставщиком: счет получателя ${f.PersonalAcc} не известен.`,
     )
   const m = /^(\d{2})(\d{4})$/.exec(f.PaymPeriod ?? '')
   if (!m) throw new ApiFailure('invalid_input', 'В QR-коде нет периода оплаты (PaymPeriod).')

@@ -1,12 +1,14 @@
 import type { Service } from '../accounts/domain'
 import { formatRub } from '../money/format'
-import { gostPayload, gostPeriod } from './gost-payment'
+import { gostPayload, gostPeriod, MandatoryBlockTooLong } from './gost-payment'
 import { serviceNames } from './labels'
 import { periodName, ruDate } from './reconciliation'
 
 export interface BillSupplierInput {
   id: string
   name: string
+  /** The QR's Name when the full name would not fit the 300-byte mandatory block. */
+  shortName?: string | null
   inn: string
   kpp: string | null
   bankAccount: string
@@ -170,6 +172,19 @@ function serviceRow(s: BillServiceInput): BillServiceRow {
 }
 
 /**
+ * The payload with the supplier's full name, or its short name when the full one does not fit
+ * the standard's 300-byte mandatory block (Cyrillic takes two bytes a letter).
+ */
+function payloadFitting(supplier: BillSupplierInput, payload: (name: string) => string): string {
+  try {
+    return payload(supplier.name)
+  } catch (error) {
+    if (!supplier.shortName || !(error instanceof MandatoryBlockTooLong)) throw error
+    return payload(supplier.shortName)
+  }
+}
+
+/**
  * The monthly bill (ЕПД, model form of order 43/пр): per supplier its services with volume,
  * basis, tariff, charge, recalculation, penalties and total; the debt at the start and what was
  * paid; one payment QR code per supplier carrying that supplier's total due and the penalty part.
@@ -191,27 +206,29 @@ export function buildBill(input: BillInput): BillModel {
           rows.reduce((t, r) => t + r.penalties, 0),
         ),
       )
-      const qrPayload = gostPayload(
-        {
-          name: supplier.name,
-          personalAcc: supplier.bankAccount,
-          bankName: supplier.bankName,
-          bic: supplier.bic,
-          correspAcc: supplier.correspondentAccount,
-          payeeInn: supplier.inn,
-          kpp: supplier.kpp,
-        },
-        {
-          sum: due,
-          purpose: `Оплата по ЕПД № ${input.documentNumber} за ${periodName(input.period)}`,
-          persAcc: input.accountNumber,
-          lastName: input.payer.lastName,
-          firstName: input.payer.firstName,
-          middleName: input.payer.middleName,
-          payerAddress: input.address,
-          paymPeriod: gostPeriod(input.period),
-          addAmount: penalties,
-        },
+      const qrPayload = payloadFitting(supplier, (name) =>
+        gostPayload(
+          {
+            name,
+            personalAcc: supplier.bankAccount,
+            bankName: supplier.bankName,
+            bic: supplier.bic,
+            correspAcc: supplier.correspondentAccount,
+            payeeInn: supplier.inn,
+            kpp: supplier.kpp,
+          },
+          {
+            sum: due,
+            purpose: `Оплата по ЕПД № ${input.documentNumber} за ${periodName(input.period)}`,
+            persAcc: input.accountNumber,
+            lastName: input.payer.lastName,
+            firstName: input.payer.firstName,
+            middleName: input.payer.middleName,
+            payerAddress: input.address,
+            paymPeriod: gostPeriod(input.period),
+            addAmount: penalties,
+          },
+        ),
       )
       return { supplier, rows, due, dueText: formatRub(due), penalties, qrPayload }
     })

@@ -50,6 +50,8 @@ export interface CounterDocument {
 }
 
 export interface DocumentChoices {
+  /** The office's today: the default date and range end. */
+  today: string
   /** Billed periods, newest first. */
   periods: { period: string; documentNumber: string }[]
   services: Service[]

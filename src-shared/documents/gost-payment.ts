@@ -116,6 +116,9 @@ export function gostFields(payee: GostPayee, payment: GostPayment): [GostKey, st
 
 const utf8 = new TextEncoder()
 
+/** The mandatory block would not fit its 300 bytes: the caller may try a shorter name. */
+export class MandatoryBlockTooLong extends Error {}
+
 /** The separator: `|`, or the first candidate no value holds. */
 export function separatorFor(values: readonly string[]): string {
   const found = separators.find((s) => values.every((v) => !v.includes(s)))
@@ -131,7 +134,9 @@ export function gostPayload(payee: GostPayee, payment: GostPayment): string {
   const mandatory = [`${gostHeader}${utf8Code}`, ...pairs.slice(0, mandatoryKeys.length)].join(sep)
   const bytes = utf8.encode(mandatory).length
   if (bytes > mandatoryBlockMaxBytes)
-    throw new Error(`QR: the mandatory block is ${bytes} bytes, over ${mandatoryBlockMaxBytes}`)
+    throw new MandatoryBlockTooLong(
+      `QR: the mandatory block is ${bytes} bytes, over ${mandatoryBlockMaxBytes}`,
+    )
   return [mandatory, ...pairs.slice(mandatoryKeys.length)].join(sep)
 }
 

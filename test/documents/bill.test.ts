@@ -65,6 +65,20 @@ describe('the monthly bill (ЕПД)', () => {
     expect(one.sections.map((s) => s.supplier.id)).toEqual(['sup-1'])
   })
 
+  it('puts the short name in the QR when the full one overflows the 300-byte block', () => {
+    const long = 'Акционерное общество «Верхневолжская энергосбытовая компания» '.repeat(2).trim()
+    const suppliers = billInput.suppliers.map((s, i) =>
+      i === 0 ? { ...s, name: long, shortName: 'АО «Верхневолжскэнергосбыт»' } : s,
+    )
+    const fallback = buildBill({ ...billInput, suppliers })
+    const parsed = parseGostPayload(fallback.sections[0]!.qrPayload)
+    expect(parsed.ok && parsed.fields.Name).toBe('АО «Верхневолжскэнергосбыт»')
+    expect(fallback.sections[1]!.qrPayload).toContain('Name=ООО «Конаковская тепловая компания»')
+    expect(() =>
+      buildBill({ ...billInput, suppliers: suppliers.map((s) => ({ ...s, shortName: null })) }),
+    ).toThrow(/over 300/)
+  })
+
   it.each([
     [463_000, '4,63'],
     [352_500, '3,525'],

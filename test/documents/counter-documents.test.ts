@@ -72,6 +72,7 @@ async function value<K extends ChannelName>(channel: K, input: InputOf<K>): Prom
 describe('documents from the card, read from the replica', () => {
   it('lists the billed periods and the account services', async () => {
     expect(await value('documents.choices', { accountId })).toEqual({
+      today: '2026-11-20',
       periods: [
         { period: '2026-10', documentNumber: '7700000001-202610' },
         { period: '2026-09', documentNumber: '7700000001-202609' },
