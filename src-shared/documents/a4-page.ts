@@ -24,6 +24,7 @@ tfoot td { font-weight: bold }
 .qr { display: block }
 .qr-caption { font-size: 7.5pt; text-align: center }
 .small { font-size: 8pt }
+.bill + .bill { break-before: page }
 `
 
 export type Field = readonly [label: string, value: string | number | null]

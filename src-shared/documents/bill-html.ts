@@ -53,8 +53,8 @@ function supplierBlock(s: BillSupplierSection, model: BillModel): string {
   )
 }
 
-/** The monthly bill as a self-contained A4 page, one payment QR code per supplier. */
-export function renderBillHtml(model: BillModel): string {
+/** The bill's own markup, without the page around it. */
+function billBody(model: BillModel): string {
   const head =
     `<h1>${escapeHtml(model.title)}</h1>` +
     (model.duplicate ? '<p><span class="mark">ДУБЛИКАТ</span></p>' : '') +
@@ -94,12 +94,26 @@ export function renderBillHtml(model: BillModel): string {
           ]),
           [3, 4],
         )
-  return a4Page(
-    `ЕПД № ${model.documentNumber}`,
+  return (
     head +
-      model.sections.map((s) => supplierBlock(s, model)).join('') +
-      totals +
-      meters +
-      `<p class="small">${escapeHtml(model.readingReminder)}</p>`,
+    model.sections.map((s) => supplierBlock(s, model)).join('') +
+    totals +
+    meters +
+    `<p class="small">${escapeHtml(model.readingReminder)}</p>`
   )
+}
+
+/** The monthly bill as a self-contained A4 page, one payment QR code per supplier. */
+export function renderBillHtml(model: BillModel): string {
+  return a4Page(`ЕПД № ${model.documentNumber}`, billBody(model))
+}
+
+/** One bill of a batch (drawn one at a time, so the batch can yield between bills). */
+export function renderBillArticle(model: BillModel): string {
+  return `<article class="bill">${billBody(model)}</article>`
+}
+
+/** Many bills in one document, each from a new sheet: a batch prints as one job. */
+export function renderBillBatchHtml(title: string, articles: readonly string[]): string {
+  return a4Page(title, articles.join(''))
 }

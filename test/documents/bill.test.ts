@@ -46,7 +46,7 @@ describe('the monthly bill (ЕПД)', () => {
       ['40702810863000001234', '193622', '317', '690012345', '112026', '02'],
       ['40702810400000004321', '308625', undefined, '690012345', '112026', '02'],
     ])
-    expect(fields[0]!.Purpose).toBe('Оплата по ЕПД № 690012345-202611 за ноябрь 2026')
+    expect(fields[0]!.Purpose).toBe('Оплата ЕПД № 690012345-202611')
   })
 
   it('asks nothing in the QR of a supplier paid ahead', () => {

@@ -1,0 +1,78 @@
+import { execFileSync } from 'node:child_process'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { registerAccountSchema } from '../../src-shared/accounts/schemas'
+import { registerAccount } from '../../src-main/accounts/register-account'
+import { executeCommand } from '../../src-main/commands/command'
+import { printBillBatch } from '../../src-main/documents/bill-batch'
+import { accountInput, ids, tempApp, type TempApp } from '../support/temp-app'
+
+let t: TempApp
+let accounts: string[]
+
+/** Three accounts billed for October; a fourth without a bill. */
+beforeEach(() => {
+  t = tempApp(new Date('2026-11-20T09:00:00Z'))
+  const db = t.app.services.db
+  accounts = ['7700000011', '7700000012', '7700000013', '7700000014'].map(
+    (number) =>
+      executeCommand(db, registerAccount, registerAccountSchema.parse(accountInput({ number })), {
+        operatorId: null,
+        now: t.app.services.clock(),
+      }).accountId,
+  )
+  accounts.slice(0, 3).forEach((id, i) => {
+    db.$client
+      .prepare(
+        `INSERT INTO charges (id, account_id, supplier_id, service, period, kind, amount, created_at)
+         VALUES (?, ?, ?, 'electricity', '2026-10', 'charge', ?, '2026-11-01T00:00:00Z')`,
+      )
+      .run(`c${i}`, id, ids.supplier, 10_000 * (i + 1))
+    db.$client
+      .prepare(
+        `INSERT INTO bills (id, account_id, period, document_number, opening_balance, charged,
+                            penalties, paid, closing_balance, due_date, created_at)
+         VALUES (?, ?, '2026-10', ?, 0, 0, 0, 0, 0, '2026-11-10', '2026-11-01T00:00:00Z')`,
+      )
+      .run(`b${i}`, id, `B-${i}`)
+  })
+})
+afterEach(() => t.cleanup())
+
+describe('batch printing of a period bills', () => {
+  it('prints the billed accounts in jobs, skips one without a bill, cancels and resumes', async () => {
+    const { db, printer } = t.app.services
+    const controller = new AbortController()
+    const progress: number[] = []
+    const first = await printBillBatch(db, printer, {
+      period: '2026-10',
+      accountIds: accounts,
+      timeZone: 'Europe/Moscow',
+      printer: '',
+      perJob: 2,
+      signal: controller.signal,
+      onProgress: (done) => {
+        progress.push(done)
+        controller.abort()
+      },
+    })
+    // Cancelled while the first job printed: the second, built meanwhile, waits for the resume.
+    expect(progress).toEqual([2])
+    expect(first).toMatchObject({ bills: 2, next: 2 })
+    const rest = await printBillBatch(db, printer, {
+      period: '2026-10',
+      accountIds: accounts,
+      timeZone: 'Europe/Moscow',
+      printer: '',
+      perJob: 2,
+      from: first.next!,
+    })
+    expect(rest.next).toBeNull()
+    expect(first.bills + rest.bills).toBe(3)
+    const text = [...first.documents, ...rest.documents]
+      .map((d) => execFileSync('pdftotext', [d.target, '-']).toString())
+      .join('\n')
+    for (const number of ['B-0', 'B-1', 'B-2']) expect(text).toContain(number)
+    expect(text).not.toContain('7700000014')
+    expect(text).not.toContain('ДУБЛИКАТ')
+  })
+})
