@@ -7,6 +7,7 @@ import { readSetting } from '../settings/settings'
 import { billedPeriods } from './bill-data'
 import { counterDocument } from './counter-documents'
 import { scannedBill } from './scan'
+import { renderTestPageHtml } from '../../src-shared/documents/test-page-html'
 import type { CounterDocumentRequest } from '../../src-shared/documents/contract'
 import type { Service } from '../../src-shared/accounts/domain'
 
@@ -18,6 +19,8 @@ function build(ctx: HandlerContext, input: CounterDocumentRequest) {
 }
 
 export const documentHandlers: {
+  'documents.printers': Handler<'documents.printers'>
+  'documents.testPage': Handler<'documents.testPage'>
   'documents.choices': Handler<'documents.choices'>
   'documents.preview': Handler<'documents.preview'>
   'documents.print': Handler<'documents.print'>
@@ -59,6 +62,34 @@ export const documentHandlers: {
       details: { ...input, title: doc.title, kind: printed.kind, target: printed.target },
     })
     return printed
+  },
+
+  'documents.printers': async (_input, ctx) => {
+    const today = officeToday(ctx)
+    return {
+      printers: await ctx.services.printer.listPrinters(),
+      receiptPrinter: readSetting(ctx.services.db, 'receiptPrinter', today),
+      documentPrinter: readSetting(ctx.services.db, 'documentPrinter', today),
+    }
+  },
+
+  'documents.testPage': (input, ctx) => {
+    const printer = readSetting(
+      ctx.services.db,
+      input.layout === '80mm' ? 'receiptPrinter' : 'documentPrinter',
+      officeToday(ctx),
+    )
+    return ctx.services.printer.print({
+      html: renderTestPageHtml(
+        input.layout,
+        printer,
+        ctx.services.clock().toISOString(),
+        ctx.services.timeZone,
+      ),
+      name: `Пробная_страница_${input.layout}`,
+      layout: input.layout,
+      printer,
+    })
   },
 
   'documents.scan': (input, ctx) => scannedBill(ctx.services.db, input.text, ctx.services.timeZone),

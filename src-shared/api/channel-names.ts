@@ -74,6 +74,8 @@ export const channelNameList = [
   'documents.preview',
   'documents.print',
   'documents.scan',
+  'documents.printers',
+  'documents.testPage',
 ] as const
 
 export type ListedChannelName = (typeof channelNameList)[number]

@@ -67,7 +67,28 @@ export interface ScannedBill {
   lines: { supplierId: string; service: Service; amount: number }[]
 }
 
+/** A printer the system knows, as the settings list offers it. */
+export interface SystemPrinter {
+  name: string
+  displayName: string
+}
+
+export interface PrinterChoices {
+  printers: SystemPrinter[]
+  /** The printers chosen per kind in settings ('' = save as PDF). */
+  receiptPrinter: string
+  documentPrinter: string
+}
+
 export const documentChannels = {
+  'documents.printers': channel<PrinterChoices>()({
+    input: z.object({}),
+    roles: anyOperator,
+  }),
+  'documents.testPage': channel<PrintedDocument>()({
+    input: z.object({ layout: labelled('Формат', z.enum(['80mm', 'a4'])) }),
+    roles: anyOperator,
+  }),
   'documents.choices': channel<DocumentChoices>()({
     input: z.object({ accountId: z.string().min(1) }),
     roles: anyOperator,

@@ -237,3 +237,28 @@ describe('paying by scanning the bill', () => {
     expect(r.ok).toBe(false)
   })
 })
+
+describe('printers per kind', () => {
+  it('lists the system printers (none without CUPS) with the printer chosen per kind', async () => {
+    const db = t.app.services.db
+    db.$client
+      .prepare(
+        `INSERT INTO settings (key, valid_from, value) VALUES ('documentPrinter', '2026-01-01', ?)`,
+      )
+      .run(JSON.stringify('HP LaserJet'))
+    const choices = await value('documents.printers', {})
+    expect(choices.receiptPrinter).toBe('')
+    expect(choices.documentPrinter).toBe('HP LaserJet')
+    expect(Array.isArray(choices.printers)).toBe(true)
+  })
+
+  it('prints a test page on the 80 mm roll: saved as PDF where no printer is chosen', async () => {
+    const printed = await value('documents.testPage', { layout: '80mm' })
+    expect(printed.kind).toBe('pdf')
+    const text = execFileSync('pdftotext', [printed.target, '-']).toString().replace(/\s+/g, ' ')
+    expect(text).toContain('Пробная страница')
+    expect(text).toContain('сохранение в PDF')
+    expect(text).toContain('лента 80 мм')
+    expect(text).toContain('20.11.2026 12:00')
+  })
+})
