@@ -5,6 +5,7 @@ import { workstationActor, writeAudit } from '../audit/audit-log'
 import { prepared } from '../db/prepared'
 import { readSetting } from '../settings/settings'
 import { billedPeriods } from './bill-data'
+import { billBatchState, cancelBillBatch, startBillBatch } from './bill-batches'
 import { counterDocument } from './counter-documents'
 import { scannedBill } from './scan'
 import { renderTestPageHtml } from '../../src-shared/documents/test-page-html'
@@ -19,6 +20,9 @@ function build(ctx: HandlerContext, input: CounterDocumentRequest) {
 }
 
 export const documentHandlers: {
+  'documents.batchStart': Handler<'documents.batchStart'>
+  'documents.batchStatus': Handler<'documents.batchStatus'>
+  'documents.batchCancel': Handler<'documents.batchCancel'>
   'documents.printers': Handler<'documents.printers'>
   'documents.testPage': Handler<'documents.testPage'>
   'documents.choices': Handler<'documents.choices'>
@@ -91,6 +95,29 @@ export const documentHandlers: {
       printer,
     })
   },
+
+  'documents.batchStart': (input, ctx) => {
+    const { db } = ctx.services
+    const state = startBillBatch(db, ctx.services.printer, {
+      period: input.period,
+      officeId: input.officeId ?? null,
+      paperOnly: input.paperOnly,
+      resume: input.resume,
+      timeZone: ctx.services.timeZone,
+      printerName: readSetting(db, 'documentPrinter', officeToday(ctx)),
+    })
+    writeAudit(db, workstationActor(db, ctx.session?.operatorId ?? null, ctx.services.clock()), {
+      action: 'document.batch',
+      entity: 'document',
+      entityId: 'bill',
+      details: { ...input, total: state.total, from: state.next },
+    })
+    return state
+  },
+
+  'documents.batchStatus': (_input, ctx) => billBatchState(ctx.services.db),
+
+  'documents.batchCancel': (_input, ctx) => cancelBillBatch(ctx.services.db),
 
   'documents.scan': (input, ctx) => scannedBill(ctx.services.db, input.text, ctx.services.timeZone),
 }

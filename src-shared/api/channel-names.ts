@@ -76,6 +76,9 @@ export const channelNameList = [
   'documents.scan',
   'documents.printers',
   'documents.testPage',
+  'documents.batchStart',
+  'documents.batchStatus',
+  'documents.batchCancel',
 ] as const
 
 export type ListedChannelName = (typeof channelNameList)[number]

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { services, type Service } from '../accounts/domain'
 import { channel } from '../api/channel'
 import { labelled } from '../api/validation'
-import { anyOperator } from '../operators/roles'
+import { anyOperator, type Role } from '../operators/roles'
 import { cashDeskRoles, type PrintedDocument } from '../payments/contract'
 
 /** The documents printed from the card, besides the receipt. */
@@ -80,7 +80,48 @@ export interface PrinterChoices {
   documentPrinter: string
 }
 
+/** Who prints an office's bills in batch. */
+export const batchRoles: readonly Role[] = ['supervisor', 'admin']
+
+/** A batch of a period's bills: where it stands. */
+export interface BillBatchState {
+  period: string
+  officeId: string | null
+  paperOnly: boolean
+  /** Bills to print in this batch. */
+  total: number
+  /** Bills handed to the printer so far. */
+  done: number
+  running: boolean
+  /** Where a cancelled batch resumes; null when nothing is left. */
+  next: number | null
+  documents: PrintedDocument[]
+  error: string | null
+  /** Accounts whose consent is e-mail delivery: not printed, listed for sending. */
+  emailAccounts: { accountNumber: string; holderName: string }[]
+}
+
 export const documentChannels = {
+  'documents.batchStart': channel<BillBatchState>()({
+    input: z.object({
+      period: labelled('Период', z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'период ГГГГ-ММ')),
+      /** Absent: every office of the branch the replica holds. */
+      officeId: labelled('Офис', z.string().min(1).optional()),
+      paperOnly: labelled('Только с бумажной доставкой', z.boolean().default(false)),
+      /** Continue the cancelled batch of the same period and office. */
+      resume: z.boolean().default(false),
+    }),
+    roles: batchRoles,
+  }),
+  'documents.batchStatus': channel<BillBatchState | null>()({
+    input: z.object({}),
+    roles: batchRoles,
+    passive: true,
+  }),
+  'documents.batchCancel': channel<BillBatchState | null>()({
+    input: z.object({}),
+    roles: batchRoles,
+  }),
   'documents.printers': channel<PrinterChoices>()({
     input: z.object({}),
     roles: anyOperator,

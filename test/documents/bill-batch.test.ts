@@ -4,7 +4,7 @@ import { registerAccountSchema } from '../../src-shared/accounts/schemas'
 import { registerAccount } from '../../src-main/accounts/register-account'
 import { executeCommand } from '../../src-main/commands/command'
 import { printBillBatch } from '../../src-main/documents/bill-batch'
-import { accountInput, ids, tempApp, type TempApp } from '../support/temp-app'
+import { accountInput, ids, tempApp, testOperators, type TempApp } from '../support/temp-app'
 
 let t: TempApp
 let accounts: string[]
@@ -74,5 +74,61 @@ describe('batch printing of a period bills', () => {
     for (const number of ['B-0', 'B-1', 'B-2']) expect(text).toContain(number)
     expect(text).not.toContain('7700000014')
     expect(text).not.toContain('ДУБЛИКАТ')
+  })
+})
+
+describe('a supervisor prints the period bills over IPC', () => {
+  it('prints them in the background, lists e-mail delivery apart, records the batch', async () => {
+    const db = t.app.services.db
+    // The second account moved to e-mail bills.
+    db.$client
+      .prepare(
+        `INSERT INTO consents (id, account_id, kind, given, date, created_at)
+         VALUES ('k1', ?, 'email_bill', 1, '2026-05-01', '2026-05-01T00:00:00Z')`,
+      )
+      .run(accounts[1])
+    const tab = 'web:batch'
+    const supervisor = testOperators[2]
+    await t.app.dispatch(
+      'session.login',
+      { login: supervisor.login, password: supervisor.password },
+      tab,
+    )
+    const started = await t.app.dispatch(
+      'documents.batchStart',
+      { period: '2026-10', officeId: ids.office },
+      tab,
+    )
+    if (!started.ok) throw new Error(started.error.message)
+    expect(started.value).toMatchObject({ total: 2, running: true })
+    expect(started.value.emailAccounts).toEqual([
+      { accountNumber: '7700000012', holderName: 'Смирнов Алексей Игоревич' },
+    ])
+    let state = started.value
+    for (let i = 0; i < 200 && state.running; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      const r = await t.app.dispatch('documents.batchStatus', {}, tab)
+      if (r.ok && r.value) state = r.value
+    }
+    expect(state).toMatchObject({ running: false, done: 2, next: null, error: null })
+    const text = state.documents
+      .map((d) => execFileSync('pdftotext', [d.target, '-']).toString())
+      .join('')
+    expect(text).toContain('B-0')
+    expect(text).toContain('B-2')
+    expect(text).not.toContain('B-1')
+    const audit = db.$client
+      .prepare(`SELECT count(*) FROM audit_log WHERE action = 'document.batch'`)
+      .pluck()
+      .get()
+    expect(audit).toBe(1)
+  })
+
+  it('is refused to a cashier', async () => {
+    const tab = 'web:batch'
+    const cashier = testOperators[1]
+    await t.app.dispatch('session.login', { login: cashier.login, password: cashier.password }, tab)
+    const r = await t.app.dispatch('documents.batchStart', { period: '2026-10' }, tab)
+    expect(r.ok).toBe(false)
   })
 })
