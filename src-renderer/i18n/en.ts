@@ -733,6 +733,19 @@ const en: Messages = {
     receiptLayout: 'Receipt format',
     layout80mm: '80 mm roll',
     layoutA4: 'A4 sheet',
+    batch: {
+      title: 'Bills of a period',
+      nav: 'Bills of a period',
+      allOffices: 'All offices of the branch',
+      paperOnly: 'Paper delivery only',
+      start: 'Print',
+      cancel: 'Stop',
+      resume: 'Resume',
+      count: 'Printed {done} of {total}',
+      email: 'E-mail delivery, not printed: {count}',
+      account: 'Account',
+      holder: 'Holder',
+    },
   },
   enums: {
     role: {

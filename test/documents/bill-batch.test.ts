@@ -4,6 +4,7 @@ import { registerAccountSchema } from '../../src-shared/accounts/schemas'
 import { registerAccount } from '../../src-main/accounts/register-account'
 import { executeCommand } from '../../src-main/commands/command'
 import { printBillBatch } from '../../src-main/documents/bill-batch'
+import type { BillBatchState } from '../../src-shared/documents/contract'
 import { accountInput, ids, tempApp, testOperators, type TempApp } from '../support/temp-app'
 
 let t: TempApp
@@ -100,15 +101,15 @@ describe('a supervisor prints the period bills over IPC', () => {
       tab,
     )
     if (!started.ok) throw new Error(started.error.message)
-    expect(started.value).toMatchObject({ total: 2, running: true })
-    expect(started.value.emailAccounts).toEqual([
+    let state = started.value as BillBatchState
+    expect(state).toMatchObject({ total: 2, running: true })
+    expect(state.emailAccounts).toEqual([
       { accountNumber: '7700000012', holderName: 'Смирнов Алексей Игоревич' },
     ])
-    let state = started.value
     for (let i = 0; i < 200 && state.running; i++) {
       await new Promise((resolve) => setTimeout(resolve, 50))
       const r = await t.app.dispatch('documents.batchStatus', {}, tab)
-      if (r.ok && r.value) state = r.value
+      if (r.ok && r.value) state = r.value as BillBatchState
     }
     expect(state).toMatchObject({ running: false, done: 2, next: null, error: null })
     const text = state.documents
