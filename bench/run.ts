@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   'first-paint': () => import('./first-paint'),
 
   billing: () => import('./billing'),
+  bills: () => import('./bills'),
 }
 
 async function main(): Promise<void> {

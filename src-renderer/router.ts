@@ -75,6 +75,11 @@ export const router = createRouter({
           component: () => import('./reference/ReferenceView.vue'),
         },
         { path: 'reports', name: 'reports', component: () => import('./reports/ReportsView.vue') },
+        {
+          path: 'bills',
+          name: 'bill-batch',
+          component: () => import('./documents/BillBatchView.vue'),
+        },
         { path: 'about', name: 'about', component: () => import('./updates/AboutView.vue') },
       ],
     },

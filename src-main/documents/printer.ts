@@ -1,3 +1,4 @@
+import type { SystemPrinter } from '../../src-shared/documents/contract'
 import type { PrintedDocument } from '../../src-shared/payments/contract'
 
 export interface PrintJob {
@@ -16,6 +17,8 @@ export interface PrintJob {
  */
 export interface Printer {
   print(job: PrintJob): Promise<PrintedDocument>
+  /** The system's printers, for choosing one per document kind in settings. */
+  listPrinters(): Promise<SystemPrinter[]>
   close(): Promise<void>
   /** Where saved PDFs go, purged after the `printedRetentionDays` setting. */
   folder?: string

@@ -36,6 +36,18 @@ export function electronPrinter(pdfFolder: string): Printer {
         window.destroy()
       }
     },
+    async listPrinters() {
+      const window = new BrowserWindow({
+        show: false,
+        webPreferences: { sandbox: true, contextIsolation: true, javascript: false },
+      })
+      try {
+        const printers = await window.webContents.getPrintersAsync()
+        return printers.map((p) => ({ name: p.name, displayName: p.displayName || p.name }))
+      } finally {
+        window.destroy()
+      }
+    },
     close: () => Promise.resolve(),
   }
 }

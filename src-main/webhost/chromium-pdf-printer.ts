@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { ownerOnlyFileMode, ownerOnlyFolder } from '../files/owner-only'
 import { join } from 'node:path'
@@ -38,6 +39,21 @@ export function chromiumPdfPrinter(folder: string, executablePath = chromiumPath
         await page.close()
       }
     },
+    // The web dev host prints nothing itself, but lists what CUPS knows (none without it).
+    listPrinters: () =>
+      new Promise((resolve) =>
+        execFile('lpstat', ['-e'], { timeout: 5000 }, (error, stdout) =>
+          resolve(
+            error
+              ? []
+              : stdout
+                  .split('\n')
+                  .map((name) => name.trim())
+                  .filter(Boolean)
+                  .map((name) => ({ name, displayName: name })),
+          ),
+        ),
+      ),
     async close() {
       const started = browser
       browser = null

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { AccountSearchHit } from '../../src-shared/accounts/types'
 import { call } from '../api/client'
+import { looksLikeBillCode } from '../documents/scan-to-pay'
 
 const debounceMs = 120
 export const searchLimit = 50
@@ -58,7 +59,8 @@ export const useAccountSearchStore = defineStore('accountSearch', () => {
     clearTimeout(timer)
     timer = undefined
     sequence++ // an answer still on its way is for an older query: drop it
-    if (blank.value) {
+    // A bill's QR typed by a scanner is not a search: Enter pays it (see scan-to-pay).
+    if (blank.value || looksLikeBillCode(text)) {
       pending.value = false
       showNothing()
       return

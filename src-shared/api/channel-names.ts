@@ -70,6 +70,15 @@ export const channelNameList = [
   'reports.central',
   'reports.exportStatus',
   'reports.exportCancel',
+  'documents.choices',
+  'documents.preview',
+  'documents.print',
+  'documents.scan',
+  'documents.printers',
+  'documents.testPage',
+  'documents.batchStart',
+  'documents.batchStatus',
+  'documents.batchCancel',
 ] as const
 
 export type ListedChannelName = (typeof channelNameList)[number]

@@ -1,5 +1,5 @@
 import type { Service } from '../accounts/domain'
-import type { PaymentMethod } from '../payments/domain'
+import type { PaymentChannel, PaymentMethod } from '../payments/domain'
 
 /** Service names as the payer reads them on a receipt (unabbreviated, unlike the screens). */
 export const serviceNames: Record<Service, string> = {
@@ -20,4 +20,12 @@ export const refundMethodNames: Record<PaymentMethod, string> = {
   cash: 'Возврат наличными',
   card: 'Возврат на банковскую карту',
   transfer: 'Возврат безналичным переводом',
+}
+
+/** Where a payment came in, as a statement names it. */
+export const channelNames: Record<PaymentChannel, string> = {
+  office: 'касса',
+  bank: 'банк',
+  portal: 'личный кабинет',
+  post: 'почта',
 }

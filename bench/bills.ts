@@ -1,0 +1,89 @@
+/**
+ * `npm run bench -- bills --accounts N`: one period's bills for N accounts of a demo replica
+ * rendered to PDF by the batch printer with Chromium already started, the main event loop's
+ * longest stall measured the whole time.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { parseArgs } from 'node:util'
+import { dueDateOf } from '../src-shared/billing/penalties'
+import { billingLawOf } from '../src-shared/billing/law-rows'
+import { lawSettingRows } from '../src-shared/demo/law-settings'
+import { printBillBatch } from '../src-main/documents/bill-batch'
+import { chromiumPdfPrinter } from '../src-main/webhost/chromium-pdf-printer'
+import { benchReplicaCopy } from './replica-cache'
+
+const today = '2026-11-20'
+
+export async function run(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      accounts: { type: 'string', default: '1000' },
+      months: { type: 'string', default: '12' },
+      'per-job': { type: 'string', default: '50' },
+    },
+  })
+  const accounts = Number(values.accounts)
+  const { db } = benchReplicaCopy(join('.bench-data', `replica-${accounts}-${values.months}`), {
+    seed: 1,
+    accounts,
+    months: Number(values.months),
+    today,
+  })
+  // The period close on the central server writes the bills' headers; here, for the latest
+  // charged period of every account, as it would.
+  const period = db.$client.prepare('SELECT max(period) FROM charges').pluck().get() as string
+  const due = dueDateOf(period, billingLawOf(lawSettingRows()).dueDays)
+  db.$client
+    .prepare(
+      `INSERT INTO bills (id, account_id, period, document_number, opening_balance, charged,
+                          penalties, paid, closing_balance, due_date, created_at)
+       SELECT 'bench-' || id, id, @period, number || '-' || replace(@period, '-', ''), 0, 0, 0, 0, 0,
+              @due, @now FROM accounts`,
+    )
+    .run({ period, due, now: new Date().toISOString() })
+  const ids = db.$client
+    .prepare('SELECT id FROM accounts ORDER BY search_key LIMIT ?')
+    .pluck()
+    .all(accounts) as string[]
+
+  const folder = mkdtempSync(join(tmpdir(), 'bench-bills-'))
+  const printer = chromiumPdfPrinter(folder)
+  try {
+    // The browser already started, as in the app: a first one-bill job warms it up.
+    await printBillBatch(db, printer, {
+      period,
+      accountIds: ids.slice(0, 1),
+      timeZone: 'Europe/Moscow',
+      printer: '',
+    })
+    const loop = monitorEventLoopDelay({ resolution: 5 })
+    loop.enable()
+    const started = performance.now()
+    const result = await printBillBatch(db, printer, {
+      period,
+      accountIds: ids,
+      timeZone: 'Europe/Moscow',
+      printer: '',
+      perJob: Number(values['per-job']),
+    })
+    const seconds = (performance.now() - started) / 1000
+    loop.disable()
+    console.log(
+      JSON.stringify({
+        bench: 'bills',
+        bills: result.bills,
+        seconds: Math.round(seconds * 100) / 100,
+        bills_per_s: Math.round((result.bills / seconds) * 10) / 10,
+        max_stall_ms: Math.round(loop.max / 1e5) / 10,
+      }),
+    )
+  } finally {
+    await printer.close()
+    db.$client.close()
+    rmSync(folder, { recursive: true, force: true })
+  }
+}
