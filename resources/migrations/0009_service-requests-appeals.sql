@@ -31,6 +31,14 @@ CREATE TABLE `appeals` (
 );
 --> statement-breakpoint
 CREATE INDEX `appeals_account_idx` ON `appeals` (`account_id`);--> statement-breakpoint
+CREATE TABLE `local_attachments` (
+	`sha256` text PRIMARY KEY NOT NULL,
+	`kind` text NOT NULL,
+	`size` integer NOT NULL,
+	`stored_at` text NOT NULL,
+	`uploaded_at` text
+);
+--> statement-breakpoint
 CREATE TABLE `price_list` (
 	`id` text PRIMARY KEY NOT NULL,
 	`kind` text NOT NULL,

@@ -103,3 +103,16 @@ export const appealAttachments = sqliteTable(
   },
   (t) => [index('appeal_attachments_appeal_idx').on(t.appealId)],
 )
+
+/**
+ * This workstation's copies of attachment files (never synced as rows): what it holds under
+ * `attachments/` beside the replica, and whether the central server has it yet.
+ */
+export const localAttachments = sqliteTable('local_attachments', {
+  sha256: text().primaryKey(),
+  kind: text().$type<AttachmentKind>().notNull(),
+  size: integer().notNull(),
+  storedAt: text().notNull(),
+  /** When the server confirmed it holds the whole file; null while it waits to go up. */
+  uploadedAt: text(),
+})
