@@ -70,6 +70,19 @@ export const channelNameList = [
   'reports.central',
   'reports.exportStatus',
   'reports.exportCancel',
+  'serviceRequests.prices',
+  'serviceRequests.list',
+  'serviceRequests.register',
+  'serviceRequests.change',
+  'serviceRequests.callBack',
+  'serviceRequests.overdue',
+  'priceList.set',
+  'appeals.list',
+  'appeals.attach',
+  'appeals.register',
+  'appeals.change',
+  'appeals.openAttachment',
+  'appeals.overdue',
 ] as const
 
 export type ListedChannelName = (typeof channelNameList)[number]

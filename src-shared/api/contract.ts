@@ -12,6 +12,8 @@ import { shiftChannels } from '../shifts/contract'
 import { syncChannels } from '../sync/contract'
 import { updateChannels } from '../updates/contract'
 import { workstationChannels } from '../workstation/contract'
+import { appealChannels } from '../appeals/contract'
+import { serviceRequestChannels } from '../service-requests/contract'
 import type { ChannelDef } from './channel'
 
 /** The one list of channels: main registers, preload exposes and the renderer calls these. */
@@ -28,6 +30,8 @@ export const contract = {
   ...historyChannels,
   ...referenceChannels,
   ...reportChannels,
+  ...serviceRequestChannels,
+  ...appealChannels,
 
   ...updateChannels,
 } satisfies Record<string, ChannelDef<z.ZodType, unknown>>

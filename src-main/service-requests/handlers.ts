@@ -1,0 +1,41 @@
+import type { ServiceRequestKind } from '../../src-shared/service-requests/domain'
+import { serviceRequestKinds } from '../../src-shared/service-requests/domain'
+import { priceInForce } from '../../src-shared/service-requests/price-list'
+import { commandActor, officeToday } from '../api/context'
+import type { Handler } from '../api/dispatch'
+import { executeCommand } from '../commands/command'
+import { callBackServiceRequest, changeServiceRequest } from './change-request'
+import { priceRows } from './price-lookup'
+import { registerServiceRequest } from './register-request'
+import { overdueCallBacks, requestsOfAccount } from './request-list'
+import { setPrice } from './set-price'
+
+export const serviceRequestHandlers: {
+  'serviceRequests.prices': Handler<'serviceRequests.prices'>
+  'serviceRequests.list': Handler<'serviceRequests.list'>
+  'serviceRequests.register': Handler<'serviceRequests.register'>
+  'serviceRequests.change': Handler<'serviceRequests.change'>
+  'serviceRequests.callBack': Handler<'serviceRequests.callBack'>
+  'serviceRequests.overdue': Handler<'serviceRequests.overdue'>
+  'priceList.set': Handler<'priceList.set'>
+} = {
+  'serviceRequests.prices': (_input, ctx) => {
+    const rows = priceRows(ctx.services.db)
+    const today = officeToday(ctx)
+    return serviceRequestKinds
+      .map((kind: ServiceRequestKind) => priceInForce(rows, kind, today))
+      .filter((p) => p !== null)
+  },
+  'serviceRequests.list': (input, ctx) =>
+    requestsOfAccount(ctx.services.db, input.accountId, ctx.services.clock()),
+  'serviceRequests.register': (input, ctx) =>
+    executeCommand(ctx.services.db, registerServiceRequest, input, commandActor(ctx)),
+  'serviceRequests.change': (input, ctx) =>
+    executeCommand(ctx.services.db, changeServiceRequest, input, commandActor(ctx)),
+  'serviceRequests.callBack': (input, ctx) =>
+    executeCommand(ctx.services.db, callBackServiceRequest, input, commandActor(ctx)),
+  'serviceRequests.overdue': (_input, ctx) =>
+    overdueCallBacks(ctx.services.db, ctx.services.clock()),
+  'priceList.set': (input, ctx) =>
+    executeCommand(ctx.services.db, setPrice, input, commandActor(ctx)),
+}
