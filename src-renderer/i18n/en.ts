@@ -529,6 +529,9 @@ const en: Messages = {
       verification_due: 'Verification due',
       no_reading: 'No reading this period',
       debt: 'Debt above threshold',
+      callback_overdue: 'Request not called back',
+      appeal_overdue: 'Appeal answer overdue',
+      appeal_due_soon: 'Appeal answer due soon',
     },
     card: {
       closed: 'Account closed on {date}',
@@ -537,6 +540,9 @@ const en: Messages = {
       verification_due: 'Meter No. {serial} is due for verification by {date}',
       no_reading: 'No reading for {period}',
       debt: 'Debt {amount}',
+      callback_overdue: 'Request No. {number}: not called back in the promised time',
+      appeal_overdue: 'Appeal No. {number}: answer overdue since {date}',
+      appeal_due_soon: 'Appeal No. {number}: answer by {date}',
     },
   },
   history: {

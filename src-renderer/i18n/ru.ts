@@ -528,6 +528,9 @@ const ru = {
       verification_due: 'Скоро поверка',
       no_reading: 'Нет показаний за период',
       debt: 'Долг выше порога',
+      callback_overdue: 'Не перезвонили по заявке',
+      appeal_overdue: 'Просрочен ответ на обращение',
+      appeal_due_soon: 'Скоро срок ответа на обращение',
     },
     card: {
       closed: 'Счет закрыт {date}',
@@ -536,6 +539,9 @@ const ru = {
       verification_due: 'Поверка прибора № {serial} до {date}',
       no_reading: 'Нет показаний за {period}',
       debt: 'Долг {amount}',
+      callback_overdue: 'Заявка № {number}: не перезвонили в обещанный срок',
+      appeal_overdue: 'Обращение № {number}: ответ просрочен, срок был {date}',
+      appeal_due_soon: 'Обращение № {number}: ответить до {date}',
     },
   },
   history: {
