@@ -62,10 +62,10 @@ describe('service requests at the workstation', () => {
     })
     expect(second.number).toBe('З-K1-2')
     // The outbox carries no price: the server takes its own.
-    const args = JSON.parse(
-      sql().prepare("SELECT args FROM outbox WHERE name = 'serviceRequest.register'").get()!
-        .args as string,
-    ) as Record<string, unknown>
+    const outboxed = sql()
+      .prepare("SELECT args FROM outbox WHERE name = 'serviceRequest.register'")
+      .get() as { args: string }
+    const args = JSON.parse(outboxed.args) as Record<string, unknown>
     expect(args.price).toBeUndefined()
     expect(args.number).toBe('З-K1-1')
 
