@@ -3,6 +3,8 @@ import type { Handler } from '../api/dispatch'
 import { openAttachment } from '../attachments/attachment-sync'
 import { storeAttachment } from '../attachments/attachment-store'
 import { executeCommand } from '../commands/command'
+import { appealAcknowledgementHtml } from '../service-requests/documents'
+import { readSetting } from '../settings/settings'
 import { prepared } from '../db/prepared'
 import { clientFor } from '../sync/sync-run'
 import { appealsOfAccount, overdueAppeals } from './appeal-list'
@@ -15,6 +17,7 @@ export const appealHandlers: {
   'appeals.register': Handler<'appeals.register'>
   'appeals.change': Handler<'appeals.change'>
   'appeals.openAttachment': Handler<'appeals.openAttachment'>
+  'appeals.printAcknowledgement': Handler<'appeals.printAcknowledgement'>
   'appeals.overdue': Handler<'appeals.overdue'>
 } = {
   'appeals.list': (input, ctx) =>
@@ -42,6 +45,16 @@ export const appealHandlers: {
       .pluck()
       .get(input.sha256) as OpenedKind
     return { sha256: input.sha256, kind, content: bytes.toString('base64') }
+  },
+  'appeals.printAcknowledgement': (input, ctx) => {
+    const today = officeToday(ctx)
+    const { html, name } = appealAcknowledgementHtml(ctx.services.db, input.appealId, today)
+    return ctx.services.printer.print({
+      html,
+      name,
+      layout: 'a4',
+      printer: readSetting(ctx.services.db, 'documentPrinter', today),
+    })
   },
   'appeals.overdue': (_input, ctx) => overdueAppeals(ctx.services.db, officeToday(ctx)),
 }

@@ -4,6 +4,8 @@ import { priceInForce } from '../../src-shared/service-requests/price-list'
 import { commandActor, officeToday } from '../api/context'
 import type { Handler } from '../api/dispatch'
 import { executeCommand } from '../commands/command'
+import { readSetting } from '../settings/settings'
+import { requestFormHtml } from './documents'
 import { callBackServiceRequest, changeServiceRequest } from './change-request'
 import { priceRows } from './price-lookup'
 import { registerServiceRequest } from './register-request'
@@ -17,6 +19,7 @@ export const serviceRequestHandlers: {
   'serviceRequests.change': Handler<'serviceRequests.change'>
   'serviceRequests.callBack': Handler<'serviceRequests.callBack'>
   'serviceRequests.overdue': Handler<'serviceRequests.overdue'>
+  'serviceRequests.print': Handler<'serviceRequests.print'>
   'priceList.set': Handler<'priceList.set'>
 } = {
   'serviceRequests.prices': (_input, ctx) => {
@@ -36,6 +39,16 @@ export const serviceRequestHandlers: {
     executeCommand(ctx.services.db, callBackServiceRequest, input, commandActor(ctx)),
   'serviceRequests.overdue': (_input, ctx) =>
     overdueCallBacks(ctx.services.db, ctx.services.clock()),
+  'serviceRequests.print': (input, ctx) => {
+    const today = officeToday(ctx)
+    const { html, name } = requestFormHtml(ctx.services.db, input.requestId, today)
+    return ctx.services.printer.print({
+      html,
+      name,
+      layout: 'a4',
+      printer: readSetting(ctx.services.db, 'documentPrinter', today),
+    })
+  },
   'priceList.set': (input, ctx) =>
     executeCommand(ctx.services.db, setPrice, input, commandActor(ctx)),
 }

@@ -76,12 +76,14 @@ export const channelNameList = [
   'serviceRequests.change',
   'serviceRequests.callBack',
   'serviceRequests.overdue',
+  'serviceRequests.print',
   'priceList.set',
   'appeals.list',
   'appeals.attach',
   'appeals.register',
   'appeals.change',
   'appeals.openAttachment',
+  'appeals.printAcknowledgement',
   'appeals.overdue',
 ] as const
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../api/channel'
+import type { PrintedDocument } from '../payments/contract'
 import { labelled } from '../api/validation'
 import { attachmentLimits, sha256Pattern, type AttachmentKind } from '../attachments/content'
 import type { Role } from '../operators/roles'
@@ -65,6 +66,11 @@ export const appealChannels = {
   /** A file of an appeal: this workstation's copy, else fetched from the server once. */
   'appeals.openAttachment': channel<OpenedAttachment>()({
     input: z.object({ sha256: z.string().regex(sha256Pattern) }),
+    roles: editors,
+  }),
+  /** The acknowledgement for the customer (number, date, due date), to the document printer. */
+  'appeals.printAcknowledgement': channel<PrintedDocument>()({
+    input: z.object({ appealId: z.string().min(1) }),
     roles: editors,
   }),
   /** The supervisor's list: unanswered appeals overdue or due within the warning days. */

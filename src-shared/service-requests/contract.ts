@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../api/channel'
+import type { PrintedDocument } from '../payments/contract'
 import { labelled } from '../api/validation'
 import type { Role } from '../operators/roles'
 import type { ServiceRequestKind, ServiceRequestStatus } from './domain'
@@ -69,6 +70,11 @@ export const serviceRequestChannels = {
   'serviceRequests.overdue': channel<ServiceRequestRow[]>()({
     input: z.object({}),
     roles: supervisors,
+  }),
+  /** The request form for the customer, to the document printer (or a PDF). */
+  'serviceRequests.print': channel<PrintedDocument>()({
+    input: z.object({ requestId: z.string().min(1) }),
+    roles: editors,
   }),
   'priceList.set': channel<{ priceId: string }>()({
     input: priceListSetSchema,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Alert } from '../../src-shared/alerts/alerts'
 import type { AlertList } from '../../src-shared/alerts/contract'
@@ -188,6 +189,12 @@ describe('appeals at the workstation', () => {
       answerChannel: 'letter',
     })
     expect(await call<AppealRow[]>('appeals.overdue', {}, superTab)).toEqual([])
+    // The acknowledgement becomes a PDF through Chromium (no printer set).
+    const printed = await call<{ kind: string; target: string }>('appeals.printAcknowledgement', {
+      appealId: row!.id,
+    })
+    expect(printed.kind).toBe('pdf')
+    expect(readFileSync(printed.target).subarray(0, 5).toString()).toBe('%PDF-')
     expect(kinds(await call<Alert[]>('alerts.account', { accountId }))).not.toContain(
       'appeal_overdue',
     )
