@@ -8,6 +8,7 @@ import type { AttachmentRef } from '../../src-shared/appeals/schemas'
 import type { ServiceRequestRow } from '../../src-shared/service-requests/contract'
 import { testOperators } from '../support/temp-app'
 import {
+  createCentralAdmin,
   newWorkstation,
   seedAccountWithDebt,
   seedBranch,
@@ -235,5 +236,71 @@ describe('service requests and appeals across workstations', () => {
         .filter((o) => o.name === 'appeal.register')
         .map((o) => o.status),
     ).toEqual(['done'])
+  })
+})
+
+describe('the price list and numbers on the server', () => {
+  it("a central admin's price reaches every branch; a clerk may not set one", async () => {
+    const { branch } = await branchWithAccount()
+    const admin = await createCentralAdmin(database.db)
+    const desk = await workstation(branch)
+    const adminDesk = headlessClient(server.url, await newWorkstation(database.db, branch.officeId))
+    clients.push(adminDesk)
+    await adminDesk.sync()
+    await adminDesk.login(admin.login, admin.password)
+    const validFrom = new Date().toISOString().slice(0, 10)
+    await adminDesk.call('priceList.set', {
+      kind: 'technical_check',
+      validFrom: '2099-01-01',
+      price: 99_900,
+      supplierId: branch.supplierId,
+    })
+    await adminDesk.sync()
+    expect(adminDesk.outbox().filter((o) => o.name === 'priceList.set')).toEqual([
+      { status: 'done', name: 'priceList.set', rejectReason: null },
+    ])
+    const held = await queryRows<{ branchId: string | null; price: number }>(
+      database.db,
+      sql`SELECT branch_id AS "branchId", price FROM price_list WHERE kind = 'technical_check'`,
+    )
+    expect(held.map((h) => [h.branchId, Number(h.price)])).toEqual([[null, 99_900]])
+    await desk.sync()
+    const rows = desk.app.services.db.$client
+      .prepare("SELECT price FROM price_list WHERE kind = 'technical_check'")
+      .pluck()
+      .all()
+    expect(rows).toEqual([99_900])
+    await expect(
+      desk.call('priceList.set', {
+        kind: 'sealing',
+        validFrom,
+        price: 1,
+        supplierId: branch.supplierId,
+      }),
+    ).rejects.toThrow(/^priceList\.set: /)
+  })
+
+  it('a request numbered in another workstation series is rejected for good', async () => {
+    const { branch, accountId } = await branchWithAccount()
+    const a = await workstation(branch)
+    await a.call('serviceRequests.register', {
+      accountId,
+      kind: 'control_reading',
+      contactPhone: '89101234567',
+    })
+    a.app.services.db.$client
+      .prepare(
+        `UPDATE outbox SET args = json_set(args, '$.number', 'З-ZZ-1')
+          WHERE name = 'serviceRequest.register'`,
+      )
+      .run()
+    await a.sync()
+    expect(a.outbox().filter((o) => o.name === 'serviceRequest.register')).toEqual([
+      {
+        status: 'rejected',
+        name: 'serviceRequest.register',
+        rejectReason: 'Номер З-ZZ-1: не из серии этого рабочего места.',
+      },
+    ])
   })
 })
