@@ -65,6 +65,11 @@ export const router = createRouter({
         { path: 'sync', name: 'sync', component: () => import('./sync/SyncView.vue') },
         { path: 'alerts', name: 'alerts', component: () => import('./alerts/AlertsView.vue') },
         {
+          path: 'follow-up',
+          name: 'follow-up',
+          component: () => import('./service-requests/FollowUpView.vue'),
+        },
+        {
           path: 'history',
           name: 'history',
           component: () => import('./history/OperatorHistoryView.vue'),

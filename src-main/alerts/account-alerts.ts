@@ -33,12 +33,24 @@ export function alertFacts(db: Db, accountId: string): AlertFacts | undefined {
     `SELECT serial_number AS serialNumber, next_verification_at AS nextVerificationAt, status
        FROM meters WHERE account_id = ? ORDER BY service, installed_at`,
   ).all(accountId) as AlertFacts['meters']
-  return { ...account, meters }
+  const requests = prepared(
+    sqlite,
+    `SELECT number, status, registered_at AS registeredAt, called_back_at AS calledBackAt
+       FROM service_requests
+      WHERE account_id = ? AND called_back_at IS NULL AND status IN ('new', 'scheduled')
+      ORDER BY registered_at`,
+  ).all(accountId) as NonNullable<AlertFacts['requests']>
+  const appeals = prepared(
+    sqlite,
+    `SELECT number, status, due_on AS dueOn FROM appeals
+      WHERE account_id = ? AND status IN ('registered', 'in_work') ORDER BY due_on`,
+  ).all(accountId) as NonNullable<AlertFacts['appeals']>
+  return { ...account, meters, requests, appeals }
 }
 
 /** What the card shows at its top for one account today. */
-export function alertsOfAccount(db: Db, accountId: string, today: string): Alert[] {
+export function alertsOfAccount(db: Db, accountId: string, today: string, now?: Date): Alert[] {
   const facts = alertFacts(db, accountId)
   if (!facts) throw new ApiFailure('not_found', 'Лицевой счет не найден.')
-  return accountAlerts(facts, alertRules(db, today))
+  return accountAlerts(facts, { ...alertRules(db, today), now: now?.toISOString() })
 }

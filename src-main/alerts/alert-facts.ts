@@ -21,5 +21,7 @@ export function alertRules(db: Db, today: string): AlertRules {
     today,
     currentPeriod: readingPeriod(today, cutoff).period,
     debtThreshold: readSetting(db, 'debtAlertThreshold', today),
+    callBackHours: readSetting(db, 'serviceCallBackHours', today),
+    appealDueSoonDays: readSetting(db, 'appealDueSoonDays', today),
   }
 }

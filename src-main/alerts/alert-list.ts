@@ -2,6 +2,7 @@ import { formatAddress, formatFullName } from '../../src-shared/accounts/domain'
 import type { AlertKind } from '../../src-shared/alerts/alerts'
 import type { AlertList, AlertListRow } from '../../src-shared/alerts/contract'
 import { addMonths, verificationWarnMonths } from '../../src-shared/meters/verification'
+import { addDays } from '../../src-shared/appeals/domain'
 import { rawSearchKeys } from '../accounts/search'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
@@ -40,6 +41,23 @@ const kindQueries: Record<AlertKind, string> = {
     SELECT account_id, NULL AS meter_serial, NULL AS date, sum(amount) AS amount, NULL AS period
       FROM (${signedLedger})
      GROUP BY account_id HAVING sum(amount) > @threshold`,
+  callback_overdue: `
+    SELECT r.account_id, NULL AS meter_serial, min(r.registered_at) AS date, NULL AS amount,
+           NULL AS period
+      FROM service_requests r
+     WHERE r.called_back_at IS NULL AND r.status IN ('new', 'scheduled')
+       AND r.registered_at < @callBackBefore
+     GROUP BY r.account_id`,
+  appeal_overdue: `
+    SELECT p.account_id, NULL AS meter_serial, min(p.due_on) AS date, NULL AS amount, NULL AS period
+      FROM appeals p
+     WHERE p.status IN ('registered', 'in_work') AND p.due_on < @today
+     GROUP BY p.account_id`,
+  appeal_due_soon: `
+    SELECT p.account_id, NULL AS meter_serial, min(p.due_on) AS date, NULL AS amount, NULL AS period
+      FROM appeals p
+     WHERE p.status IN ('registered', 'in_work') AND p.due_on >= @today AND p.due_on <= @soonBy
+     GROUP BY p.account_id`,
 }
 
 interface Row {
@@ -84,6 +102,8 @@ export interface AlertListQuery {
   /** The workstation's office; null = the whole branch of the replica. */
   officeId: string | null
   today: string
+  /** The instant now: the call-back promise runs in hours. */
+  now?: Date
 }
 
 /** One page of the office's accounts with an alert of one kind, by account number. */
@@ -95,6 +115,11 @@ export function listAlerts(db: Db, q: AlertListQuery): AlertList {
     dueBy: addMonths(rules.today, verificationWarnMonths),
     period: rules.currentPeriod,
     threshold: rules.debtThreshold,
+    // A request registered before this instant has had its promised hours.
+    callBackBefore: new Date(
+      (q.now ?? new Date()).getTime() - (rules.callBackHours ?? 72) * 3_600_000,
+    ).toISOString(),
+    soonBy: addDays(rules.today, rules.appealDueSoonDays ?? 0),
     officeId: q.officeId,
     keys,
     limit: q.limit,

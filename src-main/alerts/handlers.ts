@@ -22,11 +22,12 @@ export const alertHandlers: {
   'alerts.list': Handler<'alerts.list'>
 } = {
   'alerts.account': (input, ctx) =>
-    alertsOfAccount(ctx.services.db, input.accountId, officeToday(ctx)),
+    alertsOfAccount(ctx.services.db, input.accountId, officeToday(ctx), ctx.services.clock()),
   'alerts.list': (input, ctx) =>
     listAlerts(ctx.services.db, {
       ...input,
       officeId: workstationOffice(ctx.services.db),
       today: officeToday(ctx),
+      now: ctx.services.clock(),
     }),
 }

@@ -12,6 +12,8 @@ import { shiftHandlers } from '../shifts/handlers'
 import { syncHandlers } from '../sync/handlers'
 import { updateHandlers } from '../updates/handlers'
 import { workstationHandlers } from '../workstation/handlers'
+import { appealHandlers } from '../appeals/handlers'
+import { serviceRequestHandlers } from '../service-requests/handlers'
 import type { Handlers } from './dispatch'
 
 /** Every channel's handler, gathered from the domain folders. */
@@ -29,6 +31,8 @@ export const handlers: Handlers = {
   ...referenceHandlers,
   ...reportHandlers,
   ...documentHandlers,
+  ...serviceRequestHandlers,
+  ...appealHandlers,
 
   ...updateHandlers,
 }

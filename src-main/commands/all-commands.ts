@@ -18,6 +18,11 @@ import { saveSupplier } from '../reference/save-supplier'
 import { setSetting } from '../reference/set-setting'
 import { setTariff } from '../reference/set-tariff'
 import { closeShift, openShift } from '../shifts/shift-commands'
+import { changeAppeal } from '../appeals/change-appeal'
+import { registerAppeal } from '../appeals/register-appeal'
+import { callBackServiceRequest, changeServiceRequest } from '../service-requests/change-request'
+import { registerServiceRequest } from '../service-requests/register-request'
+import { setPrice } from '../service-requests/set-price'
 import type { CommandDef } from './command'
 
 /**
@@ -46,4 +51,10 @@ export const workstationCommands: { [N in CommandName]: CommandDef<never, unknow
   'office.save': saveOffice,
   'operator.save': saveOperator,
   'setting.set': setSetting,
+  'serviceRequest.register': registerServiceRequest,
+  'serviceRequest.change': changeServiceRequest,
+  'serviceRequest.callBack': callBackServiceRequest,
+  'appeal.register': registerAppeal,
+  'appeal.change': changeAppeal,
+  'priceList.set': setPrice,
 }

@@ -12,7 +12,7 @@ import { setSetting } from './set-setting'
 import { setTariff } from './set-tariff'
 
 /** A dated value starts today or later: what was in force on a past day is never rewritten. */
-function notInPast(ctx: HandlerContext, validFrom: string): void {
+export function notInPast(ctx: HandlerContext, validFrom: string): void {
   const today = officeToday(ctx)
   if (validFrom < today) {
     const message = `Действует с: не раньше сегодняшнего дня (${today.split('-').reverse().join('.')}).`
@@ -25,7 +25,7 @@ function notInPast(ctx: HandlerContext, validFrom: string): void {
  * token of a login the server checked): a change made without one would be refused there, so it
  * is refused here, before it reaches the outbox. A replica with no server has nothing to refuse.
  */
-function requireOnlineAdmin(ctx: HandlerContext): void {
+export function requireOnlineAdmin(ctx: HandlerContext): void {
   if (readSyncState(ctx.services.db) && !ctx.session?.token) {
     throw new ApiFailure('forbidden', syncMessages.adminOffline)
   }
@@ -35,7 +35,7 @@ function requireOnlineAdmin(ctx: HandlerContext): void {
 const SEND_WAIT_MS = 5000
 
 /** The change goes to the server now, while the admin's session stands; the answer waits a bit. */
-async function sendNow<R>(ctx: HandlerContext, result: R): Promise<R> {
+export async function sendNow<R>(ctx: HandlerContext, result: R): Promise<R> {
   let timer: ReturnType<typeof setTimeout> | undefined
   await Promise.race([
     ctx.services.sync.wake(),

@@ -201,6 +201,56 @@ export class SyncServerClient {
     return this.post(serverRoutes.verify, { versions: this.versions }, true)
   }
 
+  /**
+   * One request with raw bytes (an attachment), with the workstation's credentials. Not resent
+   * on a fresh connection here: the attachment sync retries the whole file on its next run.
+   */
+  private async raw(
+    method: 'PUT' | 'GET',
+    sha256: string,
+    body?: Uint8Array,
+  ): Promise<{ status: number; bytes: Buffer }> {
+    const dispatcher = dispatcherFor(
+      this.endpoint.serverUrl,
+      this.endpoint.serverCertificate ?? null,
+    )
+    const response = await request(
+      new URL(`${serverRoutes.attachments}/${sha256}`, this.endpoint.serverUrl),
+      {
+        method,
+        headers: {
+          ...(body ? { 'content-type': 'application/octet-stream' } : {}),
+          'x-workstation-id': this.endpoint.workstationId,
+          'x-workstation-secret': this.endpoint.secret,
+        },
+        ...(body ? { body } : {}),
+        headersTimeout: TIMEOUT_MS,
+        bodyTimeout: TIMEOUT_MS,
+        dispatcher,
+      },
+    )
+    return {
+      status: response.statusCode,
+      bytes: Buffer.from(await response.body.arrayBuffer()),
+    }
+  }
+
+  /** Uploads an appeal's file whole under its hash (the server checks the hash). */
+  async uploadAttachment(sha256: string, bytes: Uint8Array): Promise<void> {
+    const answer = await this.raw('PUT', sha256, bytes)
+    if (answer.status < 200 || answer.status > 299)
+      throw new SyncHttpError(answer.status, messageOf(answer.bytes.toString('utf8')))
+  }
+
+  /** An appeal's file of this branch from the server, or null when it does not hold it. */
+  async fetchAttachment(sha256: string): Promise<Buffer | null> {
+    const answer = await this.raw('GET', sha256)
+    if (answer.status === 404) return null
+    if (answer.status < 200 || answer.status > 299)
+      throw new SyncHttpError(answer.status, messageOf(answer.bytes.toString('utf8')))
+    return answer.bytes
+  }
+
   /** A company-wide report, for the logged-in operator (the server checks who that is). */
   centralReport(body: Omit<CentralReportRequest, 'versions'>): Promise<ReportTable> {
     return this.post(serverRoutes.centralReport, { versions: this.versions, ...body }, true)

@@ -4,6 +4,7 @@ import {
   type SyncCursor,
 } from '../../src-shared/sync/protocol'
 import { rebuildSearchIndexInSteps } from '../accounts/search-index'
+import { uploadPendingAttachments } from '../attachments/attachment-sync'
 import type { Db } from '../db/connection'
 import { applyPulledPage } from './apply-pulled'
 import { pushOutbox } from './push-outbox'
@@ -73,6 +74,8 @@ export async function runSync(db: Db, options: SyncRunOptions): Promise<SyncRunR
   if (!client) throw new Error('sync is not configured')
   const report: SyncRunReport = { pushed: 0, pulled: 0, updateRequired: null, verified: null }
   try {
+    // Appeals' files first: their commands in the outbox need them on the server.
+    await uploadPendingAttachments(db, client, options.now)
     report.pushed = await pushOutbox(db, client, options.now, options.pushBatch)
     try {
       report.pulled = await pullAll(db, client, options)

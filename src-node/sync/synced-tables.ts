@@ -30,6 +30,10 @@ export const syncedReplicaTables = {
   payments: t.payments,
   payment_lines: t.paymentLines,
   payment_cancellations: t.paymentCancellations,
+  price_list: t.priceList,
+  service_requests: t.serviceRequests,
+  appeals: t.appeals,
+  appeal_attachments: t.appealAttachments,
 } satisfies Record<string, SQLiteTable>
 
 export type SyncedTableName = keyof typeof syncedReplicaTables

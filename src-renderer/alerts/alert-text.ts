@@ -12,6 +12,7 @@ export function useAlertText(): (alert: Alert) => string {
       date: formatDate(a.date ?? null),
       period: a.period ? formatPeriod(a.period) : '',
       amount: formatMoney(a.amount ?? 0),
+      number: a.number ?? '',
     }
     if (a.kind === 'verification_expired' && !a.date) {
       return t('alerts.card.verification_expiredNoDate', named)

@@ -81,7 +81,7 @@ export async function createOperator(
 /** Global reference rows (suppliers, services, tariffs, settings) as given. */
 export async function insertGlobal(
   db: ServerDb,
-  table: 'suppliers' | 'services' | 'tariffs' | 'settings',
+  table: 'suppliers' | 'services' | 'tariffs' | 'settings' | 'price_list',
   rows: Row[],
 ) {
   await write(db, null, (w) => w.insert(table, rows))

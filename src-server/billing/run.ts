@@ -39,7 +39,7 @@ import {
   type Range,
   type RangeMeter,
 } from './inputs'
-import { paidServiceLines } from './paid-services'
+import { loadPaidServices, paidServiceCharges } from './paid-services'
 
 export interface BillingProgress {
   branchId: string
@@ -237,12 +237,14 @@ async function billBatch(
 ): Promise<{ chargeLines: number; penaltyLines: number }> {
   const { branchId, period } = c
   const range: Range = { branchId, first: batch[0]!.id, last: batch.at(-1)!.id }
-  const [services, { meters, accepted }, past, totals] = await Promise.all([
+  const [services, { meters, accepted }, past, totals, paidDone] = await Promise.all([
     loadServices(db, range),
     loadMeters(db, range),
     loadPastLines(db, range, c.historyFrom, period),
     loadLedgerTotals(db, range, c.p),
+    loadPaidServices(db, range, c.p.next),
   ])
+  const paidOf = byAccount(paidDone)
   const owing = [...new Set(totals.filter((t) => t.overdue > 0).map((t) => t.accountId))]
   const history = await loadPenaltyHistory(db, range, owing, period, c.p.timeZone)
   const servicesOf = byAccount(services)
@@ -278,7 +280,6 @@ async function billBatch(
         if (row) billed.push({ ...row, status: 'billed' })
       }
     }
-    lines.push(...paidServiceLines(account, period))
     const penalties = penaltyLines(
       totalsOf.get(account.id) ?? [],
       historyOf.get(account.id) ?? [],
@@ -322,7 +323,11 @@ async function billBatch(
     const ledger = totalsOf.get(account.id) ?? []
     const opening = ledger.reduce((s, t) => s + t.opening, 0)
     const paid = ledger.reduce((s, t) => s + t.paid, 0)
-    const charged = lines.reduce((s, l) => s + l.amount, 0)
+    // Paid services done (service requests): their own lines, in the bill's charged sum.
+    const paidLines = paidServiceCharges(paidOf.get(account.id) ?? [], period, createdAt, uuidv7)
+    charges.push(...paidLines)
+    const charged =
+      lines.reduce((s, l) => s + l.amount, 0) + paidLines.reduce((s, p) => s + Number(p.amount), 0)
     const penalty = penalties.reduce((s, p) => s + p.amount, 0)
     bills.push({
       id: uuidv7(),
@@ -346,6 +351,8 @@ async function billBatch(
     await write.insert('bills', bills)
     await write.upsert('readings', billed)
     await write.flush()
+    for (const d of paidDone)
+      await write.update('service_requests', d.id, { chargedPeriod: period })
     await tx.execute(
       sql`UPDATE billing_runs SET accounts_done = accounts_done + ${batch.length}
            WHERE branch_id = ${branchId} AND period = ${period}`,

@@ -17,7 +17,14 @@ import { operatorSave } from './reference-operator'
 import { settingSet } from './reference-setting'
 import { supplierSave } from './reference-supplier'
 import { tariffSet } from './reference-tariff'
+import { appealChange, appealRegister } from './appeals'
+import { priceListSet } from './reference-price'
 import type { ServerCommand } from './server-command'
+import {
+  serviceRequestCallBack,
+  serviceRequestChange,
+  serviceRequestRegister,
+} from './service-requests'
 import { shiftClose, shiftOpen } from './shifts'
 
 /**
@@ -46,6 +53,12 @@ export const serverCommands: { [N in CommandName]: ServerCommand<N> } = {
   'office.save': officeSave,
   'operator.save': operatorSave,
   'setting.set': settingSet,
+  'serviceRequest.register': serviceRequestRegister,
+  'serviceRequest.change': serviceRequestChange,
+  'serviceRequest.callBack': serviceRequestCallBack,
+  'appeal.register': appealRegister,
+  'appeal.change': appealChange,
+  'priceList.set': priceListSet,
 }
 
 /** The contract entry and applier of a pushed command's name and arguments version. */

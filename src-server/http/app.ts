@@ -32,6 +32,8 @@ import { pullPageJson, verifyDigests } from '../sync/pull'
 import { pushCommands } from '../sync/push'
 import { RecentRows } from '../sync/recent-rows'
 import { registerUpdateFeed } from './update-feed'
+import { readAttachmentFile, storeAttachmentFile } from '../attachments/attachment-files'
+import { attachmentLimits, attachmentMessages } from '../../src-shared/attachments/content'
 import { authenticate, type WorkstationIdentity } from '../workstations/credentials'
 import { centralReportRequestSchema } from '../../src-shared/reports/central'
 import { answerCentralReport } from '../reports/central-http'
@@ -257,6 +259,41 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
       const answer = await answerCentralReport(db, ws, await sessionOperator(ws, req, reply), body)
       if (answer.ok) return answer.table
       return reply.code(answer.status).send({ code: 'forbidden', message: answer.message })
+    }),
+  )
+  // Appeals' files: raw bytes under their hash, at most one attachment's size (plus a byte, so
+  // a larger one is measured and refused with the clerk's message rather than cut).
+  app.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'buffer', bodyLimit: attachmentLimits.maxBytes + 1 },
+    (_req, body, done) => done(null, body),
+  )
+  app.put(
+    `${serverRoutes.attachments}/:sha256`,
+    {
+      ...bounded(limits.push, rateLimitMessages.sync, perWorkstation),
+      bodyLimit: attachmentLimits.maxBytes + 1,
+    },
+    withWorkstation(async (ws, req, reply) => {
+      const { sha256 } = req.params as { sha256: string }
+      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)
+      const answer = await storeAttachmentFile(db, ws.branchId, sha256, body)
+      if (!answer.ok) {
+        return reply.code(answer.status).send({ code: 'invalid_input', message: answer.message })
+      }
+      return { stored: true, sha256: answer.sha256, size: answer.size }
+    }),
+  )
+  app.get(
+    `${serverRoutes.attachments}/:sha256`,
+    bounded(limits.pull, rateLimitMessages.sync, perWorkstation),
+    withWorkstation(async (ws, req, reply) => {
+      const { sha256 } = req.params as { sha256: string }
+      const bytes = await readAttachmentFile(db, ws.branchId, sha256)
+      if (!bytes) {
+        return reply.code(404).send({ code: 'not_found', message: attachmentMessages.notFound })
+      }
+      return reply.type('application/octet-stream').send(bytes)
     }),
   )
   return app

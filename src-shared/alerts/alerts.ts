@@ -1,5 +1,7 @@
 import type { AccountStatus } from '../accounts/domain'
+import { appealFlag, type AppealStatus } from '../appeals/domain'
 import { verificationStatus } from '../meters/verification'
+import { callBackOverdue, type CallBackFacts } from '../service-requests/domain'
 
 /** What the card and the office alerts list flag, most urgent first. */
 export const alertKinds = [
@@ -8,6 +10,9 @@ export const alertKinds = [
   'verification_due',
   'no_reading',
   'debt',
+  'callback_overdue',
+  'appeal_overdue',
+  'appeal_due_soon',
 ] as const
 export type AlertKind = (typeof alertKinds)[number]
 
@@ -21,6 +26,8 @@ export interface Alert {
   amount?: number
   /** YYYY-MM: the period without a reading. */
   period?: string
+  /** The service request's or appeal's number (call-back and appeal alerts). */
+  number?: string
 }
 
 /** The facts of one account the alerts are decided from. */
@@ -32,6 +39,10 @@ export interface AlertFacts {
   lastReadingPeriod: string | null
   /** Kopecks; positive = the customer owes. */
   balance: number
+  /** Service requests still waiting (the 72-hour call back). */
+  requests?: (CallBackFacts & { number: string })[]
+  /** Appeals not yet answered. */
+  appeals?: { number: string; status: AppealStatus; dueOn: string }[]
 }
 
 export interface AlertRules {
@@ -40,6 +51,10 @@ export interface AlertRules {
   currentPeriod: string
   /** Kopecks of debt from which the account is flagged (setting debtAlertThreshold). */
   debtThreshold: number
+  /** The instant now, and the settings serviceCallBackHours and appealDueSoonDays. */
+  now?: string
+  callBackHours?: number
+  appealDueSoonDays?: number
 }
 
 /**
@@ -78,6 +93,18 @@ export function accountAlerts(facts: AlertFacts, rules: AlertRules): Alert[] {
   }
   if (facts.balance > rules.debtThreshold) {
     alerts.push({ kind: 'debt', amount: facts.balance })
+  }
+  if (rules.now !== undefined && rules.callBackHours !== undefined) {
+    for (const r of facts.requests ?? []) {
+      if (callBackOverdue(r, rules.now, rules.callBackHours))
+        alerts.push({ kind: 'callback_overdue', number: r.number, date: r.registeredAt })
+    }
+  }
+  for (const a of facts.appeals ?? []) {
+    const flag = appealFlag(a, rules.today, rules.appealDueSoonDays ?? 0)
+    if (flag === 'overdue') alerts.push({ kind: 'appeal_overdue', number: a.number, date: a.dueOn })
+    if (flag === 'due_soon')
+      alerts.push({ kind: 'appeal_due_soon', number: a.number, date: a.dueOn })
   }
   return alerts
 }

@@ -79,6 +79,21 @@ export const channelNameList = [
   'documents.batchStart',
   'documents.batchStatus',
   'documents.batchCancel',
+  'serviceRequests.prices',
+  'serviceRequests.list',
+  'serviceRequests.register',
+  'serviceRequests.change',
+  'serviceRequests.callBack',
+  'serviceRequests.overdue',
+  'serviceRequests.print',
+  'priceList.set',
+  'appeals.list',
+  'appeals.attach',
+  'appeals.register',
+  'appeals.change',
+  'appeals.openAttachment',
+  'appeals.printAcknowledgement',
+  'appeals.overdue',
 ] as const
 
 export type ListedChannelName = (typeof channelNameList)[number]

@@ -13,6 +13,8 @@ import { shiftChannels } from '../shifts/contract'
 import { syncChannels } from '../sync/contract'
 import { updateChannels } from '../updates/contract'
 import { workstationChannels } from '../workstation/contract'
+import { appealChannels } from '../appeals/contract'
+import { serviceRequestChannels } from '../service-requests/contract'
 import type { ChannelDef } from './channel'
 
 /** The one list of channels: main registers, preload exposes and the renderer calls these. */
@@ -30,6 +32,8 @@ export const contract = {
   ...referenceChannels,
   ...reportChannels,
   ...documentChannels,
+  ...serviceRequestChannels,
+  ...appealChannels,
 
   ...updateChannels,
 } satisfies Record<string, ChannelDef<z.ZodType, unknown>>

@@ -102,6 +102,12 @@ export const settingDefinitions = {
     schema: z.object({ first: z.number().int().min(1), second: z.number().int().min(2) }),
     default: { first: 30, second: 90 },
   },
+  /** Hours within which the company promises to call a service request's customer back. */
+  serviceCallBackHours: { schema: z.number().int().min(1).max(720), default: 72 },
+  /** Calendar days to answer an appeal (59-FZ art. 12: 30 days from registration). */
+  appealAnswerDays: { schema: z.number().int().min(1).max(365), default: 30 },
+  /** An unanswered appeal is flagged this many days before its due day. */
+  appealDueSoonDays: { schema: z.number().int().min(0).max(60), default: 3 },
   /*
    * Billing's law (DOMAIN "Money", "Billing"): no defaults here, the dated rows say it; billing
    * refuses to guess when none is in force.

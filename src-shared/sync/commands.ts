@@ -22,6 +22,13 @@ import {
   supplierSaveSchema,
   tariffSetSchema,
 } from '../reference/schemas'
+import {
+  callBackServiceRequestSchema,
+  changeServiceRequestSchema,
+  priceListSetSchema,
+  registerServiceRequestSchema,
+} from '../service-requests/schemas'
+import { changeAppealSchema, registerAppealSchema } from '../appeals/schemas'
 import { syncMessages } from './messages'
 
 /*
@@ -289,6 +296,46 @@ export const syncCommands = {
     ),
     roles: cashDeskRoles,
     scope: 'branch',
+  }),
+  'serviceRequest.register': entry({
+    argsVersion: 1,
+    // The price is not carried: the server takes it from its own price list.
+    payload: wire(registerServiceRequestSchema, z.object({ requestId: id, number: id })),
+    roles: accountEditors,
+    scope: 'branch',
+  }),
+  'serviceRequest.change': entry({
+    argsVersion: 1,
+    payload: wire(changeServiceRequestSchema),
+    roles: accountEditors,
+    scope: 'branch',
+  }),
+  'serviceRequest.callBack': entry({
+    argsVersion: 1,
+    payload: wire(callBackServiceRequestSchema),
+    roles: accountEditors,
+    scope: 'branch',
+  }),
+  'appeal.register': entry({
+    argsVersion: 1,
+    payload: wire(
+      registerAppealSchema,
+      z.object({ appealId: id, number: id, attachmentIds: z.array(id).max(5) }),
+    ),
+    roles: accountEditors,
+    scope: 'branch',
+  }),
+  'appeal.change': entry({
+    argsVersion: 1,
+    payload: wire(changeAppealSchema),
+    roles: accountEditors,
+    scope: 'branch',
+  }),
+  'priceList.set': entry({
+    argsVersion: 1,
+    payload: wire(priceListSetSchema, z.object({ priceId: id })),
+    roles: admins,
+    scope: 'admin',
   }),
   'tariff.set': entry({
     argsVersion: 1,

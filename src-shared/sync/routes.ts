@@ -8,6 +8,8 @@ export const serverRoutes = {
   operatorCheck: '/operators/check',
   operatorLogout: '/operators/logout',
   centralReport: '/reports/central',
+  /** An appeal's file by its sha256: `PUT` uploads it whole, `GET` fetches it (same branch). */
+  attachments: '/sync/attachments',
 } as const
 
 export type ServerRoute = (typeof serverRoutes)[keyof typeof serverRoutes]

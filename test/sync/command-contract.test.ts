@@ -38,7 +38,14 @@ describe('one sync command contract', () => {
   it('admin scope covers operators and reference data, and nothing else', () => {
     const admin = commandNames.filter((n) => syncCommands[n].scope === 'admin')
     expect(sorted(admin)).toEqual(
-      sorted(['tariff.set', 'supplier.save', 'office.save', 'operator.save', 'setting.set']),
+      sorted([
+        'tariff.set',
+        'supplier.save',
+        'office.save',
+        'operator.save',
+        'setting.set',
+        'priceList.set',
+      ]),
     )
     for (const name of admin) expect(syncCommands[name].roles).toEqual(['admin'])
   })

@@ -53,6 +53,7 @@ const serverLookupIndexes = new Set([
   'bills_account_idx',
   'payments_account_idx',
   'payment_lines_payment_idx',
+  'service_requests_account_idx',
 ])
 
 /** Tables whose `branchId` is only the server's sync scope: the replica has no such column. */
@@ -163,4 +164,8 @@ export const {
   payments,
   payment_lines: paymentLines,
   payment_cancellations: paymentCancellations,
+  price_list: priceList,
+  service_requests: serviceRequests,
+  appeals,
+  appeal_attachments: appealAttachments,
 } = mirrorTables

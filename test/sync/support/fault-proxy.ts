@@ -7,6 +7,8 @@ export type Fault =
   /** Refuse the connection's request without forwarding it. */
   | 'cut'
   | { delayMs: number }
+  /** Forward the request's head and its first bytes to the server, then drop both connections. */
+  | { cutAfterBytes: number }
 
 /**
  * A loopback HTTP proxy in front of the server that injects network faults: each request takes
@@ -40,12 +42,31 @@ export class FaultProxy {
     await new Promise((resolve) => this.server.close(resolve))
   }
 
+  /** The server gets the full request head and only `bytes` of its body, then a dead peer. */
+  private async cutMidway(req: http.IncomingMessage, body: Buffer, bytes: number): Promise<void> {
+    const upstream = http.request(new URL(req.url ?? '/', this.target), {
+      method: req.method,
+      headers: { ...req.headers, 'content-length': String(body.length) },
+    })
+    upstream.on('error', () => {})
+    await new Promise<void>((resolve) => upstream.write(body.subarray(0, bytes), () => resolve()))
+    // Let the server read what came before the line goes dead.
+    await new Promise((r) => setTimeout(r, 100))
+    upstream.destroy()
+    this.forwarded += 1
+  }
+
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const fault = this.queue.shift() ?? this.always
     this.seen.push({ path: req.url ?? '/', headers: req.headers })
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     if (fault === 'cut') {
+      res.socket?.destroy()
+      return
+    }
+    if (fault && typeof fault === 'object' && 'cutAfterBytes' in fault) {
+      await this.cutMidway(req, Buffer.concat(chunks), fault.cutAfterBytes)
       res.socket?.destroy()
       return
     }

@@ -1,0 +1,62 @@
+import { commandActor, officeToday } from '../api/context'
+import type { Handler } from '../api/dispatch'
+import { openAttachment } from '../attachments/attachment-sync'
+import { storeAttachment } from '../attachments/attachment-store'
+import { executeCommand } from '../commands/command'
+import { appealAcknowledgementHtml } from '../service-requests/documents'
+import { readSetting } from '../settings/settings'
+import { prepared } from '../db/prepared'
+import { clientFor } from '../sync/sync-run'
+import { appealsOfAccount, overdueAppeals } from './appeal-list'
+import { changeAppeal } from './change-appeal'
+import { registerAppeal } from './register-appeal'
+
+export const appealHandlers: {
+  'appeals.list': Handler<'appeals.list'>
+  'appeals.attach': Handler<'appeals.attach'>
+  'appeals.register': Handler<'appeals.register'>
+  'appeals.change': Handler<'appeals.change'>
+  'appeals.openAttachment': Handler<'appeals.openAttachment'>
+  'appeals.printAcknowledgement': Handler<'appeals.printAcknowledgement'>
+  'appeals.overdue': Handler<'appeals.overdue'>
+} = {
+  'appeals.list': (input, ctx) =>
+    appealsOfAccount(ctx.services.db, input.accountId, officeToday(ctx)),
+  'appeals.attach': (input, ctx) =>
+    storeAttachment(
+      ctx.services.db,
+      input.name,
+      Buffer.from(input.content, 'base64'),
+      ctx.services.clock().toISOString(),
+    ),
+  'appeals.register': (input, ctx) =>
+    executeCommand(ctx.services.db, registerAppeal, input, commandActor(ctx)),
+  'appeals.change': (input, ctx) =>
+    executeCommand(ctx.services.db, changeAppeal, input, commandActor(ctx)),
+  'appeals.openAttachment': async (input, ctx) => {
+    const { db } = ctx.services
+    const bytes = await openAttachment(
+      db,
+      clientFor(db, ctx.services.appVersion),
+      input.sha256,
+      ctx.services.clock,
+    )
+    const kind = prepared(db.$client, 'SELECT kind FROM local_attachments WHERE sha256 = ?')
+      .pluck()
+      .get(input.sha256) as OpenedKind
+    return { sha256: input.sha256, kind, content: bytes.toString('base64') }
+  },
+  'appeals.printAcknowledgement': (input, ctx) => {
+    const today = officeToday(ctx)
+    const { html, name } = appealAcknowledgementHtml(ctx.services.db, input.appealId, today)
+    return ctx.services.printer.print({
+      html,
+      name,
+      layout: 'a4',
+      printer: readSetting(ctx.services.db, 'documentPrinter', today),
+    })
+  },
+  'appeals.overdue': (_input, ctx) => overdueAppeals(ctx.services.db, officeToday(ctx)),
+}
+
+type OpenedKind = 'pdf' | 'jpg' | 'png' | 'tif'
