@@ -1,6 +1,6 @@
 import { billingLawOf } from '../billing/law-rows'
 import { penaltyRateOn } from '../billing/penalties'
-import { lawSettingRows } from './law-settings'
+import { lawSettingRows } from '../billing/law-history'
 
 /**
  * Penalties (пени) on overdue household debt: nothing for the first 30 days after the due date,
