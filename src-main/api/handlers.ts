@@ -1,5 +1,6 @@
 import { accountHandlers } from '../accounts/handlers'
 import { alertHandlers } from '../alerts/handlers'
+import { billingHandlers } from '../billing/handlers'
 import { historyHandlers } from '../history/handlers'
 import { meterHandlers } from '../meters/handlers'
 import { operatorHandlers } from '../operators/handlers'
@@ -27,6 +28,7 @@ export const handlers: Handlers = {
   ...historyHandlers,
   ...referenceHandlers,
   ...reportHandlers,
+  ...billingHandlers,
 
   ...updateHandlers,
 }

@@ -35,6 +35,8 @@ import { registerUpdateFeed } from './update-feed'
 import { authenticate, type WorkstationIdentity } from '../workstations/credentials'
 import { centralReportRequestSchema } from '../../src-shared/reports/central'
 import { answerCentralReport } from '../reports/central-http'
+import { billingRunRequestSchema } from '../../src-shared/billing/contract'
+import { BillingJobs } from '../billing/jobs'
 import { claimRegistrationCode } from '../workstations/registration-codes'
 import { operatorWithPassword } from '../operators/check'
 import {
@@ -259,5 +261,20 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
       return reply.code(answer.status).send({ code: 'forbidden', message: answer.message })
     }),
   )
+  const billing = new BillingJobs(db)
+  const billingRoute = (start: boolean) =>
+    withWorkstation(async (ws, req, reply) => {
+      const body = parse(billingRunRequestSchema, req.body, reply)
+      if (!body || refuseOld(body.versions, reply, false)) return reply
+      const refused = await billing.authorize(await sessionOperator(ws, req, reply))
+      if (refused && !refused.ok)
+        return reply.code(refused.status).send({ code: 'forbidden', message: refused.message })
+      // Always the workstation's own branch: an admin closes the period where they work.
+      return start
+        ? billing.start(ws.branchId, body.period)
+        : billing.status(ws.branchId, body.period)
+    })
+  app.post(serverRoutes.billingRun, billingRoute(true))
+  app.post(serverRoutes.billingStatus, billingRoute(false))
   return app
 }

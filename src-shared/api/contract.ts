@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { accountChannels } from '../accounts/contract'
 import { alertChannels } from '../alerts/contract'
+import { billingChannels } from '../billing/contract'
 import { historyChannels } from '../history/contract'
 import { meterChannels } from '../meters/contract'
 import { operatorChannels } from '../operators/contract'
@@ -28,6 +29,7 @@ export const contract = {
   ...historyChannels,
   ...referenceChannels,
   ...reportChannels,
+  ...billingChannels,
 
   ...updateChannels,
 } satisfies Record<string, ChannelDef<z.ZodType, unknown>>

@@ -8,6 +8,8 @@ export const serverRoutes = {
   operatorCheck: '/operators/check',
   operatorLogout: '/operators/logout',
   centralReport: '/reports/central',
+  billingRun: '/billing/run',
+  billingStatus: '/billing/status',
 } as const
 
 export type ServerRoute = (typeof serverRoutes)[keyof typeof serverRoutes]
