@@ -702,6 +702,18 @@ const en: Messages = {
     exportHint: 'Totals cover every row; the Excel export has them all.',
     empty: 'No data for the chosen period',
   },
+  billingRun: {
+    title: 'Period close',
+    hint: 'Charges, recalculations and penalties for every account of the branch for the month; a closed period never changes.',
+    period: 'Period',
+    run: 'Close the period',
+    running: 'Billing: {done} of {total} accounts',
+    closed:
+      'Period {period} closed: {accounts} accounts, {lines} charge lines, {penalties} penalties.',
+    alreadyClosed: 'Period {period} was already closed; nothing changed.',
+    stopped: 'The run stopped; running it again resumes.',
+    failed: 'Not billed: {message}',
+  },
   enums: {
     role: {
       clerk: 'Clerk',
