@@ -104,6 +104,14 @@ describe("billing's law on a fresh server", () => {
     )
     expect(Number(penalties!.n)).toBe(result!.penaltyLines)
     expect(Number(penalties!.zero)).toBe(0)
+    // The demo's earlier penalty lines came from billing's own rule: November only adds to them
+    // (at the capped 9.5% all year no payment day's rate can take any back).
+    const corrections = await queryRow<{ n: number }>(
+      database.db,
+      sql`SELECT count(*)::int AS n FROM charges WHERE period = '2026-11' AND kind = 'penalty'
+             AND amount < 0`,
+    )
+    expect(Number(corrections!.n)).toBe(0)
     const due = await queryRow<{ due: string }>(
       database.db,
       sql`SELECT DISTINCT due_date AS due FROM bills WHERE period = '2026-11'`,
