@@ -1,8 +1,6 @@
 import type { Service } from '../accounts/domain'
 import { required } from '../billing/dated'
 import { dayNumber } from '../billing/days'
-import { lawSettingRows } from '../billing/law-history'
-import { billingLawOf } from '../billing/law-rows'
 import {
   calcDateOf,
   dueDateOf,
@@ -10,9 +8,7 @@ import {
   type PenaltyPayment,
   type PeriodDebt,
 } from '../billing/penalties'
-
-/** The dated law the demo writes as its settings rows and the period close reads back. */
-export const demoLaw = billingLawOf(lawSettingRows())
+import { demoLaw } from './law'
 
 /** Day number of a period's bill's due date, by billing's rule (the 10th, the 15th from March 2026). */
 export function dueDayOf(period: string): number {
