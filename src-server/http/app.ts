@@ -60,7 +60,10 @@ export interface ServerAppOptions {
   rateLimits?: Partial<RateLimits>
 }
 
-/** The central server's HTTP face: stateless, every answer from the database. */
+/**
+ * The central server's HTTP face: stateless, every answer from the database (only a period close
+ * started from a screen keeps its progress in this process: see BillingJobs).
+ */
 export async function buildServerApp(options: ServerAppOptions): Promise<FastifyInstance> {
   const { db } = options
   const minApp = options.minAppVersion ?? '0.0.0'
