@@ -9,6 +9,7 @@ import { reportColumns } from '../../src-shared/reports/columns'
 import { filterLabels, reportTitles, sheetNames } from '../../src-shared/reports/labels'
 import type { CellValue, ReportTable } from '../../src-shared/reports/table'
 import { totalsRow } from '../../src-shared/reports/totals'
+import { ApiFailure } from '../api/failure'
 import { prepared } from '../db/prepared'
 import { readSetting } from '../settings/settings'
 import { holderNameSql } from './payments-register'
@@ -100,6 +101,13 @@ export function debtorsReport(ctx: ReportContext): ReportTable {
       "SELECT key, valid_from AS validFrom, value FROM settings WHERE key = 'billDueDay'",
     ).all() as { key: string; validFrom: string; value: string }[],
   ).dueDays
+  // The server's first start writes them and every workstation pulls them; a replica without
+  // them has not synced yet.
+  if (dueDays.length === 0)
+    throw new ApiFailure(
+      'conflict',
+      'Не задан срок оплаты счетов (настройка billDueDay): синхронизируйте рабочее место с центральным сервером.',
+    )
   const brackets = readSetting(ctx.db, 'debtAgingBrackets', asOf)
   const bracketTitles: Record<string, string> = titlesOf(brackets)
   const columns = reportColumns.debtors.map((c) =>
