@@ -226,9 +226,25 @@ const byAccount = <T extends { accountId: string }>(rows: T[]) => {
 }
 
 /**
- * One batch: its inputs read with a handful of set-based statements in one read transaction
- * (apart from the write: a fact that comes in meanwhile is billed next period), the pure rules
- * per account, then its lines, bills and billed readings written in one transaction.
+ * One of a batch's reads, in a transaction of its own tuned for it: the reads are small and many
+ * run at once, so compiling them (JIT, costed as if large) took most of their time and parallel
+ * workers only fight the other batches for the cores; sorts (the newest billed reading per meter)
+ * stay in memory.
+ */
+function tuned<T>(db: ServerDb, read: (tx: ServerDb) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`SELECT set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true),
+                 set_config('work_mem', '64MB', true)`,
+    )
+    return read(tx)
+  })
+}
+
+/**
+ * One batch: its inputs read with a handful of set-based statements at once (apart from the
+ * write: a fact that comes in meanwhile is billed next period), the pure rules per account, then
+ * its lines, bills and billed readings written in one transaction.
  */
 async function billBatch(
   db: ServerDb,
@@ -237,22 +253,16 @@ async function billBatch(
 ): Promise<{ chargeLines: number; penaltyLines: number }> {
   const { branchId, period } = c
   const range: Range = { branchId, first: batch[0]!.id, last: batch.at(-1)!.id }
-  const { services, meters, accepted, past, totals, history } = await db.transaction(async (tx) => {
-    // A batch's reads are small and many run at once: compiling them (JIT, costed as if large)
-    // took most of their time, and parallel workers only fight the other batches for the cores.
-    // The sorts (the newest billed reading per meter) stay in memory.
-    await tx.execute(
-      sql`SELECT set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true),
-                 set_config('work_mem', '64MB', true)`,
-    )
-    const services = await loadServices(tx, range)
-    const { meters, accepted } = await loadMeters(tx, range)
-    const past = await loadPastLines(tx, range, c.historyFrom, period)
-    const totals = await loadLedgerTotals(tx, range, c.p)
-    const owing = [...new Set(totals.filter((t) => t.overdue > 0).map((t) => t.accountId))]
-    const history = await loadPenaltyHistory(tx, range, owing, period, c.p.timeZone)
-    return { services, meters, accepted, past, totals, history }
-  })
+  const [services, { meters, accepted }, past, totals] = await Promise.all([
+    tuned(db, (tx) => loadServices(tx, range)),
+    tuned(db, (tx) => loadMeters(tx, range)),
+    tuned(db, (tx) => loadPastLines(tx, range, c.historyFrom, period)),
+    tuned(db, (tx) => loadLedgerTotals(tx, range, c.p)),
+  ])
+  const owing = [...new Set(totals.filter((t) => t.overdue > 0).map((t) => t.accountId))]
+  const history = await tuned(db, (tx) =>
+    loadPenaltyHistory(tx, range, owing, period, c.p.timeZone),
+  )
   const servicesOf = byAccount(services)
   const metersOf = byAccount(meters)
   const pastOf = byAccount(past)
