@@ -70,6 +70,8 @@ export const channelNameList = [
   'reports.central',
   'reports.exportStatus',
   'reports.exportCancel',
+  'billing.run',
+  'billing.status',
 ] as const
 
 export type ListedChannelName = (typeof channelNameList)[number]

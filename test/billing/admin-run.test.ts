@@ -1,10 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import { bridgeKey } from '../../src-shared/api/bridge'
 import type { ApiResult } from '../../src-shared/api/result'
 import type { BillingRunState } from '../../src-shared/billing/contract'
-import { useBillingRunStore } from '../../src-renderer/billing/store'
 import { insertGlobal } from '../../src-server/admin/reference'
 import { queryRow } from '../../src-server/db/query'
 import { seedLaw } from '../../src-server/settings/law-seed'
@@ -110,33 +107,6 @@ describe("the period close from an admin's screen", () => {
     const refused = await call('billing.run', '2026-13')
     expect(refused.ok || refused.error.code).toBe('invalid_input')
     expect(refused.ok || refused.error.message).toMatch(/Период/)
-  })
-
-  it("drives the admin screen's store through to the result", async () => {
-    // The renderer's calls reach this workstation's main process, as the preload passes them.
-    Object.assign(globalThis, {
-      window: {
-        [bridgeKey]: {
-          invoke: (channel: string, input: unknown) =>
-            desk.app.dispatch(channel as 'billing.run', input, 'test-tab'),
-        },
-      },
-    })
-    try {
-      setActivePinia(createPinia())
-      const store = useBillingRunStore()
-      store.period = '2026-12'
-      await store.start()
-      expect(store.error).toBeNull()
-      for (let i = 0; i < 200 && store.state?.status === 'running'; i++)
-        await new Promise((r) => setTimeout(r, 50))
-      expect(store.state).toMatchObject({ period: '2026-12', status: 'closed', accounts: 1 })
-      store.period = '2026-13'
-      await store.start()
-      expect(store.error).toMatch(/Период/)
-    } finally {
-      Reflect.deleteProperty(globalThis, 'window')
-    }
   })
 
   it('is refused to anyone but an administrator', async () => {
