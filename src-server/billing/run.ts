@@ -19,7 +19,7 @@ import {
 } from '../../src-shared/billing/penalties'
 import type { TariffRate } from '../../src-shared/billing/tariff-split'
 import { zones, type Zone } from '../../src-shared/readings/domain'
-import type { ServerDb } from '../db/connection'
+import { pipelines, type ServerDb } from '../db/connection'
 import { queryRow, queryRows } from '../db/query'
 import { settingsOn } from '../settings/settings'
 import { SyncedWriter, type Row } from '../sync/synced-write'
@@ -232,6 +232,8 @@ const byAccount = <T extends { accountId: string }>(rows: T[]) => {
  * stay in memory.
  */
 function tuned<T>(db: ServerDb, read: (tx: ServerDb) => Promise<T>): Promise<T> {
+  // PGlite has neither JIT nor workers, and a transaction there would hold its one connection.
+  if (!pipelines(db)) return read(db)
   return db.transaction(async (tx) => {
     await tx.execute(
       sql`SELECT set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true),
