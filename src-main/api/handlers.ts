@@ -1,6 +1,7 @@
 import { accountHandlers } from '../accounts/handlers'
 import { alertHandlers } from '../alerts/handlers'
 import { documentHandlers } from '../documents/handlers'
+import { billingHandlers } from '../billing/handlers'
 import { historyHandlers } from '../history/handlers'
 import { meterHandlers } from '../meters/handlers'
 import { operatorHandlers } from '../operators/handlers'
@@ -33,6 +34,7 @@ export const handlers: Handlers = {
   ...documentHandlers,
   ...serviceRequestHandlers,
   ...appealHandlers,
+  ...billingHandlers,
 
   ...updateHandlers,
 }

@@ -23,13 +23,20 @@ export function openReplica(options: ReplicaOptions): Db {
   ensureOwnerOnlyFile(options.file)
   for (const suffix of ['-wal', '-shm']) ownerOnlyFile(options.file + suffix)
   const backupDir = join(dirname(options.file), 'backups')
-  const sqlite = openSqlite(options.file)
+  let sqlite = openSqlite(options.file)
   try {
-    migrateDatabase(sqlite, {
+    const migrated = migrateDatabase(sqlite, {
       migrationsFolder: options.migrationsFolder ?? migrationsFolder(),
       backupDir,
       now: options.now,
     })
+    // A connection that ran ALTER TABLE ... RENAME COLUMN (migration 0006) keeps state that makes
+    // its first checkpoint after a journal-mode switch (the demo's bulk load) fail with
+    // SQLITE_LOCKED: the app works on a fresh connection to the migrated file instead.
+    if (migrated.applied > 0) {
+      sqlite.close()
+      sqlite = openSqlite(options.file)
+    }
   } catch (error) {
     sqlite.close()
     if (error instanceof MigrationIntegrityError && error.backupFile) {

@@ -1,11 +1,15 @@
-import { formatAddress, type Service } from '../../src-shared/accounts/domain'
+import type { Service } from '../../src-shared/accounts/domain'
+import { billingLawOf } from '../../src-shared/billing/law-rows'
+import { dueDateOf } from '../../src-shared/billing/penalties'
 import { periodOf } from '../../src-shared/dates'
 import { serviceNames } from '../../src-shared/documents/labels'
-import { agingOf, type OpenPeriod } from '../../src-shared/reports/aging'
+import type { OpenPeriod } from '../../src-shared/reports/aging'
+import { bracketTitles as titlesOf, debtorCells } from '../../src-shared/reports/debtors'
 import { reportColumns } from '../../src-shared/reports/columns'
 import { filterLabels, reportTitles, sheetNames } from '../../src-shared/reports/labels'
 import type { CellValue, ReportTable } from '../../src-shared/reports/table'
 import { totalsRow } from '../../src-shared/reports/totals'
+import { ApiFailure } from '../api/failure'
 import { prepared } from '../db/prepared'
 import { readSetting } from '../settings/settings'
 import { holderNameSql } from './payments-register'
@@ -82,19 +86,32 @@ interface Row extends AccountLineRow {
 /** Debtors on the report's end date with their debt's aging, penalties and last payment. */
 export function debtorsReport(ctx: ReportContext): ReportTable {
   const asOf = dateRange(ctx).to
-  const dueDay = readSetting(ctx.db, 'paymentDueDay', asOf)
+  // Billing's due date rule (the dated billDueDay), the same one the bills print.
+  const dueDays = billingLawOf(
+    prepared(
+      ctx.db.$client,
+      "SELECT key, valid_from AS validFrom, value FROM settings WHERE key = 'billDueDay'",
+    ).all() as { key: string; validFrom: string; value: string }[],
+  ).dueDays
+  // The server's first start writes them and every workstation pulls them; a replica without
+  // them has not synced yet.
+  if (dueDays.length === 0)
+    throw new ApiFailure(
+      'conflict',
+      'Не задан срок оплаты счетов (настройка billDueDay): синхронизируйте рабочее место с центральным сервером.',
+    )
   const brackets = readSetting(ctx.db, 'debtAgingBrackets', asOf)
-  // The brackets are a dated setting: the headers follow them.
-  const bracketTitles: Record<string, string> = {
-    first: `1–${brackets.first} дней`,
-    second: `${brackets.first + 1}–${brackets.second} дней`,
-    third: `${brackets.second + 1} дней и более`,
-  }
+  const bracketTitles: Record<string, string> = titlesOf(brackets)
   const columns = reportColumns.debtors.map((c) =>
     bracketTitles[c.key] ? { ...c, title: bracketTitles[c.key]! } : c,
   )
   const offset = offsetMinutes(ctx.now, ctx.timeZone)
-  const minDays = ctx.filters.minDays ?? 0
+  const rules = {
+    asOf,
+    dueDate: (period: string) => dueDateOf(period, dueDays),
+    brackets,
+    minDays: ctx.filters.minDays ?? 0,
+  }
   const rows: CellValue[][] = []
   const statement = prepared(ctx.db.$client, sql)
   const params = {
@@ -108,23 +125,15 @@ export function debtorsReport(ctx: ReportContext): ReportTable {
     const open = (JSON.parse(r.periods) as [string, number][]).map(
       ([period, amount]): OpenPeriod => ({ period, amount }),
     )
-    const aging = agingOf(open, asOf, dueDay, brackets)
-    if (aging.oldestDays < minDays) continue
-    rows.push([
-      r.account,
-      r.holder,
-      formatAddress(r),
-      r.phone,
-      r.balance,
-      aging.current,
-      aging.first,
-      aging.second,
-      aging.third,
-      r.penalties,
-      r.lastPaidAt === null ? null : dayAt(r.lastPaidAt, offset),
-      r.lastAmount,
-      aging.oldestDays,
-    ])
+    const cells = debtorCells(
+      {
+        ...r,
+        open,
+        lastPaidOn: r.lastPaidAt === null ? null : dayAt(r.lastPaidAt, offset),
+      },
+      rules,
+    )
+    if (cells) rows.push(cells)
   }
   const totals = totalsRow(columns, rows)
   const bucket = (i: number, label: string) => ({

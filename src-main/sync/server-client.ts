@@ -13,6 +13,7 @@ import {
   type VerifyResponse,
 } from '../../src-shared/sync/protocol'
 import type { CentralReportRequest } from '../../src-shared/reports/central'
+import type { BillingRunState } from '../../src-shared/billing/contract'
 import type { ReportTable } from '../../src-shared/reports/table'
 import { serverRoutes, type ServerRoute } from '../../src-shared/sync/routes'
 import { pinOfFingerprint, splitRegistrationCode } from '../../src-shared/sync/registration-code'
@@ -254,5 +255,15 @@ export class SyncServerClient {
   /** A company-wide report, for the logged-in operator (the server checks who that is). */
   centralReport(body: Omit<CentralReportRequest, 'versions'>): Promise<ReportTable> {
     return this.post(serverRoutes.centralReport, { versions: this.versions, ...body }, true)
+  }
+
+  /** Starts (or joins) the period close of this workstation's branch, for the logged-in admin. */
+  billingRun(period: string): Promise<BillingRunState> {
+    return this.post(serverRoutes.billingRun, { versions: this.versions, period }, true)
+  }
+
+  /** How far the period close has got. */
+  billingStatus(period: string): Promise<BillingRunState> {
+    return this.post(serverRoutes.billingStatus, { versions: this.versions, period }, true)
   }
 }

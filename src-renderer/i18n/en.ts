@@ -852,6 +852,17 @@ const en: Messages = {
       account: 'Account',
       holder: 'Holder',
     },
+  billingRun: {
+    title: 'Period close',
+    hint: 'Charges, recalculations and penalties for every account of the branch for the month; a closed period never changes.',
+    period: 'Period',
+    run: 'Close the period',
+    running: 'Billing: {done} of {total} accounts',
+    closed:
+      'Period {period} closed: {accounts} accounts, {lines} charge lines, {penalties} penalties.',
+    alreadyClosed: 'Period {period} was already closed; nothing changed.',
+    stopped: 'The run stopped; running it again resumes.',
+    failed: 'Not billed: {message}',
   },
   enums: {
     role: {

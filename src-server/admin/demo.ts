@@ -31,7 +31,8 @@ async function insertReference(db: ServerDb, ref: DemoReference): Promise<void> 
     await global.insert('suppliers', ref.suppliers.map(serverRow))
     await global.insert('services', ref.services.map(serverRow))
     await global.insert('tariffs', ref.tariffs.map(serverRow))
-    await global.insert('settings', ref.settings.map(serverRow))
+    // Over the law a first start seeded (the same dated rows).
+    await global.upsert('settings', ref.settings.map(serverRow))
     for (const o of ref.operators) {
       const row = serverRow({ ...o, passwordHash: hashPassword(passwords.get(o.login) ?? o.login) })
       const writer = o.officeId && branchOf.get(o.officeId) ? branch : global

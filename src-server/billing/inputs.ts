@@ -172,18 +172,15 @@ export async function loadMeters(
       readings: [],
     })
   }
-  // Per meter and zone the newest billed reading: a sort of the range's billed history, kept in
-  // memory rather than spilled to disk.
-  const billed = await db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL work_mem = '64MB'`)
-    return queryRows<BillingReading & { meterId: string }>(
-      tx,
-      sql`SELECT DISTINCT ON (meter_id, zone) id, meter_id AS "meterId", zone, value,
+  // Per meter and zone the newest billed reading: a sort of the range's billed history (the run
+  // gives it the memory to sort in).
+  const billed = await queryRows<BillingReading & { meterId: string }>(
+    db,
+    sql`SELECT DISTINCT ON (meter_id, zone) id, meter_id AS "meterId", zone, value,
                reading_date AS "readingDate", entered_at AS "enteredAt", period, status
           FROM readings WHERE ${inRange(r)} AND status = 'billed' AND deleted_at IS NULL
          ORDER BY meter_id, zone, reading_date DESC, entered_at DESC`,
-    )
-  })
+  )
   const columns = pulledColumns('readings').map((c) => sql.identifier(c))
   const accepted = await queryRows<Record<string, unknown>>(
     db,

@@ -19,7 +19,7 @@ import {
 } from '../../src-shared/billing/penalties'
 import type { TariffRate } from '../../src-shared/billing/tariff-split'
 import { zones, type Zone } from '../../src-shared/readings/domain'
-import type { ServerDb } from '../db/connection'
+import { pipelines, type ServerDb } from '../db/connection'
 import { queryRow, queryRows } from '../db/query'
 import { settingsOn } from '../settings/settings'
 import { SyncedWriter, type Row } from '../sync/synced-write'
@@ -226,9 +226,27 @@ const byAccount = <T extends { accountId: string }>(rows: T[]) => {
 }
 
 /**
- * One batch: its inputs read with a handful of set-based statements at once (outside the write
- * transaction: a fact that comes in meanwhile is billed next period), the pure rules per
- * account, then its lines, bills and billed readings written in one transaction.
+ * One of a batch's reads, in a transaction of its own tuned for it: the reads are small and many
+ * run at once, so compiling them (JIT, costed as if large) took most of their time and parallel
+ * workers only fight the other batches for the cores; sorts (the newest billed reading per meter)
+ * stay in memory.
+ */
+function tuned<T>(db: ServerDb, read: (tx: ServerDb) => Promise<T>): Promise<T> {
+  // PGlite has neither JIT nor workers, and a transaction there would hold its one connection.
+  if (!pipelines(db)) return read(db)
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`SELECT set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true),
+                 set_config('work_mem', '64MB', true)`,
+    )
+    return read(tx)
+  })
+}
+
+/**
+ * One batch: its inputs read with a handful of set-based statements at once (apart from the
+ * write: a fact that comes in meanwhile is billed next period), the pure rules per account, then
+ * its lines, bills and billed readings written in one transaction.
  */
 async function billBatch(
   db: ServerDb,
@@ -238,15 +256,17 @@ async function billBatch(
   const { branchId, period } = c
   const range: Range = { branchId, first: batch[0]!.id, last: batch.at(-1)!.id }
   const [services, { meters, accepted }, past, totals, paidDone] = await Promise.all([
-    loadServices(db, range),
-    loadMeters(db, range),
-    loadPastLines(db, range, c.historyFrom, period),
-    loadLedgerTotals(db, range, c.p),
-    loadPaidServices(db, range, c.p.next),
+    tuned(db, (tx) => loadServices(tx, range)),
+    tuned(db, (tx) => loadMeters(tx, range)),
+    tuned(db, (tx) => loadPastLines(tx, range, c.historyFrom, period)),
+    tuned(db, (tx) => loadLedgerTotals(tx, range, c.p)),
+    tuned(db, (tx) => loadPaidServices(tx, range, c.p.next)),
   ])
   const paidOf = byAccount(paidDone)
   const owing = [...new Set(totals.filter((t) => t.overdue > 0).map((t) => t.accountId))]
-  const history = await loadPenaltyHistory(db, range, owing, period, c.p.timeZone)
+  const history = await tuned(db, (tx) =>
+    loadPenaltyHistory(tx, range, owing, period, c.p.timeZone),
+  )
   const servicesOf = byAccount(services)
   const metersOf = byAccount(meters)
   const pastOf = byAccount(past)

@@ -18,6 +18,8 @@ import { createBranch, createOffice, createOperator } from '../admin/reference'
 import { openServerDatabase } from '../db/connection'
 import { buildServerApp } from '../http/app'
 import { serverCertificate, type ServerCertificate } from '../http/certificate'
+import { seedLaw } from '../settings/law-seed'
+import { setSetting } from '../settings/set-setting'
 import { settingsOn } from '../settings/settings'
 import { issueRegistrationCode } from '../workstations/registration-codes'
 import { runReportCommand } from '../reports/report-command'
@@ -38,6 +40,11 @@ const usage = `npm run server -- <command> [options]
   import-accounts       --office ID --file accounts.xlsx|.csv [--skip-bad]
   report                payments|debtors --out report.xlsx [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--branch ID]
   bill                  --period YYYY-MM [--branch ID]   (the period close; Ctrl+C stops, run again resumes)
+  set-setting           --key K --from YYYY-MM-DD --value JSON   (a new dated value, e.g. the key rate:
+                        --key penaltyKeyRate --from 2026-12-22 --value 1500, in 1/100 %)
+
+A first start gives the database billing's dated law (key rates, the 9.5% cap, the moratorium,
+due days, norms) for each of those settings it does not hold yet.
 
 The database: DATABASE_URL (PostgreSQL), or an embedded PGlite in --data-dir (default
 .data/server). PGlite serves one process: stop the server before other commands on it.
@@ -81,6 +88,8 @@ const { positionals, values } = parseArgs({
     out: { type: 'string' },
 
     period: { type: 'string' },
+    key: { type: 'string' },
+    value: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 })
@@ -129,6 +138,9 @@ const database = await openServerDatabase({
   dataDir: process.env.DATABASE_URL ? undefined : values['data-dir'],
 })
 const { db } = database
+// Billing's law is there from the first start of a fresh server (never written over).
+const seeded = await seedLaw(db)
+if (seeded > 0) console.log(`Записаны действующие нормы закона для расчета (настроек: ${seeded}).`)
 const done = async (code = 0) => {
   await database.close()
   process.exit(code)
@@ -298,6 +310,17 @@ switch (command) {
     }
     console.log(`За ${Date.now() - started} мс`)
     await done()
+    break
+  }
+  case 'set-setting': {
+    const refusal = await setSetting(db, {
+      key: need('key'),
+      validFrom: need('from'),
+      value: need('value'),
+    })
+    if (refusal) console.error(refusal)
+    else console.log(`Настройка ${values.key} с ${values.from}: ${values.value}`)
+    await done(refusal ? 2 : 0)
     break
   }
   default:

@@ -37,6 +37,8 @@ import { attachmentLimits, attachmentMessages } from '../../src-shared/attachmen
 import { authenticate, type WorkstationIdentity } from '../workstations/credentials'
 import { centralReportRequestSchema } from '../../src-shared/reports/central'
 import { answerCentralReport } from '../reports/central-http'
+import { billingRunRequestSchema } from '../../src-shared/billing/contract'
+import { BillingJobs } from '../billing/jobs'
 import { claimRegistrationCode } from '../workstations/registration-codes'
 import { operatorWithPassword } from '../operators/check'
 import {
@@ -60,7 +62,10 @@ export interface ServerAppOptions {
   rateLimits?: Partial<RateLimits>
 }
 
-/** The central server's HTTP face: stateless, every answer from the database. */
+/**
+ * The central server's HTTP face: stateless, every answer from the database (only a period close
+ * started from a screen keeps its progress in this process: see BillingJobs).
+ */
 export async function buildServerApp(options: ServerAppOptions): Promise<FastifyInstance> {
   const { db } = options
   const minApp = options.minAppVersion ?? '0.0.0'
@@ -296,5 +301,20 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
       return reply.type('application/octet-stream').send(bytes)
     }),
   )
+  const billing = new BillingJobs(db)
+  const billingRoute = (start: boolean) =>
+    withWorkstation(async (ws, req, reply) => {
+      const body = parse(billingRunRequestSchema, req.body, reply)
+      if (!body || refuseOld(body.versions, reply, false)) return reply
+      const refused = await billing.authorize(await sessionOperator(ws, req, reply))
+      if (refused && !refused.ok)
+        return reply.code(refused.status).send({ code: 'forbidden', message: refused.message })
+      // Always the workstation's own branch: an admin closes the period where they work.
+      return start
+        ? billing.start(ws.branchId, body.period)
+        : billing.status(ws.branchId, body.period)
+    })
+  app.post(serverRoutes.billingRun, billingRoute(true))
+  app.post(serverRoutes.billingStatus, billingRoute(false))
   return app
 }

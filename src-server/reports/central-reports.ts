@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm'
-import { formatAddress, type Service } from '../../src-shared/accounts/domain'
+import type { Service } from '../../src-shared/accounts/domain'
+import { dueDateOf } from '../../src-shared/billing/penalties'
 import { periodOf } from '../../src-shared/dates'
 import { methodNames, serviceNames } from '../../src-shared/documents/labels'
 import { officeDayEnd, officeDayStart, offsetMinutes } from '../../src-shared/history/office-day'
 import type { PaymentMethod } from '../../src-shared/payments/domain'
-import { agingOf } from '../../src-shared/reports/aging'
+import { debtorCells } from '../../src-shared/reports/debtors'
 import { centralReportColumns } from '../../src-shared/reports/columns'
 import type { ReportFilters } from '../../src-shared/reports/contract'
 import { filterLabels, reportTitles } from '../../src-shared/reports/labels'
@@ -12,6 +13,7 @@ import type { CellValue, ReportTable } from '../../src-shared/reports/table'
 import { summaryBy, totalsRow } from '../../src-shared/reports/totals'
 import type { ServerDb } from '../db/connection'
 import { queryRows } from '../db/query'
+import { loadLaw } from '../billing/inputs'
 import { settingsOn } from '../settings/settings'
 import type { AccountLineRow } from '../../src-shared/reports/account-line'
 
@@ -140,7 +142,8 @@ async function centralDebtors(db: ServerDb, ctx: CentralReportContext): Promise<
   const asOfEnd = officeDayEnd(asOf, ctx.timeZone)
   const asOfPeriod = periodOf(asOf)
   const settings = await settingsOn(db, asOf)
-  const dueDay = settings('paymentDueDay')
+  // Billing's due date rule (the dated billDueDay), the same one the bills print.
+  const { dueDays } = await loadLaw(db)
   const brackets = settings('debtAgingBrackets')
   const offset = offsetMinutes(ctx.now, ctx.timeZone)
   const raw = await queryRows<
@@ -210,28 +213,27 @@ async function centralDebtors(db: ServerDb, ctx: CentralReportContext): Promise<
            AND (${f.officeId}::text IS NULL OR a.office_id = ${f.officeId})
          ORDER BY o.balance DESC, a.number`,
   )
-  const minDays = f.minDays ?? 0
+  const rules = {
+    asOf,
+    dueDate: (period: string) => dueDateOf(period, dueDays),
+    brackets,
+    minDays: f.minDays ?? 0,
+  }
   const rows: CellValue[][] = []
   for (const r of raw) {
-    const open = r.periods.map(([period, amount]) => ({ period, amount: Number(amount) }))
-    const aging = agingOf(open, asOf, dueDay, brackets)
-    if (aging.oldestDays < minDays) continue
-    rows.push([
-      r.branch,
-      r.account,
-      r.holder,
-      formatAddress(r),
-      r.phone,
-      Number(r.balance),
-      aging.current,
-      aging.first,
-      aging.second,
-      aging.third,
-      Number(r.penalties),
-      r.lastPaidAt === null ? null : day(r.lastPaidAt, offset),
-      r.lastAmount === null ? null : Number(r.lastAmount),
-      aging.oldestDays,
-    ])
+    // PostgreSQL's bigint arrives as a string.
+    const cells = debtorCells(
+      {
+        ...r,
+        balance: Number(r.balance),
+        open: r.periods.map(([period, amount]) => ({ period, amount: Number(amount) })),
+        penalties: Number(r.penalties),
+        lastPaidOn: r.lastPaidAt === null ? null : day(r.lastPaidAt, offset),
+        lastAmount: r.lastAmount === null ? null : Number(r.lastAmount),
+      },
+      rules,
+    )
+    if (cells) rows.push([r.branch, ...cells])
   }
   const columns = centralReportColumns.debtors
   const byBranch = summaryBy('По филиалам', rows, 0, 5)

@@ -94,6 +94,8 @@ export const channelNameList = [
   'appeals.openAttachment',
   'appeals.printAcknowledgement',
   'appeals.overdue',
+  'billing.run',
+  'billing.status',
 ] as const
 
 export type ListedChannelName = (typeof channelNameList)[number]

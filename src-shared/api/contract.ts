@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { accountChannels } from '../accounts/contract'
 import { alertChannels } from '../alerts/contract'
 import { documentChannels } from '../documents/contract'
+import { billingChannels } from '../billing/contract'
 import { historyChannels } from '../history/contract'
 import { meterChannels } from '../meters/contract'
 import { operatorChannels } from '../operators/contract'
@@ -34,6 +35,7 @@ export const contract = {
   ...documentChannels,
   ...serviceRequestChannels,
   ...appealChannels,
+  ...billingChannels,
 
   ...updateChannels,
 } satisfies Record<string, ChannelDef<z.ZodType, unknown>>

@@ -55,30 +55,83 @@ function accruingDays(lo: number, hi: number, spans: readonly [number, number][]
 }
 
 /**
- * The penalty numerator of `amount` owed from the day after `due` through `through` (the payment
- * day, or the calculation date): amount x rate x (reduced days x fullDivisor + full days x
- * reducedDivisor), over the denominator 10000 x reducedDivisor x fullDivisor.
+ * The penalty numerator's weight of a sum owed from the day after `due` through `through` (the
+ * payment day, or the calculation date): reduced days x fullDivisor + full days x reducedDivisor;
+ * the numerator is amount x rate x weight, over the denominator 10000 x reducedDivisor x
+ * fullDivisor.
  */
-function portion(
-  amount: number,
+function weight(
   due: number,
   through: number,
-  rate: number,
   s: PenaltySchedule,
   spans: readonly [number, number][],
-): bigint {
+): number {
   const reduced = accruingDays(
     due + s.graceDays + 1,
     Math.min(through, due + s.fullFromDay - 1),
     spans,
   )
   const full = accruingDays(due + s.fullFromDay, through, spans)
-  if (reduced + full === 0) return 0n
-  return (
-    BigInt(amount) *
-    BigInt(rate) *
-    (BigInt(reduced) * BigInt(s.fullDivisor) + BigInt(full) * BigInt(s.reducedDivisor))
-  )
+  return reduced * s.fullDivisor + full * s.reducedDivisor
+}
+
+/** Exact sums of numerators per denominator: plain numbers while they are safe, then BigInt. */
+class Numerators {
+  private readonly sums = new Map<number, { small: number; big: bigint }>()
+
+  add(amount: number, rate: number, w: number, denominator: number): void {
+    let sum = this.sums.get(denominator)
+    if (!sum) this.sums.set(denominator, (sum = { small: 0, big: 0n }))
+    const value = amount * rate * w
+    if (Number.isSafeInteger(value) && Number.isSafeInteger(sum.small + value)) {
+      sum.small += value
+    } else {
+      sum.big += BigInt(amount) * BigInt(rate) * BigInt(w) + BigInt(sum.small)
+      sum.small = 0
+    }
+  }
+
+  /** The total over a common denominator, rounded once, half up. */
+  rounded(): number {
+    if (this.sums.size === 0) return 0
+    const common = [...this.sums.keys()].map(BigInt).reduce((a, b) => lcm(a, b), 1n)
+    let numerator = 0n
+    for (const [denominator, sum] of this.sums)
+      numerator += (sum.big + BigInt(sum.small)) * (common / BigInt(denominator))
+    return Number((numerator + common / 2n) / common)
+  }
+}
+
+interface LawCache {
+  spans: [number, number][]
+  scaleOn: (date: string) => { rate: number; schedule: PenaltySchedule }
+}
+
+// A period close (and the demo) asks the same law about the same few hundred days for every
+// account: the moratorium's spans and each day's rate and scale are worked out once per law.
+const lawCaches = new WeakMap<PenaltyLaw, LawCache>()
+
+function lawCache(law: PenaltyLaw): LawCache {
+  let cache = lawCaches.get(law)
+  if (!cache) {
+    const scales = new Map<string, { rate: number; schedule: PenaltySchedule }>()
+    cache = {
+      spans: moratoriumSpans(law.moratorium),
+      scaleOn: (date) => {
+        let s = scales.get(date)
+        if (!s) {
+          s = {
+            rate: penaltyRateOn(law, date),
+            schedule: required(law.schedule, date, 'penaltySchedule'),
+          }
+          scales.set(date, s)
+        }
+        return s
+      },
+    }
+    lawCaches.set(law, cache)
+  }
+  return cache
 }
 
 /**
@@ -93,42 +146,28 @@ export function penaltyAccrued(
   calcDate: string,
   law: PenaltyLaw,
 ): number {
-  const spans = moratoriumSpans(law.moratorium)
-  const open = debts
-    .filter((d) => d.amount !== 0)
-    .map((d) => ({ ...d, due: dayNumber(d.dueDate) }))
-    .sort((a, b) => a.due - b.due || (a.period < b.period ? -1 : 1))
+  const { spans, scaleOn } = lawCache(law)
+  const open: { period: string; dueDate: string; due: number; amount: number }[] = []
+  for (const d of debts) if (d.amount !== 0) open.push({ ...d, due: dayNumber(d.dueDate) })
+  open.sort((a, b) => a.due - b.due || (a.period < b.period ? -1 : 1))
   // Money back from a period (a negative recalculation) settles as a payment on its due date.
-  const settling = [
-    ...payments.filter((p) => p.date <= calcDate),
-    ...open.filter((d) => d.amount < 0).map((d) => ({ date: d.dueDate, amount: -d.amount })),
-  ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-  const owing = open.filter((d) => d.amount > 0).map((d) => ({ due: d.due, left: d.amount }))
-
-  const scales = new Map<string, { rate: number; schedule: PenaltySchedule }>()
-  const scaleOn = (date: string) => {
-    let s = scales.get(date)
-    if (!s) {
-      s = {
-        rate: penaltyRateOn(law, date),
-        schedule: required(law.schedule, date, 'penaltySchedule'),
-      }
-      scales.set(date, s)
-    }
-    return s
+  const settling: PenaltyPayment[] = []
+  for (const p of payments) if (p.date <= calcDate) settling.push(p)
+  const owing: { due: number; left: number }[] = []
+  for (const d of open) {
+    if (d.amount < 0) settling.push({ date: d.dueDate, amount: -d.amount })
+    else owing.push({ due: d.due, left: d.amount })
   }
+  settling.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
 
-  const parts: { value: bigint; denominator: bigint }[] = []
+  const numerators = new Numerators()
   const add = (amount: number, due: number, through: string) => {
     const day = dayNumber(through)
     const { rate, schedule } = scaleOn(through)
     if (day <= due + schedule.graceDays) return
-    const value = portion(amount, due, day, rate, schedule, spans)
-    if (value === 0n) return
-    parts.push({
-      value,
-      denominator: 10_000n * BigInt(schedule.reducedDivisor) * BigInt(schedule.fullDivisor),
-    })
+    const w = weight(due, day, schedule, spans)
+    if (w === 0 || amount === 0 || rate === 0) return
+    numerators.add(amount, rate, w, 10_000 * schedule.reducedDivisor * schedule.fullDivisor)
   }
 
   let first = 0
@@ -149,10 +188,7 @@ export function penaltyAccrued(
   for (let i = first; i < owing.length; i++) add(owing[i]!.left, owing[i]!.due, calcDate)
 
   // One rounding for the whole line, over a common denominator of the scales used.
-  let numerator = 0n
-  const common = [...new Set(parts.map((p) => p.denominator))].reduce((a, b) => lcm(a, b), 1n)
-  for (const p of parts) numerator += p.value * (common / p.denominator)
-  return Number((numerator + common / 2n) / common)
+  return numerators.rounded()
 }
 
 function gcd(a: bigint, b: bigint): bigint {

@@ -1,5 +1,11 @@
 import type { Service } from '../accounts/domain'
-import { penaltyFor, type OverdueDebt } from './penalties'
+
+/** A debt still unpaid and the day number it was due. */
+interface OverdueDebt {
+  /** Kopecks still unpaid. */
+  amount: number
+  dueDay: number
+}
 
 interface ServiceState {
   service: Service
@@ -52,11 +58,6 @@ export class AccountLedger {
     const covered = Math.min(s.credit, amount)
     s.credit -= covered
     s.penalty += amount - covered
-  }
-
-  /** Penalty for the days [from, to] on what is overdue now. */
-  penaltyFor(service: Service, from: number, to: number, keyRateBp: number): number {
-    return penaltyFor(this.state(service).debts, from, to, keyRateBp)
   }
 
   due(service: Service): number {

@@ -1,14 +1,9 @@
 import type { Service, TariffGroup } from '../accounts/domain'
 import { chargeAmount } from '../charges/charge-amount'
-import { monthOf } from './calendar'
+import { inForce } from '../billing/dated'
+import { normVolume } from '../billing/norms'
 import type { GenContext } from './context'
-import {
-  commonNeedsNormPerM2,
-  electricityNormPerPerson,
-  heatingNormPerM2,
-  heatingSeason,
-  hotWaterNormCentiM3,
-} from './norms'
+import { demoLaw } from './law'
 import type { ChargeRow, Zone } from './types'
 
 /** "1.15659" from 115659 with 5 decimals. */
@@ -68,23 +63,21 @@ export function periodCharges(
     })
   }
 
+  // No meter: billing's norm rule on the dated norms in force (the same the period close reads).
+  const norms = inForce(demoLaw.norms, `${period}-01`)
+  const byNorm = (service: Service) => {
+    const n = norms ? normVolume(service, norms, period, a.residents, a.areaTenths) : null
+    if (n) add(service, 'T1', n.volume, n.decimals, 'norm')
+  }
   for (const service of a.services) {
     if (service === 'electricity') {
       if (use.electricity) {
         for (const [zone, kwh] of use.electricity) add(service, zone, kwh, 0, 'meter')
-      } else {
-        add(service, 'T1', electricityNormPerPerson(a.residents) * a.residents, 0, 'norm')
-      }
+      } else byNorm(service)
     } else if (service === 'hot_water') {
       if (use.hotWater !== null) add(service, 'T1', use.hotWater, 0, 'meter')
-      else add(service, 'T1', hotWaterNormCentiM3 * a.residents, 2, 'norm')
-    } else if (service === 'heating') {
-      if (a.areaTenths !== null && heatingSeason(monthOf(period))) {
-        add(service, 'T1', a.areaTenths * heatingNormPerM2, 5, 'norm')
-      }
-    } else if (service === 'common_needs') {
-      if (a.areaTenths !== null) add(service, 'T1', a.areaTenths * commonNeedsNormPerM2, 3, 'norm')
-    }
+      else byNorm(service)
+    } else byNorm(service)
   }
   return out
 }

@@ -3,7 +3,7 @@ import { AccountLedger } from './account-ledger'
 import { periodCharges, type BillingAccount } from './billing'
 import { addPeriods, isoDate, officeInstant, periodStart } from './calendar'
 import type { MeterPlan } from './meters'
-import { keyRateOn } from './penalties'
+import { dueDayOf, PenaltyBook } from './penalty-book'
 import { recordPayment, type Channel } from './payments'
 import {
   monthlyUse,
@@ -61,12 +61,6 @@ export const paymentChannels: readonly (readonly [Channel, number])[] = [
   ['office', 20],
   ['post', 10],
 ]
-
-/** Payment is due by the 15th of the next month since 1 March 2026, by the 10th before. */
-export function dueDay(period: string): number {
-  const next = addPeriods(period, 1)
-  return periodStart(next) + (next >= '2026-03' ? 14 : 9)
-}
 
 /** The billing run at 04:00 on the first of the next month. */
 function billedAt(period: string): string {
@@ -159,10 +153,10 @@ function openingBalances(
     let amount = estimate * debtMonths
     if (advance && i === 0) {
       amount = -rng.int(1, 15) * 10_000
-      ledger.charge(s.service, amount, dueDay(addPeriods(t.firstPeriod, -1)))
+      ledger.charge(s.service, amount, dueDayOf(addPeriods(t.firstPeriod, -1)))
     } else {
       for (let m = 1; m <= debtMonths; m++) {
-        ledger.charge(s.service, estimate, dueDay(addPeriods(t.firstPeriod, -m)))
+        ledger.charge(s.service, estimate, dueDayOf(addPeriods(t.firstPeriod, -m)))
       }
     }
     return {
@@ -208,6 +202,8 @@ export function simulateHistory(h: HistoryInput): History {
   const chargesByPeriod = simulateMeters(h, readings)
   const ledger = new AccountLedger(h.supplierServices)
   const openings = openingBalances(h, ledger, chargesByPeriod.get(t.firstPeriod) ?? [])
+  const book = new PenaltyBook()
+  for (const o of openings) book.opening(o.service, o.date, o.amount)
   const charges: ChargeRow[] = []
   const payments: PaymentRow[] = []
   const paymentLines: PaymentLineRow[] = []
@@ -219,12 +215,11 @@ export function simulateHistory(h: HistoryInput): History {
     const prev = i > 0 ? (months[i - 1] as string) : null
     const billed = prev !== null ? chargesByPeriod.get(prev) : undefined
     if (prev !== null && billed) {
-      // Penalties on what stayed overdue through last month, then last month's bill.
-      const keyRate = keyRateOn(isoDate(monthStart))
+      // Penalties through last month by billing's rule, then last month's bill.
       for (const s of h.supplierServices) {
-        const amount = ledger.penaltyFor(s.service, periodStart(prev), monthStart - 1, keyRate)
-        if (amount <= 0) continue
-        ledger.addPenalty(s.service, amount)
+        const amount = book.close(s.service, prev)
+        if (amount === 0) continue
+        if (amount > 0) ledger.addPenalty(s.service, amount)
         billed.push({
           id: ctx.nextId(),
           accountId: h.accountId,
@@ -241,14 +236,18 @@ export function simulateHistory(h: HistoryInput): History {
           recalculatedPeriod: null,
         })
       }
-      for (const c of billed)
-        if (c.kind === 'charge') ledger.charge(c.service, c.amount, dueDay(prev))
+      for (const c of billed) {
+        if (c.kind !== 'charge') continue
+        ledger.charge(c.service, c.amount, dueDayOf(prev))
+        book.charge(c.service, prev, c.amount)
+      }
       charges.push(...billed)
     }
     if (closedPeriod !== null && month > addPeriods(closedPeriod, 1)) return
     const final = closedPeriod !== null && month === addPeriods(closedPeriod, 1)
     const decision = decidePayment(h, ledger.totalDue(), monthStart, final)
     if (!decision || decision.day >= t.todayDay) return
+    const from = paymentLines.length
     recordPayment({
       ctx,
       rng,
@@ -261,6 +260,9 @@ export function simulateHistory(h: HistoryInput): History {
       payments,
       lines: paymentLines,
     })
+    // The office day of the payment (paid_at is in office time), as billing reads it.
+    const paidOn = isoDate(decision.day)
+    for (const line of paymentLines.slice(from)) book.payment(line.service, paidOn, line.amount)
   })
   return { readings, openingBalances: openings, charges, payments, paymentLines }
 }

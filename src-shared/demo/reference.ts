@@ -2,8 +2,7 @@ import { services as serviceCodes, type Service } from '../accounts/domain'
 import { settingDefinitions } from '../settings/definitions'
 import { addPeriods } from './calendar'
 import type { IdFactory } from './ids'
-import { lawSettingRows } from './law-settings'
-import { demoNormsSetting } from './norms'
+import { lawSettingRows } from '../billing/law-history'
 import { demoOperators } from './operators'
 import { branch, officePlaces } from './places'
 import { bankAccountWithKey, innWithCheck, ogrnWithCheck } from './requisites'
@@ -130,7 +129,7 @@ export function buildReference(
   // The defaults, written down so the settings screen shows where they come from.
   // Billing's law comes as its dated rows instead (no default to write down).
   const law = lawSettingRows()
-  const dated = new Set([...law.map((r) => r.key), 'billingNorms'])
+  const dated = new Set(law.map((r) => r.key))
   const settings = [
     ...Object.entries(settingDefinitions)
       .filter(([key]) => !dated.has(key))
@@ -140,7 +139,6 @@ export function buildReference(
         value: JSON.stringify(def.default),
       })),
     ...law,
-    { key: 'billingNorms', validFrom: '2020-01-01', value: JSON.stringify(demoNormsSetting()) },
   ]
 
   return {

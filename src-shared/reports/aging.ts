@@ -24,13 +24,6 @@ export interface Aging {
 
 const dayMs = 86_400_000
 
-/** The day a period's bill is due: `dueDay` of the next month (clamped to the month's end). */
-export function dueDateOf(period: string, dueDay: number): string {
-  const [y, m] = period.split('-').map(Number) as [number, number]
-  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate()
-  return new Date(Date.UTC(y, m, Math.min(dueDay, lastDay))).toISOString().slice(0, 10)
-}
-
 /** Whole days from `due` to `asOf` (0 or less: not overdue). */
 export function daysOverdue(due: string, asOf: string): number {
   return Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / dayMs)
@@ -47,17 +40,20 @@ export function bracketOf(
   return 'third'
 }
 
-/** An account's open debt spread over the aging brackets as of a date. */
+/**
+ * An account's open debt spread over the aging brackets as of a date; `dueDate` is billing's
+ * rule for a period's bill (src-shared/billing/penalties dueDateOf with the dated billDueDay).
+ */
 export function agingOf(
   open: readonly OpenPeriod[],
   asOf: string,
-  dueDay: number,
+  dueDate: (period: string) => string,
   brackets: AgingBrackets,
 ): Aging {
   const aging: Aging = { total: 0, current: 0, first: 0, second: 0, third: 0, oldestDays: 0 }
   for (const p of open) {
     if (p.amount <= 0) continue
-    const days = daysOverdue(dueDateOf(p.period, dueDay), asOf)
+    const days = daysOverdue(dueDate(p.period), asOf)
     aging[bracketOf(days, brackets)] += p.amount
     aging.total += p.amount
     if (days > aging.oldestDays) aging.oldestDays = days

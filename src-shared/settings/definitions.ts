@@ -95,8 +95,6 @@ export const settingDefinitions = {
   /** The 80 mm receipt printer (printed silently) and the A4 printer; '' = save as PDF. */
   receiptPrinter: { schema: z.string(), default: '' },
   documentPrinter: { schema: z.string(), default: '' },
-  /** Day of the next month a period's bill is due (ЖК РФ ст. 155: the 10th); debtors' aging. */
-  paymentDueDay: { schema: z.number().int().min(1).max(31), default: 10 },
   /** Days overdue ending the first two aging brackets of the debtors report (the penalty brackets). */
   debtAgingBrackets: {
     schema: z.object({ first: z.number().int().min(1), second: z.number().int().min(2) }),

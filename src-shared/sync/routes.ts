@@ -10,6 +10,8 @@ export const serverRoutes = {
   centralReport: '/reports/central',
   /** An appeal's file by its sha256: `PUT` uploads it whole, `GET` fetches it (same branch). */
   attachments: '/sync/attachments',
+  billingRun: '/billing/run',
+  billingStatus: '/billing/status',
 } as const
 
 export type ServerRoute = (typeof serverRoutes)[keyof typeof serverRoutes]

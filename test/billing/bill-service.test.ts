@@ -11,12 +11,11 @@ import { billingLawOf } from '../../src-shared/billing/law-rows'
 import type { Norms } from '../../src-shared/billing/law'
 import type { TariffRate } from '../../src-shared/billing/tariff-split'
 import { inForce } from '../../src-shared/billing/dated'
-import { lawSettingRows } from '../../src-shared/demo/law-settings'
-import { demoNormsSetting } from '../../src-shared/demo/norms'
+import { lawSettingRows, startingNorms } from '../../src-shared/billing/law-history'
 import type { Zone } from '../../src-shared/readings/domain'
 
 const rule = inForce(billingLawOf(lawSettingRows()).estimate, '2026-06-01')!
-const norms: Norms = demoNormsSetting()
+const norms: Norms = startingNorms
 
 // Rates from 2025-07-01: T1 5.43, T2 2.98, T3 4.65 rub/kWh.
 const flat = (rate: number): TariffRate[] => [

@@ -7,7 +7,7 @@ import {
   type PenaltyPayment,
   type PeriodDebt,
 } from '../../src-shared/billing/penalties'
-import { lawSettingRows } from '../../src-shared/demo/law-settings'
+import { lawSettingRows } from '../../src-shared/billing/law-history'
 
 // The real dated law, as the settings rows the demo loads: no rate here is typed into a test.
 const law = billingLawOf(lawSettingRows())

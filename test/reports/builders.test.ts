@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { agingOf, bracketOf, daysOverdue, dueDateOf } from '../../src-shared/reports/aging'
+import { lawSettingRows } from '../../src-shared/billing/law-history'
+import { billingLawOf } from '../../src-shared/billing/law-rows'
+import { dueDateOf } from '../../src-shared/billing/penalties'
+import { agingOf, bracketOf, daysOverdue } from '../../src-shared/reports/aging'
 import { reportColumns } from '../../src-shared/reports/columns'
 import { reportKinds } from '../../src-shared/reports/contract'
 import { sheetNames } from '../../src-shared/reports/labels'
@@ -9,17 +12,11 @@ import { summaryBy, totalsRow } from '../../src-shared/reports/totals'
 import { comparisonOf } from '../../src-main/reports/shifts-report'
 
 const brackets = { first: 30, second: 90 }
+// Billing's due dates: the 10th of the next month, the 15th from the March 2026 bills.
+const { dueDays } = billingLawOf(lawSettingRows())
+const dueDate = (period: string) => dueDateOf(period, dueDays)
 
 describe('aging of debts', () => {
-  it.each([
-    ['2026-10', 10, '2026-11-10'],
-    ['2026-12', 10, '2027-01-10'],
-    ['2026-01', 31, '2026-02-28'],
-    ['2024-01', 31, '2024-02-29'],
-  ])('period %s with due day %i is due on %s', (period, day, due) => {
-    expect(dueDateOf(period, day)).toBe(due)
-  })
-
   it.each([
     ['2026-11-10', '2026-11-10', 0],
     ['2026-11-10', '2026-11-11', 1],
@@ -45,14 +42,14 @@ describe('aging of debts', () => {
   it.each([
     ['nothing open', [], { total: 0, current: 0, first: 0, second: 0, third: 0, oldestDays: 0 }],
     [
-      'one period in each bracket (due day 10, as of 2026-11-20)',
+      'one period in each bracket (due on the 15th, as of 2026-11-20)',
       [
         { period: '2026-07', amount: 100 },
         { period: '2026-09', amount: 200 },
         { period: '2026-10', amount: 300 },
         { period: '2026-11', amount: 400 },
       ],
-      { total: 1000, current: 400, first: 300, second: 200, third: 100, oldestDays: 102 },
+      { total: 1000, current: 400, first: 300, second: 200, third: 100, oldestDays: 97 },
     ],
     [
       'a zero or negative line is ignored',
@@ -61,10 +58,21 @@ describe('aging of debts', () => {
         { period: '2026-09', amount: -50 },
         { period: '2026-10', amount: 70 },
       ],
-      { total: 70, current: 0, first: 70, second: 0, third: 0, oldestDays: 10 },
+      { total: 70, current: 0, first: 70, second: 0, third: 0, oldestDays: 5 },
     ],
   ])('%s', (_name, open, expected) => {
-    expect(agingOf(open, '2026-11-20', 10, brackets)).toEqual(expected)
+    expect(agingOf(open, '2026-11-20', dueDate, brackets)).toEqual(expected)
+  })
+
+  it.each([
+    // February 2026's bill is due on 2026-03-10: 66 days by 2026-05-15, the second bracket.
+    ['2026-02', '2026-05-15', { first: 0, second: 100, oldestDays: 66 }],
+    // March 2026's is due on 2026-04-15 (the 15th from then on): 30 days, still the first.
+    ['2026-03', '2026-05-15', { first: 100, second: 0, oldestDays: 30 }],
+    // April's on 2026-05-15: due today, not overdue yet.
+    ['2026-04', '2026-05-15', { first: 0, second: 0, oldestDays: 0 }],
+  ])("the bill of %s is aged from billing's due date as of %s", (period, asOf, expected) => {
+    expect(agingOf([{ period, amount: 100 }], asOf, dueDate, brackets)).toMatchObject(expected)
   })
 })
 

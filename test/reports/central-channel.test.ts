@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiResult } from '../../src-shared/api/result'
 import type { ReportTable } from '../../src-shared/reports/table'
 import { createOperator } from '../../src-server/admin/reference'
+import { seedLaw } from '../../src-server/settings/law-seed'
 import {
   newWorkstation,
   seedAccountWithDebt,
@@ -24,6 +25,8 @@ let b: SeededBranch
 let desk: HeadlessClient
 
 beforeAll(async () => {
+  // Billing's law, as a server's first start writes it (the debtors age from its due dates).
+  await seedLaw(database.db)
   a = await seedBranch(database.db)
   b = await seedBranch(database.db)
   await seedAccountWithDebt(database.db, a, '7711000001')

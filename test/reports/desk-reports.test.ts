@@ -9,6 +9,7 @@ import type {
   ReportFiltersInput,
   ReportKind,
 } from '../../src-shared/reports/contract'
+import { lawSettingRows } from '../../src-shared/billing/law-history'
 import { reportColumns } from '../../src-shared/reports/columns'
 import type { ReportTable } from '../../src-shared/reports/table'
 import { registerAccount } from '../../src-main/accounts/register-account'
@@ -51,6 +52,12 @@ beforeAll(async () => {
         .accountId,
     )
   }
+  // Billing's due days as the replica pulls them from the server's law (the 15th from March 2026).
+  const setting = db.$client.prepare(
+    'INSERT INTO settings (key, valid_from, value) VALUES (?, ?, ?)',
+  )
+  for (const r of lawSettingRows().filter((r) => r.key === 'billDueDay'))
+    setting.run(r.key, r.validFrom, r.value)
   const charge = db.$client.prepare(
     `INSERT INTO charges (id, account_id, supplier_id, service, period, kind, amount, created_at)
      VALUES (?, ?, ?, 'electricity', ?, ?, ?, '2026-11-01T00:00:00Z')`,
@@ -152,22 +159,23 @@ describe('reports over a day at the counter', () => {
     expect(table.rowCount).toBe(1)
     expect(cell(table, 0, 'account')).toBe('7700000001')
     expect(cell(table, 0, 'debt')).toBe(450_000)
-    // October (due 10.11, 10 days late) is open in full, September (due 10.10, 41 days) in part.
+    // October (due 15.11, 5 days late) is open in full, September (due 15.10, 36 days) in part.
     expect(cell(table, 0, 'first')).toBe(300_000)
     expect(cell(table, 0, 'second')).toBe(150_000)
     expect(cell(table, 0, 'third')).toBe(0)
-    expect(cell(table, 0, 'days')).toBe(41)
+    expect(cell(table, 0, 'days')).toBe(36)
     expect(cell(table, 0, 'penalties')).toBe(10_000)
     expect(cell(table, 0, 'lastPayment')).toBe(150_000)
     expect(cell(table, 0, 'lastPaymentDate')).toBe('2026-11-20')
     expect(cell(table, 0, 'phone')).toBe('+79161234567')
-    expect((await run('debtors', { to: '2026-11-20', minDays: 42 })).rowCount).toBe(0)
+    expect((await run('debtors', { to: '2026-11-20', minDays: 37 })).rowCount).toBe(0)
+    expect((await run('debtors', { to: '2026-11-20', minDays: 36 })).rowCount).toBe(1)
     expect((await run('debtors', { to: '2026-11-20', minDebt: 450_001 })).rowCount).toBe(0)
     expect((await run('debtors', { to: '2026-11-20', minDebt: 450_000 })).rowCount).toBe(1)
-    // Before the payments nothing was paid; July (due 10.08) was 82 days late on 31 October.
+    // Before the payments nothing was paid; July (due 15.08) was 77 days late on 31 October.
     const before = await run('debtors', { to: '2026-10-31' })
     expect(before.rows.map((r) => r[col(before, 'debt')])).toEqual([600_000, 50_000])
-    expect(before.rows.map((r) => r[col(before, 'days')])).toEqual([82, 0])
+    expect(before.rows.map((r) => r[col(before, 'days')])).toEqual([77, 0])
     expect(before.rows[1]![col(before, 'current')]).toBe(50_000)
   })
 

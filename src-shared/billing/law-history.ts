@@ -1,6 +1,8 @@
 /**
- * The dated law billing applies, as the settings rows a company's administrator keeps (the demo
- * and the tests load them; later changes are new rows, never code).
+ * The dated law billing applies, as the settings rows a company's administrator keeps: a fresh
+ * central server is seeded with them (src-server/settings/law-seed.ts), the demo and the tests
+ * load them too; later changes are new dated rows (`set-setting`, the admin's settings screen),
+ * never code.
  *
  * Key rate: the Bank of Russia's decisions, effective dates, in basis points (1/100 %); 2020-2021
  * for the moratorium years, every change from 2022 on (checked against the Bank of Russia's
@@ -69,5 +71,20 @@ export function lawSettingRows(): { key: string; validFrom: string; value: strin
     row('billDueDay', '2026-03-01', 15),
     // PP 354 p.59-60: the average of 6 months (at least 3) for at most 3 periods.
     row('billingEstimate', '2017-01-01', { windowMonths: 6, minMonths: 3, maxPeriods: 3 }),
+    row('billingNorms', '2020-01-01', startingNorms),
   ]
+}
+
+/**
+ * Consumption norms to start from (a customer without a meter). Norms are the region's own
+ * decree: an administrator checks these against it and enters the region's as a new dated row.
+ * kWh per person by the number of residents (1..5+; more people share the fridge), hot water
+ * 2.95 m3 per person, heating 0.0213 Gcal per m2 in October..April, common areas 0.35 kWh per m2.
+ */
+export const startingNorms = {
+  electricityPerPerson: [141, 87, 68, 55, 48],
+  hotWaterPerPerson: { value: 295, decimals: 2 },
+  heatingPerM2: { value: 213, decimals: 4 },
+  heatingMonths: [1, 2, 3, 4, 10, 11, 12],
+  commonNeedsPerM2: { value: 35, decimals: 2 },
 }
