@@ -852,6 +852,7 @@ const en: Messages = {
       account: 'Account',
       holder: 'Holder',
     },
+  },
   billingRun: {
     title: 'Period close',
     hint: 'Charges, recalculations and penalties for every account of the branch for the month; a closed period never changes.',

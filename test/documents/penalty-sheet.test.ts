@@ -7,7 +7,7 @@ import {
   type PeriodDebt,
 } from '../../src-shared/billing/penalties'
 import { buildPenaltySheet } from '../../src-shared/documents/penalty-sheet'
-import { lawSettingRows } from '../../src-shared/demo/law-settings'
+import { lawSettingRows } from '../../src-shared/billing/law-history'
 
 // The real dated law, as the demo loads it: no rate is typed into the test.
 const law = billingLawOf(lawSettingRows())
