@@ -151,7 +151,7 @@ const en: Messages = {
   },
   search: {
     placeholder: 'Account number, ELS, last name, address or phone',
-    hint: 'Start typing an account number, ELS, last name, address or phone. Arrow keys select a row, Enter opens the card, F4 enters readings.',
+    hint: 'Start typing an account number, ELS, last name, address or phone. Arrow keys select a row, Enter opens the card, F4 enters readings, F6 takes a payment.',
     empty: 'Nothing found. Check the query or type it differently.',
     more: 'Showing the first {count}; more accounts match. Refine the query.',
     count: 'Found: {count}',
@@ -453,7 +453,11 @@ const en: Messages = {
     },
   },
   payments: {
-    keys: 'F9: take the payment, Esc: to the card',
+    keys: 'F9: take the payment, F7: exact cash, Esc: to the card',
+    lineKeys:
+      'On a line: digits replace the amount, Enter takes the whole debt and moves on, F8 pays this service only (the other lines are cleared), arrows move between lines. In the cash field Enter on an empty field means exact cash, Enter on an amount takes the payment.',
+    cashHint: 'Enter: exact cash',
+    noRights: 'Your role does not take payments: cashiers, supervisors and admins do.',
     noShift: 'No shift is open: payments are not taken. Open a shift.',
     service: 'Service, supplier',
     debt: 'Debt',

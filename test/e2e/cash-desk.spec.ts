@@ -41,7 +41,7 @@ test('a shift: open, take cash with change, print, a supervisor cancels, close w
   await amounts.first().fill('1 500')
   await page.getByTestId('payment-cash-given').fill('1000')
   await page.keyboard.press('F9')
-  await expect(page.getByTestId('payment-error')).toContainText('Получено наличными')
+  await expect(page.getByTestId('payment-cash-error')).toContainText('Получено наличными')
   await page.getByTestId('payment-cash-given').fill('2000')
   await expect(page.getByTestId('payment-change')).toContainText('500,00')
   await page.keyboard.press('F9')
