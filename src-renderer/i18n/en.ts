@@ -509,6 +509,11 @@ const en: Messages = {
     all: 'All',
     expectedCash: 'Expected in the drawer',
     difference: 'Difference',
+    differenceReason: 'Reason for the difference',
+    supervisorLogin: 'Supervisor login',
+    supervisorPassword: 'Supervisor password',
+    keys: 'Enter: close the shift (with a difference, the reason first)',
+    hotkey: 'Shift (F3)',
     amountError: '{field}: {message}',
   },
   money: {

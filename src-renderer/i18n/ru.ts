@@ -509,6 +509,11 @@ const ru = {
     all: 'Всего',
     expectedCash: 'Ожидается в кассе',
     difference: 'Расхождение',
+    differenceReason: 'Причина расхождения',
+    supervisorLogin: 'Логин старшего смены',
+    supervisorPassword: 'Пароль старшего смены',
+    keys: 'Enter — закрыть смену (при расхождении сначала причина)',
+    hotkey: 'Смена (F3)',
     amountError: '{field}: {message}',
   },
   money: {
