@@ -379,7 +379,7 @@ const en: Messages = {
       installedAt: 'Install date',
       verifiedAt: 'Last verification date',
       verificationIntervalYears: 'Verification interval, years',
-      seals: 'Seals (comma-separated)',
+      seals: 'Seals (separated by comma or new line)',
       removedAt: 'Removal date',
       reason: 'Reason for removal',
     },
