@@ -645,6 +645,9 @@ const en: Messages = {
       phone: 'Phone',
     },
     operator: {
+      add: 'New operator',
+      noOffice: 'No office (central admin)',
+      keys: 'Enter: save. A new password replaces the old one; unticking Active disables the login',
       login: 'Login',
       fullName: 'Full name',
       role: 'Role',
