@@ -172,6 +172,14 @@ const en: Messages = {
     closedOn: 'Closed {date}',
   },
   accountForms: {
+    knownHolder: {
+      label: 'Holder already known? Find them by surname, phone or ELS',
+      placeholder: 'E.g. Ivanov, 916 123-45-67 or 69СЛ981025; Enter takes the first match',
+      chosen: 'The account will be opened for {name}',
+      accounts: 'Holder’s accounts:',
+      accountsShort: 'accounts: {list}',
+      newCustomer: 'New customer',
+    },
     newAccount: 'New account (Ins)',
     registerTitle: 'Register an account',
     editTitle: 'Edit the account',

@@ -171,6 +171,14 @@ const ru = {
     closedOn: 'Закрыт {date}',
   },
   accountForms: {
+    knownHolder: {
+      label: 'Владелец уже есть? Найдите его: фамилия, телефон или ЕЛС',
+      placeholder: 'Например: Иванов, 916 123-45-67 или 69СЛ981025; Enter — первый найденный',
+      chosen: 'Счет будет открыт на абонента {name}',
+      accounts: 'Счета владельца:',
+      accountsShort: 'счета: {list}',
+      newCustomer: 'Новый абонент',
+    },
     newAccount: 'Новый счет (Ins)',
     registerTitle: 'Регистрация лицевого счета',
     editTitle: 'Изменение лицевого счета',
