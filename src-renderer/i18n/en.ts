@@ -176,6 +176,9 @@ const en: Messages = {
       label: 'Holder already known? Find them by surname, phone or ELS',
       placeholder: 'E.g. Ivanov, 916 123-45-67 or 69СЛ981025; Enter takes the first match',
       chosen: 'The account will be opened for {name}',
+      chosenLink: '{name} will be linked',
+      labelLink:
+        'A known customer? Find them by surname, phone or ELS (or type a new person below)',
       accounts: 'Holder’s accounts:',
       accountsShort: 'accounts: {list}',
       newCustomer: 'New customer',

@@ -3,10 +3,12 @@ import { openE2eReplica, sampleAccount, type SampleAccount } from './replica'
 import { loginAsClerk } from './support'
 
 let owner: SampleAccount
+let relative: SampleAccount
 
 test.beforeAll(() => {
   const db = openE2eReplica()
   owner = sampleAccount(db, 40)
+  relative = sampleAccount(db, 60)
   db.close()
 })
 
@@ -55,4 +57,13 @@ test('a second account is registered on a known customer found by phone; the car
     .all(owner.number, '9912300021')
   db.close()
   expect(holders).toHaveLength(1)
+
+  // Linking a person picks an existing customer by surname.
+  await page.getByTestId('card-tab-persons').click()
+  await page.getByTestId('link-known-search').focus()
+  await page.keyboard.type(relative.phone.slice(-10))
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('link-known-chosen')).toContainText(relative.lastName)
+  await page.getByTestId('link-submit').press('Enter')
+  await expect(page.getByTestId('link-person').locator('..')).toContainText(relative.fullName)
 })
