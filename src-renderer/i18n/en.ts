@@ -560,6 +560,9 @@ const en: Messages = {
     },
   },
   history: {
+    otherAction: 'Other action',
+    kind: 'Kind of entries',
+    allKinds: 'All entries',
     title: 'Action history',
     tab: 'History',
     operator: 'Operator',

@@ -560,6 +560,9 @@ const ru = {
     },
   },
   history: {
+    otherAction: 'Прочее действие',
+    kind: 'Вид записей',
+    allKinds: 'Все записи',
     title: 'История действий',
     tab: 'История',
     operator: 'Оператор',
