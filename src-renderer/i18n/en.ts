@@ -683,6 +683,17 @@ const en: Messages = {
         documentPrinter: 'Document printer',
         debtAlertThreshold: 'Debt alert threshold',
         passwordMinLength: 'Shortest password',
+        screenLockMinutes: 'Screen lock after, min',
+        shiftDifferenceSupervisorThreshold: 'Cash difference needing a supervisor',
+      },
+      descriptions: {
+        receiptPrinter: 'The 80 mm receipt printer; empty: receipts are saved as PDF.',
+        documentPrinter: 'The A4 printer for bills, statements and reports; empty: saved as PDF.',
+        debtAlertThreshold: 'The debt from which the account card shows an alert.',
+        passwordMinLength: 'The shortest password an admin may set for an operator.',
+        screenLockMinutes: 'Minutes without activity after which the screen locks.',
+        shiftDifferenceSupervisorThreshold:
+          'A shift with a larger cash difference closes only with a supervisor confirming; any difference needs a reason.',
       },
     },
   },

@@ -80,3 +80,26 @@ test('an admin creates an operator who then logs in; a reset password and a deac
   await page.getByTestId('login-submit').click()
   await expect(page.getByTestId('search-input')).toBeHidden()
 })
+
+test('the settings carry their descriptions; a new value is dated and shown as the next one', async ({
+  page,
+}) => {
+  await loginAs(page, 'admin', 'admin123')
+  await page.keyboard.press('Alt+4')
+  await page.getByTestId('reference-tab-settings').click()
+  await expect(
+    page.getByTestId('setting-description-shiftDifferenceSupervisorThreshold'),
+  ).toContainText('подтверждением старшего смены')
+  await expect(page.getByTestId('setting-value-screenLockMinutes')).toHaveText('10')
+
+  const tomorrow = new Date(Date.now() + 36 * 3600 * 1000)
+  const typed = tomorrow.toLocaleDateString('ru-RU', { timeZone: 'Europe/Moscow' })
+  await page.getByTestId('setting-edit-screenLockMinutes').press('Enter')
+  await page.getByTestId('setting-value').fill('15')
+  const validFrom = page.getByTestId('setting-form').locator('.el-date-editor input')
+  await validFrom.fill(typed)
+  await validFrom.press('Enter')
+  await page.getByTestId('setting-value').press('Enter')
+  await expect(page.getByTestId('setting-form')).toBeHidden()
+  await expect(page.getByTestId('setting-table')).toContainText(`С ${typed}: 15`)
+})
