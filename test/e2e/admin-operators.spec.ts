@@ -103,3 +103,32 @@ test('the settings carry their descriptions; a new value is dated and shown as t
   await expect(page.getByTestId('setting-form')).toBeHidden()
   await expect(page.getByTestId('setting-table')).toContainText(`С ${typed}: 15`)
 })
+
+test('an admin edits an office and checks a supplier’s requisites', async ({ page }) => {
+  await loginAs(page, 'admin', 'admin123')
+  await page.keyboard.press('Alt+4')
+  await page.getByTestId('reference-tab-offices').click()
+  const firstEdit = page
+    .getByTestId('office-table')
+    .getByRole('button', { name: 'Изменить' })
+    .first()
+  await firstEdit.press('Enter')
+  await expect(page.getByTestId('record-name')).toBeFocused()
+  await page.getByTestId('record-phone').fill('+7 (4822) 00-11-22')
+  await page.getByTestId('record-name').fill('Офис на Садовой')
+  await page.getByTestId('record-name').press('Enter')
+  await expect(page.getByTestId('record-form')).toBeHidden()
+  await expect(page.getByTestId('office-table')).toContainText('Офис на Садовой')
+
+  // A supplier's requisites: a wrong BIC is named and what was typed stays.
+  await page.getByTestId('reference-tab-suppliers').click()
+  await page.getByTestId('supplier-add').press('Enter')
+  await expect(page.getByTestId('record-name')).toBeFocused()
+  await page.getByTestId('record-name').fill('ООО «Тест»')
+  await page.getByTestId('record-shortName').fill('Тест')
+  await page.getByTestId('record-inn').fill('7707083893')
+  await page.getByTestId('record-bic').fill('12')
+  await page.getByTestId('record-bic').press('Enter')
+  await expect(page.getByTestId('record-error-bic')).toContainText('БИК')
+  await expect(page.getByTestId('record-bic')).toHaveValue('12')
+})
