@@ -18,7 +18,7 @@ import { debtLines } from '../src-main/payments/proposal'
 import { receiptModel } from '../src-main/payments/receipt'
 import { recordPayment } from '../src-main/payments/record-payment'
 import { closeShift, openShift } from '../src-main/shifts/shift-commands'
-import { openShiftOf } from '../src-main/shifts/shifts'
+import { openShiftOf, shiftById, shiftReport } from '../src-main/shifts/shifts'
 import { currentDevice } from '../src-main/workstation/device'
 import { readSetting } from '../src-main/settings/settings'
 import type { Db } from '../src-main/db/connection'
@@ -112,8 +112,14 @@ export async function run(args: string[]): Promise<void> {
   const maxAmount = readSetting(db, 'paymentMaxAmount', today)
   const actor = () => ({ operatorId: null, now })
   // A run stopped half-way leaves its shift open in the cached replica.
-  if (openShiftOf(db, currentDevice(db).workstationId, now))
-    executeCommand(db, closeShift, { countedCash: 0 }, actor())
+  const left = openShiftOf(db, currentDevice(db).workstationId, now)
+  if (left)
+    executeCommand(
+      db,
+      closeShift,
+      { countedCash: shiftReport(db, shiftById(db, left.id)!).expectedCash },
+      actor(),
+    )
   executeCommand(db, openShift, { openingCash: 0 }, actor())
 
   const raw = rawWriter(db)
@@ -156,7 +162,10 @@ export async function run(args: string[]): Promise<void> {
     paid.push(result.paymentId)
     rawTimes.add(raw.write(raw.copyOf(result.paymentId), rawCpu))
   }
-  executeCommand(db, closeShift, { countedCash: 0 }, actor())
+  // The drawer holds what the shift took: closed without a difference.
+  const open = openShiftOf(db, currentDevice(db).workstationId, now)!
+  const expected = shiftReport(db, shiftById(db, open.id)!).expectedCash
+  executeCommand(db, closeShift, { countedCash: expected }, actor())
 
   // Receipt to PDF: the browser is started once (as the web host does), then each receipt timed.
   const pdfTimes = new Timings()

@@ -6,6 +6,7 @@ import { commandActor, officeToday } from '../api/context'
 import { storedAccount } from './account-fields'
 import { accountCard } from './card'
 import { closeAccount } from './close-account'
+import { findCustomers } from './customer-matches'
 import { findDuplicates } from './duplicates'
 import { editAccount } from './edit-account'
 import { accountFormOptions } from './form-options'
@@ -21,6 +22,7 @@ export const accountHandlers: {
   'accounts.formOptions': Handler<'accounts.formOptions'>
   'accounts.form': Handler<'accounts.form'>
   'accounts.duplicates': Handler<'accounts.duplicates'>
+  'accounts.customers': Handler<'accounts.customers'>
   'accounts.edit': Handler<'accounts.edit'>
   'accounts.linkPerson': Handler<'accounts.linkPerson'>
   'accounts.unlinkPerson': Handler<'accounts.unlinkPerson'>
@@ -61,6 +63,7 @@ export const accountHandlers: {
   },
 
   'accounts.duplicates': (input, { services }) => findDuplicates(services.db, input),
+  'accounts.customers': (input, { services }) => findCustomers(services.db, input.query),
 
   'accounts.edit': (input, ctx) =>
     executeCommand(ctx.services.db, editAccount, input, commandActor(ctx)),

@@ -37,11 +37,25 @@ export const registerAccount: CommandDef<
       const message = `Номер лицевого счета: ${args.number} уже есть.`
       throw new ApiFailure('conflict', message, { number: message })
     }
-    const customerId = uuidv7()
+    // A second account of a known customer links to them instead of making a duplicate.
+    if (
+      args.existingHolderId &&
+      !tx
+        .select({ id: customers.id })
+        .from(customers)
+        .where(eq(customers.id, args.existingHolderId))
+        .get()
+    ) {
+      const message = 'Владелец: абонент не найден.'
+      throw new ApiFailure('invalid_input', message, { existingHolderId: message })
+    }
+    const customerId = args.existingHolderId ?? uuidv7()
     const accountId = uuidv7()
-    tx.insert(customers)
-      .values({ id: customerId, ...args.holder, createdAt: ctx.at, updatedAt: ctx.at })
-      .run()
+    if (!args.existingHolderId) {
+      tx.insert(customers)
+        .values({ id: customerId, ...args.holder, createdAt: ctx.at, updatedAt: ctx.at })
+        .run()
+    }
     tx.insert(accounts)
       .values({
         id: accountId,

@@ -1,6 +1,7 @@
 import { auditChanges } from '../../src-shared/history/changes'
 import type { HistoryEntry, HistoryPage } from '../../src-shared/history/contract'
 import { officeDayEnd, officeDayStart } from '../../src-shared/history/office-day'
+import { changesInWords, historyKinds, type HistoryKind } from '../../src-shared/history/words'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
 
@@ -10,6 +11,8 @@ export interface HistoryQuery {
   offset: number
   limit: number
   timeZone: string
+  /** Only this kind of entry (historyKinds); null: all. */
+  kind?: HistoryKind | null
 }
 
 interface Row {
@@ -33,6 +36,8 @@ const pageSql = (column: 'account_id' | 'operator_id') =>
      LEFT JOIN workstations w ON w.id = l.workstation_id
      LEFT JOIN accounts a ON a.id = l.account_id
     WHERE l.${column} = @key AND l.at >= @from AND l.at < @to
+      AND (@prefixes IS NULL
+           OR EXISTS (SELECT 1 FROM json_each(@prefixes) p WHERE l.action LIKE p.value || '%'))
     ORDER BY l.at DESC, l.id DESC
     LIMIT @limit OFFSET @offset`
 
@@ -48,6 +53,7 @@ function page(
     to: q.to ? officeDayEnd(q.to, q.timeZone) : '9999',
     limit: q.limit,
     offset: q.offset,
+    prefixes: q.kind ? JSON.stringify(historyKinds[q.kind].prefixes) : null,
   }) as Row[]
   const total: number =
     rows[0]?.total ??
@@ -62,7 +68,7 @@ function page(
       workstationName: r.workstationName,
       accountId: r.accountId,
       accountNumber: r.accountNumber,
-      changes: auditChanges(r.details === null ? null : JSON.parse(r.details)),
+      changes: changesInWords(auditChanges(r.details === null ? null : JSON.parse(r.details))),
     })),
   }
 }

@@ -3,6 +3,7 @@ import { commandActor, officeToday } from '../api/context'
 import type { Handler, HandlerContext } from '../api/dispatch'
 import { ApiFailure } from '../api/failure'
 import { executeCommand } from '../commands/command'
+import { supervisorOf } from '../operators/supervisor'
 import { readSetting } from '../settings/settings'
 import { currentDevice } from '../workstation/device'
 import { closeShift, openShift } from './shift-commands'
@@ -48,7 +49,16 @@ export const shiftHandlers: {
     executeCommand(ctx.services.db, openShift, input, commandActor(ctx)),
   'shifts.report': (input, ctx) => shiftDocument(ctx, input.shiftId),
   'shifts.close': (input, ctx) =>
-    executeCommand(ctx.services.db, closeShift, input, commandActor(ctx)),
+    executeCommand(
+      ctx.services.db,
+      closeShift,
+      {
+        countedCash: input.countedCash,
+        differenceReason: input.differenceReason || undefined,
+        supervisor: supervisorOf(ctx, input.supervisor),
+      },
+      commandActor(ctx),
+    ),
   'shifts.print': async (input, ctx) => {
     const { html, report } = shiftDocument(ctx, input.shiftId)
     return ctx.services.printer.print({

@@ -2,9 +2,13 @@ import { eq } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
 import type { OpenShift } from '../../src-shared/shifts/contract'
 import type { ShiftReport } from '../../src-shared/shifts/report'
+import { officeDate } from '../../src-shared/dates'
+import { checkShiftClose } from '../../src-shared/shifts/close-check'
 import { ApiFailure } from '../api/failure'
 import type { CommandDef } from '../commands/command'
 import { shifts, workstations } from '../db/schema'
+import type { Supervisor } from '../operators/supervisor'
+import { readSetting } from '../settings/settings'
 import { closingReport, openShiftOf, shiftById } from './shifts'
 
 /** shift.open: the cashier opens the workstation's shift with the cash in the drawer. */
@@ -40,9 +44,19 @@ export const openShift: CommandDef<{ openingCash: number }, OpenShift, 'shift.op
   },
 }
 
-/** shift.close: the counted cash against the expected; the Z report is frozen in the row. */
+export interface CloseShiftArgs {
+  countedCash: number
+  differenceReason?: string
+  /** Checked by the handler: the supervisor logged in, or one who confirmed with a password. */
+  supervisor?: Supervisor | null
+}
+
+/**
+ * shift.close: the counted cash against the expected; the Z report is frozen in the row. A
+ * difference needs a reason, one above the dated threshold a supervisor.
+ */
 export const closeShift: CommandDef<
-  { countedCash: number },
+  CloseShiftArgs,
   { shiftId: string; report: ShiftReport },
   'shift.close'
 > = {
@@ -52,6 +66,24 @@ export const closeShift: CommandDef<
     const open = openShiftOf(tx, ctx.workstationId, ctx.now)
     if (!open) throw new ApiFailure('conflict', 'Открытой смены нет.')
     const report = closingReport(tx, shiftById(tx, open.id)!, ctx.at, args.countedCash)
+    const today = officeDate(
+      ctx.now,
+      readSetting(tx, 'officeTimeZone', officeDate(ctx.now, 'Europe/Moscow')),
+    )
+    const check = checkShiftClose(
+      report.difference ?? 0,
+      readSetting(tx, 'shiftDifferenceSupervisorThreshold', today),
+      args.differenceReason,
+      !!args.supervisor,
+    )
+    if (!check.ok) {
+      const code = check.field === 'supervisor' ? 'forbidden' : 'invalid_input'
+      throw new ApiFailure(code, check.message, { [check.field]: check.message })
+    }
+    const confirmation = {
+      ...(args.differenceReason ? { differenceReason: args.differenceReason } : {}),
+      ...(args.supervisor && report.difference ? { supervisorId: args.supervisor.id } : {}),
+    }
     tx.update(shifts)
       .set({
         closedAt: ctx.at,
@@ -74,11 +106,19 @@ export const closeShift: CommandDef<
             difference: report.difference,
             payments: report.payments,
             cancellations: report.cancellations,
+            ...(args.differenceReason ? { differenceReason: args.differenceReason } : {}),
+            ...(confirmation.supervisorId ? { supervisor: args.supervisor!.fullName } : {}),
           },
         },
       ],
       // The totals travel with the command: the server compares them with the payments it holds.
-      recorded: { ...args, shiftId: open.id, closedAt: ctx.at, totals: report },
+      recorded: {
+        countedCash: args.countedCash,
+        ...confirmation,
+        shiftId: open.id,
+        closedAt: ctx.at,
+        totals: report,
+      },
     }
   },
 }

@@ -1,6 +1,7 @@
 import { ref, shallowRef, watch, type Ref } from 'vue'
 import type { HistoryEntry, HistoryPage } from '../../src-shared/history/contract'
 import type { ApiResult } from '../../src-shared/api/result'
+import type { HistoryKind } from '../../src-shared/history/words'
 
 export const historyPageSize = 50
 
@@ -11,10 +12,13 @@ export function useHistoryPage(
     to: string | null
     offset: number
     limit: number
+    kind: HistoryKind | null
   }) => Promise<ApiResult<HistoryPage>>,
   extra: Ref<unknown>,
 ) {
   const range = ref<[string, string] | null>(null)
+  /** The kind of entry shown ('' = all). */
+  const kind = ref<HistoryKind | ''>('')
   const page = ref(1)
   const entries = shallowRef<HistoryEntry[]>([])
   const total = ref(0)
@@ -28,6 +32,7 @@ export function useHistoryPage(
       to: range.value?.[1] ?? null,
       offset: (page.value - 1) * historyPageSize,
       limit: historyPageSize,
+      kind: kind.value || null,
     })
     if (mine !== sequence) return
     error.value = result.ok ? null : result.error.message
@@ -35,11 +40,11 @@ export function useHistoryPage(
     total.value = result.ok ? result.value.total : 0
   }
 
-  watch([range, extra], () => {
+  watch([range, kind, extra], () => {
     if (page.value !== 1) page.value = 1
     else void load()
   })
   watch(page, () => void load())
   void load()
-  return { range, page, entries, total, error, load }
+  return { range, kind, page, entries, total, error, load }
 }

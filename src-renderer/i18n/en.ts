@@ -247,7 +247,7 @@ const en: Messages = {
   },
   search: {
     placeholder: 'Account number, ELS, last name, address or phone',
-    hint: 'Start typing an account number, ELS, last name, address or phone. Arrow keys select a row, Enter opens the card, F4 enters readings.',
+    hint: 'Start typing an account number, ELS, last name, address or phone. Arrow keys select a row, Enter opens the card, F4 enters readings, F6 takes a payment.',
     empty: 'Nothing found. Check the query or type it differently.',
     more: 'Showing the first {count}; more accounts match. Refine the query.',
     count: 'Found: {count}',
@@ -268,6 +268,17 @@ const en: Messages = {
     closedOn: 'Closed {date}',
   },
   accountForms: {
+    knownHolder: {
+      label: 'Holder already known? Find them by surname, phone or ELS',
+      placeholder: 'E.g. Ivanov, 916 123-45-67 or 69СЛ981025; Enter takes the first match',
+      chosen: 'The account will be opened for {name}',
+      chosenLink: '{name} will be linked',
+      labelLink:
+        'A known customer? Find them by surname, phone or ELS (or type a new person below)',
+      accounts: 'Holder’s accounts:',
+      accountsShort: 'accounts: {list}',
+      newCustomer: 'New customer',
+    },
     newAccount: 'New account (Ins)',
     registerTitle: 'Register an account',
     editTitle: 'Edit the account',
@@ -475,7 +486,7 @@ const en: Messages = {
       installedAt: 'Install date',
       verifiedAt: 'Last verification date',
       verificationIntervalYears: 'Verification interval, years',
-      seals: 'Seals (comma-separated)',
+      seals: 'Seals (separated by comma or new line)',
       removedAt: 'Removal date',
       reason: 'Reason for removal',
     },
@@ -546,7 +557,11 @@ const en: Messages = {
     },
   },
   payments: {
-    keys: 'F9: take the payment, Esc: to the card',
+    keys: 'F9: take the payment, F7: exact cash, Esc: to the card',
+    lineKeys:
+      'On a line: digits replace the amount, Enter takes the whole debt and moves on, F8 pays this service only (the other lines are cleared), arrows move between lines. In the cash field Enter on an empty field means exact cash, Enter on an amount takes the payment.',
+    cashHint: 'Enter: exact cash',
+    noRights: 'Your role does not take payments: cashiers, supervisors and admins do.',
     noShift: 'No shift is open: payments are not taken. Open a shift.',
     service: 'Service, supplier',
     debt: 'Debt',
@@ -598,6 +613,11 @@ const en: Messages = {
     all: 'All',
     expectedCash: 'Expected in the drawer',
     difference: 'Difference',
+    differenceReason: 'Reason for the difference',
+    supervisorLogin: 'Supervisor login',
+    supervisorPassword: 'Supervisor password',
+    keys: 'Enter: close the shift (with a difference, the reason first)',
+    hotkey: 'Shift (F3)',
     amountError: '{field}: {message}',
   },
   money: {
@@ -639,6 +659,9 @@ const en: Messages = {
     },
   },
   history: {
+    otherAction: 'Other action',
+    kind: 'Kind of entries',
+    allKinds: 'All entries',
     title: 'Action history',
     tab: 'History',
     operator: 'Operator',
@@ -741,6 +764,9 @@ const en: Messages = {
       phone: 'Phone',
     },
     operator: {
+      add: 'New operator',
+      noOffice: 'No office (central admin)',
+      keys: 'Enter: save. A new password replaces the old one; unticking Active disables the login',
       login: 'Login',
       fullName: 'Full name',
       role: 'Role',
@@ -762,6 +788,17 @@ const en: Messages = {
         documentPrinter: 'Document printer',
         debtAlertThreshold: 'Debt alert threshold',
         passwordMinLength: 'Shortest password',
+        screenLockMinutes: 'Screen lock after, min',
+        shiftDifferenceSupervisorThreshold: 'Cash difference needing a supervisor',
+      },
+      descriptions: {
+        receiptPrinter: 'The 80 mm receipt printer; empty: receipts are saved as PDF.',
+        documentPrinter: 'The A4 printer for bills, statements and reports; empty: saved as PDF.',
+        debtAlertThreshold: 'The debt from which the account card shows an alert.',
+        passwordMinLength: 'The shortest password an admin may set for an operator.',
+        screenLockMinutes: 'Minutes without activity after which the screen locks.',
+        shiftDifferenceSupervisorThreshold:
+          'A shift with a larger cash difference closes only with a supervisor confirming; any difference needs a reason.',
       },
     },
   },

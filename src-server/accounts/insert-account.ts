@@ -7,9 +7,12 @@ export async function insertAccount(
   args: RegisterAccountArgs & { accountId: string; customerId: string },
   at: string,
 ): Promise<void> {
-  await write.insert('customers', [
-    { id: args.customerId, ...args.holder, createdAt: at, updatedAt: at },
-  ])
+  // A known customer's second account: their row is already there.
+  if (!args.existingHolderId) {
+    await write.insert('customers', [
+      { id: args.customerId, ...args.holder, createdAt: at, updatedAt: at },
+    ])
+  }
   await write.insert('accounts', [
     {
       id: args.accountId,

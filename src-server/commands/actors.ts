@@ -79,7 +79,10 @@ export class OperatorDirectory {
 export function confirmingSupervisors(command: Pick<PushedCommand, 'name' | 'args'>): string[] {
   const args = command.args as Record<string, unknown> | null
   if (typeof args !== 'object' || args === null) return []
-  if (command.name === 'payment.cancel' && typeof args.supervisorId === 'string')
+  if (
+    (command.name === 'payment.cancel' || command.name === 'shift.close') &&
+    typeof args.supervisorId === 'string'
+  )
     return [args.supervisorId]
   if (command.name === 'reading.submit' && Array.isArray(args.readings)) {
     return [

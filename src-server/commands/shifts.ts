@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm'
+import { checkShiftClose } from '../../src-shared/shifts/close-check'
 import { syncMessages } from '../../src-shared/sync/messages'
 import type { ServerDb } from '../db/connection'
 import { queryRow } from '../db/query'
+import { settingOnQuery, settingValue } from '../settings/settings'
 import { shiftOfWorkstation } from './lookups'
 import { reject, serverCommand } from './server-command'
 
@@ -77,6 +79,22 @@ export const shiftClose = serverCommand({
   async apply(tx, write, args, ctx) {
     const shift = await queryRow(tx, shiftOfWorkstation(args.shiftId, ctx.workstationId))
     if (!shift) reject(syncMessages.shiftNotOfWorkstation)
+    // The same rule the desk applied: a difference has its reason, a large one its supervisor
+    // (checked as an operator of the branch by the actors' check).
+    const difference = (args.totals as { difference?: unknown }).difference
+    if (typeof difference === 'number' && Number.isSafeInteger(difference) && difference !== 0) {
+      const threshold = await queryRow<{ value: string | null }>(
+        tx,
+        sql`SELECT ${settingOnQuery('shiftDifferenceSupervisorThreshold', args.closedAt.slice(0, 10))} AS value`,
+      )
+      const check = checkShiftClose(
+        difference,
+        settingValue('shiftDifferenceSupervisorThreshold', threshold?.value ?? null),
+        args.differenceReason,
+        args.supervisorId !== undefined,
+      )
+      if (!check.ok) reject(syncMessages.invalidArgs(check.message))
+    }
     await write.update('shifts', args.shiftId, {
       closedAt: args.closedAt,
       closedBy: ctx.operatorId,

@@ -1,7 +1,7 @@
 import type { RegisterAccountArgs } from './schemas'
 
 /** The fields of an account and its holder as stored (the registration form's parsed values). */
-export type AccountFields = RegisterAccountArgs
+export type AccountFields = Omit<RegisterAccountArgs, 'existingHolderId'>
 
 export type AccountFieldKey = keyof AccountFields
 

@@ -16,6 +16,7 @@ import type {
   AccountForm,
   AccountFormOptions,
   AccountSearchResult,
+  CustomerMatch,
   DuplicateCandidate,
 } from './types'
 
@@ -46,6 +47,13 @@ export const accountChannels = {
   'accounts.form': channel<AccountForm>()({ input: accountIdInput, roles: accountEditors }),
   'accounts.duplicates': channel<DuplicateCandidate[]>()({
     input: duplicatesQuerySchema,
+    roles: accountEditors,
+  }),
+  /** Known customers by name, phone or ELS: a second account links to one of them. */
+  'accounts.customers': channel<CustomerMatch[]>()({
+    input: z.object({
+      query: labelled('Поиск абонента', z.string().max(200, 'не длиннее 200 символов')),
+    }),
     roles: accountEditors,
   }),
   'accounts.edit': channel<{ version: number }>()({

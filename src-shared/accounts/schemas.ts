@@ -134,10 +134,21 @@ export function livingAreaIssue(
     : null
 }
 
-export const registerAccountSchema = z.object(accountFieldsShape).superRefine((v, ctx) => {
-  const issue = livingAreaIssue(v.totalArea, v.livingArea)
-  if (issue) ctx.addIssue({ code: 'custom', path: ['livingArea'], message: issue })
-})
+export const registerAccountSchema = z
+  .object({
+    ...accountFieldsShape,
+    /**
+     * A customer already known (a second account of the same person): the account is linked to
+     * them and no new customer is made; `holder` then repeats their stored fields.
+     */
+    existingHolderId: labelled('Владелец', z.string().min(1).nullable().optional()).transform(
+      (v) => v ?? null,
+    ),
+  })
+  .superRefine((v, ctx) => {
+    const issue = livingAreaIssue(v.totalArea, v.livingArea)
+    if (issue) ctx.addIssue({ code: 'custom', path: ['livingArea'], message: issue })
+  })
 
 export type RegisterAccountInput = z.input<typeof registerAccountSchema>
 export type RegisterAccountArgs = z.output<typeof registerAccountSchema>

@@ -152,6 +152,20 @@ export interface AccountCard {
 }
 
 /** An account that may be the one being registered again: same address and surname, or phone. */
+/** A known customer offered when registering an account or linking a person. */
+export interface CustomerMatch {
+  customerId: string
+  fullName: string
+  holder: {
+    lastName: string
+    firstName: string
+    middleName: string | null
+    phone: string | null
+    email: string | null
+  }
+  accounts: { id: string; number: string; els: string | null; addressText: string }[]
+}
+
 export interface DuplicateCandidate {
   accountId: string
   number: string

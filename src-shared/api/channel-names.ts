@@ -16,6 +16,7 @@ export const channelNameList = [
   'accounts.formOptions',
   'accounts.form',
   'accounts.duplicates',
+  'accounts.customers',
   'accounts.edit',
   'accounts.linkPerson',
   'accounts.unlinkPerson',

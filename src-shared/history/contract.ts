@@ -3,6 +3,7 @@ import { calendarDate } from '../api/date-fields'
 import { channel } from '../api/channel'
 import { labelled } from '../api/validation'
 import { anyOperator } from '../operators/roles'
+import { historyKindKeys } from './words'
 
 /** One line of the action history (the audit log), as the clerk reads it. */
 export interface HistoryEntry {
@@ -37,6 +38,7 @@ const range = {
   to: labelled('Дата по', isoDate.nullable().default(null)),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(200).default(50),
+  kind: labelled('Вид записи', z.enum(historyKindKeys).nullable().default(null)),
 }
 
 function fromNotAfterTo(v: { from: string | null; to: string | null }) {

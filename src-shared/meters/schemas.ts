@@ -92,9 +92,23 @@ const serialNumber = labelled(
 const seals = labelled(
   'Пломбы',
   z.preprocess(
-    (v) => (typeof v === 'string' ? v.split(/[,;\s]+/).filter(Boolean) : v),
+    // «ВЭ 1234567» is one seal: seals are separated by comma, semicolon or new line, never by space.
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(/[,;\n\r]+/)
+            .map((s) => s.trim().replace(/\s+/g, ' '))
+            .filter(Boolean)
+        : v,
     z
-      .array(z.string().regex(/^[0-9A-ZА-ЯЁ-]{1,20}$/iu, 'номер пломбы: до 20 цифр и букв'))
+      .array(
+        z
+          .string()
+          .regex(
+            /^(?=.{1,24}$)[0-9A-ZА-ЯЁ-]+(?: [0-9A-ZА-ЯЁ-]+)*$/iu,
+            'номер пломбы: до 24 цифр и букв, пломбы разделяются запятой',
+          ),
+      )
       .max(10, 'не больше 10 пломб'),
   ),
 )

@@ -16,6 +16,7 @@ export const readingIssueSeverities = {
   below_error_band: 'error',
   above_no_history_ceiling: 'error',
   zero_consumption: 'warning',
+  fraction_not_billed: 'info',
   // The whole submission
   meter_removed: 'error',
   verification_expired: 'warning',
@@ -25,7 +26,8 @@ export const readingIssueSeverities = {
   zones_swapped: 'warning',
 } as const satisfies Record<string, ReadingIssueSeverity>
 
-export type ReadingIssueSeverity = 'warning' | 'error'
+/** info: told to the clerk, needs no reason (e.g. the fraction is not billed). */
+export type ReadingIssueSeverity = 'info' | 'warning' | 'error'
 export type ReadingIssueCode = keyof typeof readingIssueSeverities
 export const readingIssueCodes = Object.keys(readingIssueSeverities) as ReadingIssueCode[]
 
@@ -56,5 +58,5 @@ export function issue(code: ReadingIssueCode, message: string): ReadingIssue {
 /** The worst severity among the issues. */
 export function worstStatus(issues: readonly ReadingIssue[]): ReadingCheckStatus {
   if (issues.some((i) => i.severity === 'error')) return 'error'
-  return issues.length > 0 ? 'warning' : 'ok'
+  return issues.some((i) => i.severity === 'warning') ? 'warning' : 'ok'
 }

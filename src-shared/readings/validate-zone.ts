@@ -113,8 +113,12 @@ function judgeMovement(
   const consumption = delta * ratio
 
   if (consumption === 0) {
+    // DOMAIN "Readings" 1: the fraction is dropped, so 4580,7 after 4580 bills 0; say so
+    // rather than flag a zero consumption the caller did not report.
+    if (/[1-9]/.test(parsed.fraction))
+      issues.push(messages.fractionNotBilled(label, parsed.raw, previous.value))
     // DOMAIN "Readings" 7; on an empty flat zero is the expected answer, not a low one.
-    if (input.occupied) issues.push(messages.zeroConsumption(label))
+    else if (input.occupied) issues.push(messages.zeroConsumption(label))
   } else if (expected !== null) {
     const hint = fractionHint(input, parsed, previous, check)
     const position = bandPosition(consumption, expected, check.rules)

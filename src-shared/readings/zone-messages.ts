@@ -44,6 +44,15 @@ export function zeroConsumption(label: string): ReadingIssue {
   )
 }
 
+/** A fraction typed on the previous reading's integer: consumption 0 is the billing rule, not a flag. */
+export function fractionNotBilled(label: string, raw: string, previous: number): ReadingIssue {
+  return issue(
+    'fraction_not_billed',
+    `${label}: ${raw.trim()} — дробная часть в расчет не идет, целая часть равна предыдущему ` +
+      `показанию ${previous}: расход за период 0`,
+  )
+}
+
 /** `hint` follows "Проверьте показание" on the high errors (see fractionHint). */
 export function band(
   position: Exclude<BandPosition, 'within'>,

@@ -275,6 +275,22 @@ export const editableSettings = {
       .min(8, 'не меньше 8')
       .max(64, 'не больше 64'),
   },
+  screenLockMinutes: {
+    label: 'Блокировка экрана через, мин',
+    schema: z
+      .number('введите число')
+      .int('целое число')
+      .min(1, 'не меньше 1')
+      .max(240, 'не больше 240'),
+  },
+  shiftDifferenceSupervisorThreshold: {
+    label: 'Расхождение в кассе, закрываемое со старшим смены',
+    schema: z
+      .number('введите сумму')
+      .int('не больше двух знаков после запятой')
+      .min(0, 'сумма не может быть отрицательной')
+      .max(Number.MAX_SAFE_INTEGER),
+  },
 } as const
 export type EditableSettingKey = keyof typeof editableSettings
 export const editableSettingKeys = Object.keys(editableSettings) as EditableSettingKey[]

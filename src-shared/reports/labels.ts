@@ -135,6 +135,7 @@ export const readingFlagNames: Record<string, string> = {
   below_error_band: 'расход намного ниже обычного',
   above_no_history_ceiling: 'расход выше предела без истории',
   zero_consumption: 'нулевой расход',
+  fraction_not_billed: 'дробная часть не учитывается',
   verification_expired: 'истекла поверка',
   zone_ratio_changed: 'изменилось соотношение зон',
   zones_swapped: 'зоны перепутаны',

@@ -83,6 +83,11 @@ export const settingDefinitions = {
   /** The largest payment the desk takes at once, in kopecks (a company rule against typos). */
   paymentMaxAmount: { schema: z.number().int().min(100), default: 10_000_000 },
   /**
+   * A shift closed with counted cash differing from the expected by more than this (kopecks)
+   * needs a supervisor's confirmation; any difference needs a reason.
+   */
+  shiftDifferenceSupervisorThreshold: { schema: z.number().int().min(0), default: 100_000 },
+  /**
    * The company on receipts; null: the supplier of the payment's electricity (the retailer
    * itself), else of its first line.
    */

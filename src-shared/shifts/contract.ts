@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../api/channel'
+import { labelled } from '../api/validation'
 import { kopecksField } from '../money/amount-field'
 import { cashDeskRoles, type PrintedDocument } from '../payments/contract'
 import type { ShiftAge } from './age'
@@ -31,7 +32,16 @@ export const shiftChannels = {
     roles: cashDeskRoles,
   }),
   'shifts.close': channel<{ shiftId: string; report: ShiftReport }>()({
-    input: z.object({ countedCash: kopecksField('Наличные в кассе по факту') }),
+    input: z.object({
+      countedCash: kopecksField('Наличные в кассе по факту'),
+      differenceReason: labelled('Причина расхождения', z.string().trim().max(500).optional()),
+      supervisor: z
+        .object({
+          login: labelled('Логин старшего', z.string().trim().min(1, 'не заполнено')),
+          password: labelled('Пароль старшего', z.string().min(1, 'не заполнено')),
+        })
+        .optional(),
+    }),
     roles: cashDeskRoles,
   }),
   'shifts.print': channel<PrintedDocument>()({

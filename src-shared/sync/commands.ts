@@ -287,6 +287,10 @@ export const syncCommands = {
         countedCash: kopecks,
         shiftId: id,
         closedAt: instant,
+        /** Why the counted cash differs from the expected; any difference has one. */
+        differenceReason: z.string().trim().min(1).max(500).optional(),
+        /** The supervisor who confirmed a difference above the dated threshold. */
+        supervisorId: id.optional(),
         /** The frozen Z report, compared by the server with the payments it holds. */
         totals: z.custom<object>(
           (v) => typeof v === 'object' && v !== null && !Array.isArray(v),

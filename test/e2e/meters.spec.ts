@@ -78,7 +78,8 @@ test('install a 2-zone meter, replace it, and measure the next reading from the 
   await page.getByTestId('meter-fracDigits').fill('1')
   await page.getByTestId('meter-verifiedAt').fill('01.10.2026')
   await page.getByTestId('meter-verificationIntervalYears').fill('16')
-  await page.getByTestId('meter-seals').fill('0012345, 0012346')
+  // «ВЭ 0012345» is one seal: a space never splits it, a comma does.
+  await page.getByTestId('meter-seals').fill('ВЭ 0012345, 0012346')
   await page.getByTestId('meter-initial-T1').fill('100')
   await page.getByTestId('meter-initial-T2').fill('50')
   await page.getByTestId('meter-save').click()
@@ -95,6 +96,7 @@ test('install a 2-zone meter, replace it, and measure the next reading from the 
   const first = passport(page, firstSerial)
   await expect(first).toContainText('Меркурий 201.8')
   await expect(first).toContainText('Установлен')
+  await expect(first).toContainText('ВЭ 0012345, 0012346')
   await expect(first.locator('[data-verification]')).toHaveAttribute('data-verification', 'valid')
   await expect(first.getByTestId('card-meter-last-readings')).toContainText('T1: 100')
 

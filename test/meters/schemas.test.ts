@@ -45,6 +45,17 @@ describe('meter.install arguments', () => {
     if (result.ok) expect(result.value.meter.initialReadings).not.toHaveProperty('T3')
   })
 
+  it.each([
+    ['ВЭ 1234567', ['ВЭ 1234567']],
+    ['ВЭ  1234567, АБ 7654321', ['ВЭ 1234567', 'АБ 7654321']],
+    ['0012345\n0012346;0012347', ['0012345', '0012346', '0012347']],
+    [' , ВЭ 1 ,', ['ВЭ 1']],
+  ])('seals %j are %j: a space never splits a seal', (typedSeals, seals) => {
+    const result = install({ seals: typedSeals })
+    expect(result.ok).toBe(true)
+    if (result.ok) expect(result.value.meter.seals).toEqual(seals)
+  })
+
   it('parses its own output again (the server re-validates the recorded args)', () => {
     const first = install()
     if (!first.ok) throw new Error(first.error.message)
@@ -94,7 +105,12 @@ describe('meter.install arguments', () => {
       'meter.verificationIntervalYears',
       'Межповерочный интервал, лет: от 1 до 32',
     ],
-    ['seals', '12 34@', 'meter.seals.1', 'Пломбы, строка 2: номер пломбы: до 20 цифр и букв'],
+    [
+      'seals',
+      '12 34, 56@',
+      'meter.seals.1',
+      'Пломбы, строка 2: номер пломбы: до 24 цифр и букв, пломбы разделяются запятой',
+    ],
   ])('%s = %j: %s', (field, value, key, message) => {
     const result = install({ [field]: value })
     expect(result.ok).toBe(false)

@@ -215,7 +215,17 @@ describe('the cash desk', () => {
       cancellations: { count: 1, total: 150_000 },
       expectedCash: 100_000,
     })
-    const closed = await value('shifts.close', { countedCash: 99_000 })
+    // A difference is closed only with its reason, which names the field as the cashier sees it.
+    const unexplained = await call('shifts.close', { countedCash: 99_000 })
+    expect(unexplained.ok).toBe(false)
+    if (!unexplained.ok) {
+      expect(unexplained.error.fields?.differenceReason).toMatch(/^Причина расхождения: .*-10,00/)
+    }
+    expect(await value('shifts.current', {})).not.toBeNull()
+    const closed = await value('shifts.close', {
+      countedCash: 99_000,
+      differenceReason: 'Недостача',
+    })
     expect(closed.report).toMatchObject({ kind: 'z', countedCash: 99_000, difference: -1_000 })
     expect(await value('shifts.current', {})).toBeNull()
     expect((await call('payments.record', cash(100, 100))).ok).toBe(false)
@@ -225,6 +235,35 @@ describe('the cash desk', () => {
     expect((await value('shifts.report', { shiftId: closed.shiftId })).report).toEqual(
       closed.report,
     )
+  })
+
+  it('closes a difference above the dated threshold only with a supervisor confirming it', async () => {
+    await value('shifts.open', { openingCash: 0 })
+    // 2 000 ₽ over, the default threshold is 1 000 ₽.
+    const input = { countedCash: 200_000, differenceReason: 'Не пробит платеж' }
+    const refused = await call('shifts.close', input)
+    expect(refused.ok).toBe(false)
+    if (!refused.ok) expect(refused.error.fields?.supervisor).toMatch(/^Старший смены: /)
+    const wrong = await call('shifts.close', {
+      ...input,
+      supervisor: { login: supervisor.login, password: 'nope' },
+    })
+    expect(wrong.ok).toBe(false)
+    const closed = await value('shifts.close', {
+      ...input,
+      supervisor: { login: supervisor.login, password: supervisor.password },
+    })
+    expect(closed.report.difference).toBe(200_000)
+    const db = t.app.services.db.$client
+    const sent = db
+      .prepare(`SELECT args FROM outbox WHERE name = 'shift.close' ORDER BY sequence DESC LIMIT 1`)
+      .pluck()
+      .get() as string
+    const supervisorId = db
+      .prepare(`SELECT id FROM operators WHERE login = ?`)
+      .pluck()
+      .get(supervisor.login)
+    expect(JSON.parse(sent)).toMatchObject({ differenceReason: 'Не пробит платеж', supervisorId })
   })
 
   it('prints the receipt as a PDF whose text holds the account, amounts and receipt number', async () => {

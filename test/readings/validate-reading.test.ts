@@ -376,6 +376,25 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'caller reads a fraction on last month’s integer: not a zero consumption, the fraction is not billed',
+    input: single('4580,7'),
+    expect: {
+      status: 'ok',
+      zones: {
+        T1: {
+          codes: ['fraction_not_billed'],
+          consumption: 0,
+          message: /дробная часть в расчет не идет/,
+        },
+      },
+    },
+  },
+  {
+    name: 'caller reads a zero fraction on last month’s integer: still a zero consumption',
+    input: single('4580,0'),
+    expect: { status: 'warning', zones: { T1: { codes: ['zero_consumption'] } } },
+  },
+  {
     name: 'caller reads the same as last month on an empty flat',
     input: single('4580', { occupied: false }),
     expect: { status: 'ok', zones: { T1: { consumption: 0 } } },

@@ -175,7 +175,11 @@ describe('setting.set arguments', () => {
       false,
       'Порог долга для предупреждения: введите сумму',
     ],
-    [{ key: 'screenLockMinutes', value: 5 }, false, null],
+    [{ key: 'screenLockMinutes', value: 5 }, true, null],
+    [{ key: 'screenLockMinutes', value: 0 }, false, 'Блокировка экрана через, мин: не меньше 1'],
+    [{ key: 'shiftDifferenceSupervisorThreshold', value: 50_000 }, true, null],
+    // Not an admin's setting on this screen.
+    [{ key: 'officeTimeZone', value: 'Europe/Moscow' }, false, null],
   ])('%j', (input, ok, message) => {
     const r = validate(settingSetSchema, { ...input, validFrom: '2027-01-01' })
     expect(r.ok).toBe(ok)

@@ -97,7 +97,7 @@ beforeAll(async () => {
     reason: 'Ошибка суммы',
     supervisor: { login: supervisor.login, password: supervisor.password },
   })
-  await value('shifts.close', { countedCash: 649_000 })
+  await value('shifts.close', { countedCash: 649_000, differenceReason: 'Недостача' })
   await login(supervisor)
   await value('accounts.card', { accountId: accounts[0]! })
 })

@@ -102,7 +102,10 @@ export async function sampleBranch(accounts = 300): Promise<SampleBranch> {
     reason: 'Ошибка в сумме',
     supervisor: { login: supervisor.login, password: supervisor.password },
   })
-  await call('shifts.close', { countedCash: 300_000 + 12_345 * 4 - 100 })
+  await call('shifts.close', {
+    countedCash: 300_000 + 12_345 * 4 - 100,
+    differenceReason: 'Недостача',
+  })
   await login('supervisor')
   await call('accounts.card', { accountId: lines[0]!.accountId })
 

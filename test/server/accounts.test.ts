@@ -179,6 +179,35 @@ describe('account commands on the server', () => {
     expect(a.outbox().every((e) => e.status === 'done')).toBe(true)
   })
 
+  it('registers a second account on a known customer: one customer, two accounts, on the server too', async () => {
+    const branch = await seedBranch(database.db)
+    const [a, b] = [await desk(branch), await desk(branch)]
+    const first = await registered(branch, a, '7790000031', b)
+    const card = await a.call<AccountCard>('accounts.card', { accountId: first })
+    const [match] = await a.call<{ customerId: string }[]>('accounts.customers', {
+      query: card.holder.fullName.split(' ')[0]!,
+    })
+    expect(match!.customerId).toBe(card.holder.customerId)
+    const { accountId: second } = await a.call<{ accountId: string }>(
+      'accounts.register',
+      accountInput({
+        number: '7790000032',
+        officeId: branch.officeId,
+        services: [{ service: 'electricity', supplierId: branch.supplierId }],
+        existingHolderId: match!.customerId,
+      }),
+    )
+    await a.sync()
+    await b.sync()
+    expect(a.outbox().every((e) => e.status === 'done')).toBe(true)
+    const holders = await serverRows<{ holder: string }>(
+      sql`SELECT DISTINCT holder_id AS holder FROM accounts WHERE id IN (${first}, ${second})`,
+    )
+    expect(holders).toEqual([{ holder: card.holder.customerId }])
+    const seenAtB = await b.call<AccountCard>('accounts.card', { accountId: second })
+    expect(seenAtB.holderAccounts.map((x) => x.number).sort()).toEqual(['7790000031', '7790000032'])
+  })
+
   it('closes an account with final readings; a second close is rejected', async () => {
     const branch = await seedBranch(database.db)
     const [a, b] = [await desk(branch), await desk(branch)]

@@ -117,4 +117,36 @@ describe('a closed shift on the server', () => {
       desk.cleanup()
     }
   })
+
+  it('with a cash difference, arrives with its reason and the supervisor who confirmed it', async () => {
+    const branch = await seedBranch(database.db)
+    const desk = headlessClient(server.url, await newWorkstation(database.db, branch.officeId))
+    try {
+      await desk.sync()
+      await desk.login(branch.login(cashier.login), cashier.password)
+      await desk.call('shifts.open', { openingCash: 150_000 })
+      // 1 500 ₽ short: above the default threshold of 1 000 ₽.
+      const { shiftId } = await desk.call<{ shiftId: string }>('shifts.close', {
+        countedCash: 0,
+        differenceReason: 'Недостача, пересчитано дважды',
+        supervisor: { login: branch.login(supervisor.login), password: supervisor.password },
+      })
+      await desk.sync()
+      expect(desk.outbox().every((e) => e.status === 'done')).toBe(true)
+      const [shift] = await queryRows<{ closed: boolean }>(
+        database.db,
+        sql`SELECT closed_at IS NOT NULL AS closed FROM shifts WHERE id = ${shiftId}`,
+      )
+      expect(shift).toEqual({ closed: true })
+      const [close] = await queryRows<{ args: { differenceReason: string; supervisorId: string } }>(
+        database.db,
+        sql`SELECT args FROM applied_commands WHERE name = 'shift.close'
+             AND workstation_id = (SELECT workstation_id FROM shifts WHERE id = ${shiftId})`,
+      )
+      expect(close!.args.differenceReason).toBe('Недостача, пересчитано дважды')
+      expect(close!.args.supervisorId).toMatch(/\S/)
+    } finally {
+      desk.cleanup()
+    }
+  })
 })
