@@ -110,8 +110,6 @@ const rendererApiCallersToMove = [
   'src-renderer/history/OperatorHistoryView.vue',
   'src-renderer/payments/CancelPaymentDialog.vue',
   'src-renderer/payments/PaymentHistory.vue',
-  'src-renderer/payments/PaymentView.vue',
-  'src-renderer/reference/ReferenceView.vue',
   'src-renderer/reference/SettingsTab.vue',
   'src-renderer/reference/TariffsTab.vue',
   'src-renderer/shifts/ShiftView.vue',

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { AccountFormOptions } from '../../../src-shared/accounts/types'
+import type { AccountFormOptions, CustomerMatch } from '../../../src-shared/accounts/types'
 import { call } from '../../api/client'
 import type { AccountDraft } from './account-draft'
 
@@ -26,5 +26,11 @@ export const useAccountFormStore = defineStore('accountForm', () => {
     draft.value = null
   }
 
-  return { options, draft, error, loadOptions, clear }
+  /** Known customers by name, phone or ELS, to link to instead of registering a duplicate. */
+  async function findCustomers(query: string): Promise<CustomerMatch[]> {
+    const result = await call('accounts.customers', { query })
+    return result.ok ? result.value : []
+  }
+
+  return { options, draft, error, loadOptions, clear, findCustomers }
 })
