@@ -97,7 +97,7 @@ const noWebHost = {
 // The renderer calls the API only from its Pinia stores (`<domain>/store.ts`, `<part>-store.ts`).
 // The session store keeps its older name; the files below still call it directly and move to
 // their domain's store when next changed (payments, shifts, reference, history, the account
-// form, documents).
+// form).
 const rendererStores = ['src-renderer/**/store.ts', 'src-renderer/**/*-store.ts']
 const rendererApiCallersToMove = [
   'src-renderer/operators/session.ts',
@@ -105,7 +105,6 @@ const rendererApiCallersToMove = [
   'src-renderer/accounts/AccountRegisterView.vue',
   'src-renderer/accounts/card/LinkPersonForm.vue',
   'src-renderer/accounts/form/duplicates.ts',
-  'src-renderer/documents/print.ts',
   'src-renderer/history/AccountHistory.vue',
   'src-renderer/history/OperatorHistoryView.vue',
   'src-renderer/payments/CancelPaymentDialog.vue',

@@ -1,34 +1,27 @@
 import { ElMessage } from 'element-plus'
-import { onBeforeUnmount, onMounted, shallowRef } from 'vue'
+import { onBeforeUnmount, onMounted } from 'vue'
 import { useRouter, type Router } from 'vue-router'
 import type { ScannedBill } from '../../src-shared/documents/contract'
-import { call } from '../api/client'
 import { useSessionStore } from '../operators/session'
+import { useDocumentsStore } from './store'
 
 /** A bill's payment QR (GOST R 56042-2014) starts so; a scanner types it, then Enter. */
 export function looksLikeBillCode(text: string): boolean {
   return text.trimStart().startsWith('ST0001')
 }
 
-// The scanned bill waits here for the payment screen it opens.
-const waiting = shallowRef<ScannedBill | null>(null)
-
 /** The scanned bill of this account, once: the payment screen prefills from it. */
 export function takeScannedBill(accountId: string): ScannedBill | null {
-  const scanned = waiting.value
-  if (scanned?.accountId !== accountId) return null
-  waiting.value = null
-  return scanned
+  return useDocumentsStore().takeScanned(accountId)
 }
 
 /** Reads the code against the replica and opens that account's payment, or says why not. */
 export async function payScannedBill(text: string, router: Router): Promise<boolean> {
-  const result = await call('documents.scan', { text })
+  const result = await useDocumentsStore().scan(text)
   if (!result.ok) {
     ElMessage.error({ message: result.error.message, customClass: 'scan-error', duration: 8000 })
     return false
   }
-  waiting.value = result.value
   await router.push({ name: 'payment', params: { id: result.value.accountId } })
   return true
 }
