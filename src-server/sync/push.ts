@@ -215,8 +215,8 @@ async function decide(
   if (options.outdated && !alwaysAccepted(command.name)) {
     return rejected(syncMessages.updateRequiredForCommand, true)
   }
-  // The contract's schema, strict: what the workstation sent is exactly a known payload.
-  const parsed = def.contract.payload.safeParse(command.args)
+  // The contract's schema of its version, strict: what was sent is exactly a known payload.
+  const parsed = def.payload.safeParse(command.args)
   if (!parsed.success) {
     return rejected(parsed.error.issues[0]?.message ?? syncMessages.invalidArgs(''), true)
   }
@@ -227,7 +227,7 @@ async function decide(
   const write = new SyncedWriter(tx, ws.branchId, held)
   try {
     // Appliers refuse before they write: a refusal leaves nothing but the record and the sequence.
-    const result = await def.applier.apply(tx, write, parsed.data, {
+    const result = await def.applier.apply(tx, write, parsed.data as never, {
       commandId: command.id,
       deviceId,
       workstationId: ws.workstationId,
