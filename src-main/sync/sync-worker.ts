@@ -2,6 +2,7 @@
 // better-sqlite3 (synchronous) a tenth of a second, which the window must not feel.
 import { parentPort, workerData } from 'node:worker_threads'
 import { openSqlite, wrap } from '../db/connection'
+import { retryAfterMsOf } from './sync-loop'
 import { runSync } from './sync-run'
 import type { SyncThreadData, SyncThreadMessage, SyncThreadRun } from './sync-thread'
 
@@ -20,6 +21,9 @@ parentPort!.on('message', ({ token }: SyncThreadRun) => {
   })
     .then((report) => post({ done: report }))
     .catch((error: unknown) =>
-      post({ failed: error instanceof Error ? error.message : String(error) }),
+      post({
+        failed: error instanceof Error ? error.message : String(error),
+        retryAfterMs: retryAfterMsOf(error),
+      }),
     )
 })

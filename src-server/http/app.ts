@@ -90,16 +90,35 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
       },
     },
   })
-  // Counted before the secret is checked; a made-up id gains nothing (its requests fail as 401).
-  const perWorkstation = (req: FastifyRequest) =>
-    `ws:${String(req.headers['x-workstation-id'] ?? req.ip)}`
-
-  const workstation = async (req: FastifyRequest, reply: FastifyReply) => {
-    const ws = await authenticate(
-      db,
-      req.headers['x-workstation-id'] as string | undefined,
-      req.headers['x-workstation-secret'] as string | undefined,
+  /**
+   * Who each request of a workstation route is, checked before its bound is counted (the route's
+   * onRequest hook runs before the limiter's): a workstation whose secret verified is counted on
+   * its own, anything else on the client's address, so naming another workstation's id uses up
+   * only the sender's own budget.
+   */
+  const identities = new WeakMap<FastifyRequest, WorkstationIdentity | null>()
+  const identify = async (req: FastifyRequest) => {
+    identities.set(
+      req,
+      await authenticate(
+        db,
+        req.headers['x-workstation-id'] as string | undefined,
+        req.headers['x-workstation-secret'] as string | undefined,
+      ),
     )
+  }
+  const perWorkstation = (req: FastifyRequest) => {
+    const ws = identities.get(req)
+    return ws ? `ws:${ws.workstationId}` : `ip:${req.ip}`
+  }
+  /** A workstation route's options: identified first, then bounded per workstation. */
+  const workstationRoute = (limit: RateLimit, message: (seconds: number) => string) => ({
+    onRequest: identify,
+    ...bounded(limit, message, perWorkstation),
+  })
+
+  const workstation = (req: FastifyRequest, reply: FastifyReply) => {
+    const ws = identities.get(req) ?? null
     if (!ws) {
       void reply.code(401).send({ code: 'unauthorized', message: syncMessages.unauthorized })
       return null
@@ -136,7 +155,8 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
       run: (ws: WorkstationIdentity, req: FastifyRequest, reply: FastifyReply) => Promise<unknown>,
     ) =>
     async (req: FastifyRequest, reply: FastifyReply) => {
-      const ws = await workstation(req, reply)
+      if (!identities.has(req)) await identify(req)
+      const ws = workstation(req, reply)
       if (!ws) return reply
       return run(ws, req, reply)
     }
@@ -181,7 +201,7 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
 
   app.post(
     serverRoutes.push,
-    bounded(limits.push, rateLimitMessages.sync, perWorkstation),
+    workstationRoute(limits.push, rateLimitMessages.sync),
     withWorkstation(async (ws, req, reply) => {
       const body = parse(pushRequestSchema, req.body, reply)
       if (!body || refuseOld(body.versions, reply, false)) return reply
@@ -197,7 +217,7 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
 
   app.post(
     serverRoutes.pull,
-    bounded(limits.pull, rateLimitMessages.sync, perWorkstation),
+    workstationRoute(limits.pull, rateLimitMessages.sync),
     withWorkstation(async (ws, req, reply) => {
       const body = parse(pullRequestSchema, req.body, reply)
       if (!body || refuseOld(body.versions, reply, true)) return reply
@@ -212,7 +232,7 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
   // login opens a session whose token the workstation's sync carries.
   app.post(
     serverRoutes.operatorCheck,
-    bounded(limits.operatorCheck, rateLimitMessages.operatorCheck, perWorkstation),
+    workstationRoute(limits.operatorCheck, rateLimitMessages.operatorCheck),
     withWorkstation(async (ws, req, reply) => {
       const body = parse(operatorCheckSchema, req.body, reply)
       if (!body || refuseOld(body.versions, reply, false)) return reply
@@ -236,7 +256,7 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
 
   app.post(
     serverRoutes.verify,
-    bounded(limits.pull, rateLimitMessages.sync, perWorkstation),
+    workstationRoute(limits.pull, rateLimitMessages.sync),
     withWorkstation(async (ws, req, reply) => {
       const versions = parse(
         clientVersionsSchema,
