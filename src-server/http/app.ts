@@ -9,6 +9,7 @@ import {
   clientVersionsSchema,
   pullRequestSchema,
   pushRequestSchema,
+  OLDEST_PULL_PROTOCOL,
   OLDEST_PUSH_PROTOCOL,
   OPERATOR_SESSION_ENDED,
   OPERATOR_SESSION_HEADER,
@@ -134,11 +135,12 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
   }
   /**
    * 426 for a protocol the server does not speak, or an app too old for `needsCurrentApp`; pushes
-   * are taken from every protocol since the push shape last changed.
+   * are taken from every protocol since the push shape last changed, pulls from the oldest whose
+   * pages the server still writes.
    */
   const refuseOld = (versions: ClientVersions, reply: FastifyReply, needsCurrentApp: boolean) => {
     let answer: UpdateRequiredAnswer | null = null
-    const oldest = needsCurrentApp ? SYNC_PROTOCOL_VERSION : OLDEST_PUSH_PROTOCOL
+    const oldest = needsCurrentApp ? OLDEST_PULL_PROTOCOL : OLDEST_PUSH_PROTOCOL
     if (versions.protocol < oldest || versions.protocol > SYNC_PROTOCOL_VERSION) {
       answer = {
         code: 'update_required',
@@ -222,7 +224,15 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
       const body = parse(pullRequestSchema, req.body, reply)
       if (!body || refuseOld(body.versions, reply, true)) return reply
       await sessionOperator(ws, req, reply)
-      const page = await pullPageJson(db, ws.branchId, body.cursor, body.limit, body.table, recent)
+      const page = await pullPageJson(
+        db,
+        ws.branchId,
+        body.cursor,
+        body.limit,
+        body.table,
+        recent,
+        body.versions.protocol,
+      )
       return reply.type('application/json').send(page)
     }),
   )
