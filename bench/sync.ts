@@ -80,7 +80,7 @@ function rawInsert(dir: string, pages: PulledTable[][]): number {
   sqlite.pragma('foreign_keys = OFF')
   sqlite.transaction(() => {
     for (const page of pages) {
-      for (const { t, c, rows: values } of page) {
+      for (const { table: t, columns: c, rows: values } of page) {
         const picks = c.flatMap((name, i) => (columns.get(t)!.has(name) ? [i] : []))
         const cols = picks.map((i) => c[i]!)
         if (t === 'accounts') cols.push('search_key')

@@ -51,7 +51,7 @@ export function closingMeters(db: Db, accountId: string): ClosingMeter[] {
 export const closeAccount: CommandDef<CloseAccountArgs, { readingIds: string[] }, 'account.close'> =
   {
     name: 'account.close',
-    argsVersion: 1,
+    argsVersion: 2,
     apply(tx, args, ctx) {
       const stored = storedAccount(tx, args.accountId)
       if (stored.status === 'closed')
@@ -112,7 +112,10 @@ export const closeAccount: CommandDef<CloseAccountArgs, { readingIds: string[] }
       indexAccount(tx, args.accountId)
       return {
         result: { readingIds: rows.map((r) => r.id) },
-        recorded: { ...args, readings: rows },
+        recorded: {
+          ...args,
+          readings: rows.map(({ id, meterId, zone }) => ({ id, meterId, zone })),
+        },
         audit: [
           {
             action: 'account.close',

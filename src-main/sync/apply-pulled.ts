@@ -177,7 +177,7 @@ function storePage(
   const searchKeyOf = sqlite.prepare('SELECT search_key AS k FROM accounts WHERE id = ?')
   const sameNumber = sqlite.prepare('SELECT id FROM accounts WHERE number = ? AND id <> ?')
   const holderOf = sqlite.prepare('SELECT id FROM accounts WHERE holder_id = ?')
-  for (const { t, c, rows, d } of tables) {
+  for (const { table: t, columns: c, rows, deleted: d } of tables) {
     if (!knownTables.has(t)) continue
     const table = t as SyncedTableName
     const w = writerFor(db, table)

@@ -7,6 +7,7 @@ import { changeServerAddress, checkServerAddress } from './server-address'
 import { registerWorkstation, setupState } from './setup'
 import { countShiftDifferences, reviewShiftDifference } from './shift-differences'
 import { readSyncState } from './sync-state'
+import { reregistrationNeeded } from '../../src-shared/sync/server-address'
 
 /** Supervisors and admins look into shift differences; other roles are not shown them. */
 function seesShiftDifferences(ctx: HandlerContext): boolean {
@@ -34,6 +35,7 @@ function syncStatus(ctx: HandlerContext): SyncStatus {
     updateRequired: state?.updateRequired ?? null,
     serverUrl: state?.serverUrl ?? null,
     shiftDifferences: seesShiftDifferences(ctx) ? countShiftDifferences(db) : 0,
+    reregister: state ? reregistrationNeeded(state.serverUrl, state.serverCertificate) : null,
   }
 }
 
@@ -74,7 +76,10 @@ export const syncHandlers: {
     reviewShiftDifference(ctx.services.db, auditActor(ctx), input),
 
   'sync.changeServer': async (input, ctx) => {
-    await changeServerAddress(ctx.services.db, auditActor(ctx), input.serverUrl)
+    await changeServerAddress(ctx.services.db, auditActor(ctx), input.serverUrl, {
+      code: input.code,
+      appVersion: ctx.services.appVersion,
+    })
     // The next run goes to the new address; the answer does not wait for it.
     void ctx.services.sync.wake()
     return syncStatus(ctx)

@@ -1,6 +1,7 @@
 import { request } from 'undici'
 import type { ServerCheck } from '../../src-shared/sync/contract'
 import { normalizeServerAddress } from '../../src-shared/sync/server-address'
+import { pinOfFingerprint, splitRegistrationCode } from '../../src-shared/sync/registration-code'
 import { ApiFailure } from '../api/failure'
 import { serverRoutes } from '../../src-shared/sync/routes'
 import type { AppServices } from '../api/services'
@@ -12,7 +13,7 @@ import {
   pinnedAgent,
   ServerCertificateMismatch,
 } from './pinned-tls'
-import { SyncHttpError } from './server-client'
+import { SyncHttpError, SyncServerClient } from './server-client'
 import { clientFor } from './sync-run'
 import { readSyncState, type SyncStateRow } from './sync-state'
 
@@ -73,6 +74,7 @@ export async function changeServerAddress(
   db: Db,
   actor: AuditActor,
   serverUrl: string,
+  options: { code?: string; appVersion: string },
 ): Promise<void> {
   const state = readSyncState(db)
   if (!state) {
@@ -84,16 +86,95 @@ export async function changeServerAddress(
   if (normalizeServerAddress(state.serverUrl) === serverUrl) {
     throw addressFailure('этот адрес уже задан.')
   }
-  await proveServer(state, serverUrl)
+  const pinned =
+    !state.serverCertificate && new URL(serverUrl).protocol === 'https:'
+      ? await pinServer(db, serverUrl, options)
+      : (await proveServer(state, serverUrl), state.serverCertificate)
   db.$client.transaction(() => {
-    db.$client.prepare('UPDATE sync_state SET server_url = ? WHERE id = 1').run(serverUrl)
+    db.$client
+      .prepare('UPDATE sync_state SET server_url = ?, server_certificate = ? WHERE id = 1')
+      .run(serverUrl, pinned)
     writeAudit(db, actor, {
       action: CHANGE_SERVER,
       entity: 'workstation',
       entityId: state.workstationId,
-      details: { old: { serverUrl: state.serverUrl }, new: { serverUrl } },
+      // The pin only where it changed (a workstation moved off plain http).
+      details:
+        pinned === state.serverCertificate
+          ? { old: { serverUrl: state.serverUrl }, new: { serverUrl } }
+          : {
+              old: { serverUrl: state.serverUrl, serverCertificate: state.serverCertificate },
+              new: { serverUrl, serverCertificate: pinned },
+            },
     })
   })()
+}
+
+/**
+ * A workstation registered over plain http (nothing pinned) moving to https: the registration
+ * code's pin proves the server before any credential is sent (the code itself is not claimed),
+ * then the server must know this workstation. Answers the certificate's fingerprint to pin.
+ */
+async function pinServer(
+  db: Db,
+  serverUrl: string,
+  { code, appVersion }: { code?: string; appVersion: string },
+): Promise<string> {
+  const pin = code ? splitRegistrationCode(code)?.pin : null
+  if (!pin) {
+    throw ApiFailure.field(
+      'code',
+      'Код регистрации: для перехода на https введите код, выданный командой «npm run server -- register-workstation» (8 групп).',
+    )
+  }
+  let presented: string | null = null
+  const agent = pinnedAgent((fingerprint) => {
+    presented = fingerprint
+    return pinOfFingerprint(fingerprint) === pin
+  })
+  try {
+    const response = await request(new URL(serverRoutes.health, serverUrl), {
+      dispatcher: agent,
+      headersTimeout: HEALTH_WAIT_MS,
+      bodyTimeout: HEALTH_WAIT_MS,
+    })
+    const health = (await response.body.json().catch(() => null)) as { ok?: unknown } | null
+    if (response.statusCode !== 200 || health?.ok !== true) {
+      throw addressFailure('по этому адресу отвечает не центральный сервер.')
+    }
+  } catch (error) {
+    if (error instanceof ApiFailure) throw error
+    if (error instanceof ServerCertificateMismatch) {
+      throw ApiFailure.field(
+        'code',
+        'Код регистрации: сертификат сервера по этому адресу не совпадает с отпечатком в коде. Данные рабочего места ему не переданы.',
+      )
+    }
+    throw addressFailure(notAnswering)
+  } finally {
+    void agent.close()
+  }
+  const fingerprint = presented as string | null
+  if (!fingerprint) throw addressFailure(notAnswering)
+  const state = readSyncState(db)!
+  const client = new SyncServerClient(
+    { ...state, serverUrl, serverCertificate: fingerprint },
+    clientFor(db, appVersion)!.versions,
+  )
+  try {
+    await client.pull({
+      cursor: { branch: state.cursorBranch, global: state.cursorGlobal },
+      limit: 1,
+    })
+  } catch (error) {
+    if (!(error instanceof SyncHttpError)) throw addressFailure(notAnswering)
+    if (error.status === 401) {
+      throw addressFailure(
+        'сервер отвечает, но не знает это рабочее место: это другой сервер, или рабочее место на нем удалено.',
+      )
+    }
+  }
+  return fingerprint
 }
 
 /**

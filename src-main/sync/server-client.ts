@@ -15,6 +15,7 @@ import {
 import type { CentralReportRequest } from '../../src-shared/reports/central'
 import type { BillingRunState } from '../../src-shared/billing/contract'
 import type { ReportTable } from '../../src-shared/reports/table'
+import { syncMessages } from '../../src-shared/sync/messages'
 import { serverRoutes, type ServerRoute } from '../../src-shared/sync/routes'
 import { pinOfFingerprint, splitRegistrationCode } from '../../src-shared/sync/registration-code'
 import { dispatcherFor, pinnedAgent, ServerCertificateMismatch } from './pinned-tls'
@@ -41,6 +42,8 @@ export class SyncHttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** 429 or 503 with Retry-After: how long the server asks not to be called again. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message)
   }
@@ -94,7 +97,7 @@ export async function claimRegistration(
     const text = await response.body.text()
     if (response.statusCode === 404) return null
     if (response.statusCode < 200 || response.statusCode > 299) {
-      throw new SyncHttpError(response.statusCode, messageOf(text))
+      throw httpError(response.statusCode, text, response.headers['retry-after'])
     }
     return { ...(JSON.parse(text) as RegistrationAnswer), serverCertificate: presented }
   } finally {
@@ -109,6 +112,36 @@ export class MissingPin extends Error {
       'Код регистрации: для сервера по https нужен полный код — 8 групп, с отпечатком сертификата сервера.',
     )
   }
+}
+
+/**
+ * Retry-After of a 429 or 503 (seconds, or an HTTP date) in milliseconds; null when absent or
+ * unreadable, or on another status.
+ */
+export function retryAfterOf(
+  status: number,
+  header: string | string[] | undefined,
+  now = Date.now(),
+): number | null {
+  if ((status !== 429 && status !== 503) || typeof header !== 'string') return null
+  const text = header.trim()
+  if (/^\d+$/.test(text)) return Number(text) * 1000
+  const at = Date.parse(text)
+  return Number.isNaN(at) ? null : Math.max(0, at - now)
+}
+
+/** The error of a non-success answer, in Russian words where the server gave none of its own. */
+function httpError(
+  status: number,
+  text: string,
+  retryAfterHeader: string | string[] | undefined,
+): SyncHttpError {
+  const retryAfterMs = retryAfterOf(status, retryAfterHeader)
+  let message = messageOf(text)
+  if (status === 503 && !/[а-яё]/iu.test(message)) {
+    message = syncMessages.serverUnavailable(Math.ceil((retryAfterMs ?? 0) / 1000))
+  }
+  return new SyncHttpError(status, message, retryAfterMs)
 }
 
 /** The server's message in an error answer, or its text as it is. */
@@ -166,7 +199,7 @@ export class SyncServerClient {
     }
     const text = await response.body.text()
     if (response.statusCode < 200 || response.statusCode > 299) {
-      throw new SyncHttpError(response.statusCode, messageOf(text))
+      throw httpError(response.statusCode, text, response.headers['retry-after'])
     }
     return JSON.parse(text) as T
   }

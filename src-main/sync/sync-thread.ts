@@ -17,7 +17,10 @@ export interface SyncThreadRun {
 
 /** From the thread: progress, the server ending an operator's session, the run's end. */
 export type SyncThreadMessage =
-  { pulled: number } | { sessionEnded: string } | { done: SyncRunReport } | { failed: string }
+  | { pulled: number }
+  | { sessionEnded: string }
+  | { done: SyncRunReport }
+  | { failed: string; retryAfterMs: number | null }
 
 export interface SyncThreadHooks {
   onPulled(rows: number): void
@@ -73,7 +76,10 @@ export class SyncThread {
       const run = this.current
       this.current = null
       if ('done' in message) run?.resolve(message.done)
-      else run?.reject(new Error(message.failed))
+      else
+        run?.reject(
+          Object.assign(new Error(message.failed), { retryAfterMs: message.retryAfterMs }),
+        )
     })
     const lost = (error: Error) => {
       if (this.worker === worker) this.worker = null

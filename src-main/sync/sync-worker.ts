@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { openSqlite, wrap } from '../db/connection'
 import { attachReplicaKey } from '../db/replica-key'
+import { retryAfterMsOf } from './sync-loop'
 import { runSync } from './sync-run'
 import type { SyncThreadData, SyncThreadMessage, SyncThreadRun } from './sync-thread'
 
@@ -23,6 +24,9 @@ parentPort!.on('message', ({ token }: SyncThreadRun) => {
   })
     .then((report) => post({ done: report }))
     .catch((error: unknown) =>
-      post({ failed: error instanceof Error ? error.message : String(error) }),
+      post({
+        failed: error instanceof Error ? error.message : String(error),
+        retryAfterMs: retryAfterMsOf(error),
+      }),
     )
 })

@@ -204,6 +204,8 @@ const en: Messages = {
       answers: 'The server answers and knows this workstation',
       answersHealth: 'The server answers',
       changed: 'Server address changed: sync goes through {url}',
+      code: 'Registration code',
+      codePlaceholder: '8 groups of 4 characters',
     },
     setAside: "Set aside for the server's records: {count}",
     setAsideHint:

@@ -55,8 +55,9 @@ export const useSyncStore = defineStore('sync', () => {
     return call('sync.checkServer', { serverUrl })
   }
 
-  function changeServer(serverUrl: string) {
-    return call('sync.changeServer', { serverUrl })
+  /** A code proves the https server when a plain-http registration moves to it. */
+  function changeServer(serverUrl: string, code?: string) {
+    return call('sync.changeServer', { serverUrl, ...(code === undefined ? {} : { code }) })
   }
 
   function setupState() {

@@ -46,7 +46,7 @@ async function serverClosingMeters(tx: ServerDb, accountId: string): Promise<Clo
 }
 
 /**
- * account.close v1 (move-out): the final readings checked again by the shared rule against the
+ * account.close (move-out; v1 and v2 read alike): the final readings checked again by the shared rule against the
  * server's meters and readings, stored under the workstation's ids; meters removed; the account
  * closed. Refused when the account is already closed or moved past the version the clerk saw.
  */

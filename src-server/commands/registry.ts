@@ -1,4 +1,4 @@
-import { syncCommands, type CommandName } from '../../src-shared/sync/commands'
+import { syncCommands, type CommandEntry, type CommandName } from '../../src-shared/sync/commands'
 import { accountClose } from './account-close'
 import { accountRecordConsent } from './account-consent'
 import { accountEdit } from './account-edit'
@@ -64,9 +64,20 @@ export const serverCommands: { [N in CommandName]: ServerCommand<N> } = {
 /** The contract entry and applier of a pushed command's name and arguments version. */
 export function serverCommandFor(name: string, argsVersion: number) {
   if (!Object.hasOwn(serverCommands, name)) return undefined
-  const contract = syncCommands[name as CommandName]
-  if (contract.argsVersion !== argsVersion) return undefined
-  return { contract, applier: serverCommands[name as CommandName] as unknown as ServerCommand }
+  const contract: CommandEntry = syncCommands[name as CommandName]
+  const payload =
+    contract.argsVersion === argsVersion
+      ? contract.payload
+      : contract.older && Object.hasOwn(contract.older, argsVersion)
+        ? contract.older[argsVersion]
+        : undefined
+  if (!payload) return undefined
+  return {
+    contract,
+    /** The schema of this arguments version (the contract's, or an older one's reader). */
+    payload,
+    applier: serverCommands[name as CommandName] as unknown as ServerCommand,
+  }
 }
 
 /** Old clients' money and readings are always taken, whatever their version. */

@@ -9,6 +9,7 @@ import {
   clientVersionsSchema,
   pullRequestSchema,
   pushRequestSchema,
+  OLDEST_PULL_PROTOCOL,
   OLDEST_PUSH_PROTOCOL,
   OPERATOR_SESSION_ENDED,
   OPERATOR_SESSION_HEADER,
@@ -97,16 +98,35 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
       },
     },
   })
-  // Counted before the secret is checked; a made-up id gains nothing (its requests fail as 401).
-  const perWorkstation = (req: FastifyRequest) =>
-    `ws:${String(req.headers['x-workstation-id'] ?? req.ip)}`
-
-  const workstation = async (req: FastifyRequest, reply: FastifyReply) => {
-    const ws = await authenticate(
-      db,
-      req.headers['x-workstation-id'] as string | undefined,
-      req.headers['x-workstation-secret'] as string | undefined,
+  /**
+   * Who each request of a workstation route is, checked before its bound is counted (the route's
+   * onRequest hook runs before the limiter's): a workstation whose secret verified is counted on
+   * its own, anything else on the client's address, so naming another workstation's id uses up
+   * only the sender's own budget.
+   */
+  const identities = new WeakMap<FastifyRequest, WorkstationIdentity | null>()
+  const identify = async (req: FastifyRequest) => {
+    identities.set(
+      req,
+      await authenticate(
+        db,
+        req.headers['x-workstation-id'] as string | undefined,
+        req.headers['x-workstation-secret'] as string | undefined,
+      ),
     )
+  }
+  const perWorkstation = (req: FastifyRequest) => {
+    const ws = identities.get(req)
+    return ws ? `ws:${ws.workstationId}` : `ip:${req.ip}`
+  }
+  /** A workstation route's options: identified first, then bounded per workstation. */
+  const workstationRoute = (limit: RateLimit, message: (seconds: number) => string) => ({
+    onRequest: identify,
+    ...bounded(limit, message, perWorkstation),
+  })
+
+  const workstation = (req: FastifyRequest, reply: FastifyReply) => {
+    const ws = identities.get(req) ?? null
     if (!ws) {
       void reply.code(401).send({ code: 'unauthorized', message: syncMessages.unauthorized })
       return null
@@ -122,11 +142,12 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
   }
   /**
    * 426 for a protocol the server does not speak, or an app too old for `needsCurrentApp`; pushes
-   * are taken from every protocol since the push shape last changed.
+   * are taken from every protocol since the push shape last changed, pulls from the oldest whose
+   * pages the server still writes.
    */
   const refuseOld = (versions: ClientVersions, reply: FastifyReply, needsCurrentApp: boolean) => {
     let answer: UpdateRequiredAnswer | null = null
-    const oldest = needsCurrentApp ? SYNC_PROTOCOL_VERSION : OLDEST_PUSH_PROTOCOL
+    const oldest = needsCurrentApp ? OLDEST_PULL_PROTOCOL : OLDEST_PUSH_PROTOCOL
     if (versions.protocol < oldest || versions.protocol > SYNC_PROTOCOL_VERSION) {
       answer = {
         code: 'update_required',
@@ -143,7 +164,8 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
       run: (ws: WorkstationIdentity, req: FastifyRequest, reply: FastifyReply) => Promise<unknown>,
     ) =>
     async (req: FastifyRequest, reply: FastifyReply) => {
-      const ws = await workstation(req, reply)
+      if (!identities.has(req)) await identify(req)
+      const ws = workstation(req, reply)
       if (!ws) return reply
       return run(ws, req, reply)
     }
@@ -188,7 +210,7 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
 
   app.post(
     serverRoutes.push,
-    bounded(limits.push, rateLimitMessages.sync, perWorkstation),
+    workstationRoute(limits.push, rateLimitMessages.sync),
     withWorkstation(async (ws, req, reply) => {
       const body = parse(pushRequestSchema, req.body, reply)
       if (!body || refuseOld(body.versions, reply, false)) return reply
@@ -204,12 +226,20 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
 
   app.post(
     serverRoutes.pull,
-    bounded(limits.pull, rateLimitMessages.sync, perWorkstation),
+    workstationRoute(limits.pull, rateLimitMessages.sync),
     withWorkstation(async (ws, req, reply) => {
       const body = parse(pullRequestSchema, req.body, reply)
       if (!body || refuseOld(body.versions, reply, true)) return reply
       await sessionOperator(ws, req, reply)
-      const page = await pullPageJson(db, ws.branchId, body.cursor, body.limit, body.table, recent)
+      const page = await pullPageJson(
+        db,
+        ws.branchId,
+        body.cursor,
+        body.limit,
+        body.table,
+        recent,
+        body.versions.protocol,
+      )
       return reply.type('application/json').send(page)
     }),
   )
@@ -219,7 +249,7 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
   // login opens a session whose token the workstation's sync carries.
   app.post(
     serverRoutes.operatorCheck,
-    bounded(limits.operatorCheck, rateLimitMessages.operatorCheck, perWorkstation),
+    workstationRoute(limits.operatorCheck, rateLimitMessages.operatorCheck),
     withWorkstation(async (ws, req, reply) => {
       const body = parse(operatorCheckSchema, req.body, reply)
       if (!body || refuseOld(body.versions, reply, false)) return reply
@@ -243,7 +273,7 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
 
   app.post(
     serverRoutes.verify,
-    bounded(limits.pull, rateLimitMessages.sync, perWorkstation),
+    workstationRoute(limits.pull, rateLimitMessages.sync),
     withWorkstation(async (ws, req, reply) => {
       const versions = parse(
         clientVersionsSchema,

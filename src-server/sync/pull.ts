@@ -1,10 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { syncedTableNames, tableKey } from '../../src-node/sync/synced-tables'
-import type {
-  PullResponse,
-  SyncCursor,
-  TableDigest,
-  VerifyResponse,
+import {
+  pulledTableFields,
+  SYNC_PROTOCOL_VERSION,
+  type PullResponse,
+  type SyncCursor,
+  type TableDigest,
+  type VerifyResponse,
 } from '../../src-shared/sync/protocol'
 import type { ServerDb } from '../db/connection'
 import { pulledColumns, type SyncedTableName } from '../db/schema/mirror'
@@ -129,7 +131,10 @@ export async function pullPageJson(
   limit: number,
   table?: string,
   recent?: RecentRows,
+  /** The client's sync protocol: the pulled tables' field names follow it. */
+  protocol: number = SYNC_PROTOCOL_VERSION,
 ): Promise<string> {
+  const f = pulledTableFields(protocol)
   const answer = (items: string[], count: number, next: SyncCursor, more: boolean) =>
     `{"tables":[${items.join(',')}],"count":${count},"cursor":${JSON.stringify(next)},"more":${more}}`
   // Most pulls find nothing new: the heads answer them without touching the tables.
@@ -151,7 +156,7 @@ export async function pullPageJson(
     const page = cached ?? (await streamPage(db, branch, after, stream, limit - count))
     for (const t of page.tables) {
       items.push(
-        `{"t":"${t.t}","c":${JSON.stringify(pulledColumns(t.t))},"rows":[${t.live ?? ''}],"d":[${t.dead ?? ''}]}`,
+        `{"${f.table}":"${t.t}","${f.columns}":${JSON.stringify(pulledColumns(t.t))},"rows":[${t.live ?? ''}],"${f.deleted}":[${t.dead ?? ''}]}`,
       )
       next[key] = Math.max(next[key], t.last)
       count += t.count

@@ -50,8 +50,9 @@ export interface PushOptions {
  * Applies a workstation's commands in order, each with its idempotency record and the device's
  * sequence in the same transaction as its effects. A batch first goes as one transaction (group
  * commit: one lock of the device, one write of the records and of its sequence). If
- * anything in it fails, it is rolled back and its commands go again one transaction each, where a
- * transient failure stops the batch and a broken constraint rejects only its command.
+ * anything in it fails, it is rolled back and its commands go again through the same write one
+ * transaction each, where a transient failure stops the batch and a broken constraint rejects
+ * only its command.
  */
 export async function pushCommands(
   db: ServerDb,
@@ -74,8 +75,11 @@ async function pushEach(
 ): Promise<PushResponse> {
   const outcomes: CommandOutcome[] = []
   for (const command of request.commands) {
+    // The same write as a batch's, of this one command (on PostgreSQL its record goes with its
+    // writes, the commit behind).
+    const alone = { ...request, commands: [command] }
     try {
-      outcomes.push(await pushOne(db, ws, request.deviceId, command, options))
+      outcomes.push(...(await pushBatch(db, ws, alone, options)))
     } catch (error) {
       // A constraint the data breaks fails the same way on every retry: a permanent rejection,
       // recorded in a fresh transaction, so one bad command cannot hold up the ones after it.
@@ -85,7 +89,7 @@ async function pushEach(
       }
       try {
         const reason = syncMessages.conflictsWithServer(violation)
-        outcomes.push(await pushOne(db, ws, request.deviceId, command, { ...options, reason }))
+        outcomes.push(...(await pushBatch(db, ws, alone, { ...options, reason })))
       } catch (again) {
         return { outcomes, stopped: again instanceof Error ? again.message : String(again) }
       }
@@ -215,8 +219,8 @@ async function decide(
   if (options.outdated && !alwaysAccepted(command.name)) {
     return rejected(syncMessages.updateRequiredForCommand, true)
   }
-  // The contract's schema, strict: what the workstation sent is exactly a known payload.
-  const parsed = def.contract.payload.safeParse(command.args)
+  // The contract's schema of its version, strict: what was sent is exactly a known payload.
+  const parsed = def.payload.safeParse(command.args)
   if (!parsed.success) {
     return rejected(parsed.error.issues[0]?.message ?? syncMessages.invalidArgs(''), true)
   }
@@ -227,7 +231,7 @@ async function decide(
   const write = new SyncedWriter(tx, ws.branchId, held)
   try {
     // Appliers refuse before they write: a refusal leaves nothing but the record and the sequence.
-    const result = await def.applier.apply(tx, write, parsed.data, {
+    const result = await def.applier.apply(tx, write, parsed.data as never, {
       commandId: command.id,
       deviceId,
       workstationId: ws.workstationId,
@@ -425,54 +429,4 @@ async function pushBatch(
   const failed = await finished
   if (failed) throw failed.error
   return outcomes
-}
-
-/** One command in its own transaction with its record (the path after a failed batch). */
-async function pushOne(
-  db: ServerDb,
-  ws: WorkstationIdentity,
-  deviceId: string,
-  command: PushedCommand,
-  options: PushOptions,
-): Promise<CommandOutcome> {
-  return db.transaction(async (tx) => {
-    const device = await lockDevice(tx, ws, deviceId)
-    const stored = await queryRow<StoredCommand>(
-      tx,
-      sql`SELECT status, result, reason, version, workstation_id AS "workstationId"
-            FROM applied_commands WHERE command_id = ${command.id}`,
-    )
-    if (stored && foreign(stored, ws)) {
-      await tx.execute(
-        sql`UPDATE devices SET last_seq = greatest(last_seq, ${command.seq})
-             WHERE device_id = ${deviceId}`,
-      )
-      return foreignOutcome(command)
-    }
-    if (stored) return duplicateOf(command, stored)
-    const decision = await decide(
-      tx,
-      ws,
-      deviceId,
-      device,
-      command,
-      options,
-      new OperatorDirectory(tx),
-    )
-    const record = insertRecords(
-      ws,
-      deviceId,
-      [{ command, stored: decision.stored, args: decision.args }],
-      options.sessionOperatorId,
-    )
-    // The record, and in the same statement the device's sequence when it advances.
-    await tx.execute(
-      decision.advance
-        ? sql`WITH recorded AS (${record})
-              UPDATE devices SET last_seq = ${command.seq} WHERE device_id = ${deviceId}`
-        : record,
-    )
-    if (decision.stored.status === 'applied') await options.beforeCommit?.(command)
-    return decision.outcome
-  })
 }

@@ -30,6 +30,7 @@ import {
 } from '../service-requests/schemas'
 import { changeAppealSchema, registerAppealSchema } from '../appeals/schemas'
 import { syncMessages } from './messages'
+import { unknownKeyAt } from './unknown-keys'
 
 /*
  * The outbox's wire format: every command a workstation may push, one entry each. The
@@ -49,10 +50,14 @@ function shapeKeys(schema: z.ZodType): string[] {
   }
 }
 
+/** How a payload treats a key its schemas do not name below the top level. */
+type Nested = 'refused' | 'dropped'
+
 /**
  * A payload as it travels: the clerk's input (parsed again by the schema the screen used) and
- * what the workstation fixed (ids, numbers, times), together. Strict: a key neither part knows is
- * refused, never dropped silently.
+ * what the workstation fixed (ids, numbers, times), together. Strict: a key no part knows is
+ * refused at any depth, never dropped silently. `wire.dropNested` reads an older arguments
+ * version whose nested objects carried more than the contract (only their known keys are read).
  */
 function wire<I extends z.ZodType>(input: I): z.ZodType<z.output<I>, z.input<I>>
 function wire<I extends z.ZodType, M extends z.ZodType>(
@@ -60,15 +65,27 @@ function wire<I extends z.ZodType, M extends z.ZodType>(
   made: M,
 ): z.ZodType<z.output<I> & z.output<M>, z.input<I> & z.input<M>>
 function wire(input: z.ZodType, made?: z.ZodType): z.ZodType {
-  const parts = made ? [input, made] : [input]
+  return payloadOf(made ? [input, made] : [input], 'refused')
+}
+wire.dropNested = function dropNested<I extends z.ZodType, M extends z.ZodType>(
+  input: I,
+  made: M,
+): z.ZodType<z.output<I> & z.output<M>, unknown> {
+  return payloadOf([input, made], 'dropped') as never
+}
+
+function payloadOf(parts: z.ZodType[], nested: Nested): z.ZodType {
   const allowed = new Set(parts.flatMap(shapeKeys))
   return z.unknown().transform((raw, ctx) => {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
       ctx.addIssue({ code: 'custom', message: syncMessages.invalidArgs('ожидался объект') })
       return z.NEVER
     }
-    const unknown = Object.keys(raw).find((k) => !allowed.has(k))
-    if (unknown !== undefined) {
+    const unknown =
+      nested === 'refused'
+        ? unknownKeyAt(parts, raw)
+        : Object.keys(raw).find((k) => !allowed.has(k))
+    if (unknown !== undefined && unknown !== null) {
       ctx.addIssue({ code: 'custom', message: syncMessages.unknownField(unknown) })
       return z.NEVER
     }
@@ -82,7 +99,7 @@ function wire(input: z.ZodType, made?: z.ZodType): z.ZodType {
       values.push(parsed.value as object)
     }
     return Object.assign({}, ...values)
-  }) as never
+  })
 }
 
 const id = z.string().min(1).max(64)
@@ -130,6 +147,11 @@ const recordedReading = z.object({
   flags: z.string().max(2000).nullable(),
 })
 
+/** The final readings' ids an account's close made, per meter and zone. */
+const closedReadings = z.object({
+  readings: z.array(z.object({ id, meterId: id, zone: z.enum(zones) })),
+})
+
 /** Who keeps accounts and meters. */
 const accountEditors: readonly Role[] = ['clerk', 'supervisor', 'admin']
 const supervisors: readonly Role[] = ['supervisor', 'admin']
@@ -143,8 +165,14 @@ const admins: readonly Role[] = ['admin']
 export type CommandScope = 'branch' | 'admin'
 
 export interface CommandEntry<S extends z.ZodType = z.ZodType> {
+  /** The version the workstation sends now. */
   argsVersion: number
   payload: S
+  /**
+   * Readers of older arguments versions still in the outboxes of older workstations, giving the
+   * same arguments as `payload`.
+   */
+  older?: Record<number, z.ZodType<z.output<S>, unknown>>
   /** The roles whose operator may issue it (as `operatorId`). */
   roles: readonly Role[]
   scope: CommandScope
@@ -188,11 +216,10 @@ export const syncCommands = {
     scope: 'branch',
   }),
   'account.close': entry({
-    argsVersion: 1,
-    payload: wire(
-      closeAccountSchema,
-      z.object({ readings: z.array(z.object({ id, meterId: id, zone: z.enum(zones) })) }),
-    ),
+    // v2: the final readings travel as their ids only (v1 carried the whole rows).
+    argsVersion: 2,
+    payload: wire(closeAccountSchema, closedReadings),
+    older: { 1: wire.dropNested(closeAccountSchema, closedReadings) },
     roles: accountEditors,
     scope: 'branch',
   }),

@@ -19,6 +19,8 @@ export interface SyncStatus {
   serverUrl: string | null
   /** Closed shifts whose totals differ from the server's, not yet looked into (supervisors). */
   shiftDifferences: number
+  /** Why and how this workstation must be registered again (http to another computer), or null. */
+  reregister: string | null
 }
 
 /** A command of the outbox as the Sync screen lists it. */
@@ -169,7 +171,25 @@ export const serverAddressField = labelled(
     .transform(normalizeServerAddress),
 )
 
-export const serverAddressSchema = z.object({ serverUrl: serverAddressField })
+/**
+ * A registration code from `register-workstation`, for a workstation registered over plain http
+ * moving to https: only its certificate pin (the last four groups) is used, to prove the server.
+ */
+const pinCodeField = labelled(
+  'Код регистрации',
+  z
+    .string()
+    .trim()
+    .refine(
+      (typed) => !!splitRegistrationCode(typed)?.pin,
+      '8 групп по 4 знака, как выдал администратор сервера',
+    ),
+)
+
+export const serverAddressSchema = z.object({
+  serverUrl: serverAddressField,
+  code: pinCodeField.optional(),
+})
 
 /** A server that answered the check: it is the central server and knows this workstation. */
 export interface ServerCheck {

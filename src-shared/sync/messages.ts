@@ -74,6 +74,10 @@ export const syncMessages = {
   paymentOverLimit: (total: string, max: string) =>
     `Сумма платежа ${total} больше допустимой ${max}: платеж не принят сервером.`,
   supplierNotFound: 'Поставщик строки платежа не найден на сервере.',
+  serverUnavailable: (seconds: number) =>
+    seconds > 0
+      ? `Сервер временно недоступен: синхронизация повторится через ${seconds} с.`
+      : 'Сервер временно недоступен: синхронизация повторится позже.',
 } as const
 
 /** Appended to a local account's number when the server gave that number to another account. */

@@ -1,10 +1,15 @@
 import { z } from 'zod'
 import { unstorableAt } from './storable'
 
-/** Bumped when push/pull messages change shape; a server pulls in exactly one. */
-export const SYNC_PROTOCOL_VERSION = 2
+/** Bumped when push/pull messages change shape. */
+export const SYNC_PROTOCOL_VERSION = 3
 /** Push has not changed since version 1: older apps still deliver their payments and readings. */
 export const OLDEST_PUSH_PROTOCOL = 1
+/**
+ * Pull's tables had one-letter fields (`t`, `c`, `d`) before version 3: the server still answers
+ * version 2 in them (the same rows, other names), so an older app keeps pulling.
+ */
+export const OLDEST_PULL_PROTOCOL = 2
 
 /** Most commands one push carries: a request stays small and a transient failure costs little. */
 export const PUSH_BATCH_LIMIT = 200
@@ -86,13 +91,21 @@ export type PullRequest = z.input<typeof pullRequestSchema>
  * order of rows does not matter: each row is there once, in its latest version.
  */
 export interface PulledTable {
-  /** table name */
-  t: string
+  table: string
   /** snake_case columns */
-  c: string[]
+  columns: string[]
   rows: unknown[][]
   /** tombstones: delete the rows with these keys (same columns) */
-  d: unknown[][]
+  deleted: unknown[][]
+}
+
+/** The field names of a pulled table on the wire, by the client's protocol. */
+export function pulledTableFields(
+  protocol: number,
+): Record<'table' | 'columns' | 'deleted', string> {
+  return protocol >= 3
+    ? { table: 'table', columns: 'columns', deleted: 'deleted' }
+    : { table: 't', columns: 'c', deleted: 'd' }
 }
 
 export interface PullResponse {
@@ -113,7 +126,7 @@ export interface PulledRow {
 
 export function pulledRows(page: Pick<PullResponse, 'tables'>): PulledRow[] {
   const rows: PulledRow[] = []
-  for (const { t, c, rows: live, d } of page.tables) {
+  for (const { table: t, columns: c, rows: live, deleted: d } of page.tables) {
     const object = (values: unknown[]) => Object.fromEntries(c.map((name, i) => [name, values[i]]))
     for (const values of live) rows.push({ t, r: object(values) })
     for (const values of d) rows.push({ t, r: object(values), d: true })

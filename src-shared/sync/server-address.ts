@@ -57,3 +57,26 @@ export function normalizeServerAddress(text: string): string {
   if (typeof parts === 'string') return text.trim()
   return `${parts.scheme}://${parts.host}${parts.port === undefined ? '' : `:${parts.port}`}`
 }
+
+/**
+ * Why a registered workstation must be registered again, or null: its address is plain http to
+ * another computer (registered so before https was required), where its credentials and the
+ * operators' passwords would cross the network in the clear, so the sync refuses to run.
+ */
+export function reregistrationNeeded(
+  serverUrl: string,
+  serverCertificate: string | null,
+): string | null {
+  const m = shape.exec(serverUrl.trim())
+  const scheme = m?.groups?.scheme?.toLowerCase()
+  const host = m?.groups?.host ?? ''
+  if (scheme !== 'http' || isLoopbackHost(host) || serverCertificate) return null
+  return (
+    `Рабочее место зарегистрировано на сервере ${serverUrl} без шифрования (http://), и синхронизация ` +
+    'остановлена: ключ рабочего места и пароли шли бы по сети открыто. Зарегистрируйте рабочее место ' +
+    'заново: администратор сервера выдает код командой «npm run server -- register-workstation» ' +
+    '(8 групп по 4 знака, в последних — отпечаток сертификата сервера); администратор здесь вводит ' +
+    'адрес сервера https://… и этот код и нажимает «Сохранить». Данные рабочего места и команды, ' +
+    'ожидающие отправки, сохраняются.'
+  )
+}

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { insertBranchRows } from '../../src-server/admin/reference'
 import { queryRows } from '../../src-server/db/query'
 import type { AccountCard } from '../../src-shared/accounts/types'
-import { accountInput, testOperators } from '../support/temp-app'
+import { syncMessages } from '../../src-shared/sync/messages'
 import type { HeadlessClient } from '../sync/support/client'
+import { accountInput, testOperators } from '../support/temp-app'
 import {
   seedBranch,
   type SeededBranch,
@@ -280,5 +281,156 @@ describe('account commands on the server', () => {
       sql`SELECT status FROM meters WHERE id = ${`m-${accountId}`}`,
     )
     expect(meter!.status).toBe('removed')
+  })
+
+  describe('account.close arguments versions', () => {
+    /** An account with one meter and its last reading on the server, pulled by the desk. */
+    async function withMeter(branch: SeededBranch, a: HeadlessClient, number: string) {
+      const accountId = await registered(branch, a, number)
+      await insertBranchRows(database.db, branch.branchId, [
+        {
+          table: 'meters',
+          rows: [
+            {
+              id: `m-${accountId}`,
+              accountId,
+              service: 'electricity',
+              model: 'Меркурий 201.5',
+              serialNumber: `S${number}`,
+              zones: 1,
+              intDigits: 6,
+              fracDigits: 1,
+              installedAt: '2015-05-01',
+            },
+          ],
+        },
+        {
+          table: 'readings',
+          rows: [
+            {
+              id: `r-${accountId}`,
+              meterId: `m-${accountId}`,
+              accountId,
+              zone: 'T1',
+              rawValue: '10000',
+              value: 10_000,
+              readingDate: '2026-01-20',
+              enteredAt: '2026-01-20T10:00:00.000Z',
+              period: '2026-01',
+              source: 'phone',
+              status: 'billed',
+            },
+          ],
+        },
+      ])
+      await a.sync()
+      await a.call('accounts.close', {
+        accountId,
+        expectedVersion: 1,
+        date: '2026-02-01',
+        reason: 'Выезд',
+        finalReadings: [{ meterId: `m-${accountId}`, zone: 'T1', value: '10250' }],
+      })
+      return accountId
+    }
+
+    /** The waiting account.close as the outbox holds it: its version and arguments, rewritten. */
+    function rewriteClose(
+      a: HeadlessClient,
+      rewrite: (args: Record<string, unknown>) => unknown,
+      version: number,
+    ) {
+      const sqlite = a.app.services.db.$client
+      const row = sqlite
+        .prepare(`SELECT id, args, args_version AS v FROM outbox WHERE name = 'account.close'`)
+        .get() as { id: string; args: string; v: number }
+      sqlite
+        .prepare('UPDATE outbox SET args = ?, args_version = ? WHERE id = ?')
+        .run(
+          JSON.stringify(rewrite(JSON.parse(row.args) as Record<string, unknown>)),
+          version,
+          row.id,
+        )
+      return JSON.parse(row.args) as { readings: Record<string, unknown>[] }
+    }
+
+    it('the workstation sends v2: the final readings as their ids, nothing more', async () => {
+      const branch = await seedBranch(database.db)
+      const a = await desk(branch)
+      await withMeter(branch, a, '7790000011')
+      const sent = rewriteClose(a, (args) => args, 2)
+      expect(Object.keys(sent.readings[0]!).sort()).toEqual(['id', 'meterId', 'zone'])
+      const row = a.app.services.db.$client
+        .prepare(`SELECT args_version AS v FROM outbox WHERE name = 'account.close'`)
+        .get() as { v: number }
+      expect(row.v).toBe(2)
+    })
+
+    it('a v1 account.close from an old outbox, its readings whole rows, still applies', async () => {
+      const branch = await seedBranch(database.db)
+      const a = await desk(branch)
+      const accountId = await withMeter(branch, a, '7790000012')
+      // As the app before v2 wrote it: every column of the final reading rows.
+      rewriteClose(
+        a,
+        (args) => ({
+          ...args,
+          readings: (args.readings as Record<string, unknown>[]).map((r) => ({
+            ...r,
+            rawValue: '10250',
+            value: 10_250,
+            consumption: 250,
+            readingDate: '2026-02-01',
+            period: '2026-02',
+            source: 'office',
+            status: 'accepted',
+            flags: '["final_reading"]',
+          })),
+        }),
+        1,
+      )
+      await a.sync()
+      expect(a.outbox().filter((e) => e.name === 'account.close')).toEqual([
+        { status: 'done', name: 'account.close', rejectReason: null },
+      ])
+      const [account] = await serverRows<{ status: string }>(
+        sql`SELECT status FROM accounts WHERE id = ${accountId}`,
+      )
+      expect(account!.status).toBe('closed')
+    })
+
+    it('a v2 with an unknown nested key is rejected with its reason; the queue behind goes on', async () => {
+      const branch = await seedBranch(database.db)
+      const a = await desk(branch)
+      const accountId = await withMeter(branch, a, '7790000013')
+      rewriteClose(
+        a,
+        (args) => ({
+          ...args,
+          readings: (args.readings as Record<string, unknown>[]).map((r) => ({ ...r, value: 1 })),
+        }),
+        2,
+      )
+      await a.call(
+        'accounts.register',
+        accountInput({ number: '7790000014', officeId: branch.officeId }),
+      )
+      await a.sync()
+      expect(a.outbox().slice(-2)).toEqual([
+        {
+          status: 'rejected',
+          name: 'account.close',
+          rejectReason: syncMessages.unknownField('readings[0].value'),
+        },
+        { status: 'done', name: 'account.register', rejectReason: null },
+      ])
+      const [account] = await serverRows<{ status: string }>(
+        sql`SELECT status FROM accounts WHERE id = ${accountId}`,
+      )
+      expect(account!.status).toBe('open')
+      expect(
+        await serverRows(sql`SELECT 1 FROM accounts WHERE number = '7790000014'`),
+      ).toHaveLength(1)
+    })
   })
 })

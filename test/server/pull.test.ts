@@ -5,6 +5,7 @@ import { createOffice, insertGlobal } from '../../src-server/admin/reference'
 import { pullPage } from '../../src-server/sync/pull'
 import { SyncedWriter } from '../../src-server/sync/synced-write'
 import {
+  OLDEST_PULL_PROTOCOL,
   OLDEST_PUSH_PROTOCOL,
   pulledRows,
   SYNC_PROTOCOL_VERSION,
@@ -167,5 +168,47 @@ describe('pull', () => {
     expect(refused).toBeInstanceOf(SyncHttpError)
     expect((refused as SyncHttpError).updateRequired).toBe(true)
     expect((refused as SyncHttpError).message).toContain('обновите программу')
+  })
+
+  it("names the pulled tables' fields in words, and still answers the previous protocol in its letters", async () => {
+    const branch = await seedBranch(database.db)
+    const ws = await newWorkstation(database.db, branch.officeId)
+    const raw = async (protocol: number) => {
+      const answer = await fetch(`${server.url}/sync/pull`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-workstation-id': ws.workstationId,
+          'x-workstation-secret': ws.secret,
+        },
+        body: JSON.stringify({
+          versions: { protocol, schema: 0, app: '1.0.0' },
+          cursor: { branch: 0, global: 0 },
+        }),
+      })
+      return { status: answer.status, body: (await answer.json()) as Record<string, unknown> }
+    }
+    const current = await raw(SYNC_PROTOCOL_VERSION)
+    const [first] = current.body.tables as Record<string, unknown>[]
+    expect(Object.keys(first!).sort()).toEqual(['columns', 'deleted', 'rows', 'table'])
+    // The previous protocol: the same page, its fields one letter each as that app reads them.
+    expect(OLDEST_PULL_PROTOCOL).toBe(SYNC_PROTOCOL_VERSION - 1)
+    const previous = await raw(OLDEST_PULL_PROTOCOL)
+    const tables = previous.body.tables as Record<string, unknown>[]
+    expect(Object.keys(tables[0]!).sort()).toEqual(['c', 'd', 'rows', 't'])
+    expect(tables.map((t) => [t.t, t.c, t.rows, t.d])).toEqual(
+      (current.body.tables as Record<string, unknown>[]).map((t) => [
+        t.table,
+        t.columns,
+        t.rows,
+        t.deleted,
+      ]),
+    )
+    // Older still: refused in Russian words.
+    const oldest = await raw(OLDEST_PULL_PROTOCOL - 1)
+    expect(oldest.status).toBe(426)
+    expect(oldest.body.message).toBe(
+      `Протокол синхронизации ${OLDEST_PULL_PROTOCOL - 1} не поддерживается сервером: обновите программу.`,
+    )
   })
 })

@@ -79,7 +79,7 @@ async function cancel(paymentId: string) {
 /** A page as the server sends it: one table, its rows by snake_case column. */
 function page(table: string, objects: Record<string, unknown>[]): PulledTable {
   const c = Object.keys(objects[0]!)
-  return { t: table, c, rows: objects.map((o) => c.map((k) => o[k])), d: [] }
+  return { table, columns: c, rows: objects.map((o) => c.map((k) => o[k])), deleted: [] }
 }
 
 function pull(tables: PulledTable[], branch = 100) {

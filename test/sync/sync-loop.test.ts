@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { SyncLoop } from '../../src-main/sync/sync-loop'
-import { nextSyncDelay, SYNC_INTERVAL_MS } from '../../src-shared/sync/backoff'
+import {
+  MAX_RETRY_AFTER_MS,
+  nextSyncDelay,
+  retryAfterDelay,
+  SYNC_INTERVAL_MS,
+} from '../../src-shared/sync/backoff'
+import { retryAfterOf } from '../../src-main/sync/server-client'
 
 describe('the sync delay', () => {
   it.each([
@@ -48,5 +54,29 @@ describe('the sync loop', () => {
     await loop.wake()
     expect(loop.failures).toBe(0)
     await loop.stop()
+  })
+})
+
+describe('Retry-After', () => {
+  const now = Date.parse('2026-11-20T10:00:00.000Z')
+  it.each([
+    [429, '30', 30_000],
+    [503, '5', 5_000],
+    [503, 'Fri, 20 Nov 2026 10:01:00 GMT', 60_000],
+    [503, 'Fri, 20 Nov 2026 09:00:00 GMT', 0],
+    [429, 'soon', null],
+    [429, undefined, null],
+    [500, '30', null],
+  ])('status %i with %s waits %s ms', (status, header, ms) => {
+    expect(retryAfterOf(status, header, now)).toBe(ms)
+  })
+
+  it.each([
+    [30_000, 0, 30_000],
+    [30_000, 1, 31_000],
+    [24 * 3_600_000, 0, MAX_RETRY_AFTER_MS],
+    [-5, 0, 0],
+  ])('the loop waits %i ms asked (random %f) as %i ms, bounded', (asked, random, ms) => {
+    expect(retryAfterDelay(asked, random)).toBe(ms)
   })
 })

@@ -12,6 +12,7 @@ import { groupCode, pinOfFingerprint } from '../../src-shared/sync/registration-
 import { createApp } from '../../src-main/app/create-app'
 import { chromiumPdfPrinter } from '../../src-main/webhost/chromium-pdf-printer'
 import { claimRegistration, SyncServerClient } from '../../src-main/sync/server-client'
+import { SyncLoop } from '../../src-main/sync/sync-loop'
 import { readSyncState } from '../../src-main/sync/sync-state'
 import { queryRow } from '../../src-server/db/query'
 import { buildServerApp } from '../../src-server/http/app'
@@ -342,5 +343,110 @@ describe('rate limits', () => {
       /^Сервер ограничил частоту синхронизации этого рабочего места/u,
     )
     expect(readSyncState(desk.app.services.db)?.lastError).toMatch(/повторите через \d+ с\./u)
+  })
+
+  it("a forged workstation id uses up only the sender's budget, never the workstation's", async () => {
+    const server = await startServer(null, { push: { max: 2, windowMs: 60_000 } })
+    const branch = await seedBranch(database.db)
+    const ws = await newWorkstation(database.db, branch.officeId)
+    const push = async (secret: string) => {
+      const answer = await request(`${server.url}/sync/push`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-workstation-id': ws.workstationId,
+          'x-workstation-secret': secret,
+        },
+        body: JSON.stringify({ versions, deviceId: 'dev-forged', commands: [] }),
+      })
+      await answer.body.dump()
+      return answer.statusCode
+    }
+    // An attacker names the workstation's id without its secret: counted on its own address.
+    const forged: number[] = []
+    for (let i = 0; i < 4; i += 1) forged.push(await push(`wrong-${i}`))
+    expect(forged).toEqual([401, 401, 429, 429])
+    // The workstation's own budget is whole.
+    const real: number[] = []
+    for (let i = 0; i < 3; i += 1) real.push(await push(ws.secret))
+    expect(real).toEqual([200, 200, 429])
+  })
+
+  it("the sync loop waits out Retry-After: the server's Russian words as the last error, no request meanwhile", async () => {
+    const server = await startServer(null, { pull: { max: 1, windowMs: 2_000 } })
+    const branch = await seedBranch(database.db)
+    const desk = track(
+      headlessClient(server.url, await newWorkstation(database.db, branch.officeId)),
+    )
+    const loop = new SyncLoop(
+      () => desk.sync(),
+      () => 0,
+    )
+    opened.push({ close: () => loop.stop() })
+    // The first run bootstraps (one pull); the one queued behind it is refused with 429.
+    loop.start()
+    await loop.wake()
+    const state = readSyncState(desk.app.services.db)!
+    expect(state.bootstrappedAt).not.toBeNull()
+    expect(state.lastError).toMatch(
+      /^Сервер ограничил частоту синхронизации этого рабочего места: повторите через \d+ с\.$/u,
+    )
+    expect(loop.heldUntil - Date.now()).toBeGreaterThan(500)
+    // Wake-ups (a local command, "sync now") during the pause send nothing.
+    const sent = server.requests.length
+    for (let i = 0; i < 3; i += 1) await loop.wake()
+    expect(server.requests.length).toBe(sent)
+    // After it the loop runs by itself and succeeds.
+    await expect
+      .poll(() => readSyncState(desk.app.services.db)!.lastError, { timeout: 8_000, interval: 100 })
+      .toBeNull()
+    expect(loop.failures).toBe(0)
+    expect(server.requests.length).toBeGreaterThan(sent)
+  })
+})
+
+describe('a workstation registered over plain http to another computer', () => {
+  it('is told on the Sync screen to register again, and how; a code with the pin moves it to https', async () => {
+    const http = await startServer(null)
+    const branch = await seedBranch(database.db)
+    const desk = track(headlessClient(http.url, await newWorkstation(database.db, branch.officeId)))
+    const admin = await createBranchAdmin(database.db, branch)
+    await desk.sync()
+    await desk.login(admin.login, admin.password)
+    // As registered before https was required: plain http across the network, nothing pinned.
+    const db = desk.app.services.db
+    db.$client.prepare(`UPDATE sync_state SET server_url = 'http://10.255.0.1:5190'`).run()
+    await expect(desk.sync()).rejects.toThrow(/без шифрования/u)
+    const status = await desk.call<{ reregister: string | null }>('sync.status', {})
+    expect(status.reregister).toMatch(
+      /^Рабочее место зарегистрировано на сервере http:\/\/10\.255\.0\.1:5190 без шифрования.*Зарегистрируйте рабочее место заново: .*register-workstation.*https:\/\/.*«Сохранить»/su,
+    )
+
+    const central = await startServer('central')
+    const rogue = await startServer('rogue')
+    // Without the code, or with a code of another server's certificate: nothing is sent.
+    const noCode = await dispatch(desk, 'sync.changeServer', { serverUrl: central.url })
+    expect(noCode.ok ? null : noCode.error.fields?.code).toMatch(/^Код регистрации: /u)
+    const code = await registrationCode(branch.officeId, central.fingerprint!)
+    const toRogue = await dispatch(desk, 'sync.changeServer', {
+      serverUrl: rogue.url,
+      code: code.full,
+    })
+    expect(toRogue.ok ? null : toRogue.error.fields?.code).toMatch(/не совпадает с отпечатком/u)
+    expect(rogue.requests).toEqual([])
+
+    const moved = await dispatch(desk, 'sync.changeServer', {
+      serverUrl: central.url,
+      code: code.full,
+    })
+    expect(moved.ok).toBe(true)
+    expect(readSyncState(db)?.serverCertificate).toBe(central.fingerprint)
+    // The code itself was not used up: only its pin proved the server.
+    expect(await claimed(code.workstationId)).toBeNull()
+    expect(
+      (await desk.call<{ reregister: string | null }>('sync.status', {})).reregister,
+    ).toBeNull()
+    await desk.sync()
+    expect(readSyncState(db)?.lastError).toBeNull()
   })
 })
