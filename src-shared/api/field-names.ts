@@ -20,6 +20,7 @@ export const idNotFound: Readonly<Record<string, string>> = {
   requestId: 'Заявка не найдена',
   appealId: 'Обращение не найдено',
   attachmentId: 'Вложение не найдено',
+  sha256: 'Вложение не найдено',
 }
 
 /** Ids that are a choice on some screens (labelled there) and a record's own id elsewhere. */
@@ -38,6 +39,8 @@ export const keyLabels: Readonly<Record<string, string>> = {
   changes: 'Изменения',
   meter: 'Новый счетчик',
   meters: 'Приборы учета',
+  saveAsPdf: 'Сохранить в PDF',
+  resume: 'Продолжить печать',
   finalReadings: 'Конечные показания',
   initialReadings: 'Начальные показания',
   supervisor: 'Подтверждение старшего смены',

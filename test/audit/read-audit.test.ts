@@ -56,7 +56,7 @@ describe('reads of personal data in the audit log', () => {
       { login: supervisor.login, password: supervisor.password },
       other,
     )
-    await t.app.dispatch('reports.run', { report: 'debtors', filters: {} }, other)
+    await t.app.dispatch('reports.run', { report: 'payments', filters: {} }, other)
     await t.app.dispatch('reports.run', { report: 'shifts', filters: {} }, other)
     expect(reads().map((r) => r.action)).toEqual(['alerts.list', 'report.view'])
   })
