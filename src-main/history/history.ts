@@ -2,6 +2,7 @@ import { auditChanges } from '../../src-shared/history/changes'
 import type { HistoryEntry, HistoryPage } from '../../src-shared/history/contract'
 import { officeDayEnd, officeDayStart } from '../../src-shared/history/office-day'
 import { changesInWords, historyKinds, type HistoryKind } from '../../src-shared/history/words'
+import { personalDataActions } from '../../src-shared/reports/labels'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
 
@@ -27,6 +28,11 @@ interface Row {
   total: number
 }
 
+// What happened to an account or what an operator did: the card's view, prints and exports stay;
+// the other reads (forms, histories, lists) are for «Кто смотрел», not the history.
+const shownReads: readonly string[] = ['account.view', 'document.print', 'report.export']
+const readsLeftOut = JSON.stringify(personalDataActions.filter((a) => !shownReads.includes(a)))
+
 // Both filters walk an index on (account_id, at) or (operator_id, at), newest first.
 const pageSql = (column: 'account_id' | 'operator_id') =>
   `SELECT l.id, l.at, l.action, l.details, o.full_name AS operatorName, w.name AS workstationName,
@@ -36,6 +42,7 @@ const pageSql = (column: 'account_id' | 'operator_id') =>
      LEFT JOIN workstations w ON w.id = l.workstation_id
      LEFT JOIN accounts a ON a.id = l.account_id
     WHERE l.${column} = @key AND l.at >= @from AND l.at < @to
+      AND l.action NOT IN (SELECT value FROM json_each(@readsLeftOut))
       AND (@prefixes IS NULL
            OR EXISTS (SELECT 1 FROM json_each(@prefixes) p WHERE l.action LIKE p.value || '%'))
     ORDER BY l.at DESC, l.id DESC
@@ -54,6 +61,7 @@ function page(
     limit: q.limit,
     offset: q.offset,
     prefixes: q.kind ? JSON.stringify(historyKinds[q.kind].prefixes) : null,
+    readsLeftOut,
   }) as Row[]
   const total: number =
     rows[0]?.total ??

@@ -679,6 +679,8 @@ const en: Messages = {
     empty: 'No actions in these dates',
     total: 'Entries: {count}',
     actions: {
+      document_print: 'Document printed',
+      report_export: 'Report exported',
       account_view: 'Card viewed',
       account_register: 'Account opened',
       account_edit: 'Account changed',

@@ -679,6 +679,8 @@ const ru = {
     empty: 'Действий за эти даты нет',
     total: 'Записей: {count}',
     actions: {
+      document_print: 'Печать документа',
+      report_export: 'Выгрузка отчета',
       account_view: 'Просмотр карточки',
       account_register: 'Открытие лицевого счета',
       account_edit: 'Изменение лицевого счета',
