@@ -41,6 +41,7 @@ function insertReference(db: Db, ref: DemoReference): void {
       .run()
   }
   db.insert(t.settings).values(ref.settings).run()
+  db.insert(t.priceList).values(ref.priceList).run()
   const byLogin = new Map(demoOperators.map((o) => [o.login, o]))
   db.insert(t.operators)
     .values(

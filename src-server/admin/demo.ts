@@ -33,6 +33,7 @@ async function insertReference(db: ServerDb, ref: DemoReference): Promise<void> 
     await global.insert('tariffs', ref.tariffs.map(serverRow))
     // Over the law a first start seeded (the same dated rows).
     await global.upsert('settings', ref.settings.map(serverRow))
+    await global.insert('price_list', ref.priceList.map(serverRow))
     for (const o of ref.operators) {
       const row = serverRow({ ...o, passwordHash: hashPassword(passwords.get(o.login) ?? o.login) })
       const writer = o.officeId && branchOf.get(o.officeId) ? branch : global

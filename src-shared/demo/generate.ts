@@ -1,6 +1,6 @@
 import { buildAccount } from './account'
 import { AddressBook } from './addresses'
-import { dayMillis } from './calendar'
+import { dayMillis, dayNumber } from './calendar'
 import type { GenContext } from './context'
 import { IdFactory } from './ids'
 import { MeterNumbers } from './meters'
@@ -38,7 +38,8 @@ export function* generateDemo(options: DemoOptions): Generator<DemoChunk> {
   const timeline = timelineOf(options)
   // Ids carry the time of the history's start, and the run's seed in their random bits.
   const ids = new IdFactory(mixSeed(seed, 2), dayMillis(timeline.startDay))
-  const { reference, refs } = buildReference(timeline, ids)
+  const priceIds = new IdFactory(mixSeed(seed, 5), dayMillis(dayNumber('2020-01-01')))
+  const { reference, refs } = buildReference(timeline, ids, priceIds)
   yield { kind: 'reference', reference }
 
   const ctx: GenContext = {

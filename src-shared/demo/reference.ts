@@ -1,4 +1,5 @@
 import { services as serviceCodes, type Service } from '../accounts/domain'
+import { serviceRequestKinds, type ServiceRequestKind } from '../service-requests/domain'
 import { settingDefinitions } from '../settings/definitions'
 import { addPeriods } from './calendar'
 import type { IdFactory } from './ids'
@@ -8,7 +9,7 @@ import { branch, officePlaces } from './places'
 import { bankAccountWithKey, innWithCheck, ogrnWithCheck } from './requisites'
 import { RateBook, tariffSpecs, tariffYear } from './tariffs'
 import type { Timeline } from './timeline'
-import type { DemoReference, ServiceRow, SupplierRow } from './types'
+import type { DemoReference, PriceListRow, ServiceRow, SupplierRow } from './types'
 
 const sberTver = {
   bankName: 'Тверское отделение № 8607 ПАО Сбербанк',
@@ -70,9 +71,37 @@ export interface ReferenceIds {
   rates: RateBook
 }
 
+/**
+ * The demo price list of service requests, in kopecks, from 2020-01-01: a control reading and a
+ * specialist's consultation free, the rest paid, all billed by the electricity supplier.
+ */
+export const demoPrices: Record<ServiceRequestKind, number> = {
+  sealing: 85_000,
+  unsealing: 65_000,
+  control_reading: 0,
+  commissioning: 120_000,
+  specialist_visit: 0,
+  technical_check: 150_000,
+}
+
+/**
+ * The price list rows. Their ids come from their own factory, so adding them moves no other id
+ * of the demo data.
+ */
+export function buildPriceList(supplierId: string, ids: IdFactory): PriceListRow[] {
+  return serviceRequestKinds.map((kind) => ({
+    id: ids.next(),
+    kind,
+    validFrom: '2020-01-01',
+    price: demoPrices[kind],
+    supplierId,
+  }))
+}
+
 export function buildReference(
   timeline: Timeline,
   ids: IdFactory,
+  priceIds: IdFactory,
 ): { reference: DemoReference; refs: ReferenceIds } {
   const branchRow = { id: ids.next(), ...branch }
   const offices = officePlaces.map((o) => ({
@@ -150,6 +179,7 @@ export function buildReference(
       services: serviceCodes.map((code) => ({ code, ...serviceRows[code] })),
       tariffs,
       settings,
+      priceList: buildPriceList(electricity.id, priceIds),
       operators,
     },
     refs: {

@@ -1,5 +1,6 @@
 import type { AccountStatus, ConsentKind, Relation, Service, TariffGroup } from '../accounts/domain'
 import type { Role } from '../operators/roles'
+import type { ServiceRequestKind } from '../service-requests/domain'
 
 /**
  * The demo data, row by row, in the replica's columns (camelCase here, snake_case in SQLite).
@@ -72,6 +73,16 @@ export interface TariffRow {
   rateMillikopecks: number
 }
 
+/** A service request kind's price from a date (global, as an admin sets it). */
+export interface PriceListRow {
+  id: string
+  kind: ServiceRequestKind
+  validFrom: string
+  /** Kopecks; 0 = free. */
+  price: number
+  supplierId: string
+}
+
 export interface SettingRow {
   key: string
   validFrom: string
@@ -97,6 +108,8 @@ export interface DemoReference {
   services: ServiceRow[]
   tariffs: TariffRow[]
   settings: SettingRow[]
+  /** The service requests' price list: without it no request can be registered. */
+  priceList: PriceListRow[]
   operators: OperatorRow[]
 }
 

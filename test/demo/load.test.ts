@@ -10,6 +10,9 @@ import type { Db } from '../../src-main/db/connection'
 import { openReplica } from '../../src-main/db/replica'
 import { demoOperators, loadDemoData, type DemoSummary } from '../../src-main/demo/load'
 import { verifyPassword } from '../../src-node/operators/password'
+import { priceRows } from '../../src-main/service-requests/price-lookup'
+import { serviceRequestKinds } from '../../src-shared/service-requests/domain'
+import { priceInForce } from '../../src-shared/service-requests/price-list'
 
 const today = '2026-11-20'
 let dir: string
@@ -197,6 +200,21 @@ describe('a replica filled with demo data', () => {
       all(`SELECT p.id FROM payments p JOIN payment_lines l ON l.payment_id = p.id
             GROUP BY p.id HAVING sum(l.amount) != p.amount`),
     ).toEqual([])
+  })
+
+  it('has a global price list: every service request kind priced today, some free', () => {
+    const rows = priceRows(db)
+    const inForce = serviceRequestKinds.map((kind) => priceInForce(rows, kind, today))
+    expect(inForce.map((p) => p?.kind)).toEqual([...serviceRequestKinds])
+    const supplierIds = all<{ id: string }>('SELECT id FROM suppliers').map((s) => s.id)
+    for (const p of inForce) {
+      expect(p?.validFrom).toBe('2020-01-01')
+      expect(Number.isInteger(p?.price) && (p?.price ?? -1) >= 0).toBe(true)
+      expect(supplierIds).toContain(p?.supplierId)
+    }
+    expect(inForce.filter((p) => p?.price === 0).length).toBeGreaterThan(0)
+    expect(inForce.filter((p) => (p?.price ?? 0) > 0).length).toBeGreaterThan(0)
+    expect(all(`SELECT 1 FROM price_list WHERE typeof(price) != 'integer'`)).toEqual([])
   })
 
   it('lets the demo operators log in with the documented passwords', () => {

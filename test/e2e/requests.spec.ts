@@ -22,7 +22,8 @@ const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)])
 const day = 86_400_000
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
-// What a sync brings: the price list (global rows) and an appeal another desk took 31 days ago.
+// What a sync brings: a later price list (global rows, over the demo's of 2020) and an appeal
+// another desk took 31 days ago.
 test.beforeAll(() => {
   const db = openE2eReplica()
   account = sampleAccount(db, 41)
@@ -33,8 +34,8 @@ test.beforeAll(() => {
     replica
       .prepare(
         `INSERT OR IGNORE INTO price_list (id, kind, valid_from, price, supplier_id) VALUES
-           ('e2e-sealing', 'sealing', '2020-01-01', 150000, @s),
-           ('e2e-control', 'control_reading', '2020-01-01', 0, @s)`,
+           ('e2e-sealing', 'sealing', '2021-01-01', 150000, @s),
+           ('e2e-control', 'control_reading', '2021-01-01', 0, @s)`,
       )
       .run({ s: supplierId })
     const registered = Date.now() - 31 * day
