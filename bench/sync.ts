@@ -21,6 +21,7 @@ import { openReplica } from '../src-main/db/replica'
 import { pushOutbox } from '../src-main/sync/push-outbox'
 import { clientFor, runSync } from '../src-main/sync/sync-run'
 import { configureSync, readSyncState } from '../src-main/sync/sync-state'
+import { replicaKeyOf } from '../src-main/db/replica-key'
 import { SyncThread } from '../src-main/sync/sync-thread'
 import { syncedTableNames } from '../src-node/sync/synced-tables'
 import { accountInput } from '../test/support/temp-app'
@@ -145,7 +146,8 @@ async function measure(server: BenchServerReady, accounts: number, base: string)
   configureSync(replica, { serverUrl: url, workstationId: own!.workstationId, secret: own!.secret })
   const thread = new SyncThread(
     new URL('../src-main/sync/sync-worker.ts', import.meta.url),
-    { file, appVersion },
+    // The sealed secret opens with the replica's key, handed over in memory as the app does.
+    { file, appVersion, replicaKey: replicaKeyOf(replica.$client) },
     { onPulled: () => {} },
   )
   const stalls = monitorEventLoopDelay({ resolution: 10 })
