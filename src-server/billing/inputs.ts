@@ -3,7 +3,7 @@ import type { Service, TariffGroup } from '../../src-shared/accounts/domain'
 import type { BillingMeter, BillingReading, PastLine } from '../../src-shared/billing/bill-service'
 import type { BillingLaw, SettingRow } from '../../src-shared/billing/law-rows'
 import { billingLawOf, billingSettingKeys } from '../../src-shared/billing/law-rows'
-import type { TariffRate } from '../../src-shared/billing/tariff-split'
+import { parseVolume, type TariffRate } from '../../src-shared/billing/tariff-split'
 import type { Zone } from '../../src-shared/readings/domain'
 import type { ServerDb } from '../db/connection'
 import { queryRows } from '../db/query'
@@ -210,14 +210,6 @@ export async function loadMeters(
     })
   }
   return { meters: [...meters.values()], accepted: acceptedById }
-}
-
-/** "12.345" as 12345 with 3 decimals. */
-export function parseVolume(text: string): { volume: number; decimals: number } {
-  const negative = text.startsWith('-')
-  const [whole, frac = ''] = (negative ? text.slice(1) : text).split('.')
-  const volume = Number(`${whole}${frac}`)
-  return { volume: negative ? -volume : volume, decimals: frac.length }
 }
 
 /** Earlier charge and recalculation lines from `from` to before `period` (averages, estimates). */

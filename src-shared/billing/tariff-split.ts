@@ -97,3 +97,11 @@ export function volumeText(scaled: number, decimals: number): string {
   const s = String(Math.abs(scaled)).padStart(decimals + 1, '0')
   return `${sign}${s.slice(0, -decimals)}.${s.slice(-decimals)}`
 }
+
+/** "12.345" as 12345 with 3 decimals: a ledger's volume text scaled back. */
+export function parseVolume(text: string): { volume: number; decimals: number } {
+  const negative = text.startsWith('-')
+  const [whole, frac = ''] = (negative ? text.slice(1) : text).split('.')
+  const volume = Number(`${whole}${frac}`)
+  return { volume: negative ? -volume : volume, decimals: frac.length }
+}

@@ -314,6 +314,9 @@ export function buildAccount(ctx: GenContext, addresses: AddressBook, index: num
     services,
     areaTenths: area,
     residents,
+    // As the period close reads them from the account row.
+    openedOn: openedAt.slice(0, 10),
+    closedOn: account.closedAt,
     office,
     supplierServices,
     electricMeters,

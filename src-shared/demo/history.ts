@@ -1,6 +1,6 @@
 import type { Service } from '../accounts/domain'
 import { AccountLedger } from './account-ledger'
-import { periodCharges, type BillingAccount } from './billing'
+import { DemoBilling, type BillingAccount } from './billing'
 import { addPeriods, isoDate, officeInstant, periodStart } from './calendar'
 import type { MeterPlan } from './meters'
 import { dueDayOf, PenaltyBook } from './penalty-book'
@@ -11,17 +11,9 @@ import {
   readMeter,
   type ReadingRound,
   type ReadingSource,
-  type ZoneConsumption,
 } from './readings'
 import type { Rng } from './rng'
-import type {
-  ChargeRow,
-  OpeningBalanceRow,
-  PaymentLineRow,
-  PaymentRow,
-  ReadingRow,
-  Zone,
-} from './types'
+import type { ChargeRow, OpeningBalanceRow, PaymentLineRow, PaymentRow, ReadingRow } from './types'
 
 /** How an account pays: most pay each bill, some pay late, some stop paying. */
 export type PayerKind = 'good' | 'late' | 'debtor'
@@ -67,12 +59,6 @@ function billedAt(period: string): string {
   return officeInstant(periodStart(addPeriods(period, 1)), 4 * 60)
 }
 
-function sumZones(maps: ZoneConsumption[]): Map<Zone, number> {
-  const total = new Map<Zone, number>()
-  for (const m of maps) for (const [zone, v] of m) total.set(zone, (total.get(zone) ?? 0) + v)
-  return total
-}
-
 /** Readings and the charges they make, month by month; returns the charges per period. */
 function simulateMeters(h: HistoryInput, readings: ReadingRow[]): Map<string, ChargeRow[]> {
   const { ctx, rng } = h
@@ -91,26 +77,29 @@ function simulateMeters(h: HistoryInput, readings: ReadingRow[]): Map<string, Ch
     out: readings,
   })
 
+  const billing = new DemoBilling(h)
+  const removedOn = h.closedDay === null ? null : isoDate(h.closedDay)
+  for (const m of meters) billing.meter(m.row, removedOn)
+
   // Where the registers stood before the first billed month.
   const first = round(readingDay(rng, addPeriods(t.firstPeriod, -1)), 'billed')
   for (const m of meters) readMeter(first, m, null)
+  billing.readings(readings)
 
   const charges = new Map<string, ChargeRow[]>()
   for (const period of t.periods) {
     if (closedPeriod !== null && period > closedPeriod) break
     const closing = period === closedPeriod
+    // Taken as accepted; the period's close bills those it uses.
     const r = round(
       closing ? (h.closedDay as number) : readingDay(rng, period),
-      'billed',
+      'accepted',
       closing ? 'control' : source(),
     )
-    const electric = h.electricMeters.map((m) => readMeter(r, m, monthlyUse(m, m.monthly, period)))
-    const water = h.waterMeters.map((m) => readMeter(r, m, monthlyUse(m, m.monthly, period)))
-    const use = {
-      electricity: electric.length > 0 ? sumZones(electric) : null,
-      hotWater: water.length > 0 ? (sumZones(water).get('T1') ?? 0) : null,
-    }
-    charges.set(period, periodCharges(h, period, use, billedAt(period)))
+    const from = readings.length
+    for (const m of meters) readMeter(r, m, monthlyUse(m, m.monthly, period))
+    billing.readings(readings.slice(from))
+    charges.set(period, billing.close(period, billedAt(period)))
   }
 
   // This month's readings, from those who have already sent them: not billed yet.
@@ -237,7 +226,7 @@ export function simulateHistory(h: HistoryInput): History {
         })
       }
       for (const c of billed) {
-        if (c.kind !== 'charge') continue
+        if (c.kind === 'penalty') continue
         ledger.charge(c.service, c.amount, dueDayOf(prev))
         book.charge(c.service, prev, c.amount)
       }

@@ -1,4 +1,4 @@
-import { services as serviceCodes, type Service } from '../accounts/domain'
+import { services as serviceCodes, type Service, type TariffGroup } from '../accounts/domain'
 import { serviceRequestKinds, type ServiceRequestKind } from '../service-requests/domain'
 import { settingDefinitions } from '../settings/definitions'
 import { addPeriods } from './calendar'
@@ -7,9 +7,10 @@ import { lawSettingRows } from '../billing/law-history'
 import { demoOperators } from './operators'
 import { branch, officePlaces } from './places'
 import { bankAccountWithKey, innWithCheck, ogrnWithCheck } from './requisites'
-import { RateBook, tariffSpecs, tariffYear } from './tariffs'
+import type { TariffRate } from '../billing/tariff-split'
+import { tariffSpecs, tariffYear } from './tariffs'
 import type { Timeline } from './timeline'
-import type { DemoReference, PriceListRow, ServiceRow, SupplierRow } from './types'
+import type { DemoReference, PriceListRow, ServiceRow, SupplierRow, TariffRow } from './types'
 
 const sberTver = {
   bankName: 'Тверское отделение № 8607 ПАО Сбербанк',
@@ -68,7 +69,23 @@ export interface ReferenceIds {
     cashierId: string
   }[]
   supplierOf: Record<Service, string>
-  rates: RateBook
+  /** The tariff rows as the period close reads them, by `demoTariffKey`. */
+  tariffs: Map<string, TariffRate[]>
+}
+
+/** A service's rates for a tariff group and zone (the supplier follows from the service). */
+export const demoTariffKey = (service: Service, group: TariffGroup, zone: string) =>
+  `${service}|${group}|${zone}`
+
+function tariffBook(rows: readonly TariffRow[]): Map<string, TariffRate[]> {
+  const out = new Map<string, TariffRate[]>()
+  for (const r of rows) {
+    const key = demoTariffKey(r.service, r.tariffGroup, r.zone)
+    let list = out.get(key)
+    if (!list) out.set(key, (list = []))
+    list.push({ validFrom: r.validFrom, validTo: r.validTo, rateMillikopecks: r.rateMillikopecks })
+  }
+  return out
 }
 
 /**
@@ -192,7 +209,7 @@ export function buildReference(
         cashierId: staff(i, 'cashier'),
       })),
       supplierOf,
-      rates: new RateBook(specs),
+      tariffs: tariffBook(tariffs),
     },
   }
 }

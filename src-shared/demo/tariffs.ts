@@ -83,20 +83,3 @@ export function tariffYear(period: string): number {
   const year = Number(period.slice(0, 4))
   return Number(period.slice(5, 7)) >= 7 ? year : year - 1
 }
-
-/** Rate lookup over the generated table. */
-export class RateBook {
-  private readonly rates = new Map<string, number>()
-
-  constructor(specs: readonly TariffSpec[]) {
-    for (const s of specs)
-      this.rates.set(`${s.service}|${s.tariffGroup}|${s.zone}|${s.year}`, s.rateMillikopecks)
-  }
-
-  rate(service: Service, group: TariffGroup, zone: Zone, period: string): number {
-    const rate = this.rates.get(`${service}|${group}|${zone}|${tariffYear(period)}`)
-    if (rate === undefined)
-      throw new Error(`no tariff for ${service} ${group} ${zone} in ${period}`)
-    return rate
-  }
-}
