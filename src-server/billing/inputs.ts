@@ -7,7 +7,6 @@ import { parseVolume, type TariffRate } from '../../src-shared/billing/tariff-sp
 import type { Zone } from '../../src-shared/readings/domain'
 import type { ServerDb } from '../db/connection'
 import { queryRows } from '../db/query'
-import { pulledColumns } from '../db/schema'
 
 // The period close reads an account range (a batch, in id order) with one statement per kind of
 // row, never one per account; each returns rows keyed by account for the pure rules.
@@ -135,13 +134,9 @@ export interface RangeMeter extends BillingMeter {
 
 /**
  * The meters of the range with the readings billing needs: per meter and zone the last billed
- * one, and every accepted one still standing (not deleted). The accepted ones come whole, so
- * the run can store them again as billed.
+ * one, and every accepted one still standing (not deleted).
  */
-export async function loadMeters(
-  db: ServerDb,
-  r: Range,
-): Promise<{ meters: RangeMeter[]; accepted: Map<string, Record<string, unknown>> }> {
+export async function loadMeters(db: ServerDb, r: Range): Promise<RangeMeter[]> {
   const meterRows = await queryRows<{
     id: string
     accountId: string
@@ -172,44 +167,28 @@ export async function loadMeters(
       readings: [],
     })
   }
-  // Per meter and zone the newest billed reading: a sort of the range's billed history (the run
-  // gives it the memory to sort in).
-  const billed = await queryRows<BillingReading & { meterId: string }>(
+  // Per meter and zone the newest billed reading (a sort of the range's billed history, in the
+  // memory the run gives it), and the accepted ones not deleted: one scan of the range.
+  const readings = await queryRows<BillingReading & { meterId: string }>(
     db,
     sql`SELECT DISTINCT ON (meter_id, zone) id, meter_id AS "meterId", zone, value,
                reading_date AS "readingDate", entered_at AS "enteredAt", period, status
           FROM readings WHERE ${inRange(r)} AND status = 'billed' AND deleted_at IS NULL
          ORDER BY meter_id, zone, reading_date DESC, entered_at DESC`,
   )
-  const columns = pulledColumns('readings').map((c) => sql.identifier(c))
-  const accepted = await queryRows<Record<string, unknown>>(
+  const accepted = await queryRows<BillingReading & { meterId: string }>(
     db,
-    sql`SELECT ${sql.join(
-      columns.map((c) => sql`r.${c}`),
-      sql`, `,
-    )} FROM readings r
+    sql`SELECT r.id, r.meter_id AS "meterId", r.zone, r.value, r.reading_date AS "readingDate",
+               r.entered_at AS "enteredAt", r.period, r.status
+          FROM readings r
          WHERE ${inRange(r, 'r')} AND r.status = 'accepted'
            AND r.deleted_at IS NULL
            AND NOT EXISTS (SELECT 1 FROM reading_deletions d
                             WHERE d.reading_id = r.id AND d.deleted_at IS NULL)`,
   )
-  for (const b of billed) meters.get(b.meterId)?.readings.push({ ...b, value: Number(b.value) })
-  const acceptedById = new Map<string, Record<string, unknown>>()
-  for (const a of accepted) {
-    const meter = meters.get(a.meter_id as string)
-    if (!meter) continue
-    acceptedById.set(a.id as string, a)
-    meter.readings.push({
-      id: a.id as string,
-      zone: a.zone as Zone,
-      value: Number(a.value),
-      readingDate: a.reading_date as string,
-      enteredAt: a.entered_at as string,
-      period: a.period as string,
-      status: 'accepted',
-    })
-  }
-  return { meters: [...meters.values()], accepted: acceptedById }
+  for (const b of [...readings, ...accepted])
+    meters.get(b.meterId)?.readings.push({ ...b, value: Number(b.value) })
+  return [...meters.values()]
 }
 
 /** Earlier charge and recalculation lines from `from` to before `period` (averages, estimates). */
@@ -238,6 +217,14 @@ export async function loadPastLines(
   )
   return rows.map((row) => ({ ...row, ...parseVolume(row.volume!) }))
 }
+
+/**
+ * The live lines of payment `p`, looked up by its index: joined plainly, the planner hashes the
+ * whole payment_lines table for a batch's few thousand payments, a cost that grows with the
+ * branch rather than the batch (OFFSET 0 keeps the lookup a nested loop).
+ */
+const paymentLines = sql`(SELECT supplier_id, service, amount FROM payment_lines l
+        WHERE l.payment_id = p.id AND l.deleted_at IS NULL OFFSET 0) l`
 
 export interface LedgerTotals {
   accountId: string
@@ -275,14 +262,14 @@ export async function loadLedgerTotals(
           UNION ALL
           SELECT p.account_id, l.supplier_id, l.service, -l.amount, NULL, ${day(sql`p.paid_at`)},
                  'payment'
-            FROM payments p JOIN payment_lines l ON l.payment_id = p.id AND l.deleted_at IS NULL
+            FROM payments p CROSS JOIN LATERAL ${paymentLines}
            WHERE ${inRange(r, 'p')} AND p.deleted_at IS NULL
           UNION ALL
           SELECT p.account_id, l.supplier_id, l.service, l.amount, NULL, ${day(sql`c.cancelled_at`)},
                  'cancellation'
             FROM payment_cancellations c
             JOIN payments p ON p.id = c.payment_id
-            JOIN payment_lines l ON l.payment_id = p.id AND l.deleted_at IS NULL
+            CROSS JOIN LATERAL ${paymentLines}
            WHERE ${inRange(r, 'p')} AND c.deleted_at IS NULL
         )
         SELECT account_id AS "accountId", supplier_id AS "supplierId", service,
@@ -346,7 +333,7 @@ export async function loadPenaltyHistory(
         SELECT p.account_id, l.supplier_id, l.service, 'payment', NULL,
                to_char(p.paid_at::timestamptz AT TIME ZONE ${timeZone}, 'YYYY-MM-DD'),
                sum(l.amount)::bigint
-          FROM payments p JOIN payment_lines l ON l.payment_id = p.id AND l.deleted_at IS NULL
+          FROM payments p CROSS JOIN LATERAL ${paymentLines}
          WHERE ${inRange(r, 'p')} AND p.account_id = ANY(${ids}) AND p.deleted_at IS NULL
            AND NOT EXISTS (SELECT 1 FROM payment_cancellations c
                             WHERE c.payment_id = p.id AND c.deleted_at IS NULL)

@@ -13,6 +13,8 @@ interface Pending {
   branchId: string | null
   /** Rows whose key may exist already (live or a tombstone): written over, alive again. */
   upsert?: boolean
+  /** Rows are ids only: each row gets these columns (camelCase) and a new version. */
+  set?: Row
 }
 
 /** The version of the `offset`-th row (from 0) a write takes from a branch's counter. */
@@ -72,6 +74,15 @@ export class SyncedWriter {
   /** Queues rows that replace any row with the same key (a tombstone comes back to life). */
   async upsert(table: SyncedTableName, rows: Row[]): Promise<void> {
     if (rows.length > 0) this.pending.push({ table, rows, branchId: this.branchId, upsert: true })
+  }
+
+  /**
+   * Queues the same change of many rows by id (one statement, not a row each): each changed row
+   * takes its own version, so pulls carry it; the rest of the row is left as it is.
+   */
+  async updateMany(table: SyncedTableName, ids: readonly string[], set: Row): Promise<void> {
+    if (ids.length > 0)
+      this.pending.push({ table, rows: ids.map((id) => ({ id })), branchId: this.branchId, set })
   }
 
   /** Marks one row deleted by its key (camelCase), with a new version: pulled as a tombstone. */
@@ -144,8 +155,11 @@ export class SyncedWriter {
       taken.set(p.branchId, first + p.rows.length)
       for (let i = 0; i < p.rows.length; i += CHUNK) {
         const rows = p.rows.slice(i, i + CHUNK)
+        const set = p.set
         writes.push((version) =>
-          insertRows(p.table, rows, p.branchId, version, first + i, p.upsert ?? false),
+          set
+            ? updateRows(p.table, rows, set, p.branchId, version, first + i)
+            : insertRows(p.table, rows, p.branchId, version, first + i, p.upsert ?? false),
         )
       }
       written.push({ branchId: p.branchId, table: p.table, offset: first + p.rows.length - 1 })
@@ -260,4 +274,22 @@ function insertRows(
              SELECT ${picked}, ${branchId}, ${version(branchId, first - 1)} + r.ordinality
                FROM json_populate_recordset(NULL::${target}, ${JSON.stringify(values)}::json)
                     WITH ORDINALITY AS r${conflict}`
+}
+
+function updateRows(
+  table: SyncedTableName,
+  rows: Row[],
+  set: Row,
+  branchId: string | null,
+  version: VersionOf,
+  first: number,
+): SQL {
+  const target = sql.identifier(table)
+  const columns = Object.entries(set).map(([k, v]) => sql`${sql.identifier(snake(k))} = ${v}`)
+  const ids = JSON.stringify(rows.map((r) => r.id))
+  // Row i of the chunk takes version first + i, as inserted rows do.
+  return sql`UPDATE ${target} t SET ${sql.join(columns, sql`, `)},
+                    sync_version = ${version(branchId, first - 1)} + u.ordinality
+               FROM json_array_elements_text(${ids}::json) WITH ORDINALITY AS u(id, ordinality)
+              WHERE t.id = u.id`
 }

@@ -10,7 +10,7 @@ import { addPeriods } from '../../src-shared/billing/days'
 import { billingLawOf } from '../../src-shared/billing/law-rows'
 import { parseVolume, type TariffRate } from '../../src-shared/billing/tariff-split'
 import { generateDemo } from '../../src-shared/demo/generate'
-import type { DemoAccount, DemoReference } from '../../src-shared/demo/types'
+import type { ChargeRow, DemoAccount, DemoReference } from '../../src-shared/demo/types'
 
 // The demo's charge history must be what the period close bills: each past period re-billed here
 // from the demo's stored rows alone (its readings as they stood before that close, its earlier
@@ -28,7 +28,20 @@ function chunks(): { reference: DemoReference; accounts: DemoAccount[] } {
   return { reference: reference!, accounts }
 }
 
-const lineOf = (l: Omit<BillLine, 'basis'> & { basis: string | null }) => ({
+type Line = Pick<
+  ChargeRow,
+  | 'service'
+  | 'supplierId'
+  | 'zone'
+  | 'kind'
+  | 'basis'
+  | 'volume'
+  | 'rateMillikopecks'
+  | 'amount'
+  | 'recalculatedPeriod'
+>
+
+const lineOf = (l: Line) => ({
   service: l.service,
   supplierId: l.supplierId,
   zone: l.zone,

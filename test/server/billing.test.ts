@@ -40,6 +40,9 @@ describe('the period close on the server', () => {
       sql`SELECT count(*) AS n FROM readings WHERE status = 'accepted' AND period = '2026-11'`,
     )
     expect(unbilled).toBeGreaterThan(0)
+    const versionBefore = await count(
+      sql`SELECT max(sync_version) AS n FROM readings WHERE branch_id = ${branchId}`,
+    )
 
     // Stopped after the first batch of 15...
     const stop = new AbortController()
@@ -71,6 +74,14 @@ describe('the period close on the server', () => {
               AND NOT EXISTS (SELECT 1 FROM reading_deletions d WHERE d.reading_id = r.id)`,
       ),
     ).toBe(0)
+    // Each billed reading took a new version of its own, so a pull carries its new status.
+    const billedNow = await queryRows<{ v: number }>(
+      database.db,
+      sql`SELECT sync_version AS v FROM readings WHERE status = 'billed' AND period = '2026-11'`,
+    )
+    expect(billedNow.length).toBe(unbilled)
+    expect(billedNow.every((r) => Number(r.v) > versionBefore)).toBe(true)
+    expect(new Set(billedNow.map((r) => Number(r.v))).size).toBe(billedNow.length)
     const states = await queryRows<{ period: string; status: string }>(
       database.db,
       sql`SELECT period, status FROM billing_periods ORDER BY period`,
