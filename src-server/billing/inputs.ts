@@ -191,7 +191,10 @@ export async function loadMeters(db: ServerDb, r: Range): Promise<RangeMeter[]> 
   return [...meters.values()]
 }
 
-/** Earlier charge and recalculation lines from `from` to before `period` (averages, estimates). */
+/**
+ * Earlier charge and recalculation lines from `from` to before `period` that the rule reads: the
+ * metered and the averaged ones (norm lines and paid services count in no average).
+ */
 export async function loadPastLines(
   db: ServerDb,
   r: Range,
@@ -213,7 +216,7 @@ export async function loadPastLines(
                recalculated_period AS "recalculatedPeriod"
           FROM charges
          WHERE ${inRange(r)} AND period >= ${from} AND period < ${period}
-           AND kind IN ('charge', 'recalculation') AND deleted_at IS NULL AND volume IS NOT NULL`,
+           AND basis IN ('meter', 'average') AND deleted_at IS NULL AND volume IS NOT NULL`,
   )
   return rows.map((row) => ({ ...row, ...parseVolume(row.volume!) }))
 }

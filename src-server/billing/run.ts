@@ -415,6 +415,11 @@ async function billBatch(
   return { chargeLines, penaltyLines: penaltyCount }
 }
 
+const ratesCache = new WeakMap<
+  Map<string, TariffRate[]>,
+  Map<string, Partial<Record<Zone, TariffRate[]>>>
+>()
+
 function serviceInput(
   account: BatchAccount,
   service: Service,
@@ -423,10 +428,18 @@ function serviceInput(
   pastOf: Map<string, (PastLine & { accountId: string; service: Service })[]>,
   tariffs: Map<string, TariffRate[]>,
 ): ServiceToBill {
-  const rates: Partial<Record<Zone, TariffRate[]>> = {}
-  for (const zone of zones) {
-    const r = tariffs.get(tariffKey(supplierId, service, account.tariffGroup, zone))
-    if (r) rates[zone] = r
+  // The same few rate sets serve every account: built once per run.
+  const key = `${supplierId}|${service}|${account.tariffGroup}`
+  let rates = ratesCache.get(tariffs)?.get(key)
+  if (!rates) {
+    rates = {}
+    for (const zone of zones) {
+      const r = tariffs.get(tariffKey(supplierId, service, account.tariffGroup, zone))
+      if (r) rates[zone] = r
+    }
+    let cache = ratesCache.get(tariffs)
+    if (!cache) ratesCache.set(tariffs, (cache = new Map()))
+    cache.set(key, rates)
   }
   return {
     service,

@@ -27,6 +27,19 @@ export function rateOn(rates: readonly TariffRate[], date: string): number | nul
   return best ? best.rateMillikopecks : null
 }
 
+/** Whether a rate starts, or ends the day before, a day after `first` up to `last`. */
+function changesInside(rates: readonly TariffRate[], first: number, last: number): boolean {
+  for (const r of rates) {
+    const starts = dayNumber(r.validFrom)
+    if (starts > first && starts <= last) return true
+    if (r.validTo !== null) {
+      const after = dayNumber(r.validTo) + 1
+      if (after > first && after <= last) return true
+    }
+  }
+  return false
+}
+
 /** Extra decimals a volume split by days takes, keeping within what chargeAmount takes (6). */
 export function splitDecimals(decimals: number): number {
   return Math.min(3, 6 - decimals)
@@ -48,6 +61,14 @@ export function priceVolume(
 ): PricedVolume[] {
   const first = dayNumber(from)
   const last = dayNumber(to)
+  if (!changesInside(rates, first, last)) {
+    // One rate holds every day: the common case, without walking the days.
+    const rate = rateOn(rates, from)
+    if (rate === null) throw new Error(`нет тарифа, действующего на ${from}`)
+    return [
+      { volume, decimals, rateMillikopecks: rate, amount: chargeAmount(volume, rate, decimals) },
+    ]
+  }
   const segments: { rate: number; days: number }[] = []
   for (let day = first; day <= last; day++) {
     const rate = rateOn(rates, isoDate(day))
