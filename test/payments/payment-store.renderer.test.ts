@@ -7,7 +7,7 @@ import { closeRendererApp, rendererApp } from '../support/renderer-bridge'
 let accountId: string
 beforeEach(async () => {
   ;({ accountId } = await rendererApp({ login: 'cashier', account: true }))
-  expect((await useShiftsStore().open(0)).ok).toBe(true)
+  expect(await useShiftsStore().open('0')).toBe(true)
 })
 afterEach(closeRendererApp)
 

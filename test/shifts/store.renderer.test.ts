@@ -13,11 +13,11 @@ afterEach(closeRendererApp)
 describe('the shifts store', () => {
   it('opens a shift, whose X report counts a payment, and closes it with its Z report', async () => {
     const shifts = useShiftsStore()
-    expect(await shifts.current()).toEqual({ ok: true, value: null })
-    const opened = await shifts.open(100_000)
-    expect(opened.ok).toBe(true)
-    const current = await shifts.current()
-    expect(current.ok && current.value?.openingCash).toBe(100_000)
+    await shifts.load()
+    expect([shifts.loaded, shifts.shift, shifts.report]).toEqual([true, null, null])
+    expect(await shifts.open('1000')).toBe(true)
+    expect(shifts.shift?.openingCash).toBe(100_000)
+    expect(shifts.report?.report.kind).toBe('x')
 
     const payment = usePaymentStore()
     await payment.openPayment(accountId)
@@ -26,30 +26,41 @@ describe('the shifts store', () => {
     await payment.record()
     expect(payment.saveError).toBeNull()
 
-    const x = await shifts.report()
-    expect(x.ok && [x.value.report.kind, x.value.report.expectedCash]).toEqual(['x', 125_000])
-
-    const closed = await shifts.close({ countedCash: 125_000 })
-    expect(closed.ok && closed.value.report.kind).toBe('z')
-    expect(await shifts.current()).toEqual({ ok: true, value: null })
-    const z = await shifts.report(closed.ok ? closed.value.shiftId : undefined)
-    expect(z.ok && z.value.report.kind).toBe('z')
+    await shifts.showReport()
+    expect(shifts.report?.report.expectedCash).toBe(125_000)
+    shifts.countedCash = '1 250,00'
+    expect(shifts.difference).toBe(0)
+    expect(await shifts.close()).toBeNull()
+    expect([shifts.shift, shifts.report?.report.kind, shifts.countedCash]).toEqual([null, 'z', ''])
+    await shifts.load()
+    expect(shifts.shift).toBeNull()
   })
 
-  it('refuses a close with a cash difference and no reason, naming the field in Russian', async () => {
+  it('sends the cashier to the reason of a difference, then closes with it', async () => {
     const shifts = useShiftsStore()
-    expect((await shifts.open(0)).ok).toBe(true)
-    const refused = await shifts.close({ countedCash: 1_000 })
-    expect(refused.ok).toBe(false)
-    expect(!refused.ok && refused.error.fields?.differenceReason).toMatch(/[А-Яа-я]/u)
-    const closed = await shifts.close({ countedCash: 1_000, differenceReason: 'Излишек в кассе' })
-    expect(closed.ok).toBe(true)
+    expect(await shifts.open('0')).toBe(true)
+    shifts.countedCash = '10'
+    expect(shifts.difference).toBe(1_000)
+    expect(await shifts.close()).toBe('shift-difference-reason')
+    expect(shifts.fieldErrors.differenceReason).toMatch(/[А-Яа-я]/u)
+    expect(shifts.shift).not.toBeNull()
+    shifts.differenceReason = 'Излишек в кассе'
+    expect(await shifts.close()).toBeNull()
+    expect(shifts.report?.report.kind).toBe('z')
   })
 
-  it('refuses a second open shift', async () => {
+  it('names a mistyped amount in Russian and sends nothing; a second shift is refused', async () => {
     const shifts = useShiftsStore()
-    expect((await shifts.open(0)).ok).toBe(true)
-    const again = await shifts.open(0)
-    expect(!again.ok && again.error.message).toMatch(/[А-Яа-я]/u)
+    expect(await shifts.open('много')).toBe(false)
+    expect(shifts.error).toMatch(/[А-Яа-я]/u)
+    await shifts.load()
+    expect(shifts.shift).toBeNull()
+
+    expect(await shifts.open('0')).toBe(true)
+    expect(shifts.error).toBeNull()
+    expect(await shifts.open('0')).toBe(false)
+    expect(shifts.error).toMatch(/[А-Яа-я]/u)
+    shifts.clear()
+    expect([shifts.shift, shifts.loaded, shifts.error]).toEqual([null, false, null])
   })
 })
