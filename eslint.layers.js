@@ -95,23 +95,11 @@ const noWebHost = {
 }
 
 // The renderer calls the API only from its Pinia stores (`<domain>/store.ts`, `<part>-store.ts`).
-// The session store keeps its older name; the files below still call it directly and move to
-// their domain's store when next changed (payments, shifts, reference, history, the account
-// form).
+// The files below still call it directly and move to their domain's store when next changed.
 const rendererStores = ['src-renderer/**/store.ts', 'src-renderer/**/*-store.ts']
 const rendererApiCallersToMove = [
-  'src-renderer/operators/session.ts',
-  'src-renderer/accounts/AccountEditView.vue',
-  'src-renderer/accounts/AccountRegisterView.vue',
-  'src-renderer/accounts/card/LinkPersonForm.vue',
-  'src-renderer/accounts/form/duplicates.ts',
-  'src-renderer/history/AccountHistory.vue',
-  'src-renderer/history/OperatorHistoryView.vue',
-  'src-renderer/payments/CancelPaymentDialog.vue',
-  'src-renderer/payments/PaymentHistory.vue',
   'src-renderer/reference/SettingsTab.vue',
   'src-renderer/reference/TariffsTab.vue',
-  'src-renderer/shifts/ShiftView.vue',
 ]
 const onlyStoresCallTheApi = {
   group: ['**/api/client', './client'],

@@ -1,6 +1,6 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import LoginView from './operators/LoginView.vue'
-import { useSessionStore } from './operators/session'
+import { useSessionStore } from './operators/session-store'
 import { useSyncStore } from './sync/store'
 
 declare module 'vue-router' {

@@ -4,7 +4,7 @@ import type { AccountCard } from '../../src-shared/accounts/types'
 import type { InputOf } from '../../src-shared/api/contract'
 import { call } from '../api/client'
 
-/** The account card on screen, and what its dialogs change: closing, consents, unlinking. */
+/** The account card on screen, and what its dialogs change: closing, consents, linked persons. */
 export const useAccountCardStore = defineStore('accountCard', () => {
   const card = shallowRef<AccountCard | null>(null)
   const loading = ref(false)
@@ -37,6 +37,10 @@ export const useAccountCardStore = defineStore('accountCard', () => {
     return call('accounts.recordConsent', input)
   }
 
+  function linkPerson(input: InputOf<'accounts.linkPerson'>) {
+    return call('accounts.linkPerson', input)
+  }
+
   function unlinkPerson(accountId: string, linkId: string) {
     return call('accounts.unlinkPerson', { accountId, linkId })
   }
@@ -48,5 +52,16 @@ export const useAccountCardStore = defineStore('accountCard', () => {
     error.value = null
   }
 
-  return { card, loading, error, load, formOptions, close, recordConsent, unlinkPerson, clear }
+  return {
+    card,
+    loading,
+    error,
+    load,
+    formOptions,
+    close,
+    recordConsent,
+    linkPerson,
+    unlinkPerson,
+    clear,
+  }
 })

@@ -2,7 +2,7 @@ import { ElMessage } from 'element-plus'
 import { onBeforeUnmount, onMounted } from 'vue'
 import { useRouter, type Router } from 'vue-router'
 import type { ScannedBill } from '../../src-shared/documents/contract'
-import { useSessionStore } from '../operators/session'
+import { useSessionStore } from '../operators/session-store'
 import { useDocumentsStore } from './store'
 
 /** A bill's payment QR (GOST R 56042-2014) starts so; a scanner types it, then Enter. */

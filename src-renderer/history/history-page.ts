@@ -1,21 +1,21 @@
-import { ref, shallowRef, watch, type Ref } from 'vue'
+import { ref, shallowRef, watch, type WatchSource } from 'vue'
 import type { HistoryEntry, HistoryPage } from '../../src-shared/history/contract'
 import type { ApiResult } from '../../src-shared/api/result'
 import type { HistoryKind } from '../../src-shared/history/words'
 
 export const historyPageSize = 50
 
+/** Reads one page of a history. */
+export type HistoryRead = (range: {
+  from: string | null
+  to: string | null
+  offset: number
+  limit: number
+  kind: HistoryKind | null
+}) => Promise<ApiResult<HistoryPage>>
+
 /** A paged, date-ranged history: reloads when the range, the page or `extra` change. */
-export function useHistoryPage(
-  fetch: (range: {
-    from: string | null
-    to: string | null
-    offset: number
-    limit: number
-    kind: HistoryKind | null
-  }) => Promise<ApiResult<HistoryPage>>,
-  extra: Ref<unknown>,
-) {
+export function useHistoryPage(fetch: HistoryRead, extra: WatchSource) {
   const range = ref<[string, string] | null>(null)
   /** The kind of entry shown ('' = all). */
   const kind = ref<HistoryKind | ''>('')

@@ -106,6 +106,8 @@ const en: Messages = {
     cancel: 'Cancel',
     supervisorLogin: 'Supervisor login',
     supervisorPassword: 'Supervisor password',
+    from: 'From',
+    to: 'To',
   },
   api: {
     networkError: 'The application is not responding. Try again in a few seconds.',
@@ -535,8 +537,6 @@ const en: Messages = {
     },
     history: {
       allMeters: 'All meters',
-      from: 'From',
-      to: 'To',
       deleted: 'Deleted',
       enteredBy: 'Who and when',
       note: 'Reason',
@@ -668,8 +668,6 @@ const en: Messages = {
     tab: 'History',
     operator: 'Operator',
     me: 'My actions',
-    from: 'From',
-    to: 'To',
     date: 'Date',
     time: 'Time',
     workstation: 'Workstation',

@@ -106,6 +106,8 @@ const ru = {
     cancel: 'Отмена',
     supervisorLogin: 'Логин старшего',
     supervisorPassword: 'Пароль старшего',
+    from: 'С',
+    to: 'По',
   },
   api: {
     networkError: 'Нет связи с программой. Повторите действие через несколько секунд.',
@@ -534,8 +536,6 @@ const ru = {
     },
     history: {
       allMeters: 'Все приборы',
-      from: 'С',
-      to: 'По',
       deleted: 'Удалено',
       enteredBy: 'Кто и когда',
       note: 'Причина',
@@ -668,8 +668,6 @@ const ru = {
     tab: 'История',
     operator: 'Оператор',
     me: 'Мои действия',
-    from: 'С',
-    to: 'По',
     date: 'Дата',
     time: 'Время',
     workstation: 'Рабочее место',

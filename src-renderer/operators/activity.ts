@@ -1,5 +1,5 @@
 import { onBeforeUnmount, onMounted, watch } from 'vue'
-import { useSessionStore } from './session'
+import { useSessionStore } from './session-store'
 
 const keepAliveEveryMs = 60_000
 const checkEveryMs = 5_000

@@ -1,5 +1,5 @@
 import { watch } from 'vue'
-import { useSessionStore } from './session'
+import { useSessionStore } from './session-store'
 
 /**
  * Runs `fn` when the screen is unlocked. A view whose call was refused because the server had

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
+import type { InputOf } from '../../src-shared/api/contract'
 import type { ApiError } from '../../src-shared/api/result'
 import { formatKopecks } from '../../src-shared/money/format'
 import type { Service } from '../../src-shared/accounts/domain'
@@ -20,7 +21,7 @@ import { parseAmount } from '../../src-shared/money/parse-amount'
 import { call } from '../api/client'
 import { printDocument } from '../documents/print'
 import { translate } from '../i18n'
-import { useSessionStore } from '../operators/session'
+import { useSessionStore } from '../operators/session-store'
 
 export type PaymentMethodChoice = 'cash' | 'card'
 
@@ -35,7 +36,10 @@ export interface PaymentPrefill {
 
 export type ReceiptLayout = '80mm' | 'a4'
 
-/** The payment screen: the proposal, what the cashier typed, recording and printing. */
+/**
+ * Payments: the payment screen (the proposal, what the cashier typed, recording and printing),
+ * an account's payment history and a payment's cancellation.
+ */
 export const usePaymentStore = defineStore('payment', () => {
   const session = useSessionStore()
   const proposal = shallowRef<PaymentProposal | null>(null)
@@ -191,6 +195,14 @@ export const usePaymentStore = defineStore('payment', () => {
     else printError.value = result.message
   }
 
+  function history(input: InputOf<'payments.history'>) {
+    return call('payments.history', input)
+  }
+
+  function cancel(input: InputOf<'payments.cancel'>) {
+    return call('payments.cancel', input)
+  }
+
   return {
     proposal,
     loadError,
@@ -216,5 +228,7 @@ export const usePaymentStore = defineStore('payment', () => {
     record,
     setReceiptLayout,
     print,
+    history,
+    cancel,
   }
 })

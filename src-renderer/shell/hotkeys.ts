@@ -1,7 +1,7 @@
 import { onBeforeUnmount, onMounted } from 'vue'
 import { useRouter } from 'vue-router'
 import { useAccountSearchStore } from '../accounts/search-store'
-import { useSessionStore } from '../operators/session'
+import { useSessionStore } from '../operators/session-store'
 import { cashDeskRoles } from '../../src-shared/payments/contract'
 import type { Role } from '../../src-shared/operators/roles'
 import { reportRoles } from '../../src-shared/reports/contract'

@@ -1,6 +1,6 @@
 import { onBeforeUnmount, onMounted, watch } from 'vue'
 import { msSinceActivity } from '../operators/activity'
-import { useSessionStore } from '../operators/session'
+import { useSessionStore } from '../operators/session-store'
 import { useSyncStore } from './store'
 
 const pollEveryMs = 30_000

@@ -56,6 +56,38 @@ describe('the account card store', () => {
     expect(!again.ok && again.error.message).toMatch(/[А-Яа-я]/u)
   })
 
+  it('links a new person to the account and unlinks them again', async () => {
+    const store = useAccountCardStore()
+    const linked = await store.linkPerson({
+      accountId,
+      relation: 'registered',
+      person: {
+        lastName: 'Смирнова',
+        firstName: 'Анна',
+        middleName: null,
+        phone: null,
+        email: null,
+      },
+    })
+    expect(linked.ok).toBe(true)
+    await store.load(accountId)
+    expect(store.card?.persons.map((p) => [p.fullName, p.relation])).toEqual([
+      ['Смирнова Анна', 'registered'],
+    ])
+
+    const link = store.card!.persons[0]!
+    expect((await store.unlinkPerson(accountId, link.linkId)).ok).toBe(true)
+    await store.load(accountId)
+    expect(store.card?.persons).toEqual([])
+
+    const nameless = await store.linkPerson({
+      accountId,
+      relation: 'registered',
+      person: { lastName: '', firstName: 'Анна', middleName: null, phone: null, email: null },
+    })
+    expect(!nameless.ok && nameless.error.fields?.['person.lastName']).toMatch(/[А-Яа-я]/u)
+  })
+
   it('forgets the card on clear, and an unknown account is an error in Russian', async () => {
     const store = useAccountCardStore()
     await store.load('no-such-account')

@@ -1,7 +1,7 @@
 import { ref, shallowRef, watch, type Ref } from 'vue'
 import type { DuplicateCandidate } from '../../../src-shared/accounts/types'
-import { call } from '../../api/client'
 import type { AccountDraft } from './account-draft'
+import { useAccountFormStore } from './form-store'
 
 const debounceMs = 400
 
@@ -14,6 +14,7 @@ export function useDuplicates(
   draft: Ref<AccountDraft | null>,
   options: { exceptAccountId?: string; changed?: () => boolean } = {},
 ) {
+  const forms = useAccountFormStore()
   const candidates = shallowRef<DuplicateCandidate[]>([])
   const acknowledged = ref(false)
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -26,7 +27,7 @@ export function useDuplicates(
       candidates.value = []
       return
     }
-    const result = await call('accounts.duplicates', {
+    const result = await forms.duplicates({
       exceptAccountId: options.exceptAccountId ?? null,
       lastName: d.lastName,
       phone: d.phone.trim() === '' ? null : d.phone,

@@ -1,12 +1,14 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
+import type { InputOf } from '../../../src-shared/api/contract'
 import type { AccountFormOptions, CustomerMatch } from '../../../src-shared/accounts/types'
 import { call } from '../../api/client'
 import type { AccountDraft } from './account-draft'
 
 /**
- * The registration form's options and the draft being typed: kept while the clerk looks at a
- * possible duplicate's card and comes back (Ins), cleared once the account is saved.
+ * The account form, for registration and edit: its options, the registration draft being typed
+ * (kept while the clerk looks at a possible duplicate's card and comes back, Ins; cleared once
+ * the account is saved), the duplicates check and the saves.
  */
 export const useAccountFormStore = defineStore('accountForm', () => {
   const options = shallowRef<AccountFormOptions | null>(null)
@@ -32,5 +34,34 @@ export const useAccountFormStore = defineStore('accountForm', () => {
     return result.ok ? result.value : []
   }
 
-  return { options, draft, error, loadOptions, clear, findCustomers }
+  /** Accounts that may be the one being typed. */
+  function duplicates(input: InputOf<'accounts.duplicates'>) {
+    return call('accounts.duplicates', input)
+  }
+
+  /** A stored account's fields and version, the base of its edit. */
+  function stored(accountId: string) {
+    return call('accounts.form', { accountId })
+  }
+
+  function register(input: InputOf<'accounts.register'>) {
+    return call('accounts.register', input)
+  }
+
+  function edit(input: InputOf<'accounts.edit'>) {
+    return call('accounts.edit', input)
+  }
+
+  return {
+    options,
+    draft,
+    error,
+    loadOptions,
+    clear,
+    findCustomers,
+    duplicates,
+    stored,
+    register,
+    edit,
+  }
 })
