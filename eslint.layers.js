@@ -96,7 +96,7 @@ const noWebHost = {
 
 // The renderer calls the API only from its Pinia stores (`<domain>/store.ts`, `<part>-store.ts`).
 // The session store keeps its older name; the files below still call it directly and move to
-// their domain's store when next changed (payments, shifts, reference, history, the account
+// their domain's store when next changed (payments, shifts, history, the account
 // form).
 const rendererStores = ['src-renderer/**/store.ts', 'src-renderer/**/*-store.ts']
 const rendererApiCallersToMove = [
@@ -109,8 +109,6 @@ const rendererApiCallersToMove = [
   'src-renderer/history/OperatorHistoryView.vue',
   'src-renderer/payments/CancelPaymentDialog.vue',
   'src-renderer/payments/PaymentHistory.vue',
-  'src-renderer/reference/SettingsTab.vue',
-  'src-renderer/reference/TariffsTab.vue',
   'src-renderer/shifts/ShiftView.vue',
 ]
 const onlyStoresCallTheApi = {
