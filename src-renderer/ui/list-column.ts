@@ -1,7 +1,10 @@
-/** A column of a ListWithEdit: a row's field as it is (`prop`), or as `text` shows it. */
+/** A table column: a row's field as it is (`prop`), or as `text` shows it. */
 export interface ListColumn<T> {
   label: string
+  /** The least width in px; with `exact`, the width. */
   width: number
+  exact?: boolean
+  align?: 'left' | 'right'
   prop?: string
   text?: (row: T) => string
 }
