@@ -95,12 +95,7 @@ const noWebHost = {
 }
 
 // The renderer calls the API only from its Pinia stores (`<domain>/store.ts`, `<part>-store.ts`).
-// The files below still call it directly and move to their domain's store when next changed.
 const rendererStores = ['src-renderer/**/store.ts', 'src-renderer/**/*-store.ts']
-const rendererApiCallersToMove = [
-  'src-renderer/reference/SettingsTab.vue',
-  'src-renderer/reference/TariffsTab.vue',
-]
 const onlyStoresCallTheApi = {
   group: ['**/api/client', './client'],
   importNames: ['call', 'callOrThrow'],
@@ -140,12 +135,12 @@ export const layerRules = [
   }),
   restrict({
     files: ['src-renderer/**/*.{ts,vue}'],
-    ignores: [...rendererStores, ...rendererApiCallersToMove, 'src-renderer/api/**'],
+    ignores: [...rendererStores, 'src-renderer/api/**'],
     layer: 'src-renderer',
     extra: [noNode('src-renderer'), onlyStoresCallTheApi],
   }),
   restrict({
-    files: [...rendererStores, ...rendererApiCallersToMove, 'src-renderer/api/**'],
+    files: [...rendererStores, 'src-renderer/api/**'],
     layer: 'src-renderer',
     extra: [noNode('src-renderer')],
   }),

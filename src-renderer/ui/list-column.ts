@@ -1,0 +1,10 @@
+/** A table column: a row's field as it is (`prop`), or as `text` shows it. */
+export interface ListColumn<T> {
+  label: string
+  /** The least width in px; with `exact`, the width. */
+  width: number
+  exact?: boolean
+  align?: 'left' | 'right'
+  prop?: string
+  text?: (row: T) => string
+}
