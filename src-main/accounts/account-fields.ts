@@ -4,6 +4,8 @@ import type {
   Relation,
   Service,
   TariffGroup,
+  Address,
+  PersonName,
 } from '../../src-shared/accounts/domain'
 import { ApiFailure } from '../api/failure'
 import type { Db } from '../db/connection'
@@ -20,7 +22,7 @@ export interface StoredAccount {
   fields: AccountFields
 }
 
-interface Row {
+interface Row extends Address, PersonName {
   id: string
   holderId: string
   branchId: string
@@ -32,21 +34,12 @@ interface Row {
   els: string | null
   officeId: string | null
   relation: Relation
-  region: string
-  settlement: string
-  street: string
-  house: string
-  building: string | null
-  flat: string | null
   totalArea: string | null
   livingArea: string | null
   rooms: number | null
   residents: number
   tariffGroup: TariffGroup
   notes: string | null
-  lastName: string
-  firstName: string
-  middleName: string | null
   phone: string | null
   email: string | null
 }
