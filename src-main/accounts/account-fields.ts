@@ -22,14 +22,9 @@ export interface StoredAccount {
   fields: AccountFields
 }
 
-interface Row extends Address, PersonName {
+/** The stored account's own columns, then its fields flat, as the query reads them. */
+interface Row extends Omit<StoredAccount, 'accountId' | 'fields'>, Address, PersonName {
   id: string
-  holderId: string
-  branchId: string
-  version: number
-  status: AccountStatus
-  closedAt: string | null
-  updatedAt: string
   number: string
   els: string | null
   officeId: string | null
