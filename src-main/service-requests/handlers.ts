@@ -4,7 +4,7 @@ import { priceInForce } from '../../src-shared/service-requests/price-list'
 import { commandActor, officeToday } from '../api/context'
 import type { Handler } from '../api/dispatch'
 import { executeCommand } from '../commands/command'
-import { notInPast, requireOnlineAdmin, sendNow } from '../reference/handlers'
+import { adminCommand } from '../reference/handlers'
 import { readSetting } from '../settings/settings'
 import { requestFormHtml } from './documents'
 import { callBackServiceRequest, changeServiceRequest } from './change-request'
@@ -51,9 +51,5 @@ export const serviceRequestHandlers: {
     })
   },
   // Global reference data: the admin's own live session, pushed at once (as tariffs).
-  'priceList.set': (input, ctx) => {
-    requireOnlineAdmin(ctx)
-    notInPast(ctx, input.validFrom)
-    return sendNow(ctx, executeCommand(ctx.services.db, setPrice, input, commandActor(ctx)))
-  },
+  'priceList.set': (input, ctx) => adminCommand(ctx, setPrice, input, input.validFrom),
 }
