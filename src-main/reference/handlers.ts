@@ -1,8 +1,8 @@
 import { syncMessages } from '../../src-shared/sync/messages'
-import { commandActor, officeToday } from '../api/context'
+import { officeToday, runCommand } from '../api/context'
 import type { Handler, HandlerContext } from '../api/dispatch'
 import { ApiFailure } from '../api/failure'
-import { executeCommand, type CommandDef } from '../commands/command'
+import { type CommandDef } from '../commands/command'
 import type { CommandName } from '../../src-shared/sync/commands'
 import { readSyncState } from '../sync/sync-state'
 import { listOffices, listOperators, listSettings, listSuppliers, listTariffs } from './queries'
@@ -59,7 +59,7 @@ export function adminCommand<A, R, N extends CommandName>(
 ): Promise<R> {
   requireOnlineAdmin(ctx)
   if (validFrom !== undefined) notInPast(ctx, validFrom)
-  return sendNow(ctx, executeCommand(ctx.services.db, def, input, commandActor(ctx)))
+  return sendNow(ctx, runCommand(ctx, def, input))
 }
 
 export const referenceHandlers: {
