@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import type { Statement } from 'better-sqlite3'
 import { uuidv7 } from 'uuidv7'
 import { renderReceiptHtml } from '../src-shared/documents/receipt-html'
 import { executeCommand } from '../src-main/commands/command'
@@ -23,7 +24,7 @@ import { currentDevice } from '../src-main/workstation/device'
 import { readSetting } from '../src-main/settings/settings'
 import type { Db } from '../src-main/db/connection'
 import { benchReplicaCopy } from './replica-cache'
-import { insertEveryColumn } from './raw-write'
+import { insertEveryColumn, rawCommandWriter, type RawRows } from './raw-write'
 import { CpuTime, ratio, Timings } from './timings'
 
 const today = '2026-11-20'
@@ -34,52 +35,29 @@ type Row = Record<string, unknown>
 /** The bare write of a recorded payment's rows, its outbox row and its audit row. */
 function rawWriter(db: Db) {
   const sqlite = db.$client
-  const insert = (table: string) => insertEveryColumn(sqlite, table)
-  const statements = {
-    begin: sqlite.prepare('BEGIN IMMEDIATE'),
-    commit: sqlite.prepare('COMMIT'),
-    payment: insert('payments'),
-    line: insert('payment_lines'),
-    outbox: insert('outbox'),
-    audit: insert('audit_log'),
+  const raw = rawCommandWriter(sqlite)
+  const insert = {
+    payment: insertEveryColumn(sqlite, 'payments'),
+    line: insertEveryColumn(sqlite, 'payment_lines'),
   }
   const saved = {
     payment: sqlite.prepare('SELECT * FROM payments WHERE id = ?'),
     lines: sqlite.prepare('SELECT * FROM payment_lines WHERE payment_id = ?'),
-    outbox: sqlite.prepare('SELECT * FROM outbox ORDER BY sequence DESC LIMIT 1'),
-    audit: sqlite.prepare('SELECT * FROM audit_log WHERE command_id = ?'),
   }
-  let sequence = 0
   return {
     /** Copies of what the app just saved (new ids and receipt number), ready to write. */
-    copyOf(paymentId: string) {
+    copyOf(paymentId: string): RawRows {
       const payment = saved.payment.get(paymentId) as Row
-      const outbox = saved.outbox.get() as Row
       const id = uuidv7()
-      return {
-        payment: { ...payment, id, receipt_number: `${String(payment.receipt_number)}R` },
-        lines: (saved.lines.all(paymentId) as Row[]).map((l) => ({
-          ...l,
-          id: uuidv7(),
-          payment_id: id,
-        })),
-        outbox: { ...outbox, id: uuidv7(), sequence: --sequence },
-        audit: (saved.audit.all(outbox.id) as Row[]).map((a) => ({ ...a, id: uuidv7() })),
-      }
+      return raw.copyWith([
+        [insert.payment, { ...payment, id, receipt_number: `${String(payment.receipt_number)}R` }],
+        ...(saved.lines.all(paymentId) as Row[]).map((l): [Statement, Row] => [
+          insert.line,
+          { ...l, id: uuidv7(), payment_id: id },
+        ]),
+      ])
     },
-    write(rows: { payment: Row; lines: Row[]; outbox: Row; audit: Row[] }, cpu: CpuTime): number {
-      cpu.start()
-      const started = performance.now()
-      statements.begin.run()
-      statements.payment.run(rows.payment)
-      for (const l of rows.lines) statements.line.run(l)
-      statements.outbox.run(rows.outbox)
-      for (const a of rows.audit) statements.audit.run(a)
-      statements.commit.run()
-      const ms = performance.now() - started
-      cpu.stop()
-      return ms
-    },
+    write: raw.write,
   }
 }
 

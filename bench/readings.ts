@@ -17,7 +17,7 @@ import type { Db } from '../src-main/db/connection'
 import { readingEntryContext } from '../src-main/readings/entry-context'
 import { submitReadings } from '../src-main/readings/submit-readings'
 import { benchReplicaCopy } from './replica-cache'
-import { insertEveryColumn } from './raw-write'
+import { insertEveryColumn, rawCommandWriter, type RawRows } from './raw-write'
 import { CpuTime, ratio, Timings } from './timings'
 
 /** The demo history ends here... */
@@ -30,42 +30,17 @@ type Row = Record<string, unknown>
 /** The bare write of a saved reading's rows, its outbox row and its audit row. */
 function rawWriter(db: Db) {
   const sqlite = db.$client
-  const insert = (table: string) => insertEveryColumn(sqlite, table)
-  const statements = {
-    begin: sqlite.prepare('BEGIN IMMEDIATE'),
-    commit: sqlite.prepare('COMMIT'),
-    reading: insert('readings'),
-    outbox: insert('outbox'),
-    audit: insert('audit_log'),
-  }
-  const saved = {
-    readings: sqlite.prepare('SELECT * FROM readings WHERE id = ?'),
-    outbox: sqlite.prepare('SELECT * FROM outbox ORDER BY sequence DESC LIMIT 1'),
-    audit: sqlite.prepare('SELECT * FROM audit_log WHERE command_id = ?'),
-  }
-  let sequence = 0
+  const raw = rawCommandWriter(sqlite)
+  const insert = insertEveryColumn(sqlite, 'readings')
+  const saved = sqlite.prepare('SELECT * FROM readings WHERE id = ?')
   return {
     /** Copies of what the app just saved (new ids, a sequence of their own), ready to write. */
-    copyOf(readingIds: string[]) {
-      const outbox = saved.outbox.get() as Row
-      return {
-        readings: readingIds.map((id) => ({ ...(saved.readings.get(id) as Row), id: uuidv7() })),
-        outbox: { ...outbox, id: uuidv7(), sequence: --sequence },
-        audit: (saved.audit.all(outbox.id) as Row[]).map((a) => ({ ...a, id: uuidv7() })),
-      }
+    copyOf(readingIds: string[]): RawRows {
+      return raw.copyWith(
+        readingIds.map((id) => [insert, { ...(saved.get(id) as Row), id: uuidv7() }]),
+      )
     },
-    write(rows: { readings: Row[]; outbox: Row; audit: Row[] }, cpu: CpuTime): number {
-      cpu.start()
-      const started = performance.now()
-      statements.begin.run()
-      for (const r of rows.readings) statements.reading.run(r)
-      statements.outbox.run(rows.outbox)
-      for (const a of rows.audit) statements.audit.run(a)
-      statements.commit.run()
-      const ms = performance.now() - started
-      cpu.stop()
-      return ms
-    },
+    write: raw.write,
   }
 }
 

@@ -16,6 +16,13 @@ export function officeDate(instant: Date, timeZone: string): string {
   return format.format(instant)
 }
 
+/** The day before a YYYY-MM-DD date (a dated row ends the day before the next one starts). */
+export function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() - 1)
+  return d.toISOString().slice(0, 10)
+}
+
 /** YYYY-MM of a YYYY-MM-DD date. */
 export function periodOf(date: string): string {
   return date.slice(0, 7)

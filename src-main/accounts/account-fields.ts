@@ -4,6 +4,8 @@ import type {
   Relation,
   Service,
   TariffGroup,
+  Address,
+  PersonName,
 } from '../../src-shared/accounts/domain'
 import { ApiFailure } from '../api/failure'
 import type { Db } from '../db/connection'
@@ -20,33 +22,19 @@ export interface StoredAccount {
   fields: AccountFields
 }
 
-interface Row {
+/** The stored account's own columns, then its fields flat, as the query reads them. */
+interface Row extends Omit<StoredAccount, 'accountId' | 'fields'>, Address, PersonName {
   id: string
-  holderId: string
-  branchId: string
-  version: number
-  status: AccountStatus
-  closedAt: string | null
-  updatedAt: string
   number: string
   els: string | null
   officeId: string | null
   relation: Relation
-  region: string
-  settlement: string
-  street: string
-  house: string
-  building: string | null
-  flat: string | null
   totalArea: string | null
   livingArea: string | null
   rooms: number | null
   residents: number
   tariffGroup: TariffGroup
   notes: string | null
-  lastName: string
-  firstName: string
-  middleName: string | null
   phone: string | null
   email: string | null
 }

@@ -1,3 +1,4 @@
+import type { PersonName, Address } from '../../src-shared/accounts/domain'
 import { formatAddress, formatFullName } from '../../src-shared/accounts/domain'
 import { readCustomerQuery } from '../../src-shared/accounts/customer-query'
 import type { CustomerMatch } from '../../src-shared/accounts/types'
@@ -5,25 +6,16 @@ import type { Db } from '../db/connection'
 
 const limit = 10
 
-interface Row {
+interface Row extends PersonName {
   id: string
-  lastName: string
-  firstName: string
-  middleName: string | null
   phone: string | null
   email: string | null
 }
 
-interface AccountRow {
+interface AccountRow extends Address {
   id: string
   number: string
   els: string | null
-  region: string
-  settlement: string
-  street: string
-  house: string
-  building: string | null
-  flat: string | null
 }
 
 /**

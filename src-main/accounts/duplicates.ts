@@ -1,5 +1,11 @@
 import type { DuplicatesQuery } from '../../src-shared/accounts/change-schemas'
-import { formatAddress, formatFullName, type AccountStatus } from '../../src-shared/accounts/domain'
+import {
+  formatAddress,
+  formatFullName,
+  type AccountStatus,
+  type Address,
+  type PersonName,
+} from '../../src-shared/accounts/domain'
 import { normalizePhone } from '../../src-shared/accounts/phone'
 import type { DuplicateCandidate } from '../../src-shared/accounts/types'
 import type { Db } from '../db/connection'
@@ -7,19 +13,10 @@ import { prepared } from '../db/prepared'
 
 type Parsed = Required<Pick<DuplicatesQuery, 'lastName'>> & DuplicatesQuery
 
-interface Row {
+interface Row extends Address, PersonName {
   id: string
   number: string
   status: AccountStatus
-  region: string
-  settlement: string
-  street: string
-  house: string
-  building: string | null
-  flat: string | null
-  lastName: string
-  firstName: string
-  middleName: string | null
   phone: string | null
 }
 

@@ -2,7 +2,7 @@ import { officeDate } from '../../src-shared/dates'
 import { workstationActor, writeAudit } from '../audit/audit-log'
 import type { Handler } from '../api/dispatch'
 import { executeCommand } from '../commands/command'
-import { commandActor, officeToday } from '../api/context'
+import { officeToday, runCommand } from '../api/context'
 import { storedAccount } from './account-fields'
 import { accountCard } from './card'
 import { closeAccount } from './close-account'
@@ -65,18 +65,13 @@ export const accountHandlers: {
   'accounts.duplicates': (input, { services }) => findDuplicates(services.db, input),
   'accounts.customers': (input, { services }) => findCustomers(services.db, input.query),
 
-  'accounts.edit': (input, ctx) =>
-    executeCommand(ctx.services.db, editAccount, input, commandActor(ctx)),
+  'accounts.edit': (input, ctx) => runCommand(ctx, editAccount, input),
 
-  'accounts.linkPerson': (input, ctx) =>
-    executeCommand(ctx.services.db, linkPerson, input, commandActor(ctx)),
+  'accounts.linkPerson': (input, ctx) => runCommand(ctx, linkPerson, input),
 
-  'accounts.unlinkPerson': (input, ctx) =>
-    executeCommand(ctx.services.db, unlinkPerson, input, commandActor(ctx)),
+  'accounts.unlinkPerson': (input, ctx) => runCommand(ctx, unlinkPerson, input),
 
-  'accounts.recordConsent': (input, ctx) =>
-    executeCommand(ctx.services.db, recordConsent, input, commandActor(ctx)),
+  'accounts.recordConsent': (input, ctx) => runCommand(ctx, recordConsent, input),
 
-  'accounts.close': (input, ctx) =>
-    executeCommand(ctx.services.db, closeAccount, input, commandActor(ctx)),
+  'accounts.close': (input, ctx) => runCommand(ctx, closeAccount, input),
 }

@@ -1,23 +1,19 @@
 import type { Statement } from 'better-sqlite3'
-import { formatAddress, formatFullName } from '../../src-shared/accounts/domain'
+import {
+  formatAddress,
+  formatFullName,
+  type Address,
+  type PersonName,
+} from '../../src-shared/accounts/domain'
 import { searchPlan } from '../../src-shared/accounts/search-terms'
 import type { AccountSearchHit, AccountSearchResult } from '../../src-shared/accounts/types'
 import type { Db } from '../db/connection'
 
-interface HitRow {
+interface HitRow extends Address, PersonName {
   id: string
   number: string
   els: string | null
   status: 'open' | 'closed'
-  region: string
-  settlement: string
-  street: string
-  house: string
-  building: string | null
-  flat: string | null
-  lastName: string
-  firstName: string
-  middleName: string | null
   phone: string | null
 }
 

@@ -1,4 +1,9 @@
-import { formatAddress, formatFullName } from '../../src-shared/accounts/domain'
+import {
+  formatAddress,
+  formatFullName,
+  type Address,
+  type PersonName,
+} from '../../src-shared/accounts/domain'
 import type { AlertKind } from '../../src-shared/alerts/alerts'
 import type { AlertList, AlertListRow } from '../../src-shared/alerts/contract'
 import { addMonths, verificationWarnMonths } from '../../src-shared/meters/verification'
@@ -60,7 +65,7 @@ const kindQueries: Record<AlertKind, string> = {
      GROUP BY p.account_id`,
 }
 
-interface Row {
+interface Row extends Address, PersonName {
   accountId: string
   number: string
   meterSerial: string | null
@@ -68,15 +73,6 @@ interface Row {
   amount: number | null
   period: string | null
   status: string
-  region: string
-  settlement: string
-  street: string
-  house: string
-  building: string | null
-  flat: string | null
-  lastName: string
-  firstName: string
-  middleName: string | null
   total: number
 }
 

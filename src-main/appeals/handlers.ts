@@ -1,8 +1,7 @@
-import { commandActor, officeToday } from '../api/context'
+import { officeToday, runCommand } from '../api/context'
 import type { Handler } from '../api/dispatch'
 import { openAttachment } from '../attachments/attachment-sync'
 import { storeAttachment } from '../attachments/attachment-store'
-import { executeCommand } from '../commands/command'
 import { appealAcknowledgementHtml } from '../service-requests/documents'
 import { readSetting } from '../settings/settings'
 import { prepared } from '../db/prepared'
@@ -29,10 +28,8 @@ export const appealHandlers: {
       Buffer.from(input.content, 'base64'),
       ctx.services.clock().toISOString(),
     ),
-  'appeals.register': (input, ctx) =>
-    executeCommand(ctx.services.db, registerAppeal, input, commandActor(ctx)),
-  'appeals.change': (input, ctx) =>
-    executeCommand(ctx.services.db, changeAppeal, input, commandActor(ctx)),
+  'appeals.register': (input, ctx) => runCommand(ctx, registerAppeal, input),
+  'appeals.change': (input, ctx) => runCommand(ctx, changeAppeal, input),
   'appeals.openAttachment': async (input, ctx) => {
     const { db } = ctx.services
     const bytes = await openAttachment(

@@ -1,10 +1,11 @@
+import type { AuditAction } from '../../src-shared/history/actions'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
 import { currentDevice } from '../workstation/device'
 import { newId } from '../commands/new-id'
 
 export interface AuditEntry {
-  action: string
+  action: AuditAction
   entity?: string
   entityId?: string
   accountId?: string | null

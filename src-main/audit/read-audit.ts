@@ -1,4 +1,5 @@
 import type { ChannelName, OutputOf, ParsedInputOf } from '../../src-shared/api/contract'
+import type { AuditAction } from '../../src-shared/history/actions'
 import { personalDataReports } from '../../src-shared/reports/contract'
 import type { HandlerContext } from '../api/dispatch'
 import type { AppServices } from '../api/services'
@@ -11,7 +12,7 @@ import { workstationActor, writeAudit } from './audit-log'
  */
 
 interface ReadEntry {
-  action: string
+  action: AuditAction
   accountId: string | null
   details?: unknown
   /** Every print is a fact of its own; views are counted once per screen (see below). */

@@ -4,21 +4,22 @@ export const appHost = 'renderer'
 export const appOrigin = `${appScheme}://${appHost}`
 export const appEntryUrl = `${appOrigin}/index.html`
 
+/** The URL parsed, or null when it does not parse or carries a user name or password. */
+export function urlWithoutCredentials(url: string): URL | null {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return null
+  }
+  return parsed.username === '' && parsed.password === '' ? parsed : null
+}
+
 /**
  * True only for URLs on our own origin. Compares scheme and host rather than URL.origin,
  * because Node's URL reports the origin of a custom scheme as "null".
  */
 export function isAppUrl(url: string): boolean {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return false
-  }
-  return (
-    parsed.protocol === `${appScheme}:` &&
-    parsed.host === appHost &&
-    parsed.username === '' &&
-    parsed.password === ''
-  )
+  const parsed = urlWithoutCredentials(url)
+  return parsed?.protocol === `${appScheme}:` && parsed.host === appHost
 }

@@ -1,5 +1,5 @@
 import { app, session, shell, type WebContents } from 'electron'
-import { isAppUrl } from './origin'
+import { isAppUrl, urlWithoutCredentials } from './origin'
 
 /**
  * Hosts that links may open in the system browser (https only). Placeholders until the
@@ -11,19 +11,8 @@ export function isAllowedExternalUrl(
   url: string,
   hosts: ReadonlySet<string> = externalHosts,
 ): boolean {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return false
-  }
-  return (
-    parsed.protocol === 'https:' &&
-    parsed.username === '' &&
-    parsed.password === '' &&
-    parsed.port === '' &&
-    hosts.has(parsed.hostname)
-  )
+  const parsed = urlWithoutCredentials(url)
+  return parsed?.protocol === 'https:' && parsed.port === '' && hosts.has(parsed.hostname)
 }
 
 /** The only place that calls shell.openExternal: allow-listed https URLs, nothing else. */

@@ -1,8 +1,8 @@
+import { readsNotInHistory } from '../../src-shared/history/actions'
 import { auditChanges } from '../../src-shared/history/changes'
 import type { HistoryEntry, HistoryPage } from '../../src-shared/history/contract'
 import { officeDayEnd, officeDayStart } from '../../src-shared/history/office-day'
 import { changesInWords, historyKinds, type HistoryKind } from '../../src-shared/history/words'
-import { personalDataActions } from '../../src-shared/reports/labels'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
 
@@ -28,10 +28,9 @@ interface Row {
   total: number
 }
 
-// What happened to an account or what an operator did: the card's view, prints and exports stay;
-// the other reads (forms, histories, lists) are for «Кто смотрел», not the history.
-const shownReads: readonly string[] = ['account.view', 'document.print', 'report.export']
-const readsLeftOut = JSON.stringify(personalDataActions.filter((a) => !shownReads.includes(a)))
+// What happened to an account or what an operator did: each read's definition says whether it
+// is a fact of the history or only for «Кто смотрел».
+const readsLeftOut = JSON.stringify(readsNotInHistory)
 
 // Both filters walk an index on (account_id, at) or (operator_id, at), newest first.
 const pageSql = (column: 'account_id' | 'operator_id') =>

@@ -1,6 +1,5 @@
-import { commandActor, officeToday } from '../api/context'
+import { officeToday, runCommand } from '../api/context'
 import type { Handler } from '../api/dispatch'
-import { executeCommand } from '../commands/command'
 import { meterFormContext } from './form-context'
 import { installMeter } from './install-meter'
 import { removeMeter } from './remove-meter'
@@ -16,26 +15,11 @@ export const meterHandlers: {
     meterFormContext(ctx.services.db, input.accountId, input.meterId, officeToday(ctx)),
 
   'meters.install': (input, ctx) =>
-    executeCommand(
-      ctx.services.db,
-      installMeter,
-      { ...input, timeZone: ctx.services.timeZone },
-      commandActor(ctx),
-    ),
+    runCommand(ctx, installMeter, { ...input, timeZone: ctx.services.timeZone }),
 
   'meters.replace': (input, ctx) =>
-    executeCommand(
-      ctx.services.db,
-      replaceMeter,
-      { ...input, timeZone: ctx.services.timeZone },
-      commandActor(ctx),
-    ),
+    runCommand(ctx, replaceMeter, { ...input, timeZone: ctx.services.timeZone }),
 
   'meters.remove': (input, ctx) =>
-    executeCommand(
-      ctx.services.db,
-      removeMeter,
-      { ...input, timeZone: ctx.services.timeZone },
-      commandActor(ctx),
-    ),
+    runCommand(ctx, removeMeter, { ...input, timeZone: ctx.services.timeZone }),
 }

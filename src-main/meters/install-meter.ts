@@ -1,16 +1,9 @@
 import { officeDate } from '../../src-shared/dates'
-import { meterReadingFlags } from '../../src-shared/meters/meter-rows'
 import { installMeterSchema, type InstallMeterArgs } from '../../src-shared/meters/schemas'
 import type { CommandDef } from '../commands/command'
 import { checked } from './checked'
 import { openAccount } from './meter-facts'
-import {
-  assertSerialFree,
-  assertServiceOnAccount,
-  entryPeriod,
-  insertMeter,
-  insertMeterReadings,
-} from './new-meter'
+import { assertServiceOnAccount, entryPeriod, installNewMeter } from './new-meter'
 
 export interface InstallMeterCommandArgs extends InstallMeterArgs {
   /** The office's time zone: dates are checked against the office's today. */
@@ -30,19 +23,11 @@ export const installMeter: CommandDef<
     const args = checked(installMeterSchema({ today }), input)
     openAccount(tx, args.accountId)
     assertServiceOnAccount(tx, args.accountId, args.meter, 'meter.')
-    assertSerialFree(tx, args.meter, 'meter.')
-    const meterId = insertMeter(tx, args.accountId, args.meter)
-    const initialReadingIds = insertMeterReadings(
+    const { meterId, initialReadingIds } = installNewMeter(
       tx,
-      {
-        meterId,
-        accountId: args.accountId,
-        typed: args.meter.initialReadings,
-        meter: args.meter,
-        date: args.meter.installedAt,
-        period: entryPeriod(tx, today),
-        flag: meterReadingFlags.installed,
-      },
+      args.accountId,
+      args.meter,
+      { date: args.meter.installedAt, period: entryPeriod(tx, today) },
       ctx,
     )
     return {

@@ -1,5 +1,8 @@
+import { eq } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
+import type { OldMeter } from '../../src-shared/meters/contract'
 import {
+  meterReadingFlags,
   meterReadingSource,
   meterReadingValues,
   newMeterRow,
@@ -18,7 +21,7 @@ import { readSetting } from '../settings/settings'
 import { meteredServices } from './meter-facts'
 
 /** Serial numbers are unique per model among active meters (of every account of the replica). */
-export function assertSerialFree(tx: Db, meter: NewMeterArgs, fieldPrefix: string): void {
+function assertSerialFree(tx: Db, meter: NewMeterArgs, fieldPrefix: string): void {
   const taken = prepared(
     tx.$client,
     `SELECT a.number FROM meters m JOIN accounts a ON a.id = m.account_id
@@ -44,7 +47,7 @@ export function assertServiceOnAccount(
   throw new ApiFailure('invalid_input', message, { [`${fieldPrefix}service`]: message })
 }
 
-export interface MeterReadingFact {
+interface MeterReadingFact {
   meterId: string
   accountId: string
   typed: Partial<Record<Zone, string>>
@@ -56,7 +59,7 @@ export interface MeterReadingFact {
 }
 
 /** Inserts an initial or final reading per zone; returns the ids by zone. */
-export function insertMeterReadings(tx: Db, fact: MeterReadingFact, ctx: ApplyContext) {
+function insertMeterReadings(tx: Db, fact: MeterReadingFact, ctx: ApplyContext) {
   const ids: Partial<Record<Zone, string>> = {}
   for (const r of meterReadingValues(fact.typed, fact.meter, fact.previous)) {
     const id = uuidv7()
@@ -85,7 +88,7 @@ export function insertMeterReadings(tx: Db, fact: MeterReadingFact, ctx: ApplyCo
 }
 
 /** Inserts the meter row; returns its new id. */
-export function insertMeter(tx: Db, accountId: string, meter: NewMeterArgs): string {
+function insertMeter(tx: Db, accountId: string, meter: NewMeterArgs): string {
   const id = uuidv7()
   tx.insert(meters)
     .values(newMeterRow(id, accountId, meter))
@@ -97,4 +100,76 @@ export function insertMeter(tx: Db, accountId: string, meter: NewMeterArgs): str
 export function entryPeriod(tx: Db, today: string): string {
   const rules = readingRulesFrom((key) => readSetting(tx, key, today))
   return readingPeriod(today, rules.readingCutoffDay).period
+}
+
+/** When a meter change happens: its date and the billing period its readings count in. */
+export interface MeterChangeDate {
+  date: string
+  period: string
+}
+
+/** A new meter with its initial reading per zone (meter.install, and meter.replace's second half). */
+export function installNewMeter(
+  tx: Db,
+  accountId: string,
+  meter: NewMeterArgs,
+  when: MeterChangeDate,
+  ctx: ApplyContext,
+): { meterId: string; initialReadingIds: Partial<Record<Zone, string>> } {
+  assertSerialFree(tx, meter, 'meter.')
+  const meterId = insertMeter(tx, accountId, meter)
+  const initialReadingIds = insertMeterReadings(
+    tx,
+    {
+      meterId,
+      accountId,
+      typed: meter.initialReadings,
+      meter,
+      ...when,
+      flag: meterReadingFlags.installed,
+    },
+    ctx,
+  )
+  return { meterId, initialReadingIds }
+}
+
+/** An active meter's final reading per zone, then its removal (meter.remove, meter.replace). */
+export function removeOldMeter(
+  tx: Db,
+  accountId: string,
+  old: OldMeter,
+  finalReadings: Partial<Record<Zone, string>>,
+  when: MeterChangeDate,
+  ctx: ApplyContext,
+): Partial<Record<Zone, string>> {
+  const finalReadingIds = insertMeterReadings(
+    tx,
+    {
+      meterId: old.id,
+      accountId,
+      typed: finalReadings,
+      meter: old,
+      previous: old.previous,
+      ...when,
+      flag: meterReadingFlags.removed,
+    },
+    ctx,
+  )
+  tx.update(meters)
+    .set({ status: 'removed', removedAt: when.date })
+    .where(eq(meters.id, old.id))
+    .run()
+  return finalReadingIds
+}
+
+/** The audit's before and after of a removed meter. */
+export function removalDetails(
+  old: OldMeter,
+  removedAt: string,
+  finalReadings: Partial<Record<Zone, string>>,
+) {
+  return {
+    old: { model: old.model, serialNumber: old.serialNumber, status: 'active' },
+    new: { status: 'removed', removedAt, finalReadings },
+  }
 }

@@ -1,12 +1,9 @@
-import { eq } from 'drizzle-orm'
 import { officeDate } from '../../src-shared/dates'
-import { meterReadingFlags } from '../../src-shared/meters/meter-rows'
 import { removeMeterSchema, type RemoveMeterArgs } from '../../src-shared/meters/schemas'
 import type { CommandDef } from '../commands/command'
-import { meters } from '../db/schema'
 import { checked } from './checked'
 import { activeMeter, openAccount } from './meter-facts'
-import { entryPeriod, insertMeterReadings } from './new-meter'
+import { entryPeriod, removalDetails, removeOldMeter } from './new-meter'
 
 export interface RemoveMeterCommandArgs extends RemoveMeterArgs {
   timeZone: string
@@ -22,24 +19,8 @@ export const removeMeter: CommandDef<RemoveMeterCommandArgs, { meterId: string }
       openAccount(tx, input.accountId)
       const old = activeMeter(tx, input.accountId, input.meterId)
       const args = checked(removeMeterSchema({ today, old }), input)
-      const finalReadingIds = insertMeterReadings(
-        tx,
-        {
-          meterId: old.id,
-          accountId: args.accountId,
-          typed: args.finalReadings,
-          meter: old,
-          previous: old.previous,
-          date: args.removedAt,
-          period: entryPeriod(tx, today),
-          flag: meterReadingFlags.removed,
-        },
-        ctx,
-      )
-      tx.update(meters)
-        .set({ status: 'removed', removedAt: args.removedAt })
-        .where(eq(meters.id, old.id))
-        .run()
+      const when = { date: args.removedAt, period: entryPeriod(tx, today) }
+      const finalReadingIds = removeOldMeter(tx, args.accountId, old, args.finalReadings, when, ctx)
       return {
         result: { meterId: old.id },
         recorded: { ...args, timeZone: input.timeZone, finalReadingIds },
@@ -50,12 +31,7 @@ export const removeMeter: CommandDef<RemoveMeterCommandArgs, { meterId: string }
             entityId: old.id,
             accountId: args.accountId,
             details: {
-              old: { model: old.model, serialNumber: old.serialNumber, status: 'active' },
-              new: {
-                status: 'removed',
-                removedAt: args.removedAt,
-                finalReadings: args.finalReadings,
-              },
+              ...removalDetails(old, args.removedAt, args.finalReadings),
               reason: args.reason,
             },
           },

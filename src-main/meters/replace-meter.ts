@@ -1,18 +1,15 @@
-import { eq } from 'drizzle-orm'
 import { officeDate } from '../../src-shared/dates'
-import { meterReadingFlags } from '../../src-shared/meters/meter-rows'
 import { replaceMeterSchema, type ReplaceMeterArgs } from '../../src-shared/meters/schemas'
 import { ApiFailure } from '../api/failure'
 import type { CommandDef } from '../commands/command'
-import { meters } from '../db/schema'
 import { checked } from './checked'
 import { activeMeter, openAccount } from './meter-facts'
 import {
-  assertSerialFree,
   assertServiceOnAccount,
   entryPeriod,
-  insertMeter,
-  insertMeterReadings,
+  installNewMeter,
+  removalDetails,
+  removeOldMeter,
 } from './new-meter'
 
 export interface ReplaceMeterCommandArgs extends ReplaceMeterArgs {
@@ -41,36 +38,13 @@ export const replaceMeter: CommandDef<
       throw checkedFailure(message)
     }
     assertServiceOnAccount(tx, args.accountId, args.meter, 'meter.')
-    const date = args.meter.installedAt
-    const period = entryPeriod(tx, today)
-    const finalReadingIds = insertMeterReadings(
+    const when = { date: args.meter.installedAt, period: entryPeriod(tx, today) }
+    const finalReadingIds = removeOldMeter(tx, args.accountId, old, args.finalReadings, when, ctx)
+    const { meterId, initialReadingIds } = installNewMeter(
       tx,
-      {
-        meterId: old.id,
-        accountId: args.accountId,
-        typed: args.finalReadings,
-        meter: old,
-        previous: old.previous,
-        date,
-        period,
-        flag: meterReadingFlags.removed,
-      },
-      ctx,
-    )
-    tx.update(meters).set({ status: 'removed', removedAt: date }).where(eq(meters.id, old.id)).run()
-    assertSerialFree(tx, args.meter, 'meter.')
-    const meterId = insertMeter(tx, args.accountId, args.meter)
-    const initialReadingIds = insertMeterReadings(
-      tx,
-      {
-        meterId,
-        accountId: args.accountId,
-        typed: args.meter.initialReadings,
-        meter: args.meter,
-        date,
-        period,
-        flag: meterReadingFlags.installed,
-      },
+      args.accountId,
+      args.meter,
+      when,
       ctx,
     )
     return {
@@ -89,8 +63,7 @@ export const replaceMeter: CommandDef<
           entityId: old.id,
           accountId: args.accountId,
           details: {
-            old: { model: old.model, serialNumber: old.serialNumber, status: 'active' },
-            new: { status: 'removed', removedAt: date, finalReadings: args.finalReadings },
+            ...removalDetails(old, when.date, args.finalReadings),
             replacedBy: meterId,
           },
         },

@@ -1,4 +1,5 @@
 import type { SessionInfo } from '../../src-shared/operators/contract'
+import type { AuditAction } from '../../src-shared/history/actions'
 import { sessionMessages } from '../../src-shared/operators/messages'
 import { officeToday } from '../api/context'
 import { workstationActor, writeAudit } from '../audit/audit-log'
@@ -17,7 +18,7 @@ const badCredentials = 'Неверный логин или пароль.'
 function audit(
   ctx: HandlerContext,
   operatorId: string | null,
-  action: string,
+  action: AuditAction,
   details?: unknown,
 ): void {
   const db = ctx.services.db
@@ -50,7 +51,7 @@ export const operatorHandlers: {
 } = {
   'session.login': async (input, ctx) => {
     const services = ctx.services
-    const failed = (action: string) => {
+    const failed = (action: AuditAction) => {
       const known = findOperator(services.db, input.login)
       audit(ctx, known?.id ?? null, action, { login: input.login })
     }

@@ -1,4 +1,5 @@
 import type { HandlerContext } from '../api/dispatch'
+import type { AuditAction } from '../../src-shared/history/actions'
 import { ApiFailure } from '../api/failure'
 import { lockoutMessage } from '../../src-shared/operators/lockout'
 import { workstationActor, writeAudit } from '../audit/audit-log'
@@ -8,7 +9,7 @@ import { clearFailures, countFailure, refuseWhileLocked } from './lockout'
 export type Supervisor = Pick<OperatorRow, 'id' | 'fullName'>
 
 /** A wrong supervisor's password is in the log like a wrong login: who tried, for whom. */
-function auditFailure(ctx: HandlerContext, login: string, action: string): void {
+function auditFailure(ctx: HandlerContext, login: string, action: AuditAction): void {
   const db = ctx.services.db
   const known = findOperator(db, login)
   writeAudit(db, workstationActor(db, ctx.session?.operatorId ?? null, ctx.services.clock()), {

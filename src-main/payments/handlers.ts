@@ -1,9 +1,8 @@
 import { renderReceiptHtml } from '../../src-shared/documents/receipt-html'
 import { addMonths } from '../../src-shared/readings/calendar'
-import { commandActor, officeToday } from '../api/context'
+import { officeToday, runCommand } from '../api/context'
 import type { Handler, HandlerContext } from '../api/dispatch'
 import { ApiFailure } from '../api/failure'
-import { executeCommand } from '../commands/command'
 import { supervisorOf } from '../operators/supervisor'
 import { readSetting } from '../settings/settings'
 import { openShiftOf } from '../shifts/shifts'
@@ -53,12 +52,7 @@ export const paymentHandlers: {
   },
 
   'payments.record': (input, ctx) =>
-    executeCommand(
-      ctx.services.db,
-      recordPayment,
-      { ...input, timeZone: ctx.services.timeZone },
-      commandActor(ctx),
-    ),
+    runCommand(ctx, recordPayment, { ...input, timeZone: ctx.services.timeZone }),
 
   'payments.cancel': (input, ctx) => {
     const supervisor = supervisorOf(ctx, input.supervisor)
@@ -68,12 +62,11 @@ export const paymentHandlers: {
       throw new ApiFailure('forbidden', message, { supervisor: message })
     }
     const cancel = () =>
-      executeCommand(
-        ctx.services.db,
-        cancelPayment,
-        { paymentId: input.paymentId, reason: input.reason, supervisor },
-        commandActor(ctx),
-      )
+      runCommand(ctx, cancelPayment, {
+        paymentId: input.paymentId,
+        reason: input.reason,
+        supervisor,
+      })
     // A payment taken at another desk: the server decides at once (see cancel-online).
     return cancelsOnlyOnline(ctx.services.db, input.paymentId)
       ? cancelWithServer(ctx, input.paymentId, cancel)

@@ -1,4 +1,10 @@
-import { formatAddress, formatFullName, type TariffGroup } from '../../src-shared/accounts/domain'
+import {
+  formatAddress,
+  formatFullName,
+  type Address,
+  type PersonName,
+  type TariffGroup,
+} from '../../src-shared/accounts/domain'
 import { verificationStatus } from '../../src-shared/meters/verification'
 import type { ReadingEntryContext, ReadingEntryMeter } from '../../src-shared/readings/contract'
 import type { Zone } from '../../src-shared/readings/domain'
@@ -168,11 +174,7 @@ export function readingCheckContext(
     { residents: number } | undefined
   if (!account) throw new ApiFailure('not_found', 'Лицевой счет не найден.')
   const rules = readingRulesOn(db, today)
-  const active = prepared(
-    sql,
-    `SELECT ${meterColumns} FROM meters
-      WHERE account_id = ? AND status = 'active' ORDER BY service, serial_number`,
-  ).all(accountId) as MeterPassport[]
+  const active = activeMeters(db, accountId)
   const asked = active.filter((m) => meterIds.includes(m.meterId))
   const readings = readingsOf(db, accountId, asked, today, rules)
   return {
@@ -199,25 +201,12 @@ export function readingEntryContext(db: Db, accountId: string, today: string): R
               c.middle_name AS middleName
          FROM accounts a JOIN customers c ON c.id = a.holder_id WHERE a.id = ?`,
   ).get(accountId) as
-    | (Record<
-        'number' | 'region' | 'settlement' | 'street' | 'house' | 'lastName' | 'firstName',
-        string
-      > & {
-        residents: number
-        tariffGroup: TariffGroup
-        building: string | null
-        flat: string | null
-        middleName: string | null
-      })
+    | (Address & PersonName & { number: string; residents: number; tariffGroup: TariffGroup })
     | undefined
   if (!account) throw new ApiFailure('not_found', 'Лицевой счет не найден.')
   const rules = readingRulesOn(db, today)
 
-  const meters = prepared(
-    sql,
-    `SELECT ${meterColumns} FROM meters
-      WHERE account_id = ? AND status = 'active' ORDER BY service, serial_number`,
-  ).all(accountId) as MeterPassport[]
+  const meters = activeMeters(db, accountId)
   const readings = readingsOf(db, accountId, meters, today, rules)
   const rates = prepared(
     sql,
@@ -252,6 +241,15 @@ export function readingEntryContext(db: Db, accountId: string, today: string): R
       }
     }),
   }
+}
+
+/** The account's active meters, by service and serial number. */
+function activeMeters(db: Db, accountId: string): MeterPassport[] {
+  return prepared(
+    db.$client,
+    `SELECT ${meterColumns} FROM meters
+      WHERE account_id = ? AND status = 'active' ORDER BY service, serial_number`,
+  ).all(accountId) as MeterPassport[]
 }
 
 /** The periods billing closed for the account's branch (synced from the server). */

@@ -1,7 +1,6 @@
 import { addMonths } from '../../src-shared/readings/calendar'
-import { commandActor, officeToday } from '../api/context'
+import { officeToday, runCommand } from '../api/context'
 import type { Handler } from '../api/dispatch'
-import { executeCommand } from '../commands/command'
 import { supervisorOf } from '../operators/supervisor'
 import { deleteReading } from './delete-reading'
 import { readingEntryContext } from './entry-context'
@@ -20,16 +19,11 @@ export const readingHandlers: {
     readingEntryContext(ctx.services.db, input.accountId, officeToday(ctx)),
 
   'readings.submit': (input, ctx) =>
-    executeCommand(
-      ctx.services.db,
-      submitReadings,
-      {
-        ...input,
-        timeZone: ctx.services.timeZone,
-        acceptedBy: supervisorOf(ctx, input.supervisor),
-      },
-      commandActor(ctx),
-    ),
+    runCommand(ctx, submitReadings, {
+      ...input,
+      timeZone: ctx.services.timeZone,
+      acceptedBy: supervisorOf(ctx, input.supervisor),
+    }),
 
   'readings.history': (input, ctx) => {
     const to = input.to ?? officeToday(ctx)
@@ -43,12 +37,7 @@ export const readingHandlers: {
   },
 
   'readings.delete': (input, ctx) =>
-    executeCommand(
-      ctx.services.db,
-      deleteReading,
-      { ...input, bySupervisor: ctx.session?.role === 'supervisor' },
-      commandActor(ctx),
-    ),
+    runCommand(ctx, deleteReading, { ...input, bySupervisor: ctx.session?.role === 'supervisor' }),
 
   'readings.statistics': (input, ctx) =>
     consumptionStatistics(ctx.services.db, input.meterId, input.year),

@@ -4,6 +4,7 @@ import { validateReadingSubmission } from '../../src-shared/readings/validate-re
 import { ApiFailure } from '../api/failure'
 import type { CommandPayload } from '../../src-shared/sync/commands'
 import type { CommandDef } from '../commands/command'
+import type { AuditEntry } from '../audit/audit-log'
 import { prepared } from '../db/prepared'
 import type { readings } from '../db/schema'
 import type { OperatorRow } from '../operators/credentials'
@@ -105,7 +106,7 @@ export const submitReadings: CommandDef<
                @enteredAt, @period, @source, @status, @confirmReason, @acceptedBy, @flags,
                @operatorId, @workstationId)`,
     )
-    const audit = []
+    const audit: AuditEntry[] = []
     for (const result of results) {
       const flags = [...result.issues, ...result.zones.flatMap((z) => z.issues)].map((x) => x.code)
       for (const z of result.zones) {

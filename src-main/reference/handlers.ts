@@ -1,8 +1,9 @@
 import { syncMessages } from '../../src-shared/sync/messages'
-import { commandActor, officeToday } from '../api/context'
+import { officeToday, runCommand } from '../api/context'
 import type { Handler, HandlerContext } from '../api/dispatch'
 import { ApiFailure } from '../api/failure'
-import { executeCommand } from '../commands/command'
+import { type CommandDef } from '../commands/command'
+import type { CommandName } from '../../src-shared/sync/commands'
 import { readSyncState } from '../sync/sync-state'
 import { listOffices, listOperators, listSettings, listSuppliers, listTariffs } from './queries'
 import { saveOffice } from './save-office'
@@ -46,6 +47,21 @@ export async function sendNow<R>(ctx: HandlerContext, result: R): Promise<R> {
   return result
 }
 
+/**
+ * An admin's change of reference data: refused offline (see requireOnlineAdmin) and, for a dated
+ * value, in the past; recorded as a command and sent to the server at once.
+ */
+export function adminCommand<A, R, N extends CommandName>(
+  ctx: HandlerContext,
+  def: CommandDef<A, R, N>,
+  input: A,
+  validFrom?: string,
+): Promise<R> {
+  requireOnlineAdmin(ctx)
+  if (validFrom !== undefined) notInPast(ctx, validFrom)
+  return sendNow(ctx, runCommand(ctx, def, input))
+}
+
 export const referenceHandlers: {
   'reference.tariffs': Handler<'reference.tariffs'>
   'reference.suppliers': Handler<'reference.suppliers'>
@@ -65,26 +81,9 @@ export const referenceHandlers: {
   'reference.settings': (_input, ctx) => listSettings(ctx.services.db, officeToday(ctx)),
 
   // The contract lets only admins reach these; the server checks role, session and scope again.
-  'reference.setTariff': (input, ctx) => {
-    requireOnlineAdmin(ctx)
-    notInPast(ctx, input.validFrom)
-    return sendNow(ctx, executeCommand(ctx.services.db, setTariff, input, commandActor(ctx)))
-  },
-  'reference.saveSupplier': (input, ctx) => {
-    requireOnlineAdmin(ctx)
-    return sendNow(ctx, executeCommand(ctx.services.db, saveSupplier, input, commandActor(ctx)))
-  },
-  'reference.saveOffice': (input, ctx) => {
-    requireOnlineAdmin(ctx)
-    return sendNow(ctx, executeCommand(ctx.services.db, saveOffice, input, commandActor(ctx)))
-  },
-  'reference.saveOperator': (input, ctx) => {
-    requireOnlineAdmin(ctx)
-    return sendNow(ctx, executeCommand(ctx.services.db, saveOperator, input, commandActor(ctx)))
-  },
-  'reference.setSetting': (input, ctx) => {
-    requireOnlineAdmin(ctx)
-    notInPast(ctx, input.validFrom)
-    return sendNow(ctx, executeCommand(ctx.services.db, setSetting, input, commandActor(ctx)))
-  },
+  'reference.setTariff': (input, ctx) => adminCommand(ctx, setTariff, input, input.validFrom),
+  'reference.saveSupplier': (input, ctx) => adminCommand(ctx, saveSupplier, input),
+  'reference.saveOffice': (input, ctx) => adminCommand(ctx, saveOffice, input),
+  'reference.saveOperator': (input, ctx) => adminCommand(ctx, saveOperator, input),
+  'reference.setSetting': (input, ctx) => adminCommand(ctx, setSetting, input, input.validFrom),
 }

@@ -1,15 +1,9 @@
 import { uuidv7 } from 'uuidv7'
+import { dayBefore } from '../../src-shared/dates'
 import { rateMillikopecks, type TariffSetArgs } from '../../src-shared/reference/schemas'
 import { ApiFailure } from '../api/failure'
 import type { CommandDef } from '../commands/command'
 import { prepared } from '../db/prepared'
-
-/** The day before an ISO date. */
-export function dayBefore(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() - 1)
-  return d.toISOString().slice(0, 10)
-}
 
 /**
  * tariff.set: a new rate from a date, after every rate already there for the same supplier,

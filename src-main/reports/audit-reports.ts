@@ -2,12 +2,8 @@ import type { Service } from '../../src-shared/accounts/domain'
 import { serviceNames } from '../../src-shared/documents/labels'
 import { reportColumns } from '../../src-shared/reports/columns'
 import type { ReportKind } from '../../src-shared/reports/contract'
-import {
-  actionName,
-  personalDataActions,
-  reportTitles,
-  sheetNames,
-} from '../../src-shared/reports/labels'
+import { actionName, personalDataActions } from '../../src-shared/history/actions'
+import { reportTitles, sheetNames } from '../../src-shared/reports/labels'
 import type { CellValue, ReportTable } from '../../src-shared/reports/table'
 import { summaryBy, totalsRow } from '../../src-shared/reports/totals'
 import { prepared } from '../db/prepared'

@@ -1,4 +1,9 @@
-import { formatAddress, formatFullName } from '../../src-shared/accounts/domain'
+import {
+  formatAddress,
+  formatFullName,
+  type Address,
+  type PersonName,
+} from '../../src-shared/accounts/domain'
 import type { AppealTopic, ReplyChannel } from '../../src-shared/appeals/domain'
 import {
   renderAppealAcknowledgementHtml,
@@ -12,17 +17,8 @@ import { prepared } from '../db/prepared'
 import { readSetting } from '../settings/settings'
 import { currentDevice } from '../workstation/device'
 
-interface Holder {
+interface Holder extends Address, PersonName {
   accountNumber: string
-  lastName: string
-  firstName: string
-  middleName: string | null
-  region: string
-  settlement: string
-  street: string
-  house: string
-  building: string | null
-  flat: string | null
   company: string | null
 }
 

@@ -1,10 +1,9 @@
 import type { ServiceRequestKind } from '../../src-shared/service-requests/domain'
 import { serviceRequestKinds } from '../../src-shared/service-requests/domain'
 import { priceInForce } from '../../src-shared/service-requests/price-list'
-import { commandActor, officeToday } from '../api/context'
+import { officeToday, runCommand } from '../api/context'
 import type { Handler } from '../api/dispatch'
-import { executeCommand } from '../commands/command'
-import { notInPast, requireOnlineAdmin, sendNow } from '../reference/handlers'
+import { adminCommand } from '../reference/handlers'
 import { readSetting } from '../settings/settings'
 import { requestFormHtml } from './documents'
 import { callBackServiceRequest, changeServiceRequest } from './change-request'
@@ -32,12 +31,9 @@ export const serviceRequestHandlers: {
   },
   'serviceRequests.list': (input, ctx) =>
     requestsOfAccount(ctx.services.db, input.accountId, ctx.services.clock()),
-  'serviceRequests.register': (input, ctx) =>
-    executeCommand(ctx.services.db, registerServiceRequest, input, commandActor(ctx)),
-  'serviceRequests.change': (input, ctx) =>
-    executeCommand(ctx.services.db, changeServiceRequest, input, commandActor(ctx)),
-  'serviceRequests.callBack': (input, ctx) =>
-    executeCommand(ctx.services.db, callBackServiceRequest, input, commandActor(ctx)),
+  'serviceRequests.register': (input, ctx) => runCommand(ctx, registerServiceRequest, input),
+  'serviceRequests.change': (input, ctx) => runCommand(ctx, changeServiceRequest, input),
+  'serviceRequests.callBack': (input, ctx) => runCommand(ctx, callBackServiceRequest, input),
   'serviceRequests.overdue': (_input, ctx) =>
     overdueCallBacks(ctx.services.db, ctx.services.clock()),
   'serviceRequests.print': (input, ctx) => {
@@ -51,9 +47,5 @@ export const serviceRequestHandlers: {
     })
   },
   // Global reference data: the admin's own live session, pushed at once (as tariffs).
-  'priceList.set': (input, ctx) => {
-    requireOnlineAdmin(ctx)
-    notInPast(ctx, input.validFrom)
-    return sendNow(ctx, executeCommand(ctx.services.db, setPrice, input, commandActor(ctx)))
-  },
+  'priceList.set': (input, ctx) => adminCommand(ctx, setPrice, input, input.validFrom),
 }

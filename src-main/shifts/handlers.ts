@@ -1,8 +1,7 @@
 import { renderShiftReportHtml } from '../../src-shared/documents/shift-report-html'
-import { commandActor, officeToday } from '../api/context'
+import { officeToday, runCommand } from '../api/context'
 import type { Handler, HandlerContext } from '../api/dispatch'
 import { ApiFailure } from '../api/failure'
-import { executeCommand } from '../commands/command'
 import { supervisorOf } from '../operators/supervisor'
 import { readSetting } from '../settings/settings'
 import { currentDevice } from '../workstation/device'
@@ -45,20 +44,14 @@ export const shiftHandlers: {
       currentDevice(ctx.services.db).workstationId,
       ctx.services.clock(),
     ),
-  'shifts.open': (input, ctx) =>
-    executeCommand(ctx.services.db, openShift, input, commandActor(ctx)),
+  'shifts.open': (input, ctx) => runCommand(ctx, openShift, input),
   'shifts.report': (input, ctx) => shiftDocument(ctx, input.shiftId),
   'shifts.close': (input, ctx) =>
-    executeCommand(
-      ctx.services.db,
-      closeShift,
-      {
-        countedCash: input.countedCash,
-        differenceReason: input.differenceReason || undefined,
-        supervisor: supervisorOf(ctx, input.supervisor),
-      },
-      commandActor(ctx),
-    ),
+    runCommand(ctx, closeShift, {
+      countedCash: input.countedCash,
+      differenceReason: input.differenceReason || undefined,
+      supervisor: supervisorOf(ctx, input.supervisor),
+    }),
   'shifts.print': async (input, ctx) => {
     const { html, report } = shiftDocument(ctx, input.shiftId)
     return ctx.services.printer.print({

@@ -83,6 +83,12 @@ const BATCH = 64
 
 const knownTables = new Set<string>(syncedTableNames)
 
+interface PageOptions {
+  reindex: boolean
+  now: string
+  keys?: (table: string, key: unknown[]) => void
+}
+
 /**
  * Stores a pulled page and the new cursor in one SQLite transaction: after a crash either both are
  * there or neither. The cursor only moves forward. Accounts whose search terms may have changed
@@ -97,7 +103,7 @@ export function applyPulledPage(
   tables: PulledTable[],
   /** null for a one-table re-pull: its versions say nothing about the other tables. */
   cursor: SyncCursor | null,
-  options: { reindex: boolean; now: string; keys?: (table: string, key: unknown[]) => void },
+  options: PageOptions,
 ): void {
   const sqlite = db.$client
   // Outside a transaction only; nothing else runs on this thread until it is on again.
@@ -169,7 +175,7 @@ function storePage(
   db: Db,
   tables: PulledTable[],
   cursor: SyncCursor | null,
-  options: { reindex: boolean; now: string; keys?: (table: string, key: unknown[]) => void },
+  options: PageOptions,
 ): void {
   const sqlite = db.$client
   const touched = new Set<string>()

@@ -27,6 +27,28 @@ function addressFailure(problem: string): ApiFailure {
 }
 
 const notAnswering = 'сервер не отвечает. Проверьте адрес и сеть.'
+const unknownWorkstation =
+  'сервер отвечает, но не знает это рабочее место: это другой сервер, или рабочее место на нем удалено.'
+
+/**
+ * A pull of one row from the current cursor (nothing is stored): whether the server takes this
+ * workstation's credentials. Answers its refusal, or null when it answered the pull.
+ */
+async function probePull(
+  client: SyncServerClient,
+  state: SyncStateRow,
+): Promise<SyncHttpError | null> {
+  try {
+    await client.pull({
+      cursor: { branch: state.cursorBranch, global: state.cursorGlobal },
+      limit: 1,
+    })
+    return null
+  } catch (error) {
+    if (!(error instanceof SyncHttpError)) throw addressFailure(notAnswering)
+    return error
+  }
+}
 
 /**
  * Whether the server at `serverUrl` is the central server this workstation is registered to, asked
@@ -161,19 +183,7 @@ async function pinServer(
     { ...state, serverUrl, serverCertificate: fingerprint },
     clientFor(db, appVersion)!.versions,
   )
-  try {
-    await client.pull({
-      cursor: { branch: state.cursorBranch, global: state.cursorGlobal },
-      limit: 1,
-    })
-  } catch (error) {
-    if (!(error instanceof SyncHttpError)) throw addressFailure(notAnswering)
-    if (error.status === 401) {
-      throw addressFailure(
-        'сервер отвечает, но не знает это рабочее место: это другой сервер, или рабочее место на нем удалено.',
-      )
-    }
-  }
+  if ((await probePull(client, state))?.status === 401) throw addressFailure(unknownWorkstation)
   return fingerprint
 }
 
@@ -191,21 +201,12 @@ export async function checkServerAddress(
   await proveServer(state, serverUrl)
   const client = clientFor(services.db, services.appVersion, serverUrl)
   if (!state || !client) return { serverUrl, knowsWorkstation: null }
-  try {
-    await client.pull({
-      cursor: { branch: state.cursorBranch, global: state.cursorGlobal },
-      limit: 1,
-    })
-  } catch (error) {
-    if (!(error instanceof SyncHttpError)) throw addressFailure(notAnswering)
-    // "Update the app" comes after the credentials were taken.
-    if (!error.updateRequired) {
-      throw addressFailure(
-        error.status === 401
-          ? 'сервер отвечает, но не знает это рабочее место: это другой сервер, или рабочее место на нем удалено.'
-          : `сервер ответил ошибкой: ${error.message}`,
-      )
-    }
+  const refused = await probePull(client, state)
+  // "Update the app" comes after the credentials were taken.
+  if (refused && !refused.updateRequired) {
+    throw addressFailure(
+      refused.status === 401 ? unknownWorkstation : `сервер ответил ошибкой: ${refused.message}`,
+    )
   }
   return { serverUrl, knowsWorkstation: true }
 }

@@ -143,6 +143,37 @@ export async function installNewMeter(
   )
 }
 
+/** An active meter's final reading per zone under the workstation's ids, then its removal. */
+export async function removeOldMeter(
+  write: SyncedWriter,
+  m: {
+    old: ServerOldMeter
+    accountId: string
+    finalReadings: Partial<Record<Zone, string>>
+    readingIds: Partial<Record<Zone, string>>
+    date: string
+    period: string
+  },
+  ctx: ServerCommandContext,
+) {
+  await insertMeterReadings(
+    write,
+    {
+      meterId: m.old.id,
+      accountId: m.accountId,
+      typed: m.finalReadings,
+      ids: m.readingIds,
+      meter: m.old,
+      previous: m.old.previous,
+      date: m.date,
+      period: m.period,
+      flag: meterReadingFlags.removed,
+    },
+    ctx,
+  )
+  await write.update('meters', m.old.id, { status: 'removed', removedAt: m.date })
+}
+
 export interface ServerMeterReadings {
   meterId: string
   accountId: string

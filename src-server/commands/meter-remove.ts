@@ -1,11 +1,10 @@
-import { meterReadingFlags } from '../../src-shared/meters/meter-rows'
 import { removeMeterSchema } from '../../src-shared/meters/schemas'
 import {
   activeMeterOf,
   commandDay,
-  insertMeterReadings,
   openAccountInBranch,
   recheck,
+  removeOldMeter,
 } from './meter-facts'
 import { serverCommand } from './server-command'
 
@@ -17,22 +16,18 @@ export const meterRemove = serverCommand({
     await openAccountInBranch(tx, input.accountId, ctx.branchId)
     const old = await activeMeterOf(tx, input.accountId, input.meterId)
     const args = recheck(removeMeterSchema({ today, old }), input)
-    await insertMeterReadings(
+    await removeOldMeter(
       write,
       {
-        meterId: old.id,
+        old,
         accountId: args.accountId,
-        typed: args.finalReadings,
-        ids: input.finalReadingIds,
-        meter: old,
-        previous: old.previous,
+        finalReadings: args.finalReadings,
+        readingIds: input.finalReadingIds,
         date: args.removedAt,
         period,
-        flag: meterReadingFlags.removed,
       },
       ctx,
     )
-    await write.update('meters', old.id, { status: 'removed', removedAt: args.removedAt })
     return { meterId: old.id }
   },
 })

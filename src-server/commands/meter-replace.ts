@@ -1,13 +1,12 @@
-import { meterReadingFlags } from '../../src-shared/meters/meter-rows'
 import { replaceMeterSchema } from '../../src-shared/meters/schemas'
 import {
   activeMeterOf,
   assertServiceOnAccount,
   commandDay,
-  insertMeterReadings,
   installNewMeter,
   openAccountInBranch,
   recheck,
+  removeOldMeter,
 } from './meter-facts'
 import { reject, serverCommand } from './server-command'
 
@@ -25,23 +24,18 @@ export const meterReplace = serverCommand({
     if (args.meter.service !== old.service)
       reject('Услуга: новый счетчик учитывает ту же услугу, что и снимаемый.')
     await assertServiceOnAccount(tx, args.accountId, args.meter.service)
-    const date = args.meter.installedAt
-    await insertMeterReadings(
+    await removeOldMeter(
       write,
       {
-        meterId: old.id,
+        old,
         accountId: args.accountId,
-        typed: args.finalReadings,
-        ids: input.finalReadingIds,
-        meter: old,
-        previous: old.previous,
-        date,
+        finalReadings: args.finalReadings,
+        readingIds: input.finalReadingIds,
+        date: args.meter.installedAt,
         period,
-        flag: meterReadingFlags.removed,
       },
       ctx,
     )
-    await write.update('meters', old.id, { status: 'removed', removedAt: date })
     await installNewMeter(
       tx,
       write,

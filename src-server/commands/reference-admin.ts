@@ -1,6 +1,8 @@
 import { officeDate } from '../../src-shared/dates'
 import { syncMessages } from '../../src-shared/sync/messages'
+import { sql } from 'drizzle-orm'
 import type { ServerDb } from '../db/connection'
+import { queryRow } from '../db/query'
 import { settingsOn } from '../settings/settings'
 import { reject, type ServerCommandContext } from './server-command'
 
@@ -15,6 +17,15 @@ export const referenceMessages = {
  */
 export function requireCentralAdmin(ctx: ServerCommandContext): void {
   if (!ctx.operatorCentral) reject(syncMessages.adminScope)
+}
+
+/** A supplier (not deleted) the server holds under this id. */
+export async function supplierExists(tx: ServerDb, supplierId: string): Promise<boolean> {
+  const row = await queryRow(
+    tx,
+    sql`SELECT 1 FROM suppliers WHERE id = ${supplierId} AND deleted_at IS NULL`,
+  )
+  return row !== undefined
 }
 
 /** A dated value may start on the office's day the command was made, or later. */

@@ -1,7 +1,12 @@
 import { sql } from 'drizzle-orm'
 import { requestMessages } from '../../src-shared/service-requests/messages'
 import { queryRow } from '../db/query'
-import { referenceMessages, requireCentralAdmin, requireNotPast } from './reference-admin'
+import {
+  referenceMessages,
+  requireCentralAdmin,
+  requireNotPast,
+  supplierExists,
+} from './reference-admin'
 import { reject, serverCommand } from './server-command'
 
 /** priceList.set v1: a global price of a kind from a date, after its latest one. */
@@ -10,11 +15,8 @@ export const priceListSet = serverCommand({
   async apply(tx, write, args, ctx) {
     requireCentralAdmin(ctx)
     await requireNotPast(tx, args.validFrom, ctx.at)
-    const supplier = await queryRow(
-      tx,
-      sql`SELECT 1 FROM suppliers WHERE id = ${args.supplierId} AND deleted_at IS NULL`,
-    )
-    if (!supplier) reject(referenceMessages.notFound('Поставщик'))
+    if (!(await supplierExists(tx, args.supplierId)))
+      reject(referenceMessages.notFound('Поставщик'))
     const latest = await queryRow<{ validFrom: string | null }>(
       tx,
       sql`SELECT max(valid_from) AS "validFrom" FROM price_list

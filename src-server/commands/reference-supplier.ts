@@ -1,6 +1,4 @@
-import { sql } from 'drizzle-orm'
-import { queryRow } from '../db/query'
-import { referenceMessages, requireCentralAdmin } from './reference-admin'
+import { referenceMessages, requireCentralAdmin, supplierExists } from './reference-admin'
 import { reject, serverCommand } from './server-command'
 
 /** supplier.save v1: a new supplier or its new requisites (a global row). */
@@ -9,10 +7,7 @@ export const supplierSave = serverCommand({
   async apply(tx, write, args, ctx) {
     requireCentralAdmin(ctx)
     const { supplierId, created, ...values } = args
-    const exists = await queryRow(
-      tx,
-      sql`SELECT 1 FROM suppliers WHERE id = ${supplierId} AND deleted_at IS NULL`,
-    )
+    const exists = await supplierExists(tx, supplierId)
     if (!created && !exists) reject(referenceMessages.notFound('Поставщик'))
     const global = write.global()
     if (exists) await global.update('suppliers', supplierId, values)

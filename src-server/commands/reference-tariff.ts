@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm'
+import { dayBefore } from '../../src-shared/dates'
 import { rateMillikopecks } from '../../src-shared/reference/schemas'
 import { queryRow } from '../db/query'
-import { referenceMessages, requireCentralAdmin, requireNotPast } from './reference-admin'
+import {
+  referenceMessages,
+  requireCentralAdmin,
+  requireNotPast,
+  supplierExists,
+} from './reference-admin'
 import { reject, serverCommand } from './server-command'
-
-function dayBefore(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() - 1)
-  return d.toISOString().slice(0, 10)
-}
 
 /**
  * tariff.set v1: a new global rate from a date, after the latest one of its supplier, service,
@@ -19,11 +19,8 @@ export const tariffSet = serverCommand({
   async apply(tx, write, args, ctx) {
     requireCentralAdmin(ctx)
     await requireNotPast(tx, args.validFrom, ctx.at)
-    const supplier = await queryRow(
-      tx,
-      sql`SELECT 1 FROM suppliers WHERE id = ${args.supplierId} AND deleted_at IS NULL`,
-    )
-    if (!supplier) reject(referenceMessages.notFound('Поставщик'))
+    if (!(await supplierExists(tx, args.supplierId)))
+      reject(referenceMessages.notFound('Поставщик'))
     const latest = await queryRow<{ id: string; validFrom: string; validTo: string | null }>(
       tx,
       sql`SELECT id, valid_from AS "validFrom", valid_to AS "validTo" FROM tariffs

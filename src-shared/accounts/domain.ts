@@ -21,6 +21,16 @@ export interface Address {
   flat: string | null
 }
 
+/** The address's fields as the forms and the history name them. */
+export const addressFieldNames: Readonly<Record<keyof Address, string>> = {
+  region: 'Регион',
+  settlement: 'Населенный пункт',
+  street: 'Улица',
+  house: 'Дом',
+  building: 'Корпус',
+  flat: 'Квартира',
+}
+
 /** "Тверская обл., г. Конаково, ул. Ленина, д. 5, корп. 1, кв. 12" */
 export function formatAddress(a: Address): string {
   const parts = [a.region, a.settlement, a.street, `д. ${a.house}`]
@@ -33,6 +43,15 @@ export interface PersonName {
   lastName: string
   firstName: string
   middleName: string | null
+}
+
+/** A person's name and contacts as the forms and the history name them. */
+export const personFieldNames: Readonly<Record<keyof PersonName | 'phone' | 'email', string>> = {
+  lastName: 'Фамилия',
+  firstName: 'Имя',
+  middleName: 'Отчество',
+  phone: 'Телефон',
+  email: 'Эл. почта',
 }
 
 export function formatFullName(p: PersonName): string {

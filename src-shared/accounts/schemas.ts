@@ -1,22 +1,8 @@
 import { z } from 'zod'
+import { optionalText, requiredText } from '../api/text-fields'
 import { labelled } from '../api/validation'
 import { normalizePhone } from './phone'
 import { relations, services, tariffGroups } from './domain'
-
-const text = (label: string, max = 200) =>
-  labelled(label, z.string().trim().min(1, 'не заполнено').max(max, `не длиннее ${max} символов`))
-const optionalText = (label: string, max = 200) =>
-  labelled(
-    label,
-    z
-      .string()
-      .trim()
-      .max(max, `не длиннее ${max} символов`)
-      .transform((v) => (v === '' ? null : v))
-      .nullable()
-      .optional()
-      .transform((v) => v ?? null),
-  )
 
 /** Default company format: up to three letters, then 6 to 12 digits. */
 export const accountNumberSchema = labelled(
@@ -72,17 +58,17 @@ const area = (label: string) =>
   )
 
 export const addressSchema = z.object({
-  region: text('Регион'),
-  settlement: text('Населенный пункт'),
-  street: text('Улица'),
-  house: text('Дом', 20),
+  region: requiredText('Регион'),
+  settlement: requiredText('Населенный пункт'),
+  street: requiredText('Улица'),
+  house: requiredText('Дом', 20),
   building: optionalText('Корпус', 20),
   flat: optionalText('Квартира', 20),
 })
 
 export const holderSchema = z.object({
-  lastName: text('Фамилия', 100),
-  firstName: text('Имя', 100),
+  lastName: requiredText('Фамилия', 100),
+  firstName: requiredText('Имя', 100),
   middleName: optionalText('Отчество', 100),
   phone: phoneSchema
     .nullable()

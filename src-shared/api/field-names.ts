@@ -1,3 +1,4 @@
+import { addressFieldNames, personFieldNames } from '../accounts/domain'
 /*
  * Names for the fields a schema leaves unlabelled, by key, shared by every channel. Ids the clerk
  * never types name the thing instead («Счет не найден»): a bad id means the screen lost its
@@ -48,17 +49,8 @@ export const keyLabels: Readonly<Record<string, string>> = {
   lines: 'Суммы по услугам',
   limit: 'Количество строк',
   offset: 'Начало страницы',
-  lastName: 'Фамилия',
-  firstName: 'Имя',
-  middleName: 'Отчество',
-  phone: 'Телефон',
-  email: 'Эл. почта',
-  region: 'Регион',
-  settlement: 'Населенный пункт',
-  street: 'Улица',
-  house: 'Дом',
-  building: 'Корпус',
-  flat: 'Квартира',
+  ...personFieldNames,
+  ...addressFieldNames,
   service: 'Услуга',
   zone: 'Зона',
   values: 'Показания',

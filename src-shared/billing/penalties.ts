@@ -54,39 +54,18 @@ function accruingDays(lo: number, hi: number, spans: readonly [number, number][]
   return days
 }
 
-/**
- * The penalty numerator's weight of a sum owed from the day after `due` through `through` (the
- * payment day, or the calculation date): reduced days x fullDivisor + full days x reducedDivisor;
- * the numerator is amount x rate x weight, over the denominator 10000 x reducedDivisor x
- * fullDivisor.
- */
-function weight(
-  due: number,
-  through: number,
-  s: PenaltySchedule,
-  spans: readonly [number, number][],
-): number {
-  const reduced = accruingDays(
-    due + s.graceDays + 1,
-    Math.min(through, due + s.fullFromDay - 1),
-    spans,
-  )
-  const full = accruingDays(due + s.fullFromDay, through, spans)
-  return reduced * s.fullDivisor + full * s.reducedDivisor
-}
-
 /** Exact sums of numerators per denominator: plain numbers while they are safe, then BigInt. */
 class Numerators {
   private readonly sums = new Map<number, { small: number; big: bigint }>()
 
-  add(amount: number, rate: number, w: number, denominator: number): void {
+  add(amount: number, rate: number, days: number, denominator: number): void {
     let sum = this.sums.get(denominator)
     if (!sum) this.sums.set(denominator, (sum = { small: 0, big: 0n }))
-    const value = amount * rate * w
+    const value = amount * rate * days
     if (Number.isSafeInteger(value) && Number.isSafeInteger(sum.small + value)) {
       sum.small += value
     } else {
-      sum.big += BigInt(amount) * BigInt(rate) * BigInt(w) + BigInt(sum.small)
+      sum.big += BigInt(amount) * BigInt(rate) * BigInt(days) + BigInt(sum.small)
       sum.small = 0
     }
   }
@@ -135,17 +114,38 @@ function lawCache(law: PenaltyLaw): LawCache {
 }
 
 /**
- * Penalties (Housing Code 155.14) accrued through `calcDate` on a supplier's service, in kopecks,
- * rounded once, half up. Payments settle the oldest debt first, so each period's debt runs on its
- * own until paid; the part paid on a day uses the rate in force on that day, what is still open
- * the rate on the calculation date. The scale in force on the same day applies.
+ * One line of the penalty walk: a period's debt, or the part of it one payment settled, over a
+ * run of days at one share (1/300 or 1/130) and one rate. Its exact amount, in kopecks, is
+ * debt x rate x days / (10000 x divisor).
  */
-export function penaltyAccrued(
+export interface PenaltyLine {
+  period: string
+  /** Kopecks. */
+  debt: number
+  /** Day numbers (see `dayNumber`), inclusive. */
+  from: number
+  to: number
+  /** Days of [from, to] that accrue (moratorium days left out); never 0. */
+  days: number
+  /** Basis points: 950 = 9,5 %. */
+  rate: number
+  /** The share's divisor: 300 for 1/300, 130 for 1/130. */
+  divisor: number
+}
+
+/**
+ * The walk of Housing Code 155.14: payments settle the oldest debt first, so each period's debt
+ * runs on its own until paid; the part paid on a day runs to that day at the rate in force on it,
+ * what is still open runs to `calcDate` at that day's rate; the scale in force on the same day
+ * applies. Each line goes to `visit` (a period close walks every account: no array is built).
+ */
+function walkPenalty(
   debts: readonly PeriodDebt[],
   payments: readonly PenaltyPayment[],
   calcDate: string,
   law: PenaltyLaw,
-): number {
+  visit: (line: PenaltyLine) => void,
+): void {
   const { spans, scaleOn } = lawCache(law)
   const open: { period: string; dueDate: string; due: number; amount: number }[] = []
   for (const d of debts) if (d.amount !== 0) open.push({ ...d, due: dayNumber(d.dueDate) })
@@ -153,21 +153,41 @@ export function penaltyAccrued(
   // Money back from a period (a negative recalculation) settles as a payment on its due date.
   const settling: PenaltyPayment[] = []
   for (const p of payments) if (p.date <= calcDate) settling.push(p)
-  const owing: { due: number; left: number }[] = []
+  const owing: { period: string; due: number; left: number }[] = []
   for (const d of open) {
     if (d.amount < 0) settling.push({ date: d.dueDate, amount: -d.amount })
-    else owing.push({ due: d.due, left: d.amount })
+    else owing.push({ period: d.period, due: d.due, left: d.amount })
   }
   settling.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
 
-  const numerators = new Numerators()
-  const add = (amount: number, due: number, through: string) => {
+  const add = (debt: number, period: string, due: number, through: string) => {
     const day = dayNumber(through)
-    const { rate, schedule } = scaleOn(through)
-    if (day <= due + schedule.graceDays) return
-    const w = weight(due, day, schedule, spans)
-    if (w === 0 || amount === 0 || rate === 0) return
-    numerators.add(amount, rate, w, 10_000 * schedule.reducedDivisor * schedule.fullDivisor)
+    const { rate, schedule: s } = scaleOn(through)
+    if (day <= due + s.graceDays) return
+    // The reduced share first, then the full one.
+    const reducedTo = Math.min(day, due + s.fullFromDay - 1)
+    const reduced = accruingDays(due + s.graceDays + 1, reducedTo, spans)
+    if (reduced > 0)
+      visit({
+        period,
+        debt,
+        from: due + s.graceDays + 1,
+        to: reducedTo,
+        days: reduced,
+        rate,
+        divisor: s.reducedDivisor,
+      })
+    const full = accruingDays(due + s.fullFromDay, day, spans)
+    if (full > 0)
+      visit({
+        period,
+        debt,
+        from: due + s.fullFromDay,
+        to: day,
+        days: full,
+        rate,
+        divisor: s.fullDivisor,
+      })
   }
 
   let first = 0
@@ -179,15 +199,43 @@ export function penaltyAccrued(
     while (credit > 0 && first < owing.length) {
       const debt = owing[first]!
       const settled = Math.min(credit, debt.left)
-      add(settled, debt.due, payment.date)
+      add(settled, debt.period, debt.due, payment.date)
       debt.left -= settled
       credit -= settled
       if (debt.left === 0) first++
     }
   }
-  for (let i = first; i < owing.length; i++) add(owing[i]!.left, owing[i]!.due, calcDate)
+  for (let i = first; i < owing.length; i++)
+    add(owing[i]!.left, owing[i]!.period, owing[i]!.due, calcDate)
+}
 
-  // One rounding for the whole line, over a common denominator of the scales used.
+/** The lines of the penalty accrued through `calcDate` (the penalty sheet writes them out). */
+export function penaltyLines(
+  debts: readonly PeriodDebt[],
+  payments: readonly PenaltyPayment[],
+  calcDate: string,
+  law: PenaltyLaw,
+): PenaltyLine[] {
+  const lines: PenaltyLine[] = []
+  walkPenalty(debts, payments, calcDate, law, (line) => lines.push(line))
+  return lines
+}
+
+/**
+ * Penalties (Housing Code 155.14) accrued through `calcDate` on a supplier's service, in kopecks:
+ * the sum of `penaltyLines`, rounded once, half up.
+ */
+export function penaltyAccrued(
+  debts: readonly PeriodDebt[],
+  payments: readonly PenaltyPayment[],
+  calcDate: string,
+  law: PenaltyLaw,
+): number {
+  const numerators = new Numerators()
+  walkPenalty(debts, payments, calcDate, law, (l) =>
+    numerators.add(l.debt, l.rate, l.days, 10_000 * l.divisor),
+  )
+  // One rounding for the whole line, over a common denominator of the shares used.
   return numerators.rounded()
 }
 

@@ -1,4 +1,11 @@
-import type { AccountStatus, ConsentKind, Relation, Service, TariffGroup } from '../accounts/domain'
+import type {
+  AccountStatus,
+  ConsentKind,
+  Relation,
+  Service,
+  TariffGroup,
+  Address,
+} from '../accounts/domain'
 import type { Role } from '../operators/roles'
 import type { ServiceRequestKind } from '../service-requests/domain'
 
@@ -124,7 +131,7 @@ export interface CustomerRow {
   updatedAt: string
 }
 
-export interface AccountRow {
+export interface AccountRow extends Address {
   id: string
   number: string
   els: string | null
@@ -132,12 +139,6 @@ export interface AccountRow {
   officeId: string | null
   holderId: string
   holderRelation: Relation
-  region: string
-  settlement: string
-  street: string
-  house: string
-  building: string | null
-  flat: string | null
   totalArea: string | null
   livingArea: string | null
   rooms: number | null

@@ -1,4 +1,4 @@
-import { escapeHtml } from './html'
+import { escapeHtml, htmlPage } from './html'
 
 /** The A4 sheet every counter document shares: printer fonts only, nothing loaded from outside. */
 const styles = `
@@ -56,18 +56,5 @@ export function table(
 
 /** A complete, self-contained HTML page on A4; `body` is already escaped HTML. */
 export function a4Page(title: string, body: string): string {
-  return [
-    '<!doctype html>',
-    '<html lang="ru">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${styles}</style>`,
-    '</head>',
-    '<body>',
-    `<main>${body}</main>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n')
+  return htmlPage({ title, styles, body: [`<main>${body}</main>`] })
 }

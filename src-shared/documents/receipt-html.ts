@@ -1,4 +1,4 @@
-import { escapeHtml } from './html'
+import { escapeHtml, htmlPage } from './html'
 import type { ReceiptModel } from './receipt'
 import { details, fiscalFields, totals, type Field } from './receipt-fields'
 import { estimateRollLengthMm } from './receipt-roll'
@@ -105,15 +105,7 @@ export function renderReceiptHtml(
     throw new Error(`roll length is not a positive whole number of mm: ${rollLengthMm}`)
   const title = `${model.title} № ${model.receiptNumber}`
   const [first, ...rest] = totals(model)
-  return [
-    '<!doctype html>',
-    '<html lang="ru">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${styles[layout](rollLengthMm)}</style>`,
-    '</head>',
-    `<body class="layout-${layout}">`,
+  const body = [
     `<main class="receipt receipt-${model.kind}">`,
     '<header>',
     `<div class="company">${escapeHtml(model.companyName)}</div>`,
@@ -129,8 +121,11 @@ export function renderReceiptHtml(
     fiscalBlock(model),
     signature(model),
     '</main>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n')
+  ]
+  return htmlPage({
+    title,
+    styles: styles[layout](rollLengthMm),
+    body,
+    bodyClass: `layout-${layout}`,
+  })
 }

@@ -1,3 +1,4 @@
+import { addressFieldNames, personFieldNames } from '../accounts/domain'
 import type { HistoryChange } from './contract'
 
 /**
@@ -32,19 +33,10 @@ export function kindOfAction(action: string): HistoryKind | null {
 const fieldWords: Record<string, string> = {
   number: 'Номер',
   els: 'ЕЛС',
-  lastName: 'Фамилия',
-  firstName: 'Имя',
-  middleName: 'Отчество',
+  ...personFieldNames,
   fullName: 'ФИО',
-  phone: 'Телефон',
-  email: 'Эл. почта',
   relation: 'Отношение к счету',
-  region: 'Регион',
-  settlement: 'Населенный пункт',
-  street: 'Улица',
-  house: 'Дом',
-  building: 'Корпус',
-  flat: 'Квартира',
+  ...addressFieldNames,
   totalArea: 'Общая площадь',
   livingArea: 'Жилая площадь',
   rooms: 'Комнат',

@@ -1,45 +1,12 @@
 import { z } from 'zod'
 import { calendarDate } from '../api/date-fields'
 import { services, tariffGroups } from '../accounts/domain'
-import { normalizePhone } from '../accounts/phone'
+import { optionalPhone, optionalText, requiredText } from '../api/text-fields'
 import { labelled } from '../api/validation'
 import { kopecksValue } from '../money/amount-field'
 import { roles } from '../operators/roles'
 import { zones } from '../readings/domain'
 import { correspondentAccountMatchesBic, innValid, settlementAccountMatchesBic } from './requisites'
-
-const text = (label: string, max = 200) =>
-  labelled(label, z.string().trim().min(1, 'не заполнено').max(max, `не длиннее ${max} символов`))
-
-const optionalText = (label: string, max = 200) =>
-  labelled(
-    label,
-    z
-      .string()
-      .trim()
-      .max(max, `не длиннее ${max} символов`)
-      .nullable()
-      .optional()
-      .transform((v) => (v ? v : null)),
-  )
-
-const optionalPhone = labelled(
-  'Телефон',
-  z
-    .string()
-    .trim()
-    .nullable()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return null
-      const phone = normalizePhone(v)
-      if (phone === null) {
-        ctx.addIssue({ code: 'custom', message: '10 цифр после +7 или 8' })
-        return z.NEVER
-      }
-      return phone
-    }),
-)
 
 export const isoDateSchema = calendarDate()
 
@@ -90,8 +57,8 @@ const account20 = (label: string) =>
 export const supplierSaveSchema = z
   .object({
     supplierId: editedId,
-    name: text('Полное наименование', 300),
-    shortName: text('Краткое наименование', 100),
+    name: requiredText('Полное наименование', 300),
+    shortName: requiredText('Краткое наименование', 100),
     inn: innSchema,
     kpp: kppSchema,
     ogrn: labelled(
@@ -105,7 +72,7 @@ export const supplierSaveSchema = z
         .transform((v) => (v ? v : null)),
     ),
     address: optionalText('Адрес', 300),
-    phone: optionalPhone,
+    phone: optionalPhone('Телефон'),
     email: labelled(
       'Эл. почта',
       z
@@ -117,7 +84,7 @@ export const supplierSaveSchema = z
         .transform((v) => (v ? v : null)),
     ),
     bankAccount: account20('Расчетный счет'),
-    bankName: text('Банк', 200),
+    bankName: requiredText('Банк', 200),
     bic: bicSchema,
     correspondentAccount: account20('Корр. счет'),
   })
@@ -147,9 +114,9 @@ export type SupplierSaveArgs = z.output<typeof supplierSaveSchema>
 
 export const officeSaveSchema = z.object({
   officeId: editedId,
-  name: text('Название офиса', 200),
-  address: text('Адрес офиса', 300),
-  phone: optionalPhone,
+  name: requiredText('Название офиса', 200),
+  address: requiredText('Адрес офиса', 300),
+  phone: optionalPhone('Телефон'),
 })
 export type OfficeSaveInput = z.input<typeof officeSaveSchema>
 export type OfficeSaveArgs = z.output<typeof officeSaveSchema>
@@ -215,7 +182,7 @@ export const operatorSaveSchema = z
         // Names every JavaScript object has: a login keys maps and caches.
         .refine((v) => !reservedLogins.has(v), 'этот логин занят программой'),
     ),
-    fullName: text('ФИО', 200),
+    fullName: requiredText('ФИО', 200),
     role: labelled('Роль', z.enum(roles, 'не выбрана')),
     officeId: labelled('Офис', z.string().min(1).nullable().default(null)),
     active: labelled('Работает', z.boolean().default(true)),

@@ -1,12 +1,7 @@
+import type { Address } from '../accounts/domain'
 /** The columns a per-account report line reads first: the account, its holder, address, phone. */
-export interface AccountLineRow {
+export interface AccountLineRow extends Address {
   account: string
   holder: string
-  region: string
-  settlement: string
-  street: string
-  house: string
-  building: string | null
-  flat: string | null
   phone: string | null
 }

@@ -29,6 +29,14 @@ const instant = (key: string, title: string): ReportColumn => ({
   width: 17,
 })
 
+/** A per-account line's first columns (AccountLineRow): the account, its holder, address, phone. */
+const accountLineColumns = [
+  text('account', 'Лицевой счет', 13),
+  text('holder', 'Владелец', 28),
+  text('address', 'Адрес', 40),
+  text('phone', 'Телефон', 14),
+]
+
 /** Each report's columns, in order: the rows built in main follow them. */
 export const reportColumns = {
   payments: [
@@ -92,19 +100,13 @@ export const reportColumns = {
     text('acceptedBy', 'Принял старший смены', 24),
   ],
   missingReadings: [
-    text('account', 'Лицевой счет', 13),
-    text('holder', 'Владелец', 28),
-    text('address', 'Адрес', 40),
-    text('phone', 'Телефон', 14),
+    ...accountLineColumns,
     text('meter', 'Счетчик', 14),
     date('lastReading', 'Последние показания'),
     text('office', 'Офис', 18),
   ],
   debtors: [
-    text('account', 'Лицевой счет', 13),
-    text('holder', 'Владелец', 28),
-    text('address', 'Адрес', 40),
-    text('phone', 'Телефон', 14),
+    ...accountLineColumns,
     money('debt', 'Долг, руб.'),
     money('current', 'Не просрочено'),
     money('first', '1–30 дней'),
@@ -116,10 +118,7 @@ export const reportColumns = {
     count('days', 'Просрочка, дней', false),
   ],
   meters: [
-    text('account', 'Лицевой счет', 13),
-    text('holder', 'Владелец', 28),
-    text('address', 'Адрес', 40),
-    text('phone', 'Телефон', 14),
+    ...accountLineColumns,
     text('service', 'Услуга', 18),
     text('model', 'Модель', 16),
     text('serial', 'Заводской номер', 16),

@@ -57,66 +57,6 @@ export const readingStatusNames: Record<ReadingStatus, string> = {
   billed: 'Начислено',
 }
 
-/** Audit actions as the supervisor reads them; an unknown one shows its code. */
-export const actionNames: Record<string, string> = {
-  login: 'Вход',
-  logout: 'Выход',
-  'account.view': 'Просмотр карточки счета',
-  'account.form': 'Просмотр формы счета',
-  'account.history': 'Просмотр истории счета',
-  'payment.proposal': 'Просмотр суммы к оплате',
-  'payment.history': 'Просмотр истории платежей',
-  'reading.entry': 'Просмотр счета для ввода показаний',
-  'reading.history': 'Просмотр истории показаний',
-  'alerts.list': 'Просмотр списка предупреждений',
-  'document.view': 'Просмотр документа',
-  'document.print': 'Печать документа',
-  'report.view': 'Просмотр отчета с персональными данными',
-  'session.login_failed': 'Неверный пароль при входе',
-  'session.login_locked': 'Вход отложен после неверных паролей',
-  'session.unlock_failed': 'Неверный пароль при разблокировке',
-  'session.unlock_locked': 'Разблокировка отложена после неверных паролей',
-  'supervisor.confirm_failed': 'Неверный пароль старшего смены',
-  'supervisor.confirm_locked': 'Подтверждение старшего отложено после неверных паролей',
-  'account.register': 'Открытие счета',
-  'account.edit': 'Изменение счета',
-  'account.close': 'Закрытие счета',
-  'reading.submit': 'Ввод показаний',
-  'reading.delete': 'Удаление показаний',
-  'payment.record': 'Прием платежа',
-  'payment.cancel': 'Отмена платежа',
-  'payment.reassign': 'Перенос платежа',
-  'shift.open': 'Открытие смены',
-  'shift.close': 'Закрытие смены',
-  'meter.install': 'Установка счетчика',
-  'meter.replace': 'Замена счетчика',
-  'meter.remove': 'Снятие счетчика',
-  'report.export': 'Выгрузка отчета',
-  'setting.set': 'Изменение настройки',
-  'tariff.set': 'Изменение тарифа',
-  deny: 'Отказ в доступе',
-}
-
-export function actionName(action: string): string {
-  return actionNames[action] ?? action
-}
-
-/** Audit actions that touch customers' personal data: who viewed or exported what. */
-export const personalDataActions = [
-  'account.view',
-  'account.form',
-  'account.history',
-  'payment.proposal',
-  'payment.history',
-  'reading.entry',
-  'reading.history',
-  'alerts.list',
-  'document.view',
-  'document.print',
-  'report.view',
-  'report.export',
-] as const
-
 export const shiftComparisonNames = {
   open: 'Смена открыта',
   pending: 'Не отправлено на сервер',

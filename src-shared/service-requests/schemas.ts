@@ -1,43 +1,16 @@
 import { z } from 'zod'
-import { normalizePhone } from '../accounts/phone'
 import { officeDateSchema } from '../accounts/change-schemas'
+import { optionalText, requiredPhone } from '../api/text-fields'
 import { labelled } from '../api/validation'
 import { kopecksField } from '../money/amount-field'
 import { serviceRequestKinds, serviceRequestStatuses } from './domain'
-
-const optionalText = (label: string, max: number) =>
-  labelled(
-    label,
-    z
-      .string()
-      .trim()
-      .max(max, `не длиннее ${max} символов`)
-      .nullable()
-      .optional()
-      .transform((v) => (v ? v : null)),
-  )
-
-const phone = labelled(
-  'Контактный телефон',
-  z
-    .string()
-    .trim()
-    .transform((v, ctx) => {
-      const p = normalizePhone(v)
-      if (p === null) {
-        ctx.addIssue({ code: 'custom', message: '10 цифр после +7 или 8' })
-        return z.NEVER
-      }
-      return p
-    }),
-)
 
 /** service request: registered from the card, at the counter or on the phone. */
 export const registerServiceRequestSchema = z.object({
   accountId: labelled('Лицевой счет', z.string().min(1, 'не выбран')),
   kind: labelled('Вид заявки', z.enum(serviceRequestKinds, 'не выбран')),
   meterId: labelled('Счетчик', z.string().min(1).max(64).nullable().default(null)),
-  contactPhone: phone,
+  contactPhone: requiredPhone('Контактный телефон'),
   preferredDates: optionalText('Желаемые даты', 200),
   note: optionalText('Примечание', 1000),
 })

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { auditActionName } from '../../src-shared/history/actions'
+import type { HistoryPage } from '../../src-shared/history/contract'
 import { tempApp, testOperators, accountInput, type TempApp } from '../support/temp-app'
 
 let t: TempApp
@@ -84,5 +86,39 @@ describe('reads of personal data in the audit log', () => {
       [clerk.fullName, 'Просмотр карточки счета', '7700000001'],
     ])
     expect(table.filters).toContainEqual({ label: 'Лицевой счет', value: '7700000001' })
+  })
+
+  it('keeps the reads each action says are not history out of the history, the card view in', async () => {
+    await t.app.dispatch('accounts.card', { accountId }, tab)
+    await t.app.dispatch('accounts.form', { accountId }, tab)
+    await t.app.dispatch('payments.history', { accountId }, tab)
+    const history = await t.app.dispatch('history.account', { accountId }, tab)
+    if (!history.ok) throw new Error(history.error.message)
+    expect((history.value as HistoryPage).entries.map((e) => e.action)).toEqual([
+      'account.view',
+      'account.register',
+    ])
+    // «Кто смотрел» still lists every read.
+    expect(reads().map((r) => r.action)).toEqual([
+      'account.view',
+      'account.form',
+      'payment.history',
+      'account.history',
+    ])
+  })
+
+  it('gives every action it wrote a Russian name', async () => {
+    await t.app.dispatch('accounts.card', { accountId }, tab)
+    for (const channel of ['accounts.form', 'payments.proposal', 'readings.history'])
+      await t.app.dispatch(channel, { accountId }, tab)
+    await t.app.dispatch('alerts.list', { kind: 'debt' }, tab)
+    await t.app.dispatch('session.logout', {}, tab)
+    await t.app.dispatch('session.login', { login: clerk.login, password: 'wrong' }, tab)
+    const written = t.app.services.db.$client
+      .prepare('SELECT DISTINCT action FROM audit_log ORDER BY action')
+      .pluck()
+      .all() as string[]
+    expect(written).toHaveLength(9)
+    expect(written.filter((a) => auditActionName(a) === null)).toEqual([])
   })
 })

@@ -70,7 +70,7 @@ test('a new account with a 2-zone meter is edited, its meter replaced, and the h
   await page.getByTestId('card-tab-history').click()
   const operations = page.getByTestId('audit-operation')
   await expect(operations.filter({ hasText: 'Замена счетчика' })).toHaveCount(1)
-  const done = (await operations.allTextContents()).filter((o) => o !== 'Просмотр карточки')
+  const done = (await operations.allTextContents()).filter((o) => o !== 'Просмотр карточки счета')
   // A replacement is recorded as the replacement and the new meter's installation, together.
   expect(done.slice(0, 2).sort()).toEqual(['Замена счетчика', 'Установка счетчика'])
   expect(done.slice(2)).toEqual([

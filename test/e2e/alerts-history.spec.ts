@@ -64,13 +64,13 @@ test('the alerts list filters by kind and opens a card showing the alert and its
 
   // The view just made is the newest entry of the account's history.
   await page.getByTestId('card-tab-history').click()
-  await expect(page.getByTestId('audit-operation').first()).toHaveText('Просмотр карточки')
+  await expect(page.getByTestId('audit-operation').first()).toHaveText('Просмотр карточки счета')
   await expect(page.getByTestId('audit-table')).toContainText('Иванова Мария Петровна')
 
   // The clerk's own history lists the same view with the account number.
   await page.getByTestId('nav-history').click()
   await expect(page.getByTestId('audit-table')).toContainText(sample.expired.number)
-  await expect(page.getByTestId('audit-operation').first()).toHaveText('Просмотр карточки')
+  await expect(page.getByTestId('audit-operation').first()).toHaveText('Просмотр карточки счета')
 })
 
 test('an admin adds a tariff; a clerk sees it but cannot change tariffs', async ({ page }) => {

@@ -3,11 +3,11 @@ import type {
   AccountStatus,
   ConsentKind,
   Relation,
-  Service,
   TariffGroup,
 } from '../../../src-shared/accounts/domain'
 import { operators } from './operators'
-import { branches, offices, services, suppliers } from './reference'
+import { branches, offices } from './reference'
+import { accountColumn, serviceColumn, supplierColumn } from './columns'
 
 /** A person: the holder of accounts or someone linked to one. */
 export const customers = sqliteTable('customers', {
@@ -71,9 +71,7 @@ export const accountPersons = sqliteTable(
   'account_persons',
   {
     id: text().primaryKey(),
-    accountId: text()
-      .notNull()
-      .references(() => accounts.id),
+    accountId: accountColumn(),
     customerId: text()
       .notNull()
       .references(() => customers.id),
@@ -87,16 +85,9 @@ export const accountPersons = sqliteTable(
 export const accountServices = sqliteTable(
   'account_services',
   {
-    accountId: text()
-      .notNull()
-      .references(() => accounts.id),
-    service: text()
-      .$type<Service>()
-      .notNull()
-      .references(() => services.code),
-    supplierId: text()
-      .notNull()
-      .references(() => suppliers.id),
+    accountId: accountColumn(),
+    service: serviceColumn(),
+    supplierId: supplierColumn(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.service] })],
 )
@@ -106,9 +97,7 @@ export const consents = sqliteTable(
   'consents',
   {
     id: text().primaryKey(),
-    accountId: text()
-      .notNull()
-      .references(() => accounts.id),
+    accountId: accountColumn(),
     kind: text().$type<ConsentKind>().notNull(),
     given: integer({ mode: 'boolean' }).notNull(),
     date: text().notNull(),

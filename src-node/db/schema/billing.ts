@@ -1,6 +1,6 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { accounts } from './accounts'
 import { branches } from './reference'
+import { accountColumn } from './columns'
 
 /** A branch's billing period: open until the central server's period close bills it. */
 export const billingPeriods = sqliteTable(
@@ -25,9 +25,7 @@ export const bills = sqliteTable(
   'bills',
   {
     id: text().primaryKey(),
-    accountId: text()
-      .notNull()
-      .references(() => accounts.id),
+    accountId: accountColumn(),
     period: text().notNull(),
     /** The payment document's number (ЕПД), printed and read back from payments. */
     documentNumber: text().notNull(),

@@ -1,11 +1,10 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import type { Service } from '../../../src-shared/accounts/domain'
 import type { PaymentChannel, PaymentMethod } from '../../../src-shared/payments/domain'
 import type { ReadingSource, ReadingStatus, Zone } from '../../../src-shared/readings/domain'
-import { accounts } from './accounts'
 import { meters } from './meters'
 import { operators } from './operators'
-import { offices, services, suppliers, workstations } from './reference'
+import { offices, workstations } from './reference'
+import { accountColumn, serviceColumn, supplierColumn } from './columns'
 
 /** A reading is a fact: inserted once, never updated in place. */
 export const readings = sqliteTable(
@@ -15,9 +14,7 @@ export const readings = sqliteTable(
     meterId: text()
       .notNull()
       .references(() => meters.id),
-    accountId: text()
-      .notNull()
-      .references(() => accounts.id),
+    accountId: accountColumn(),
     zone: text().$type<Zone>().notNull(),
     /** As typed, for the audit ("02835,7"). */
     rawValue: text().notNull(),
@@ -50,16 +47,9 @@ export const openingBalances = sqliteTable(
   'opening_balances',
   {
     id: text().primaryKey(),
-    accountId: text()
-      .notNull()
-      .references(() => accounts.id),
-    supplierId: text()
-      .notNull()
-      .references(() => suppliers.id),
-    service: text()
-      .$type<Service>()
-      .notNull()
-      .references(() => services.code),
+    accountId: accountColumn(),
+    supplierId: supplierColumn(),
+    service: serviceColumn(),
     date: text().notNull(),
     amount: integer().notNull(),
   },
@@ -70,16 +60,9 @@ export const charges = sqliteTable(
   'charges',
   {
     id: text().primaryKey(),
-    accountId: text()
-      .notNull()
-      .references(() => accounts.id),
-    supplierId: text()
-      .notNull()
-      .references(() => suppliers.id),
-    service: text()
-      .$type<Service>()
-      .notNull()
-      .references(() => services.code),
+    accountId: accountColumn(),
+    supplierId: supplierColumn(),
+    service: serviceColumn(),
     period: text().notNull(),
     kind: text().$type<'charge' | 'recalculation' | 'penalty'>().notNull(),
     /** Decimal string in the service's unit. */
@@ -125,9 +108,7 @@ export const payments = sqliteTable(
   'payments',
   {
     id: text().primaryKey(),
-    accountId: text()
-      .notNull()
-      .references(() => accounts.id),
+    accountId: accountColumn(),
     paidAt: text().notNull(),
     /** Kopecks, the sum of its lines. */
     amount: integer().notNull(),
@@ -162,13 +143,8 @@ export const paymentLines = sqliteTable(
     paymentId: text()
       .notNull()
       .references(() => payments.id),
-    supplierId: text()
-      .notNull()
-      .references(() => suppliers.id),
-    service: text()
-      .$type<Service>()
-      .notNull()
-      .references(() => services.code),
+    supplierId: supplierColumn(),
+    service: serviceColumn(),
     amount: integer().notNull(),
   },
   (t) => [index('payment_lines_payment_idx').on(t.paymentId)],

@@ -1,19 +1,12 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import type { Service } from '../../../src-shared/accounts/domain'
-import { accounts } from './accounts'
-import { services } from './reference'
+import { accountColumn, serviceColumn } from './columns'
 
 export const meters = sqliteTable(
   'meters',
   {
     id: text().primaryKey(),
-    accountId: text()
-      .notNull()
-      .references(() => accounts.id),
-    service: text()
-      .$type<Service>()
-      .notNull()
-      .references(() => services.code),
+    accountId: accountColumn(),
+    service: serviceColumn(),
     model: text().notNull(),
     serialNumber: text().notNull(),
     zones: integer().notNull(),

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import type { Service, TariffGroup } from '../../../src-shared/accounts/domain'
 import type { Zone } from '../../../src-shared/readings/domain'
+import { serviceColumn, supplierColumn } from './columns'
 
 export const branches = sqliteTable('branches', {
   id: text().primaryKey(),
@@ -55,13 +56,8 @@ export const services = sqliteTable('services', {
 /** A rate valid from a date, per supplier, service, tariff group and zone. */
 export const tariffs = sqliteTable('tariffs', {
   id: text().primaryKey(),
-  supplierId: text()
-    .notNull()
-    .references(() => suppliers.id),
-  service: text()
-    .$type<Service>()
-    .notNull()
-    .references(() => services.code),
+  supplierId: supplierColumn(),
+  service: serviceColumn(),
   tariffGroup: text().$type<TariffGroup>().notNull(),
   zone: text().$type<Zone>().notNull(),
   validFrom: text().notNull(),

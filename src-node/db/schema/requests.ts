@@ -5,10 +5,10 @@ import type {
   ServiceRequestKind,
   ServiceRequestStatus,
 } from '../../../src-shared/service-requests/domain'
-import { accounts } from './accounts'
 import { meters } from './meters'
 import { operators } from './operators'
 import { suppliers } from './reference'
+import { accountColumn, supplierColumn } from './columns'
 
 /** The price list (прейскурант): a kind's price from a date, global, set by an admin. */
 export const priceList = sqliteTable('price_list', {
@@ -18,9 +18,7 @@ export const priceList = sqliteTable('price_list', {
   /** Kopecks; 0 = free. */
   price: integer().notNull(),
   /** Who bills a paid service. */
-  supplierId: text()
-    .notNull()
-    .references(() => suppliers.id),
+  supplierId: supplierColumn(),
 })
 
 /** A service request (заявка) of an account, with its status as the latest command left it. */
@@ -28,9 +26,7 @@ export const serviceRequests = sqliteTable(
   'service_requests',
   {
     id: text().primaryKey(),
-    accountId: text()
-      .notNull()
-      .references(() => accounts.id),
+    accountId: accountColumn(),
     /** Made by the workstation: its receipt prefix and a counter, so offline desks never clash. */
     number: text().notNull(),
     kind: text().$type<ServiceRequestKind>().notNull(),
@@ -64,9 +60,7 @@ export const appeals = sqliteTable(
   'appeals',
   {
     id: text().primaryKey(),
-    accountId: text()
-      .notNull()
-      .references(() => accounts.id),
+    accountId: accountColumn(),
     number: text().notNull(),
     topic: text().$type<AppealTopic>().notNull(),
     text: text().notNull(),
