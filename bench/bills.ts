@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- bills --accounts N`: one period's bills for N accounts of a demo replica
  * rendered to PDF by the batch printer with Chromium already started, the main event loop's
- * longest stall measured the whole time.
+ * longest stall measured the whole time. The bare limit beside it: the same printer saving as
+ * many one-line pages, in jobs of the same size, as many at once.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,8 +13,11 @@ import { dueDateOf } from '../src-shared/billing/penalties'
 import { billingLawOf } from '../src-shared/billing/law-rows'
 import { lawSettingRows } from '../src-shared/billing/law-history'
 import { printBillBatch } from '../src-main/documents/bill-batch'
+import type { Printer } from '../src-main/documents/printer'
+import { renderBillBatchHtml } from '../src-shared/documents/bill-html'
 import { chromiumPdfPrinter } from '../src-main/webhost/chromium-pdf-printer'
 import { benchReplicaCopy } from './replica-cache'
+import { ratio } from './timings'
 
 const today = '2026-11-20'
 
@@ -72,6 +76,7 @@ export async function run(args: string[]): Promise<void> {
     })
     const seconds = (performance.now() - started) / 1000
     loop.disable()
+    const bare = await bareLimit(printer, result.bills, Number(values['per-job']))
     console.log(
       JSON.stringify({
         bench: 'bills',
@@ -79,6 +84,8 @@ export async function run(args: string[]): Promise<void> {
         seconds: Math.round(seconds * 100) / 100,
         bills_per_s: Math.round((result.bills / seconds) * 10) / 10,
         max_stall_ms: Math.round(loop.max / 1e5) / 10,
+        bare_seconds: Math.round(bare * 100) / 100,
+        ratio: ratio(seconds, bare),
       }),
     )
   } finally {
@@ -86,4 +93,26 @@ export async function run(args: string[]): Promise<void> {
     db.$client.close()
     rmSync(folder, { recursive: true, force: true })
   }
+}
+
+/** Seconds the printer takes for `pages` one-line pages in jobs of `perJob`, as many at once. */
+async function bareLimit(printer: Printer, pages: number, perJob: number): Promise<number> {
+  const started = performance.now()
+  const jobs: Promise<unknown>[] = []
+  for (let i = 0; i < pages; i += perJob) {
+    const articles = Array.from(
+      { length: Math.min(perJob, pages - i) },
+      (_, k) => `<article class="bill"><p>Страница ${i + k + 1}</p></article>`,
+    )
+    jobs.push(
+      printer.print({
+        html: renderBillBatchHtml('Пустые страницы', articles),
+        name: `bare_${i + 1}`,
+        layout: 'a4',
+        printer: '',
+      }),
+    )
+  }
+  await Promise.all(jobs)
+  return (performance.now() - started) / 1000
 }

@@ -32,8 +32,10 @@ export interface BillBatchResult {
 /**
  * Prints a period's bills in jobs of `perJob` bills. Each bill is built on its own turn of the
  * event loop, so the window's requests are answered between bills; the browser renders while
- * the next job's bills are built. Cancel through `signal`: the job being printed finishes, the
- * next is not sent, and `next` says where to resume.
+ * the next job's bills are built, several jobs at once where the printer saves PDFs in
+ * parallel (a physical printer takes its jobs one by one, in order). Progress and documents
+ * follow print order. Cancel through `signal`: the jobs being printed finish, the next is not
+ * sent, and `next` says where to resume.
  */
 export async function printBillBatch(
   db: Db,
@@ -41,12 +43,16 @@ export async function printBillBatch(
   o: BillBatchOptions,
 ): Promise<BillBatchResult> {
   const perJob = o.perJob ?? 50
+  const lanes = o.printer === '' ? Math.max(1, printer.parallel ?? 1) : 1
   const total = o.accountIds.length
   const documents: PrintedDocument[] = []
   let bills = 0
-  let printing: Promise<void> = Promise.resolve()
+  let failed = false
+  // Settles when every job sent so far has printed, in order; rejects with the first failure.
+  let inOrder: Promise<void> = Promise.resolve()
+  const running = new Set<Promise<void>>()
   let i = o.from ?? 0
-  while (i < total) {
+  while (i < total && !failed) {
     if (o.signal?.aborted) break
     const start = i
     const articles: string[] = []
@@ -58,27 +64,42 @@ export async function printBillBatch(
         )
       await nextTurn()
     }
-    const html = renderBillBatchHtml(`ЕПД за ${o.period}`, articles)
-    await printing
-    // Cancelled while the last job printed: this one is not sent, a resume starts with it.
-    if (o.signal?.aborted) {
+    while (running.size >= lanes) await Promise.race(running)
+    // Cancelled while the last jobs printed: this one is not sent, a resume starts with it.
+    if (o.signal?.aborted || failed) {
       i = start
       break
     }
     const end = i
-    printing = printer
-      .print({
-        html,
-        name: `ЕПД_${o.period}_${start + 1}-${end}`,
-        layout: 'a4',
-        printer: o.printer,
-      })
+    // Accounts without a bill for the period make no job of their own.
+    const job =
+      articles.length === 0
+        ? Promise.resolve(null)
+        : printer.print({
+            html: renderBillBatchHtml(`ЕПД за ${o.period}`, articles),
+            name: `ЕПД_${o.period}_${start + 1}-${end}`,
+            layout: 'a4',
+            printer: o.printer,
+          })
+    // Seen in order below; a failure before its turn is not an unhandled one.
+    job.catch(() => undefined)
+    inOrder = inOrder
+      .then(() => job)
       .then((printed) => {
-        documents.push(printed)
+        if (printed) documents.push(printed)
         bills += articles.length
         o.onProgress?.(end, total)
       })
+    // A lane frees when its job is done in order (its progress, and a cancel in it, seen).
+    const done = inOrder.then(
+      () => undefined,
+      () => {
+        failed = true
+      },
+    )
+    running.add(done)
+    void done.then(() => running.delete(done))
   }
-  await printing
+  await inOrder
   return { bills, documents, next: i < total ? i : null }
 }

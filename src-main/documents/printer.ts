@@ -20,6 +20,8 @@ export interface Printer {
   /** The system's printers, for choosing one per document kind in settings. */
   listPrinters(): Promise<SystemPrinter[]>
   close(): Promise<void>
+  /** How many jobs saved as PDF it renders at once (1 when absent); printers take one. */
+  parallel?: number
   /** Where saved PDFs go, purged after the `printedRetentionDays` setting. */
   folder?: string
 }

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { ownerOnlyFileMode, ownerOnlyFolder } from '../files/owner-only'
 import { join } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { pdfFileName, type Printer } from '../documents/printer'
 
 /** Debian's Chromium, headless on a build machine: no sandbox, GPU or background traffic. */
@@ -16,17 +16,60 @@ export const chromiumArgs = [
   '--no-first-run',
 ]
 
+/** Pages printing at once: one renderer each, two cores on a counter's workstation. */
+const pagesAtOnce = 2
+
 /**
  * Saves every document as a PDF under `folder`, rendered by the system's Chromium: the web dev
- * host's and the tests' printer. One browser per process, started on the first print.
+ * host's and the tests' printer. One browser per process, started on the first print. Pages are
+ * kept and reused (a new page starts a renderer, about half a second of CPU), each in its own
+ * context so two jobs lay out on two cores.
  */
 export function chromiumPdfPrinter(folder: string, executablePath = chromiumPath): Printer {
   let browser: Promise<Browser> | null = null
+  const idle: Page[] = []
+  const waiting: ((page: Page | null) => void)[] = []
+  let open = 0
+
+  async function take(): Promise<Page> {
+    const page = idle.pop()
+    if (page) return page
+    if (open < pagesAtOnce) {
+      open++
+      try {
+        browser ??= chromium.launch({ executablePath, args: chromiumArgs })
+        const context = await (await browser).newContext()
+        return await context.newPage()
+      } catch (error) {
+        open--
+        throw error
+      }
+    }
+    // Every page busy: the next one given back (or a free slot when one is dropped).
+    return (await new Promise<Page | null>((resolve) => waiting.push(resolve))) ?? take()
+  }
+
+  function giveBack(page: Page, healthy: boolean): void {
+    if (!healthy) {
+      open--
+      void page
+        .context()
+        .close()
+        .catch(() => undefined)
+      waiting.shift()?.(null)
+      return
+    }
+    const next = waiting.shift()
+    if (next) next(page)
+    else idle.push(page)
+  }
+
   return {
     folder,
+    parallel: pagesAtOnce,
     async print(job) {
-      browser ??= chromium.launch({ executablePath, args: chromiumArgs })
-      const page = await (await browser).newPage()
+      const page = await take()
+      let healthy = false
       try {
         // The page's own @page rule sets the paper: 80 mm roll or A4.
         await page.setContent(job.html, { waitUntil: 'load' })
@@ -34,9 +77,11 @@ export function chromiumPdfPrinter(folder: string, executablePath = chromiumPath
         const path = join(folder, pdfFileName(job.name))
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
         writeFileSync(path, pdf, { mode: ownerOnlyFileMode })
+        healthy = true
         return { kind: 'pdf', target: path }
       } finally {
-        await page.close()
+        // A page that failed is not trusted with the next document.
+        giveBack(page, healthy)
       }
     },
     // The web dev host prints nothing itself, but lists what CUPS knows (none without it).
@@ -57,6 +102,8 @@ export function chromiumPdfPrinter(folder: string, executablePath = chromiumPath
     async close() {
       const started = browser
       browser = null
+      idle.length = 0
+      open = 0
       if (started) await (await started).close()
     },
   }

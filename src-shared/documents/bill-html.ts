@@ -1,7 +1,7 @@
 import type { BillModel, BillSupplierSection } from './bill'
 import { a4Page, fieldList, table } from './a4-page'
 import { escapeHtml } from './html'
-import { qrSvg } from './qr-svg'
+import { qrImage } from './qr-image'
 
 /** The printed side of the QR: big enough for a phone and a counter scanner off plain paper. */
 export const billQrSizeMm = 34
@@ -48,7 +48,7 @@ function supplierBlock(s: BillSupplierSection, model: BillModel): string {
   return (
     '<section class="supplier">' +
     `<div>${requisites}${services}<p><b>К оплате ${escapeHtml(p.name)}: ${escapeHtml(s.dueText)}</b></p></div>` +
-    `<div>${qrSvg(s.qrPayload, billQrSizeMm)}<div class="qr-caption">Оплата по QR-коду, ЛС ${escapeHtml(model.accountNumber)}</div></div>` +
+    `<div>${qrImage(s.qrPayload, billQrSizeMm)}<div class="qr-caption">Оплата по QR-коду, ЛС ${escapeHtml(model.accountNumber)}</div></div>` +
     '</section>'
   )
 }

@@ -42,6 +42,8 @@ afterEach(() => t.cleanup())
 describe('batch printing of a period bills', () => {
   it('prints the billed accounts in jobs, skips one without a bill, cancels and resumes', async () => {
     const { db, printer } = t.app.services
+    // Two pages print at once: a cancel lets both jobs in flight finish.
+    expect(printer.parallel).toBe(2)
     const controller = new AbortController()
     const progress: number[] = []
     const first = await printBillBatch(db, printer, {
@@ -49,26 +51,30 @@ describe('batch printing of a period bills', () => {
       accountIds: accounts,
       timeZone: 'Europe/Moscow',
       printer: '',
-      perJob: 2,
+      perJob: 1,
       signal: controller.signal,
       onProgress: (done) => {
         progress.push(done)
         controller.abort()
       },
     })
-    // Cancelled while the first job printed: the second, built meanwhile, waits for the resume.
-    expect(progress).toEqual([2])
+    // Cancelled while the first two jobs printed: the third, built meanwhile, waits for the resume.
+    expect(progress).toEqual([1, 2])
     expect(first).toMatchObject({ bills: 2, next: 2 })
     const rest = await printBillBatch(db, printer, {
       period: '2026-10',
       accountIds: accounts,
       timeZone: 'Europe/Moscow',
       printer: '',
-      perJob: 2,
+      perJob: 1,
       from: first.next!,
     })
     expect(rest.next).toBeNull()
     expect(first.bills + rest.bills).toBe(3)
+    // One PDF per job in print order; the account without a bill made none.
+    expect(
+      [...first.documents, ...rest.documents].map((d) => d.target.replace(/^.*\//, '')),
+    ).toEqual(['ЕПД_2026-10_1-1.pdf', 'ЕПД_2026-10_2-2.pdf', 'ЕПД_2026-10_3-3.pdf'])
     const text = [...first.documents, ...rest.documents]
       .map((d) => execFileSync('pdftotext', [d.target, '-']).toString())
       .join('\n')
