@@ -35,7 +35,7 @@ import { RecentRows } from '../sync/recent-rows'
 import { registerUpdateFeed } from './update-feed'
 import { readAttachmentFile, storeAttachmentFile } from '../attachments/attachment-files'
 import { attachmentLimits, attachmentMessages } from '../../src-shared/attachments/content'
-import { authenticate, type WorkstationIdentity } from '../workstations/credentials'
+import { authenticateWithSession, type WorkstationIdentity } from '../workstations/credentials'
 import { centralReportRequestSchema } from '../../src-shared/reports/central'
 import { answerCentralReport } from '../reports/central-http'
 import { billingRunRequestSchema } from '../../src-shared/billing/contract'
@@ -105,15 +105,18 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
    * only the sender's own budget.
    */
   const identities = new WeakMap<FastifyRequest, WorkstationIdentity | null>()
+  /** The operator of the session token a request carries, read with its workstation. */
+  const sessions = new WeakMap<FastifyRequest, string | null>()
   const identify = async (req: FastifyRequest) => {
-    identities.set(
-      req,
-      await authenticate(
-        db,
-        req.headers['x-workstation-id'] as string | undefined,
-        req.headers['x-workstation-secret'] as string | undefined,
-      ),
+    const token = req.headers[OPERATOR_TOKEN_HEADER]
+    const known = await authenticateWithSession(
+      db,
+      req.headers['x-workstation-id'] as string | undefined,
+      req.headers['x-workstation-secret'] as string | undefined,
+      typeof token === 'string' && token !== '' ? token : undefined,
     )
+    identities.set(req, known?.identity ?? null)
+    if (known) sessions.set(req, known.sessionOperatorId)
   }
   const perWorkstation = (req: FastifyRequest) => {
     const ws = identities.get(req)
@@ -182,7 +185,8 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
   ): Promise<string | null> => {
     const token = req.headers[OPERATOR_TOKEN_HEADER]
     if (typeof token !== 'string' || token === '') return null
-    const operatorId = await operatorOfSession(db, ws, token)
+    const read = sessions.get(req)
+    const operatorId = read !== undefined ? read : await operatorOfSession(db, ws, token)
     if (!operatorId) void reply.header(OPERATOR_SESSION_HEADER, OPERATOR_SESSION_ENDED)
     return operatorId
   }

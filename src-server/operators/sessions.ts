@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { sql } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import type { OperatorSessionAnswer } from '../../src-shared/sync/protocol'
 import type { ServerDb } from '../db/connection'
 import { queryRow } from '../db/query'
@@ -40,30 +40,49 @@ export async function issueOperatorSession(
   return { token, expiresAt: new Date(row!.expiresAt).toISOString() }
 }
 
+/** A session as read for a request: its operator and whether the password is still the same. */
+export interface SessionRow {
+  operatorId: string | null
+  fingerprint: string | null
+  passwordHash: string | null
+}
+
 /**
- * The operator whose session this token is, or null: only at the workstation it was issued to,
- * before expiry, not revoked, and while the operator is active, not deleted, of the workstation's
- * branch and with the password hash of issue time (a central password change or deactivation
- * ends it).
+ * The session this token is, as a query of one row (or none): only at the workstation it was
+ * issued to, before expiry, not revoked, and while the operator is active, not deleted and of the
+ * workstation's branch. `workstationId` and `branchId` are values or columns of an outer query
+ * (a request reads its workstation and its session in one round trip).
+ */
+export function sessionQuery(token: string, workstationId: SQL | string, branchId: SQL | string) {
+  return sql`SELECT s.operator_id AS "operatorId", s.password_fingerprint AS fingerprint,
+                    o.password_hash AS "passwordHash"
+               FROM operator_sessions s
+               JOIN operators o ON o.id = s.operator_id
+               LEFT JOIN offices f ON f.id = o.office_id
+              WHERE s.token_hash = ${sha256(token)} AND s.workstation_id = ${workstationId}
+                AND s.revoked_at IS NULL AND s.expires_at > now()
+                AND o.active = 1 AND o.deleted_at IS NULL
+                AND (o.office_id IS NULL OR f.branch_id = ${branchId})`
+}
+
+/** The session's operator, or null: none, or the password hash is not the one of issue time. */
+export function sessionOperatorOf(row: SessionRow | undefined): string | null {
+  if (!row?.operatorId || row.passwordHash === null) return null
+  return row.fingerprint === passwordFingerprint(row.passwordHash) ? row.operatorId : null
+}
+
+/**
+ * The operator whose session this token is, or null (see sessionQuery); a central password
+ * change or deactivation ends it.
  */
 export async function operatorOfSession(
   db: ServerDb,
   ws: WorkstationIdentity,
   token: string,
 ): Promise<string | null> {
-  const row = await queryRow<{ operatorId: string; fingerprint: string; passwordHash: string }>(
-    db,
-    sql`SELECT s.operator_id AS "operatorId", s.password_fingerprint AS fingerprint,
-               o.password_hash AS "passwordHash"
-          FROM operator_sessions s
-          JOIN operators o ON o.id = s.operator_id
-          LEFT JOIN offices f ON f.id = o.office_id
-         WHERE s.token_hash = ${sha256(token)} AND s.workstation_id = ${ws.workstationId}
-           AND s.revoked_at IS NULL AND s.expires_at > now()
-           AND o.active = 1 AND o.deleted_at IS NULL
-           AND (o.office_id IS NULL OR f.branch_id = ${ws.branchId})`,
+  return sessionOperatorOf(
+    await queryRow<SessionRow>(db, sessionQuery(token, ws.workstationId, ws.branchId)),
   )
-  return row && row.fingerprint === passwordFingerprint(row.passwordHash) ? row.operatorId : null
 }
 
 /** Ends a session at the operator's logout; false when this workstation holds no such session. */

@@ -4,6 +4,7 @@ import { uuidv7 } from 'uuidv7'
 import type { ServerDb } from '../db/connection'
 import { queryRow } from '../db/query'
 import { SyncedWriter } from '../sync/synced-write'
+import { sessionOperatorOf, sessionQuery, type SessionRow } from '../operators/sessions'
 
 export interface WorkstationIdentity {
   workstationId: string
@@ -84,12 +85,35 @@ export async function authenticate(
   workstationId: string | undefined,
   secret: string | undefined,
 ): Promise<WorkstationIdentity | null> {
+  return (await authenticateWithSession(db, workstationId, secret, undefined))?.identity ?? null
+}
+
+/**
+ * The workstation a request comes from and, when it carries an operator's session token, that
+ * session's operator (null when it no longer stands): one round trip for both, every request
+ * (a deleted workstation or an ended session is refused at once). Null when the workstation's
+ * credentials do not match; a session is never looked at without them.
+ */
+export async function authenticateWithSession(
+  db: ServerDb,
+  workstationId: string | undefined,
+  secret: string | undefined,
+  token: string | undefined,
+): Promise<{ identity: WorkstationIdentity; sessionOperatorId: string | null } | null> {
   if (!workstationId || !secret) return null
-  const row = await queryRow<{ branchId: string; secretHash: string | null }>(
+  const session = token
+    ? sql`LEFT JOIN LATERAL (${sessionQuery(token, sql`w.id`, sql`w.branch_id`)}) s ON true`
+    : sql``
+  const row = await queryRow<{ branchId: string; secretHash: string | null } & SessionRow>(
     db,
-    sql`SELECT branch_id AS "branchId", secret_hash AS "secretHash" FROM workstations
-         WHERE id = ${workstationId} AND deleted_at IS NULL`,
+    sql`SELECT w.branch_id AS "branchId", w.secret_hash AS "secretHash"
+               ${token ? sql`, s.*` : sql``}
+          FROM workstations w ${session}
+         WHERE w.id = ${workstationId} AND w.deleted_at IS NULL`,
   )
   if (!row?.secretHash || !(await secretMatches(secret, row.secretHash))) return null
-  return { workstationId, branchId: row.branchId }
+  return {
+    identity: { workstationId, branchId: row.branchId },
+    sessionOperatorId: token ? sessionOperatorOf(row) : null,
+  }
 }

@@ -30,7 +30,7 @@ import {
 } from '../service-requests/schemas'
 import { changeAppealSchema, registerAppealSchema } from '../appeals/schemas'
 import { syncMessages } from './messages'
-import { unknownKeyAt } from './unknown-keys'
+import { unknownKeyFinder } from './unknown-keys'
 
 /*
  * The outbox's wire format: every command a workstation may push, one entry each. The
@@ -76,15 +76,14 @@ wire.dropNested = function dropNested<I extends z.ZodType, M extends z.ZodType>(
 
 function payloadOf(parts: z.ZodType[], nested: Nested): z.ZodType {
   const allowed = new Set(parts.flatMap(shapeKeys))
+  const unknownKeyAt = unknownKeyFinder(parts)
   return z.unknown().transform((raw, ctx) => {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
       ctx.addIssue({ code: 'custom', message: syncMessages.invalidArgs('ожидался объект') })
       return z.NEVER
     }
     const unknown =
-      nested === 'refused'
-        ? unknownKeyAt(parts, raw)
-        : Object.keys(raw).find((k) => !allowed.has(k))
+      nested === 'refused' ? unknownKeyAt(raw) : Object.keys(raw).find((k) => !allowed.has(k))
     if (unknown !== undefined && unknown !== null) {
       ctx.addIssue({ code: 'custom', message: syncMessages.unknownField(unknown) })
       return z.NEVER
