@@ -12,7 +12,7 @@ import {
   useTestDatabase,
   useDesks,
   useTestServer,
-} from './support/server'
+} from '../support/server'
 
 const database = useTestDatabase()
 const server = useTestServer(database)

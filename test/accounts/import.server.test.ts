@@ -11,7 +11,7 @@ import { defaultSheetLimits } from '../../src-server/accounts/read-sheet'
 import { openServerDatabase } from '../../src-server/db/connection'
 import { queryRow } from '../../src-server/db/query'
 import { queryRows } from '../../src-server/db/query'
-import { seedBranch, type SeededBranch, useTestDatabase } from './support/server'
+import { seedBranch, type SeededBranch, useTestDatabase } from '../support/server'
 
 const database = useTestDatabase()
 let branch: SeededBranch

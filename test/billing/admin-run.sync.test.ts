@@ -13,7 +13,7 @@ import {
   type SeededBranch,
   useTestDatabase,
   useTestServer,
-} from '../server/support/server'
+} from '../support/server'
 import { headlessClient, type HeadlessClient } from '../sync/support/client'
 import { ids, testOperators } from '../support/temp-app'
 

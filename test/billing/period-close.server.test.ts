@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { loadServerDemo } from '../../src-server/admin/demo'
 import { runBilling } from '../../src-server/billing/run'
 import { queryRow, queryRows } from '../../src-server/db/query'
-import { useTestDatabase } from './support/server'
+import { useTestDatabase } from '../support/server'
 
 const database = useTestDatabase()
 const demo = { seed: 7, accounts: 40, months: 8, today: '2026-11-20' }

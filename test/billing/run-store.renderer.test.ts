@@ -6,7 +6,7 @@ import type { ApiResult } from '../../src-shared/api/result'
 import type { BillingRunState } from '../../src-shared/billing/contract'
 
 // The renderer's side only: main's and the server's answers (tested for real in
-// test/billing/admin-run.test.ts) come from this window's bridge, as the preload gives them.
+// test/billing/admin-run.sync.test.ts) come from this window's bridge, as the preload gives them.
 const state = (over: Partial<BillingRunState>): BillingRunState => ({
   period: '2026-11',
   status: 'running',

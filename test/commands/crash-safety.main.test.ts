@@ -17,7 +17,13 @@ function runAndKill(start: number, delayMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(import.meta.dirname, 'writer-process.ts'), file, String(start)],
+      [
+        '--import',
+        'tsx',
+        join(import.meta.dirname, 'support', 'writer-process.ts'),
+        file,
+        String(start),
+      ],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
       },

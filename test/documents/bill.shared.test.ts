@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildBill, tariffRub } from '../../src-shared/documents/bill'
 import { parseGostPayload } from '../../src-shared/documents/gost-payment'
-import { billInput } from './bill-fixtures'
+import { billInput } from './support/bill-fixtures'
 
 describe('the monthly bill (ЕПД)', () => {
   const bill = buildBill(billInput)

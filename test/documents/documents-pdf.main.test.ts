@@ -16,8 +16,8 @@ import { buildPenaltySheet } from '../../src-shared/documents/penalty-sheet'
 import { renderPenaltySheetHtml } from '../../src-shared/documents/penalty-sheet-html'
 import { buildReconciliation } from '../../src-shared/documents/reconciliation'
 import { renderReconciliationHtml } from '../../src-shared/documents/reconciliation-html'
-import { billInput } from './bill-fixtures'
-import { ledger } from './ledger-fixtures'
+import { billInput } from './support/bill-fixtures'
+import { ledger } from './support/ledger-fixtures'
 
 const folder = mkdtempSync(join(tmpdir(), 'documents-pdf-'))
 const printer = chromiumPdfPrinter(folder)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { buildCancellationReceipt, buildPaymentReceipt } from '../../src-shared/documents/receipt'
 import { renderReceiptHtml, type ReceiptLayout } from '../../src-shared/documents/receipt-html'
 import { estimateRollLengthMm } from '../../src-shared/documents/receipt-roll'
-import { cancellation, cardPayment, cashPayment } from './fixtures'
+import { cancellation, cardPayment, cashPayment } from './support/fixtures'
 
 const layouts: ReceiptLayout[] = ['80mm', 'a4']
 const nbsp = '\u00a0'

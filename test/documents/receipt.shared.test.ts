@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { noRegister } from '../../src-shared/cash-register/register'
 import { buildCancellationReceipt, buildPaymentReceipt } from '../../src-shared/documents/receipt'
-import { cancellation, cardPayment, cashPayment, fiscal } from './fixtures'
+import { cancellation, cardPayment, cashPayment, fiscal } from './support/fixtures'
 
 describe('the payment receipt model', () => {
   const receipt = buildPaymentReceipt(cashPayment)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { balanceOf, type LedgerEntry } from '../../src-shared/documents/ledger'
 import { buildReconciliation, closingWording } from '../../src-shared/documents/reconciliation'
 import { buildCertificate } from '../../src-shared/documents/certificate'
-import { heat, ledger, ours } from './ledger-fixtures'
+import { heat, ledger, ours } from './support/ledger-fixtures'
 
 const party = {
   customer: 'Иванов Иван Иванович',

@@ -3,9 +3,9 @@ import type { Dispatch } from '../../src-main/api/dispatch'
 import { registerIpcHandlers } from '../../src-main/electron/ipc'
 import { TrustedContents } from '../../src-main/electron/trusted-contents'
 import { channelNames } from '../../src-shared/api/contract'
-import { FakeWebContents, FakeWebFrame, ipcMain, resetFakeElectron } from './fake-electron'
+import { FakeWebContents, FakeWebFrame, ipcMain, resetFakeElectron } from './support/fake-electron'
 
-vi.mock('electron', () => import('./fake-electron'))
+vi.mock('electron', () => import('./support/fake-electron'))
 
 const appPage = 'app://renderer/index.html'
 const channel = channelNames[0]!

@@ -5,7 +5,7 @@ import type { App } from '../../src-main/app/create-app'
 import { channelNames } from '../../src-shared/api/contract'
 import { UpdateState } from '../../src-main/updates/update-state'
 
-vi.mock('electron', () => import('./fake-electron'))
+vi.mock('electron', () => import('./support/fake-electron'))
 vi.mock('../../src-main/app/create-app', () => ({ createApp: vi.fn() }))
 
 const { updater } = vi.hoisted(() => ({
@@ -21,7 +21,7 @@ const { updater } = vi.hoisted(() => ({
 }))
 vi.mock('electron-updater', () => ({ default: { autoUpdater: updater }, autoUpdater: updater }))
 
-type Fakes = typeof import('./fake-electron')
+type Fakes = typeof import('./support/fake-electron')
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 function fakeCore(): App {

@@ -1,9 +1,9 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { bridgeKey, type Bridge } from '../../src-shared/api/bridge'
 import { channelNames } from '../../src-shared/api/contract'
-import { contextBridge, ipcRenderer, resetFakeElectron } from './fake-electron'
+import { contextBridge, ipcRenderer, resetFakeElectron } from './support/fake-electron'
 
-vi.mock('electron', () => import('./fake-electron'))
+vi.mock('electron', () => import('./support/fake-electron'))
 
 let exposures: unknown[][]
 let api: Bridge

@@ -4,9 +4,9 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { registerAppProtocol, registerAppScheme } from '../../src-main/electron/protocol'
-import { net, protocol, resetFakeElectron } from './fake-electron'
+import { net, protocol, resetFakeElectron } from './support/fake-electron'
 
-vi.mock('electron', () => import('./fake-electron'))
+vi.mock('electron', () => import('./support/fake-electron'))
 
 const csp =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +

@@ -6,9 +6,9 @@ import {
   installSecurityHandlers,
   openExternalSafely,
 } from '../../src-main/electron/security'
-import { BrowserWindow, resetFakeElectron, session, shell } from './fake-electron'
+import { BrowserWindow, resetFakeElectron, session, shell } from './support/fake-electron'
 
-vi.mock('electron', () => import('./fake-electron'))
+vi.mock('electron', () => import('./support/fake-electron'))
 
 const allowedHost = [...externalHosts][0]!
 

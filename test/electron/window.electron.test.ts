@@ -2,9 +2,9 @@ import { sep } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { TrustedContents } from '../../src-main/electron/trusted-contents'
 import { createMainWindow, mainWindowOptions } from '../../src-main/electron/window'
-import { app, BrowserWindow, resetFakeElectron } from './fake-electron'
+import { app, BrowserWindow, resetFakeElectron } from './support/fake-electron'
 
-vi.mock('electron', () => import('./fake-electron'))
+vi.mock('electron', () => import('./support/fake-electron'))
 
 describe('main window', () => {
   beforeEach(() => resetFakeElectron())

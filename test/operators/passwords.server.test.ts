@@ -20,7 +20,7 @@ import {
   type SeededBranch,
   useTestDatabase,
   useTestServer,
-} from './support/server'
+} from '../support/server'
 
 const database = useTestDatabase()
 const server = useTestServer(database)

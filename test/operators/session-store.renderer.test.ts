@@ -9,7 +9,7 @@ import type { SessionInfo } from '../../src-shared/operators/contract'
 import { sessionMessages } from '../../src-shared/operators/messages'
 
 // The renderer's side only: main's answers (tested with the real server in
-// test/sync/operator-sessions.test.ts) come from this window's bridge, as the preload gives them.
+// test/sync/operator-sessions.sync.test.ts) come from this window's bridge, as the preload gives them.
 const info: SessionInfo = {
   operatorId: 'op-clerk',
   login: 'clerk',

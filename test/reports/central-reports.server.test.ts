@@ -10,7 +10,7 @@ import { loadServerDemo } from '../../src-server/admin/demo'
 import { queryRow } from '../../src-server/db/query'
 import { centralReport } from '../../src-server/reports/central-reports'
 import { runReportCommand } from '../../src-server/reports/report-command'
-import { useTestDatabase } from '../server/support/server'
+import { useTestDatabase } from '../support/server'
 
 const database = useTestDatabase()
 const today = '2026-11-20'

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { officeDayEnd, officeDayStart } from '../../src-shared/history/office-day'
 import { addMonths } from '../../src-shared/meters/verification'
 import type { ReportTable } from '../../src-shared/reports/table'
-import { sampleBranch, sampleFilters, sampleTimeZone, type SampleBranch } from './sample-exports'
+import {
+  sampleBranch,
+  sampleFilters,
+  sampleTimeZone,
+  type SampleBranch,
+} from './support/sample-exports'
 
 // The reports over a demo branch, each checked against the replica counted another way.
 let branch: SampleBranch

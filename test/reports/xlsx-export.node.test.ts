@@ -17,7 +17,7 @@ import {
   sampleTimeZone,
   xlsxOf,
   type SampleBranch,
-} from './sample-exports'
+} from './support/sample-exports'
 
 let branch: SampleBranch
 const tables = new Map<ReportKind, ReportTable>()

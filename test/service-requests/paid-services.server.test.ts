@@ -4,7 +4,7 @@ import { loadServerDemo } from '../../src-server/admin/demo'
 import { insertBranchRows } from '../../src-server/admin/reference'
 import { runBilling } from '../../src-server/billing/run'
 import { queryRow, queryRows } from '../../src-server/db/query'
-import { useTestDatabase } from './support/server'
+import { useTestDatabase } from '../support/server'
 
 const database = useTestDatabase()
 

@@ -8,7 +8,7 @@ import { seedLaw } from '../../src-server/settings/law-seed'
 import { setSetting } from '../../src-server/settings/set-setting'
 import { inForce } from '../../src-shared/billing/dated'
 import { billingSettingKeys } from '../../src-shared/billing/law-rows'
-import { useTestDatabase } from './support/server'
+import { useTestDatabase } from '../support/server'
 
 const database = useTestDatabase()
 

@@ -8,10 +8,10 @@ import {
   seedBranch,
   useTestDatabase,
   useTestServer,
-} from '../server/support/server'
+} from '../support/server'
 import { runSync } from '../../src-main/sync/sync-run'
 import type { ShiftDifference } from '../../src-shared/sync/contract'
-import { headlessClient } from './support/client'
+import { headlessClient } from '../sync/support/client'
 
 const database = useTestDatabase()
 const server = useTestServer(database)

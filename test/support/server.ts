@@ -3,25 +3,25 @@ import type { AddressInfo } from 'node:net'
 import { sql } from 'drizzle-orm'
 import pg from 'pg'
 import { afterAll, beforeAll } from 'vitest'
-import type { PushedCommand } from '../../../src-shared/sync/protocol'
-import type { SyncServerClient } from '../../../src-main/sync/server-client'
+import type { PushedCommand } from '../../src-shared/sync/protocol'
+import type { SyncServerClient } from '../../src-main/sync/server-client'
 import {
   createBranch,
   createOffice,
   createOperator,
   insertBranchRows,
   insertGlobal,
-} from '../../../src-server/admin/reference'
+} from '../../src-server/admin/reference'
 import {
   openServerDatabase,
   type ServerDatabase,
   type ServerDb,
-} from '../../../src-server/db/connection'
-import { queryRow } from '../../../src-server/db/query'
-import { buildServerApp } from '../../../src-server/http/app'
-import { registerWorkstation } from '../../../src-server/workstations/credentials'
-import { ids, testOperators } from '../../support/temp-app'
-import { headlessClient, type HeadlessClient } from '../../sync/support/client'
+} from '../../src-server/db/connection'
+import { queryRow } from '../../src-server/db/query'
+import { buildServerApp } from '../../src-server/http/app'
+import { registerWorkstation } from '../../src-server/workstations/credentials'
+import { ids, testOperators } from './temp-app'
+import { headlessClient, type HeadlessClient } from '../sync/support/client'
 
 /**
  * The server's database for one test file: an in-memory PGlite, or with DATABASE_URL a fresh

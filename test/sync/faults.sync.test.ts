@@ -17,7 +17,7 @@ import {
   startTestServer,
   useTestDatabase,
   useTestServer,
-} from '../server/support/server'
+} from '../support/server'
 import { headlessClient, type HeadlessClient } from './support/client'
 import { FaultProxy } from './support/fault-proxy'
 import {

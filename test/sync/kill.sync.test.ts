@@ -10,7 +10,7 @@ import {
   seedBranch,
   useTestDatabase,
   useTestServer,
-} from '../server/support/server'
+} from '../support/server'
 import { headlessClient } from './support/client'
 import { expectConverged, registeredNumbers, serverAccountNumbers } from './support/scenario'
 
@@ -38,7 +38,7 @@ function runAndKill(
       [
         '--import',
         'tsx',
-        join(import.meta.dirname, 'sync-process.ts'),
+        join(import.meta.dirname, 'support', 'sync-process.ts'),
         file,
         officeId,
         String(start),

@@ -18,7 +18,7 @@ import {
   type SeededBranch,
   useTestDatabase,
   useTestServer,
-} from '../server/support/server'
+} from '../support/server'
 import { headlessClient, type HeadlessClient } from './support/client'
 import { FaultProxy } from './support/fault-proxy'
 

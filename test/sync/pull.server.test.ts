@@ -15,14 +15,14 @@ import {
 import { registerAccountSchema } from '../../src-shared/accounts/schemas'
 import { SyncHttpError, SyncServerClient } from '../../src-main/sync/server-client'
 import { accountInput } from '../support/temp-app'
-import { headlessClient } from '../sync/support/client'
+import { headlessClient } from './support/client'
 import {
   newWorkstation,
   operatorIdOf,
   seedBranch,
   useTestDatabase,
   useTestServer,
-} from './support/server'
+} from '../support/server'
 
 const database = useTestDatabase()
 const server = useTestServer(database)

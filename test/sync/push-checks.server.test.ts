@@ -24,7 +24,7 @@ import {
   type SeededBranch,
   useTestDatabase,
   useTestServer,
-} from './support/server'
+} from '../support/server'
 
 // Each attack a stolen workstation secret allows, pushed as that workstation would push it, to the
 // real server: refused for good with its reason, and nothing of it stored but the record.

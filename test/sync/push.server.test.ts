@@ -8,7 +8,7 @@ import {
   seedBranch,
   useTestDatabase,
   useTestServer,
-} from './support/server'
+} from '../support/server'
 
 // No test hook before the commit: on PostgreSQL a push then sends its commit behind its writes,
 // and a lone command its record with its writes.

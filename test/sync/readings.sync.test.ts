@@ -10,7 +10,7 @@ import {
   type SeededBranch,
   useTestDatabase,
   useTestServer,
-} from '../server/support/server'
+} from '../support/server'
 import { headlessClient, type HeadlessClient } from './support/client'
 
 const database = useTestDatabase()

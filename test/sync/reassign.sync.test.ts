@@ -12,7 +12,7 @@ import {
   type SeededBranch,
   useTestDatabase,
   useTestServer,
-} from '../server/support/server'
+} from '../support/server'
 import { headlessClient, type HeadlessClient } from './support/client'
 import { expectConverged } from './support/scenario'
 

@@ -4,7 +4,7 @@ import { pullPage } from '../../src-server/sync/pull'
 import { RecentRows, type RecentRow } from '../../src-server/sync/recent-rows'
 import { SyncedWriter } from '../../src-server/sync/synced-write'
 import { pulledRows, type PulledRow, type SyncCursor } from '../../src-shared/sync/protocol'
-import { seedBranch, type SeededBranch, useTestDatabase } from './support/server'
+import { seedBranch, type SeededBranch, useTestDatabase } from '../support/server'
 
 const database = useTestDatabase()
 

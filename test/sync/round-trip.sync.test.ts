@@ -3,12 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { runSync } from '../../src-main/sync/sync-run'
 import { queryRows } from '../../src-server/db/query'
 import { accountInput, testOperators } from '../support/temp-app'
-import {
-  newWorkstation,
-  seedBranch,
-  useTestDatabase,
-  useTestServer,
-} from '../server/support/server'
+import { newWorkstation, seedBranch, useTestDatabase, useTestServer } from '../support/server'
 import { headlessClient } from './support/client'
 
 const database = useTestDatabase()

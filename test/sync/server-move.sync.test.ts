@@ -15,7 +15,7 @@ import {
   startTestServer,
   useTestDatabase,
   useTestServer,
-} from '../server/support/server'
+} from '../support/server'
 import { headlessClient, type HeadlessClient } from './support/client'
 
 // The central server moves to a new host: the same database behind a new address.

@@ -16,7 +16,7 @@ import {
   seedBranch,
   useTestDatabase,
   useTestServer,
-} from '../server/support/server'
+} from '../support/server'
 import { serverAccountNumbers } from './support/scenario'
 
 const database = useTestDatabase()

@@ -19,12 +19,7 @@ import { buildServerApp } from '../../src-server/http/app'
 import { serverCertificate } from '../../src-server/http/certificate'
 import { issueRegistrationCode } from '../../src-server/workstations/registration-codes'
 import { testOperators } from '../support/temp-app'
-import {
-  createBranchAdmin,
-  newWorkstation,
-  seedBranch,
-  useTestDatabase,
-} from '../server/support/server'
+import { createBranchAdmin, newWorkstation, seedBranch, useTestDatabase } from '../support/server'
 import { headlessClient, type HeadlessClient } from './support/client'
 
 // The central server over HTTPS with its self-signed certificate, as `npm run server -- start`

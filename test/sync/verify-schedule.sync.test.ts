@@ -9,7 +9,7 @@ import {
   type SeededBranch,
   useTestDatabase,
   useTestServer,
-} from '../server/support/server'
+} from '../support/server'
 import { headlessClient, type HeadlessClient } from './support/client'
 
 // Verify runs in the sync loop: once a day, and after the server rejected a command; a table

@@ -9,7 +9,7 @@ import {
   seedBranch,
   useTestDatabase,
   useTestServer,
-} from '../server/support/server'
+} from '../support/server'
 import { headlessClient } from './support/client'
 import { cursorWatch, expectConverged } from './support/scenario'
 

@@ -17,10 +17,10 @@ import { UpdateState } from '../../src-main/updates/update-state'
 import type { ReleaseChannel } from '../../src-shared/updates/feed'
 import { publishRelease } from '../../src-server/updates/releases'
 import { tempApp, type TempApp } from '../support/temp-app'
-import { startTestServer, useTestDatabase, type RunningServer } from '../server/support/server'
-import * as fakeElectron from './fake-electron'
+import { startTestServer, useTestDatabase, type RunningServer } from '../support/server'
+import * as fakeElectron from '../electron/support/fake-electron'
 
-vi.mock('electron', () => import('./fake-electron'))
+vi.mock('electron', () => import('../electron/support/fake-electron'))
 
 const require = createRequire(import.meta.url)
 const electronId = require.resolve('electron')

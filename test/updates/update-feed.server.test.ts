@@ -10,7 +10,7 @@ import {
   warnFeedsBelowMinimum,
 } from '../../src-server/updates/publish-command'
 import { publishRelease } from '../../src-server/updates/releases'
-import { startTestServer, useTestDatabase, type RunningServer } from './support/server'
+import { startTestServer, useTestDatabase, type RunningServer } from '../support/server'
 
 const database = useTestDatabase()
 const work = mkdtempSync(join(tmpdir(), 'energo-releases-'))

@@ -10,9 +10,9 @@ import {
 import { fingerprintOfPem } from '../../src-main/sync/pinned-tls'
 import { configureSync } from '../../src-main/sync/sync-state'
 import { tempApp, type TempApp } from '../support/temp-app'
-import { app, resetFakeElectron, session } from './fake-electron'
+import { app, resetFakeElectron, session } from '../electron/support/fake-electron'
 
-vi.mock('electron', () => import('./fake-electron'))
+vi.mock('electron', () => import('../electron/support/fake-electron'))
 
 class FakeUpdater extends EventEmitter {
   autoDownload = false

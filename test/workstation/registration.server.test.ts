@@ -17,7 +17,7 @@ import {
 import type { SetupState } from '../../src-shared/sync/contract'
 import { SYNC_PROTOCOL_VERSION } from '../../src-shared/sync/protocol'
 import { testOperators } from '../support/temp-app'
-import { seedBranch, useTestDatabase, useTestServer } from './support/server'
+import { seedBranch, useTestDatabase, useTestServer } from '../support/server'
 
 const database = useTestDatabase()
 const server = useTestServer(database)

@@ -1,4 +1,4 @@
-import type { BillInput } from '../../src-shared/documents/bill'
+import type { BillInput } from '../../../src-shared/documents/bill'
 
 /** A November bill: electricity (two zones) from us, heating from the heat company. */
 export const billInput: BillInput = {

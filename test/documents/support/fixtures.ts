@@ -1,8 +1,8 @@
-import type { FiscalData } from '../../src-shared/cash-register/register'
+import type { FiscalData } from '../../../src-shared/cash-register/register'
 import type {
   CancellationReceiptInput,
   PaymentReceiptInput,
-} from '../../src-shared/documents/receipt'
+} from '../../../src-shared/documents/receipt'
 
 export const fiscal: FiscalData = {
   registerNumber: '0001234567012345',

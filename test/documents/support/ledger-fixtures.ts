@@ -1,4 +1,4 @@
-import type { LedgerEntry } from '../../src-shared/documents/ledger'
+import type { LedgerEntry } from '../../../src-shared/documents/ledger'
 
 export const ours = { supplierId: 'sup-1', supplierName: 'АО «Тверьэнергосбыт»' }
 export const heat = { supplierId: 'sup-2', supplierName: 'ООО «Конаковская тепловая компания»' }

@@ -1,26 +1,26 @@
 // One export of each report over a demo branch with a day at the counter, for the read-back
 // tests and for .ci/check-xlsx (which has LibreOffice read the same files).
-// As a script: `tsx test/reports/sample-exports.ts DIR` writes DIR/<report>.xlsx and
+// As a script: `tsx test/reports/support/sample-exports.ts DIR` writes DIR/<report>.xlsx and
 // DIR/expected.json (each report's data rows and its money totals in roubles).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { ChannelName, InputOf, OutputOf } from '../../src-shared/api/contract'
-import { demoOperators } from '../../src-shared/demo/operators'
-import { offsetMinutes } from '../../src-shared/history/office-day'
+import type { ChannelName, InputOf, OutputOf } from '../../../src-shared/api/contract'
+import { demoOperators } from '../../../src-shared/demo/operators'
+import { offsetMinutes } from '../../../src-shared/history/office-day'
 import {
   reportFiltersSchema,
   reportKinds,
   type ReportKind,
-} from '../../src-shared/reports/contract'
-import { roublesOf } from '../../src-shared/reports/sheets'
-import type { ReportTable } from '../../src-shared/reports/table'
-import { createApp, type App } from '../../src-main/app/create-app'
-import { chromiumPdfPrinter } from '../../src-main/webhost/chromium-pdf-printer'
-import { loadDemoData } from '../../src-main/demo/load'
-import { buildReport } from '../../src-main/reports/build-report'
-import { reportXlsx } from '../../src-node/reports/xlsx-export'
+} from '../../../src-shared/reports/contract'
+import { roublesOf } from '../../../src-shared/reports/sheets'
+import type { ReportTable } from '../../../src-shared/reports/table'
+import { createApp, type App } from '../../../src-main/app/create-app'
+import { chromiumPdfPrinter } from '../../../src-main/webhost/chromium-pdf-printer'
+import { loadDemoData } from '../../../src-main/demo/load'
+import { buildReport } from '../../../src-main/reports/build-report'
+import { reportXlsx } from '../../../src-node/reports/xlsx-export'
 
 export const sampleNow = new Date('2026-11-20T09:00:00Z')
 export const sampleToday = '2026-11-20'

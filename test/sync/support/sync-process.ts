@@ -1,11 +1,11 @@
-// Child process for kill.test.ts: a workstation that registers accounts and syncs in small
+// Child process for kill.sync.test.ts: a workstation that registers accounts and syncs in small
 // batches and pages, over and over, until it is killed.
-import { registerAccountSchema } from '../../src-shared/accounts/schemas'
-import { registerAccount } from '../../src-main/accounts/register-account'
-import { executeCommand } from '../../src-main/commands/command'
-import { openReplica } from '../../src-main/db/replica'
-import { runSync } from '../../src-main/sync/sync-run'
-import { accountInput } from '../support/temp-app'
+import { registerAccountSchema } from '../../../src-shared/accounts/schemas'
+import { registerAccount } from '../../../src-main/accounts/register-account'
+import { executeCommand } from '../../../src-main/commands/command'
+import { openReplica } from '../../../src-main/db/replica'
+import { runSync } from '../../../src-main/sync/sync-run'
+import { accountInput } from '../../support/temp-app'
 
 const [file, officeId, startArg, clerkId] = process.argv.slice(2)
 const db = openReplica({ file: file! })
