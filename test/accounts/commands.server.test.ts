@@ -6,19 +6,10 @@ import type { AccountCard } from '../../src-shared/accounts/types'
 import { syncMessages } from '../../src-shared/sync/messages'
 import type { HeadlessClient } from '../sync/support/client'
 import { accountInput, testOperators } from '../support/temp-app'
-import {
-  seedBranch,
-  type SeededBranch,
-  useTestDatabase,
-  useDesks,
-  useTestServer,
-} from '../support/server'
+import { seedBranch, type SeededBranch, useSyncServer } from '../support/server'
 
-const database = useTestDatabase()
-const server = useTestServer(database)
+const { database, desk } = useSyncServer()
 const [clerk, , supervisor] = testOperators
-const desk = useDesks(database, server)
-
 /** An account registered at `a` and pulled by the other desks. */
 async function registered(
   branch: SeededBranch,

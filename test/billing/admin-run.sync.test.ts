@@ -11,16 +11,14 @@ import {
   seedAccountWithDebt,
   seedBranch,
   type SeededBranch,
-  useTestDatabase,
-  useTestServer,
+  useSyncServer,
 } from '../support/server'
 import { headlessClient, type HeadlessClient } from '../sync/support/client'
 import { ids, testOperators } from '../support/temp-app'
 
 // An administrator closes the period from the workstation's screen while online: the main
 // process asks the real server with the admin's own live session, the screen polls the progress.
-const database = useTestDatabase()
-const server = useTestServer(database)
+const { database, server } = useSyncServer()
 const [clerk] = testOperators
 let branch: SeededBranch
 let admin: { login: string; password: string }

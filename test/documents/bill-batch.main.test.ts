@@ -1,11 +1,8 @@
 import { execFileSync } from 'node:child_process'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { registerAccountSchema } from '../../src-shared/accounts/schemas'
-import { registerAccount } from '../../src-main/accounts/register-account'
-import { executeCommand } from '../../src-main/commands/command'
 import { printBillBatch } from '../../src-main/documents/bill-batch'
 import type { BillBatchState } from '../../src-shared/documents/contract'
-import { accountInput, ids, tempApp, testOperators, type TempApp } from '../support/temp-app'
+import { ids, tempApp, testOperators, type TempApp, registerTestAccount } from '../support/temp-app'
 
 let t: TempApp
 let accounts: string[]
@@ -14,12 +11,8 @@ let accounts: string[]
 beforeEach(() => {
   t = tempApp(new Date('2026-11-20T09:00:00Z'))
   const db = t.app.services.db
-  accounts = ['7700000011', '7700000012', '7700000013', '7700000014'].map(
-    (number) =>
-      executeCommand(db, registerAccount, registerAccountSchema.parse(accountInput({ number })), {
-        operatorId: null,
-        now: t.app.services.clock(),
-      }).accountId,
+  accounts = ['7700000011', '7700000012', '7700000013', '7700000014'].map((number) =>
+    registerTestAccount(t, { number }),
   )
   accounts.slice(0, 3).forEach((id, i) => {
     db.$client

@@ -1,14 +1,11 @@
 import { execFileSync } from 'node:child_process'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { registerAccountSchema } from '../../src-shared/accounts/schemas'
 import type { ChannelName, InputOf, OutputOf } from '../../src-shared/api/contract'
 import { lawSettingRows } from '../../src-shared/billing/law-history'
 import { buildBill } from '../../src-shared/documents/bill'
 import { gostPayload } from '../../src-shared/documents/gost-payment'
-import { registerAccount } from '../../src-main/accounts/register-account'
-import { executeCommand } from '../../src-main/commands/command'
 import { billInputOf } from '../../src-main/documents/bill-data'
-import { accountInput, ids, tempApp, testOperators, type TempApp } from '../support/temp-app'
+import { ids, tempApp, testOperators, type TempApp, registerTestAccount } from '../support/temp-app'
 
 let t: TempApp
 let accountId: string
@@ -20,10 +17,7 @@ const nbsp = '\u00a0'
 beforeEach(async () => {
   t = tempApp(new Date('2026-11-20T09:00:00Z'))
   const db = t.app.services.db
-  accountId = executeCommand(db, registerAccount, registerAccountSchema.parse(accountInput()), {
-    operatorId: null,
-    now: t.app.services.clock(),
-  }).accountId
+  accountId = registerTestAccount(t)
   const setting = db.$client.prepare(
     'INSERT OR REPLACE INTO settings (key, valid_from, value) VALUES (?, ?, ?)',
   )

@@ -1,11 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { registerAccountSchema } from '../../src-shared/accounts/schemas'
 import type { AccountCard } from '../../src-shared/accounts/types'
 import type { ApiResult } from '../../src-shared/api/result'
 import type { ReadingEntryContext, SubmitReadingsResult } from '../../src-shared/readings/contract'
-import { registerAccount } from '../../src-main/accounts/register-account'
-import { executeCommand } from '../../src-main/commands/command'
-import { accountInput, tempApp, testOperators, type TempApp } from '../support/temp-app'
+import { tempApp, testOperators, type TempApp, registerTestAccount } from '../support/temp-app'
 import { typedMeter } from './support/typed-meter'
 
 let t: TempApp
@@ -18,11 +15,7 @@ const [clerk] = testOperators
 beforeEach(async () => {
   t = tempApp(new Date('2026-11-20T09:00:00Z'))
   const db = t.app.services.db
-  const register = (number: string) =>
-    executeCommand(db, registerAccount, registerAccountSchema.parse(accountInput({ number })), {
-      operatorId: null,
-      now: t.app.services.clock(),
-    }).accountId
+  const register = (number: string) => registerTestAccount(t, { number })
   accountId = register('7700000001')
   otherAccountId = register('7700000002')
   db.$client

@@ -7,13 +7,10 @@ import {
   seedAccountWithDebt,
   seedBranch,
   type SeededBranch,
-  useTestDatabase,
-  useDesks,
-  useTestServer,
+  useSyncServer,
 } from '../support/server'
 
-const database = useTestDatabase()
-const server = useTestServer(database)
+const { database, desk } = useSyncServer()
 // The workstations run on the real clock: the meter is changed today.
 const today = officeDate(new Date(), 'Europe/Moscow')
 
@@ -58,8 +55,6 @@ async function accountWithMeter(branch: SeededBranch, number: string) {
   ])
   return { accountId, meterId }
 }
-
-const desk = useDesks(database, server)
 
 function newMeter(serialNumber: string) {
   return {

@@ -18,12 +18,10 @@ import {
   newWorkstation,
   seedBranch,
   type SeededBranch,
-  useTestDatabase,
-  useTestServer,
+  useSyncServer,
 } from '../support/server'
 
-const database = useTestDatabase()
-const server = useTestServer(database)
+const { database, server } = useSyncServer()
 let branch: SeededBranch
 const versions = { protocol: SYNC_PROTOCOL_VERSION, schema: 0, app: '0.1.0' }
 const cheap = { N: 1024, r: 8, p: 1 }

@@ -1,10 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { registerAccountSchema } from '../../src-shared/accounts/schemas'
 import type { ChannelName, InputOf, OutputOf } from '../../src-shared/api/contract'
-import { registerAccount } from '../../src-main/accounts/register-account'
-import { executeCommand } from '../../src-main/commands/command'
-import { accountInput, ids, tempApp, testOperators, type TempApp } from '../support/temp-app'
+import { ids, tempApp, testOperators, type TempApp, registerTestAccount } from '../support/temp-app'
 
 let t: TempApp
 let accountId: string
@@ -16,10 +13,7 @@ const hour = 3_600_000
 beforeEach(async () => {
   t = tempApp(new Date('2026-11-20T09:00:00Z'))
   const db = t.app.services.db
-  accountId = executeCommand(db, registerAccount, registerAccountSchema.parse(accountInput()), {
-    operatorId: null,
-    now: t.app.services.clock(),
-  }).accountId
+  accountId = registerTestAccount(t)
   const charge = db.$client.prepare(
     `INSERT INTO charges (id, account_id, supplier_id, service, period, kind, amount, created_at)
      VALUES (?, ?, ?, 'electricity', ?, 'charge', ?, '2026-11-01T00:00:00Z')`,

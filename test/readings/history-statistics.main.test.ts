@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { registerAccountSchema } from '../../src-shared/accounts/schemas'
-import { registerAccount } from '../../src-main/accounts/register-account'
-import { executeCommand } from '../../src-main/commands/command'
 import { readingHistory } from '../../src-main/readings/history'
 import { consumptionStatistics } from '../../src-main/readings/statistics'
-import { accountInput, tempApp, testOperators, type TempApp } from '../support/temp-app'
+import { tempApp, testOperators, type TempApp, registerTestAccount } from '../support/temp-app'
 
 let t: TempApp
 let accountId: string
@@ -21,10 +18,7 @@ const months: [string, string, number, number][] = [
 beforeAll(() => {
   t = tempApp()
   const db = t.app.services.db
-  accountId = executeCommand(db, registerAccount, registerAccountSchema.parse(accountInput()), {
-    operatorId: null,
-    now: t.app.services.clock(),
-  }).accountId
+  accountId = registerTestAccount(t)
   const sql = db.$client
   sql
     .prepare(

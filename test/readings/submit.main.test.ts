@@ -1,9 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { registerAccountSchema } from '../../src-shared/accounts/schemas'
 import type { ReadingEntryContext, SubmitReadingsResult } from '../../src-shared/readings/contract'
-import { registerAccount } from '../../src-main/accounts/register-account'
-import { executeCommand } from '../../src-main/commands/command'
-import { accountInput, tempApp, testOperators, type TempApp } from '../support/temp-app'
+import { tempApp, testOperators, type TempApp, registerTestAccount } from '../support/temp-app'
 
 let t: TempApp
 let accountId: string
@@ -14,10 +11,7 @@ const [clerk, , supervisor] = testOperators
 beforeEach(async () => {
   t = tempApp(new Date('2026-11-20T09:00:00Z'))
   const db = t.app.services.db
-  accountId = executeCommand(db, registerAccount, registerAccountSchema.parse(accountInput()), {
-    operatorId: null,
-    now: t.app.services.clock(),
-  }).accountId
+  accountId = registerTestAccount(t)
   db.$client
     .prepare(
       `INSERT INTO meters (id, account_id, service, model, serial_number, zones, int_digits, frac_digits, installed_at, next_verification_at)

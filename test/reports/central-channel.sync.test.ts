@@ -8,16 +8,14 @@ import {
   seedAccountWithDebt,
   seedBranch,
   type SeededBranch,
-  useTestDatabase,
-  useTestServer,
+  useSyncServer,
 } from '../support/server'
 import { headlessClient, type HeadlessClient } from '../sync/support/client'
 import { testOperators } from '../support/temp-app'
 
 // A workstation asks the central server for a company-wide report for its logged-in operator:
 // the server decides from its own rows who may see which branches.
-const database = useTestDatabase()
-const server = useTestServer(database)
+const { database, server } = useSyncServer()
 const [, cashier, supervisor] = testOperators
 const central = { login: 'central-super', password: 'central-pass' }
 let a: SeededBranch

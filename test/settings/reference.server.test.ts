@@ -14,12 +14,10 @@ import {
   newWorkstation,
   seedBranch,
   type SeededBranch,
-  useTestDatabase,
-  useTestServer,
+  useSyncServer,
 } from '../support/server'
 
-const database = useTestDatabase()
-const server = useTestServer(database)
+const { database, server, pulled } = useSyncServer()
 let branch: SeededBranch
 // Tariffs, suppliers and settings are global rows: a central admin's (one without an office).
 let admin: { login: string; password: string }
@@ -30,8 +28,7 @@ beforeAll(async () => {
 })
 
 async function adminDesk() {
-  const desk = headlessClient(server.url, await newWorkstation(database.db, branch.officeId))
-  await desk.sync()
+  const desk = await pulled(branch)
   await desk.login(admin.login, admin.password)
   return desk
 }

@@ -2,19 +2,12 @@ import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { queryRows } from '../../src-server/db/query'
 import { testOperators } from '../support/temp-app'
-import {
-  newWorkstation,
-  seedAccountWithDebt,
-  seedBranch,
-  useTestDatabase,
-  useTestServer,
-} from '../support/server'
+import { newWorkstation, seedAccountWithDebt, seedBranch, useSyncServer } from '../support/server'
 import { runSync } from '../../src-main/sync/sync-run'
 import type { ShiftDifference } from '../../src-shared/sync/contract'
 import { headlessClient } from '../sync/support/client'
 
-const database = useTestDatabase()
-const server = useTestServer(database)
+const { database, server } = useSyncServer()
 const [, cashier, supervisor] = testOperators
 
 describe('a closed shift on the server', () => {

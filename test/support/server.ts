@@ -295,19 +295,52 @@ export async function seedAccountWithDebt(db: ServerDb, branch: SeededBranch, nu
 type TestOperator = (typeof testOperators)[number]
 
 /**
- * Workstations of a test file, each new on a branch's office, pulled once and with an operator
- * logged in; their replicas go after the file's tests.
+ * Workstations of a test file, each new on a branch's office, talking to the server or to `url`
+ * (a fault proxy in front of it); their replicas go after the file's tests.
  */
-export function useDesks(database: { readonly db: ServerDb }, server: { readonly url: string }) {
+export function useWorkstations(
+  database: { readonly db: ServerDb },
+  server: { readonly url: string },
+) {
   const clients: HeadlessClient[] = []
   afterAll(() => {
     clients.forEach((c) => c.cleanup())
   })
-  return async function desk(branch: SeededBranch, operator: TestOperator = testOperators[0]) {
-    const client = headlessClient(server.url, await newWorkstation(database.db, branch.officeId))
+  return async function workstation(branch: SeededBranch, url = server.url) {
+    const client = headlessClient(url, await newWorkstation(database.db, branch.officeId))
     clients.push(client)
+    return client
+  }
+}
+
+function desksOf(workstation: ReturnType<typeof useWorkstations>) {
+  /** A new workstation that has pulled its branch once, nobody logged in. */
+  async function pulled(branch: SeededBranch, url?: string) {
+    const client = await workstation(branch, url)
     await client.sync()
+    return client
+  }
+  /** A pulled workstation with the operator logged in. */
+  async function desk(
+    branch: SeededBranch,
+    operator: TestOperator = testOperators[0],
+    url?: string,
+  ) {
+    const client = await pulled(branch, url)
     await client.login(branch.login(operator.login), operator.password)
     return client
   }
+  return { pulled, desk }
+}
+
+/**
+ * What a sync test starts from: the real server on loopback over its own database, and the
+ * file's workstations (`workstation`: new and empty; `pulled`: bootstrapped; `desk`: bootstrapped
+ * with an operator logged in), all closed after the file's tests.
+ */
+export function useSyncServer(options?: TestServerOptions) {
+  const database = useTestDatabase()
+  const server = useTestServer(database, options)
+  const workstation = useWorkstations(database, server)
+  return { database, server, workstation, ...desksOf(workstation) }
 }

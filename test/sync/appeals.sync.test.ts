@@ -13,16 +13,13 @@ import {
   seedAccountWithDebt,
   seedBranch,
   type SeededBranch,
-  useTestDatabase,
-  useTestServer,
+  useSyncServer,
 } from '../support/server'
-import { headlessClient, type HeadlessClient } from './support/client'
+import type { HeadlessClient } from './support/client'
 import { FaultProxy } from './support/fault-proxy'
 
-const database = useTestDatabase()
-const server = useTestServer(database)
+const { database, server, workstation: emptyDesk, desk } = useSyncServer()
 const [clerk] = testOperators
-const clients: HeadlessClient[] = []
 let proxy: FaultProxy
 let numbers = 7_730_000_000
 
@@ -30,7 +27,6 @@ beforeAll(async () => {
   proxy = await new FaultProxy(server.url).start()
 })
 afterAll(async () => {
-  clients.forEach((c) => c.cleanup())
   await proxy.close()
 })
 
@@ -68,14 +64,7 @@ async function branchWithAccount(): Promise<{ branch: SeededBranch; accountId: s
   return { branch, accountId }
 }
 
-async function workstation(branch: SeededBranch, url = server.url) {
-  const ws = await newWorkstation(database.db, branch.officeId)
-  const client = headlessClient(url, ws)
-  clients.push(client)
-  await client.sync()
-  await client.login(branch.login(clerk.login), clerk.password)
-  return client
-}
+const workstation = (branch: SeededBranch, url?: string) => desk(branch, clerk, url)
 
 const attach = (c: HeadlessClient, name: string, bytes: Buffer) =>
   c.call<AttachmentRef>('appeals.attach', { name, content: bytes.toString('base64') })
@@ -244,8 +233,7 @@ describe('the price list and numbers on the server', () => {
     const { branch } = await branchWithAccount()
     const admin = await createCentralAdmin(database.db)
     const desk = await workstation(branch)
-    const adminDesk = headlessClient(server.url, await newWorkstation(database.db, branch.officeId))
-    clients.push(adminDesk)
+    const adminDesk = await emptyDesk(branch)
     await adminDesk.sync()
     await adminDesk.login(admin.login, admin.password)
     const validFrom = new Date().toISOString().slice(0, 10)

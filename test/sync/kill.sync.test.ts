@@ -4,13 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openSqlite } from '../../src-main/db/connection'
-import {
-  newWorkstation,
-  operatorIdOf,
-  seedBranch,
-  useTestDatabase,
-  useTestServer,
-} from '../support/server'
+import { newWorkstation, operatorIdOf, seedBranch, useSyncServer } from '../support/server'
 import { headlessClient } from './support/client'
 import { expectConverged, registeredNumbers, serverAccountNumbers } from './support/scenario'
 
@@ -18,8 +12,7 @@ import { expectConverged, registeredNumbers, serverAccountNumbers } from './supp
 const kills = Number(process.env.SYNC_KILLS ?? 30)
 const dir = mkdtempSync(join(tmpdir(), 'energo-sync-kill-'))
 const file = join(dir, 'replica.sqlite')
-const database = useTestDatabase()
-const server = useTestServer(database)
+const { database, server } = useSyncServer()
 
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })

@@ -16,15 +16,13 @@ import {
   seedAccountWithDebt,
   seedBranch,
   type SeededBranch,
-  useTestDatabase,
-  useTestServer,
+  useSyncServer,
 } from '../support/server'
-import { headlessClient, type HeadlessClient } from './support/client'
+import type { HeadlessClient } from './support/client'
 import { FaultProxy } from './support/fault-proxy'
 
 // One server database for the file; each test has its own branch and workstations.
-const database = useTestDatabase()
-const server = useTestServer(database)
+const { database, server, pulled } = useSyncServer()
 const [clerk, cashier, supervisor] = testOperators
 const tab = 'test-tab'
 const ended = 'Сеанс завершен сервером: войдите снова.'
@@ -40,13 +38,7 @@ afterEach(async () => {
 
 /** A bootstrapped workstation of the branch, talking to the server directly or through `via`. */
 async function desk(branch: SeededBranch, via?: FaultProxy): Promise<HeadlessClient> {
-  const client = headlessClient(
-    via?.url ?? server.url,
-    await newWorkstation(database.db, branch.officeId),
-  )
-  track({ close: () => client.cleanup() })
-  await client.sync()
-  return client
+  return pulled(branch, via?.url)
 }
 
 async function proxy(): Promise<FaultProxy> {

@@ -16,16 +16,9 @@ import { registerAccountSchema } from '../../src-shared/accounts/schemas'
 import { SyncHttpError, SyncServerClient } from '../../src-main/sync/server-client'
 import { accountInput } from '../support/temp-app'
 import { headlessClient } from './support/client'
-import {
-  newWorkstation,
-  operatorIdOf,
-  seedBranch,
-  useTestDatabase,
-  useTestServer,
-} from '../support/server'
+import { newWorkstation, operatorIdOf, seedBranch, useSyncServer } from '../support/server'
 
-const database = useTestDatabase()
-const server = useTestServer(database)
+const { database, server } = useSyncServer()
 
 describe('pull', () => {
   it('pages global rows first, then the branch, each row once, the cursor only forward', async () => {

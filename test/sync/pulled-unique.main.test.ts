@@ -1,13 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { registerAccountSchema } from '../../src-shared/accounts/schemas'
 import type { ChannelName, InputOf, OutputOf } from '../../src-shared/api/contract'
 import type { PulledTable } from '../../src-shared/sync/protocol'
-import { registerAccount } from '../../src-main/accounts/register-account'
-import { executeCommand } from '../../src-main/commands/command'
 import { applyPulledPage } from '../../src-main/sync/apply-pulled'
 import { listSyncCommands } from '../../src-main/sync/outbox-list'
 import { configureSync, readSyncState } from '../../src-main/sync/sync-state'
-import { accountInput, ids, tempApp, testOperators, type TempApp } from '../support/temp-app'
+import { ids, tempApp, testOperators, type TempApp, registerTestAccount } from '../support/temp-app'
 
 // Every unique column of the replica a pulled row can meet: the server's row always lands, in the
 // page's transaction, and the local row of another id that held the value is set aside (facts) or
@@ -27,10 +24,7 @@ beforeEach(async () => {
     workstationId: ids.workstation,
     secret: 'secret',
   })
-  accountId = executeCommand(db, registerAccount, registerAccountSchema.parse(accountInput()), {
-    operatorId: null,
-    now: t.app.services.clock(),
-  }).accountId
+  accountId = registerTestAccount(t)
   db.$client
     .prepare(
       `INSERT INTO charges (id, account_id, supplier_id, service, period, kind, amount, created_at)

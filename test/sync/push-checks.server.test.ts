@@ -22,14 +22,12 @@ import {
   seedAccountWithDebt,
   seedBranch,
   type SeededBranch,
-  useTestDatabase,
-  useTestServer,
+  useSyncServer,
 } from '../support/server'
 
 // Each attack a stolen workstation secret allows, pushed as that workstation would push it, to the
 // real server: refused for good with its reason, and nothing of it stored but the record.
-const database = useTestDatabase()
-const server = useTestServer(database)
+const { database, server } = useSyncServer()
 const versions = { protocol: SYNC_PROTOCOL_VERSION, schema: 0, app: '1.0.0' }
 const at = '2026-11-20T10:00:00.000Z'
 

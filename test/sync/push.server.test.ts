@@ -6,14 +6,12 @@ import {
   operatorIdOf,
   seedAccountWithDebt,
   seedBranch,
-  useTestDatabase,
-  useTestServer,
+  useSyncServer,
 } from '../support/server'
 
 // No test hook before the commit: on PostgreSQL a push then sends its commit behind its writes,
 // and a lone command its record with its writes.
-const database = useTestDatabase()
-const server = useTestServer(database)
+const { database, server } = useSyncServer()
 
 describe('push', () => {
   it('a command breaking a server constraint is rejected, and the next one still applies', async () => {

@@ -1,26 +1,16 @@
 import { sql } from 'drizzle-orm'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { insertBranchRows } from '../../src-server/admin/reference'
 import { queryRows } from '../../src-server/db/query'
-import { testOperators } from '../support/temp-app'
 import {
-  newWorkstation,
   seedAccountWithDebt,
   seedBranch,
   type SeededBranch,
-  useTestDatabase,
-  useTestServer,
+  useSyncServer,
 } from '../support/server'
-import { headlessClient, type HeadlessClient } from './support/client'
+import type { HeadlessClient } from './support/client'
 
-const database = useTestDatabase()
-const server = useTestServer(database)
-const [clerk] = testOperators
-const clients: HeadlessClient[] = []
-
-afterAll(async () => {
-  clients.forEach((c) => c.cleanup())
-})
+const { database, desk } = useSyncServer()
 
 /** An account with a one-zone meter read at 10 000 and then about 150 kWh a month. */
 async function accountWithMeter(branch: SeededBranch, number: string) {
@@ -65,14 +55,6 @@ async function accountWithMeter(branch: SeededBranch, number: string) {
     },
   ])
   return { accountId, meterId }
-}
-
-async function desk(branch: SeededBranch) {
-  const client = headlessClient(server.url, await newWorkstation(database.db, branch.officeId))
-  clients.push(client)
-  await client.sync()
-  await client.login(branch.login(clerk.login), clerk.password)
-  return client
 }
 
 const submit = (

@@ -1,36 +1,16 @@
 import { sql } from 'drizzle-orm'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { clientFor } from '../../src-main/sync/sync-run'
 import { currentDevice } from '../../src-main/workstation/device'
 import { queryRows } from '../../src-server/db/query'
 import { syncMessages } from '../../src-shared/sync/messages'
 import { accountInput, testOperators } from '../support/temp-app'
-import {
-  newWorkstation,
-  operatorIdOf,
-  seedBranch,
-  type SeededBranch,
-  useTestDatabase,
-  useTestServer,
-} from '../support/server'
-import { headlessClient, type HeadlessClient } from './support/client'
+import { operatorIdOf, seedBranch, type SeededBranch, useSyncServer } from '../support/server'
+import type { HeadlessClient } from './support/client'
 import { expectConverged } from './support/scenario'
 
-const database = useTestDatabase()
-const server = useTestServer(database)
-const clients: HeadlessClient[] = []
+const { database, pulled: workstation } = useSyncServer()
 const [clerk, cashier, supervisor] = testOperators
-
-afterAll(async () => {
-  clients.forEach((c) => c.cleanup())
-})
-
-async function workstation(branch: SeededBranch) {
-  const client = headlessClient(server.url, await newWorkstation(database.db, branch.officeId))
-  clients.push(client)
-  await client.sync()
-  return client
-}
 
 async function register(client: HeadlessClient, branch: SeededBranch, number: string) {
   await client.login(branch.login(clerk.login), clerk.password)

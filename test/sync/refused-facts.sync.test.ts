@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { afterAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { insertBranchRows } from '../../src-server/admin/reference'
 import { queryRows } from '../../src-server/db/query'
 import { cancelMessages } from '../../src-main/payments/cancel-online'
@@ -9,32 +9,20 @@ import type { PaymentHistoryLine } from '../../src-shared/payments/contract'
 import { syncMessages } from '../../src-shared/sync/messages'
 import { testOperators } from '../support/temp-app'
 import {
-  newWorkstation,
   seedAccountWithDebt,
   seedBranch,
   type SeededBranch,
-  useTestDatabase,
-  useTestServer,
+  useSyncServer,
 } from '../support/server'
-import { headlessClient, type HeadlessClient } from './support/client'
+import type { HeadlessClient } from './support/client'
 import { FaultProxy } from './support/fault-proxy'
 
 // The case: two desks refund one payment, two clerks delete one reading. The server keeps
 // one fact of each; the other desk's pull never stops on its own refused fact, which is set aside
 // (in no balance, on its sync screen) while the server's takes its place.
 
-const database = useTestDatabase()
-const server = useTestServer(database)
+const { database, server, workstation, pulled: desk } = useSyncServer()
 const [clerk, cashier, supervisor] = testOperators
-const clients: HeadlessClient[] = []
-afterAll(() => clients.forEach((c) => c.cleanup()))
-
-async function desk(branch: SeededBranch) {
-  const client = headlessClient(server.url, await newWorkstation(database.db, branch.officeId))
-  clients.push(client)
-  await client.sync()
-  return client
-}
 
 /** The desk's network goes down (a port nothing listens on) or comes back. */
 function network(client: HeadlessClient, up: boolean) {
@@ -290,8 +278,7 @@ describe('a cancellation whose answer is lost', () => {
       const branch = await seedBranch(database.db)
       const accountId = await seedAccountWithDebt(database.db, branch, '7790000005')
       const b = await desk(branch)
-      const a = headlessClient(proxy.url, await newWorkstation(database.db, branch.officeId))
-      clients.push(a)
+      const a = await workstation(branch, proxy.url)
       await a.sync()
       await as(b, branch, cashier)
       await b.call('shifts.open', { openingCash: 0 })

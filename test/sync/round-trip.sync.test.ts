@@ -3,11 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { runSync } from '../../src-main/sync/sync-run'
 import { queryRows } from '../../src-server/db/query'
 import { accountInput, testOperators } from '../support/temp-app'
-import { newWorkstation, seedBranch, useTestDatabase, useTestServer } from '../support/server'
+import { newWorkstation, seedBranch, useSyncServer } from '../support/server'
 import { headlessClient } from './support/client'
 
-const database = useTestDatabase()
-const server = useTestServer(database)
+const { database, server } = useSyncServer()
 const [clerk] = testOperators
 
 describe('a workstation and the central server', () => {

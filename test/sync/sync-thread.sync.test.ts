@@ -10,17 +10,10 @@ import { configureSync, readSyncState } from '../../src-main/sync/sync-state'
 import { SyncThread } from '../../src-main/sync/sync-thread'
 import { queryRow } from '../../src-server/db/query'
 import { accountInput, testOperators } from '../support/temp-app'
-import {
-  newWorkstation,
-  seedAccountWithDebt,
-  seedBranch,
-  useTestDatabase,
-  useTestServer,
-} from '../support/server'
+import { newWorkstation, seedAccountWithDebt, seedBranch, useSyncServer } from '../support/server'
 import { serverAccountNumbers } from './support/scenario'
 
-const database = useTestDatabase()
-const server = useTestServer(database)
+const { database, server } = useSyncServer()
 let dir: string
 let app: App
 const worker = new URL('../../src-main/sync/sync-worker.ts', import.meta.url)

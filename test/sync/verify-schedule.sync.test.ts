@@ -1,33 +1,14 @@
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { readSyncState } from '../../src-main/sync/sync-state'
 import { syncMessages } from '../../src-shared/sync/messages'
-import { accountInput, testOperators } from '../support/temp-app'
-import {
-  newWorkstation,
-  seedAccountWithDebt,
-  seedBranch,
-  type SeededBranch,
-  useTestDatabase,
-  useTestServer,
-} from '../support/server'
-import { headlessClient, type HeadlessClient } from './support/client'
+import { accountInput } from '../support/temp-app'
+import { seedAccountWithDebt, seedBranch, useSyncServer } from '../support/server'
+import type { HeadlessClient } from './support/client'
 
 // Verify runs in the sync loop: once a day, and after the server rejected a command; a table
 // whose count or hash differs from the server's is pulled again.
 
-const database = useTestDatabase()
-const server = useTestServer(database)
-const [clerk] = testOperators
-const clients: HeadlessClient[] = []
-afterAll(() => clients.forEach((c) => c.cleanup()))
-
-async function desk(branch: SeededBranch) {
-  const client = headlessClient(server.url, await newWorkstation(database.db, branch.officeId))
-  clients.push(client)
-  await client.sync()
-  await client.login(branch.login(clerk.login), clerk.password)
-  return client
-}
+const { database, desk } = useSyncServer()
 
 const sqlite = (client: HeadlessClient) => client.app.services.db.$client
 const charges = (client: HeadlessClient) =>

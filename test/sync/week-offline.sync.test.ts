@@ -3,13 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { insertBranchRows } from '../../src-server/admin/reference'
 import { queryRows } from '../../src-server/db/query'
 import { accountInput, testOperators } from '../support/temp-app'
-import {
-  newWorkstation,
-  seedAccountWithDebt,
-  seedBranch,
-  useTestDatabase,
-  useTestServer,
-} from '../support/server'
+import { newWorkstation, seedAccountWithDebt, seedBranch, useSyncServer } from '../support/server'
 import { headlessClient } from './support/client'
 import { cursorWatch, expectConverged } from './support/scenario'
 
@@ -23,8 +17,7 @@ const n = {
   serverChanges: Math.round(50_000 * scale),
 }
 const [clerk, cashier] = testOperators
-const database = useTestDatabase()
-const server = useTestServer(database)
+const { database, server } = useSyncServer()
 
 describe('a week offline', () => {
   it(

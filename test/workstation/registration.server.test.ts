@@ -17,10 +17,9 @@ import {
 import type { SetupState } from '../../src-shared/sync/contract'
 import { SYNC_PROTOCOL_VERSION } from '../../src-shared/sync/protocol'
 import { testOperators } from '../support/temp-app'
-import { seedBranch, useTestDatabase, useTestServer } from '../support/server'
+import { seedBranch, useSyncServer } from '../support/server'
 
-const database = useTestDatabase()
-const server = useTestServer(database)
+const { database, server } = useSyncServer()
 const versions = { protocol: SYNC_PROTOCOL_VERSION, schema: 0, app: '1.0.0' }
 
 describe('registering a workstation with a one-time code, and logging in against the server', () => {
