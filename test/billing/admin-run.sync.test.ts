@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { ApiResult } from '../../src-shared/api/result'
 import type { BillingRunState } from '../../src-shared/billing/contract'
 import { insertGlobal } from '../../src-server/admin/reference'
@@ -7,18 +7,17 @@ import { queryRow } from '../../src-server/db/query'
 import { seedLaw } from '../../src-server/settings/law-seed'
 import {
   createBranchAdmin,
-  newWorkstation,
   seedAccountWithDebt,
   seedBranch,
   type SeededBranch,
   useSyncServer,
 } from '../support/server'
-import { headlessClient, type HeadlessClient } from '../sync/support/client'
+import { type HeadlessClient } from '../sync/support/client'
 import { ids, testOperators } from '../support/temp-app'
 
 // An administrator closes the period from the workstation's screen while online: the main
 // process asks the real server with the admin's own live session, the screen polls the progress.
-const { database, server } = useSyncServer()
+const { database, pulled } = useSyncServer()
 const [clerk] = testOperators
 let branch: SeededBranch
 let admin: { login: string; password: string }
@@ -43,10 +42,8 @@ beforeAll(async () => {
   await seedAccountWithDebt(database.db, branch, '7733000001')
   // Two residents and no meter: billed by the norm.
   await database.db.execute(sql`UPDATE accounts SET residents = 2 WHERE id = 'acc-7733000001'`)
-  desk = headlessClient(server.url, await newWorkstation(database.db, branch.officeId))
-  await desk.sync()
+  desk = await pulled(branch)
 })
-afterAll(() => desk.cleanup())
 
 const call = (channel: 'billing.run' | 'billing.status', period: string) =>
   desk.app.dispatch(channel, { period }, 'test-tab') as Promise<ApiResult<BillingRunState>>

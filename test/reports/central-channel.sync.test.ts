@@ -1,21 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { ApiResult } from '../../src-shared/api/result'
 import type { ReportTable } from '../../src-shared/reports/table'
 import { createOperator } from '../../src-server/admin/reference'
 import { seedLaw } from '../../src-server/settings/law-seed'
 import {
-  newWorkstation,
   seedAccountWithDebt,
   seedBranch,
   type SeededBranch,
   useSyncServer,
 } from '../support/server'
-import { headlessClient, type HeadlessClient } from '../sync/support/client'
+import { type HeadlessClient } from '../sync/support/client'
 import { testOperators } from '../support/temp-app'
 
 // A workstation asks the central server for a company-wide report for its logged-in operator:
 // the server decides from its own rows who may see which branches.
-const { database, server } = useSyncServer()
+const { database, pulled } = useSyncServer()
 const [, cashier, supervisor] = testOperators
 const central = { login: 'central-super', password: 'central-pass' }
 let a: SeededBranch
@@ -35,10 +34,8 @@ beforeAll(async () => {
     role: 'supervisor',
     officeId: null,
   })
-  desk = headlessClient(server.url, await newWorkstation(database.db, a.officeId))
-  await desk.sync()
+  desk = await pulled(a)
 })
-afterAll(() => desk.cleanup())
 
 const askServer = (input: object) =>
   desk.app.dispatch('reports.central', input, 'test-tab') as Promise<ApiResult<ReportTable>>

@@ -230,6 +230,18 @@ export async function openShiftOnServer(
   return shiftId
 }
 
+/** The headers of a workstation's request: JSON, its id and its secret (or a guessed one). */
+export function workstationHeaders(
+  ws: { workstationId: string; secret: string },
+  secret = ws.secret,
+): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    'x-workstation-id': ws.workstationId,
+    'x-workstation-secret': secret,
+  }
+}
+
 export async function newWorkstation(db: ServerDb, officeId: string, name = 'Окно') {
   const prefix = randomBytes(3).toString('hex').toUpperCase()
   return registerWorkstation(db, { officeId, name, receiptPrefix: prefix })

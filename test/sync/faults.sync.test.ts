@@ -17,6 +17,7 @@ import {
   startTestServer,
   useTestDatabase,
   useTestServer,
+  workstationHeaders,
 } from '../support/server'
 import { headlessClient, type HeadlessClient } from './support/client'
 import { FaultProxy } from './support/fault-proxy'
@@ -283,11 +284,7 @@ describe('sync under faults', () => {
     const ws = await newWorkstation(database.db, branch.officeId)
     const response = await fetch(`${server.url}/sync/pull`, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-workstation-id': ws.workstationId,
-        'x-workstation-secret': ws.secret,
-      },
+      headers: workstationHeaders(ws),
       body: JSON.stringify({
         versions: { protocol: 99, schema: 1, app: '1.0.0' },
         cursor: { branch: 0, global: 0 },
@@ -363,11 +360,7 @@ describe('sync under faults', () => {
     const ws = await newWorkstation(database.db, branch.officeId)
     const response = await fetch(`${server.url}/sync/pull`, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-workstation-id': ws.workstationId,
-        'x-workstation-secret': 'guess',
-      },
+      headers: workstationHeaders(ws, 'guess'),
       body: '{}',
     })
     expect(response.status).toBe(401)

@@ -17,6 +17,7 @@ import {
   seedBranch,
   type SeededBranch,
   useSyncServer,
+  workstationHeaders,
 } from '../support/server'
 import type { HeadlessClient } from './support/client'
 import { FaultProxy } from './support/fault-proxy'
@@ -219,11 +220,7 @@ describe('operator sessions on the central server', () => {
     const check = async (password: string) => {
       const response = await fetch(new URL('/operators/check', server.url), {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-workstation-id': ws.workstationId,
-          'x-workstation-secret': ws.secret,
-        },
+        headers: workstationHeaders(ws),
         body: JSON.stringify({
           versions: { protocol: SYNC_PROTOCOL_VERSION, schema: 0, app: '1.0.0' },
           login: branch.login(clerk.login),
