@@ -2,7 +2,7 @@ import type { Configuration } from 'electron-builder'
 
 /**
  * Installers: Windows NSIS (per machine, silent with /S) and Linux AppImage and deb. Built on a
- * machine that has Electron (README, "Releases"); test/electron/builder-config.test.ts checks
+ * machine that has Electron (README, "Releases"); test/electron/builder-config.electron.test.ts checks
  * this file against electron-builder's own schema.
  */
 

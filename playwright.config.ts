@@ -14,9 +14,6 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   fullyParallel: false,
   workers: 1,
-  // On CI one retry, so a rare timing flake does not sink a landing; Playwright still lists the
-  // spec as flaky in its report. Locally none: a flake shows at once.
-  retries: process.env.CI ? 1 : 0,
   reporter: 'list',
   outputDir: 'test-results/e2e-artifacts',
   use: {

@@ -819,6 +819,7 @@ const en: Messages = {
     savedTo: 'Saved: {path} ({rows} rows)',
     downloaded: 'Downloaded {name} ({rows} rows)',
     exportCancelled: 'Export cancelled',
+    downloadFailed: 'The export file did not arrive: export the report again',
     exportFailed: 'Export failed',
     rows: 'Rows: {count}',
     rowsShown: 'First {shown} of {total} rows shown',

@@ -819,6 +819,7 @@ const ru = {
     savedTo: 'Сохранено: {path} (строк: {rows})',
     downloaded: 'Файл {name} скачан (строк: {rows})',
     exportCancelled: 'Выгрузка отменена',
+    downloadFailed: 'Файл выгрузки не получен: выгрузите отчет еще раз',
     exportFailed: 'Выгрузка не удалась',
     rows: 'Строк: {count}',
     rowsShown: 'Показаны первые {shown} из {total} строк',

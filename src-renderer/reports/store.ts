@@ -8,18 +8,29 @@ import type {
 import type { ReportTable } from '../../src-shared/reports/table'
 import type { OfficeRow, OperatorRow, SupplierRow } from '../../src-shared/reference/contract'
 import { call } from '../api/client'
+import { translate } from '../i18n'
 
 const pollMs = 300
 
-/** Where the browser fetches a finished export (web dev host): a plain link click downloads it. */
-function download(address: string, fileName: string): void {
+/**
+ * A finished export from the web dev host's one-time address. The page fetches it itself and hands
+ * the browser the bytes: a link to the address let the browser's download manager fetch it on its
+ * own, and a second request of it (a download resumed or retried after the host had sent and
+ * removed the file) got the 404, saved as a file named «download». False when it did not come.
+ */
+async function download(address: string, fileName: string): Promise<boolean> {
+  const response = await fetch(address).catch(() => null)
+  if (!response?.ok) return false
+  const url = URL.createObjectURL(await response.blob())
   const link = document.createElement('a')
-  link.href = address
+  link.href = url
   link.download = fileName
-  link.rel = 'noopener'
   document.body.append(link)
   link.click()
   link.remove()
+  // The click hands the bytes over at once; the blob is let go a while after.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  return true
 }
 
 /** The reports screen's data: the one place the reports domain calls the API. */
@@ -78,7 +89,12 @@ export const useReportsStore = defineStore('reports', () => {
   function settle(status: ExportStatus): void {
     exporting.value = status
     if (status.state === 'running') return poll(status.jobId)
-    if (status.state === 'done' && status.download) download(status.download, status.fileName)
+    if (status.state === 'done' && status.download) {
+      const { download: address, fileName } = status
+      void download(address, fileName).then((ok) => {
+        if (!ok) error.value = translate('reports.downloadFailed')
+      })
+    }
     if (status.state === 'failed') error.value = status.error
   }
 

@@ -1,6 +1,6 @@
 /**
  * Every IPC channel's name and nothing else: the preload checks names against this list, so its
- * bundle carries no schemas (zod) at all. test/shared/channel-names.test.ts keeps it equal to the
+ * bundle carries no schemas (zod) at all. test/api/channel-names.shared.test.ts keeps it equal to the
  * contract's channels (src-shared/api/contract.ts), by type and by value.
  */
 export const channelNameList = [

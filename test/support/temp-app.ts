@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { eq } from 'drizzle-orm'
-import type { RegisterAccountInput } from '../../src-shared/accounts/schemas'
+import { registerAccountSchema, type RegisterAccountInput } from '../../src-shared/accounts/schemas'
+import { registerAccount } from '../../src-main/accounts/register-account'
+import { executeCommand } from '../../src-main/commands/command'
 import { createApp, type App } from '../../src-main/app/create-app'
 import { chromiumPdfPrinter } from '../../src-main/webhost/chromium-pdf-printer'
 import type { Db } from '../../src-main/db/connection'
@@ -152,4 +154,16 @@ export function tempApp(start = new Date('2026-11-20T09:00:00Z')): TempApp {
       rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/** An account registered in the replica as the system does it (no operator), at the app's clock. */
+export function registerTestAccount(
+  temp: TempApp,
+  overrides: Partial<RegisterAccountInput> = {},
+): string {
+  const input = registerAccountSchema.parse(accountInput(overrides))
+  return executeCommand(temp.app.services.db, registerAccount, input, {
+    operatorId: null,
+    now: temp.app.services.clock(),
+  }).accountId
 }

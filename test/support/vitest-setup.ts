@@ -1,5 +1,5 @@
 // Every vitest worker: operators made by tests are hashed at a cheap scrypt cost (see
-// setPasswordCostForTests); test/server/passwords.test.ts checks the production cost itself.
+// setPasswordCostForTests); test/operators/passwords.server.test.ts checks the production cost itself.
 import { setPasswordCostForTests } from '../../src-node/operators/password'
 
 setPasswordCostForTests({ N: 1024, r: 8, p: 1 })

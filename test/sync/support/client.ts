@@ -38,6 +38,7 @@ export function headlessClient(
   const db = app.services.db
   configureSync(db, { serverUrl, ...credentials })
   const tab = 'test-tab'
+  let closed = false
   return {
     app,
     dir,
@@ -67,6 +68,9 @@ export function headlessClient(
         .prepare('SELECT status, name, reject_reason AS rejectReason FROM outbox ORDER BY sequence')
         .all() as { status: string; name: string; rejectReason: string | null }[],
     cleanup: () => {
+      // Idempotent: a test may close a desk early that its file's hooks close again.
+      if (closed) return
+      closed = true
       app.close()
       if (!options.dir) rmSync(dir, { recursive: true, force: true })
     },

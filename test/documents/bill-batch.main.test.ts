@@ -1,0 +1,134 @@
+import { execFileSync } from 'node:child_process'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { printBillBatch } from '../../src-main/documents/bill-batch'
+import type { BillBatchState } from '../../src-shared/documents/contract'
+import { ids, tempApp, testOperators, type TempApp, registerTestAccount } from '../support/temp-app'
+
+let t: TempApp
+let accounts: string[]
+
+/** Three accounts billed for October; a fourth without a bill. */
+beforeEach(() => {
+  t = tempApp(new Date('2026-11-20T09:00:00Z'))
+  const db = t.app.services.db
+  accounts = ['7700000011', '7700000012', '7700000013', '7700000014'].map((number) =>
+    registerTestAccount(t, { number }),
+  )
+  accounts.slice(0, 3).forEach((id, i) => {
+    db.$client
+      .prepare(
+        `INSERT INTO charges (id, account_id, supplier_id, service, period, kind, amount, created_at)
+         VALUES (?, ?, ?, 'electricity', '2026-10', 'charge', ?, '2026-11-01T00:00:00Z')`,
+      )
+      .run(`c${i}`, id, ids.supplier, 10_000 * (i + 1))
+    db.$client
+      .prepare(
+        `INSERT INTO bills (id, account_id, period, document_number, opening_balance, charged,
+                            penalties, paid, closing_balance, due_date, created_at)
+         VALUES (?, ?, '2026-10', ?, 0, 0, 0, 0, 0, '2026-11-10', '2026-11-01T00:00:00Z')`,
+      )
+      .run(`b${i}`, id, `B-${i}`)
+  })
+})
+afterEach(() => t.cleanup())
+
+describe('batch printing of a period bills', () => {
+  it('prints the billed accounts in jobs, skips one without a bill, cancels and resumes', async () => {
+    const { db, printer } = t.app.services
+    // Two pages print at once: a cancel lets both jobs in flight finish.
+    expect(printer.parallel).toBe(2)
+    const controller = new AbortController()
+    const progress: number[] = []
+    const first = await printBillBatch(db, printer, {
+      period: '2026-10',
+      accountIds: accounts,
+      timeZone: 'Europe/Moscow',
+      printer: '',
+      perJob: 1,
+      signal: controller.signal,
+      onProgress: (done) => {
+        progress.push(done)
+        controller.abort()
+      },
+    })
+    // Cancelled while the first two jobs printed: the third, built meanwhile, waits for the resume.
+    expect(progress).toEqual([1, 2])
+    expect(first).toMatchObject({ bills: 2, next: 2 })
+    const rest = await printBillBatch(db, printer, {
+      period: '2026-10',
+      accountIds: accounts,
+      timeZone: 'Europe/Moscow',
+      printer: '',
+      perJob: 1,
+      from: first.next!,
+    })
+    expect(rest.next).toBeNull()
+    expect(first.bills + rest.bills).toBe(3)
+    // One PDF per job in print order; the account without a bill made none.
+    expect(
+      [...first.documents, ...rest.documents].map((d) => d.target.replace(/^.*\//, '')),
+    ).toEqual(['ЕПД_2026-10_1-1.pdf', 'ЕПД_2026-10_2-2.pdf', 'ЕПД_2026-10_3-3.pdf'])
+    const text = [...first.documents, ...rest.documents]
+      .map((d) => execFileSync('pdftotext', [d.target, '-']).toString())
+      .join('\n')
+    for (const number of ['B-0', 'B-1', 'B-2']) expect(text).toContain(number)
+    expect(text).not.toContain('7700000014')
+    expect(text).not.toContain('ДУБЛИКАТ')
+  })
+})
+
+describe('a supervisor prints the period bills over IPC', () => {
+  it('prints them in the background, lists e-mail delivery apart, records the batch', async () => {
+    const db = t.app.services.db
+    // The second account moved to e-mail bills.
+    db.$client
+      .prepare(
+        `INSERT INTO consents (id, account_id, kind, given, date, created_at)
+         VALUES ('k1', ?, 'email_bill', 1, '2026-05-01', '2026-05-01T00:00:00Z')`,
+      )
+      .run(accounts[1])
+    const tab = 'web:batch'
+    const supervisor = testOperators[2]
+    await t.app.dispatch(
+      'session.login',
+      { login: supervisor.login, password: supervisor.password },
+      tab,
+    )
+    const started = await t.app.dispatch(
+      'documents.batchStart',
+      { period: '2026-10', officeId: ids.office },
+      tab,
+    )
+    if (!started.ok) throw new Error(started.error.message)
+    let state = started.value as BillBatchState
+    expect(state).toMatchObject({ total: 2, running: true })
+    expect(state.emailAccounts).toEqual([
+      { accountNumber: '7700000012', holderName: 'Смирнов Алексей Игоревич' },
+    ])
+    for (let i = 0; i < 200 && state.running; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      const r = await t.app.dispatch('documents.batchStatus', {}, tab)
+      if (r.ok && r.value) state = r.value as BillBatchState
+    }
+    expect(state).toMatchObject({ running: false, done: 2, next: null, error: null })
+    const text = state.documents
+      .map((d) => execFileSync('pdftotext', [d.target, '-']).toString())
+      .join('')
+    expect(text).toContain('B-0')
+    expect(text).toContain('B-2')
+    expect(text).not.toContain('B-1')
+    const audit = db.$client
+      .prepare(`SELECT count(*) FROM audit_log WHERE action = 'document.batch'`)
+      .pluck()
+      .get()
+    expect(audit).toBe(1)
+  })
+
+  it('is refused to a cashier', async () => {
+    const tab = 'web:batch'
+    const cashier = testOperators[1]
+    await t.app.dispatch('session.login', { login: cashier.login, password: cashier.password }, tab)
+    const r = await t.app.dispatch('documents.batchStart', { period: '2026-10' }, tab)
+    expect(r.ok).toBe(false)
+  })
+})
