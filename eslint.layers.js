@@ -11,10 +11,11 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 export const layers = {
   'src-shared': [],
   'src-node': ['src-shared'],
-  'src-main': ['src-shared', 'src-node'],
+  'src-demo': ['src-shared', 'src-node'],
+  'src-main': ['src-shared', 'src-node', 'src-demo'],
   'src-preload': ['src-shared'],
   'src-renderer': ['src-shared'],
-  'src-server': ['src-shared', 'src-node'],
+  'src-server': ['src-shared', 'src-node', 'src-demo'],
 }
 
 // Electron is a dev dependency by Electron's own rule (the runtime brings it); the `node`
@@ -145,4 +146,6 @@ export const layerRules = [
     extra: [noNode('src-renderer')],
   }),
   restrict({ files: ['src-server/**/*.ts'], layer: 'src-server', extra: [noVue] }),
+  // The demo generator: data for a fresh replica or server; never shipped to the screen.
+  restrict({ files: ['src-demo/**/*.ts'], layer: 'src-demo', extra: [noVue] }),
 ]

@@ -15,7 +15,7 @@ import { loadServerDemo } from '../src-server/admin/demo'
 import { runBilling, type BillingPhases } from '../src-server/billing/run'
 import { openServerDatabase, type ServerDatabase } from '../src-server/db/connection'
 import { queryRow } from '../src-server/db/query'
-import type { DemoOptions } from '../src-shared/demo/types'
+import type { DemoOptions } from '../src-demo/types'
 
 // The demo's history runs to this day; its month is the one billed.
 const today = '2026-11-20'

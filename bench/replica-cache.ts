@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Db } from '../src-main/db/connection'
 import { openReplica } from '../src-main/db/replica'
 import { loadDemoData, type DemoProgress } from '../src-main/demo/load'
-import type { DemoOptions } from '../src-shared/demo/types'
+import type { DemoOptions } from '../src-demo/types'
 
 /**
  * A demo replica for a benchmark, built once and reused: a marker file written after a complete

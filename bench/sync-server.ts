@@ -8,13 +8,13 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { sql } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
-import type { DemoOptions } from '../src-shared/demo/types'
+import type { DemoOptions } from '../src-demo/types'
 import { loadServerDemo } from '../src-server/admin/demo'
 import { openServerDatabase, type ServerDatabase } from '../src-server/db/connection'
 import { queryRow } from '../src-server/db/query'
 import { buildServerApp } from '../src-server/http/app'
 import { issueOperatorSession } from '../src-server/operators/sessions'
-import { registerWorkstation } from '../src-server/workstations/credentials'
+import { registerWorkstation } from '../src-server/workstation/credentials'
 
 export interface BenchServerReady {
   url: string

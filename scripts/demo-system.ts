@@ -14,7 +14,7 @@ import type { SyncEndpoint } from '../src-main/sync/server-client'
 import { loadServerDemo } from '../src-server/admin/demo'
 import { openServerDatabase } from '../src-server/db/connection'
 import { queryRow } from '../src-server/db/query'
-import { registerWorkstation } from '../src-server/workstations/credentials'
+import { registerWorkstation } from '../src-server/workstation/credentials'
 
 export interface DemoSystemOptions {
   dataDir: string

@@ -63,7 +63,11 @@ export const router = createRouter({
         },
         { path: 'shift', name: 'shift', component: () => import('./shifts/ShiftView.vue') },
         { path: 'sync', name: 'sync', component: () => import('./sync/SyncView.vue') },
-        { path: 'alerts', name: 'alerts', component: () => import('./alerts/AlertsView.vue') },
+        {
+          path: 'alerts',
+          name: 'alerts',
+          component: () => import('./notifications/AlertsView.vue'),
+        },
         {
           path: 'follow-up',
           name: 'follow-up',
@@ -72,12 +76,12 @@ export const router = createRouter({
         {
           path: 'history',
           name: 'history',
-          component: () => import('./history/OperatorHistoryView.vue'),
+          component: () => import('./audit/OperatorHistoryView.vue'),
         },
         {
           path: 'reference',
           name: 'reference',
-          component: () => import('./reference/ReferenceView.vue'),
+          component: () => import('./settings/ReferenceView.vue'),
         },
         { path: 'reports', name: 'reports', component: () => import('./reports/ReportsView.vue') },
         {

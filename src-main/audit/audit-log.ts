@@ -1,4 +1,4 @@
-import type { AuditAction } from '../../src-shared/history/actions'
+import type { AuditAction } from '../../src-shared/audit/actions'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
 import { currentDevice } from '../workstation/device'

@@ -1,5 +1,5 @@
 import type { ChannelName, OutputOf, ParsedInputOf } from '../../src-shared/api/contract'
-import type { AuditAction } from '../../src-shared/history/actions'
+import type { AuditAction } from '../../src-shared/audit/actions'
 import { personalDataReports } from '../../src-shared/reports/contract'
 import type { HandlerContext } from '../api/dispatch'
 import type { AppServices } from '../api/services'
@@ -40,9 +40,9 @@ export const personalDataReads: { [K in ChannelName]?: ReadOf<K> } = {
   'readings.entryContext': (input) => ({ action: 'reading.entry', accountId: input.accountId }),
   'readings.history': (input) => ({ action: 'reading.history', accountId: input.accountId }),
   'payments.history': (input) => ({ action: 'payment.history', accountId: input.accountId }),
-  'history.account': (input) => ({ action: 'account.history', accountId: input.accountId }),
-  'alerts.list': (input, output) => ({
-    action: 'alerts.list',
+  'audit.account': (input) => ({ action: 'account.history', accountId: input.accountId }),
+  'notifications.list': (input, output) => ({
+    action: 'notifications.list',
     accountId: null,
     details: { kind: input.kind, query: input.query, rows: output.rows.length },
   }),

@@ -1,6 +1,6 @@
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads'
-import { generateDemo } from '../../src-shared/demo/generate'
-import type { DemoAccount, DemoOptions } from '../../src-shared/demo/types'
+import { generateDemo } from '../../src-demo/generate'
+import type { DemoAccount, DemoOptions } from '../../src-demo/types'
 import { flatten, type FlatBatch } from './tables'
 
 /** Accounts per batch: one transaction each. */

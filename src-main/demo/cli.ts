@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { officeDate } from '../../src-shared/dates'
-import { checkDemoOptions } from '../../src-shared/demo/generate'
+import { checkDemoOptions } from '../../src-demo/generate'
 import { openReplica } from '../db/replica'
 import { demoOperators, loadDemoData, type DemoProgress } from './load'
 

@@ -1,6 +1,6 @@
 import { workerData, type MessagePort } from 'node:worker_threads'
-import { generateDemo } from '../../src-shared/demo/generate'
-import type { DemoAccount, DemoOptions } from '../../src-shared/demo/types'
+import { generateDemo } from '../../src-demo/generate'
+import type { DemoAccount, DemoOptions } from '../../src-demo/types'
 import type { WorkerMessage } from './batches'
 import { flatten } from './tables'
 

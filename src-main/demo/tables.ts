@@ -1,7 +1,7 @@
-import type { DemoAccount } from '../../src-shared/demo/types'
+import type { DemoAccount } from '../../src-demo/types'
 import type { Sqlite } from '../db/connection'
 import { BulkInsert } from './bulk-insert'
-import { accountTables, type TableSpec } from '../../src-node/demo/account-tables'
+import { accountTables, type TableSpec } from '../../src-demo/account-tables'
 
 /** Row values of a batch of accounts, one flat array per table (what crosses from the worker). */
 export type FlatBatch = unknown[][]

@@ -1,5 +1,5 @@
 import type { SessionInfo } from '../../src-shared/operators/contract'
-import type { AuditAction } from '../../src-shared/history/actions'
+import type { AuditAction } from '../../src-shared/audit/actions'
 import { sessionMessages } from '../../src-shared/operators/messages'
 import { officeToday } from '../api/context'
 import { workstationActor, writeAudit } from '../audit/audit-log'

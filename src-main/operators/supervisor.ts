@@ -1,5 +1,5 @@
 import type { HandlerContext } from '../api/dispatch'
-import type { AuditAction } from '../../src-shared/history/actions'
+import type { AuditAction } from '../../src-shared/audit/actions'
 import { ApiFailure } from '../api/failure'
 import { lockoutMessage } from '../../src-shared/operators/lockout'
 import { workstationActor, writeAudit } from '../audit/audit-log'

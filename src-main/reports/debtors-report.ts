@@ -13,7 +13,7 @@ import { ApiFailure } from '../api/failure'
 import { prepared } from '../db/prepared'
 import { readSetting } from '../settings/settings'
 import { holderNameSql } from './payments-register'
-import { officeDayEnd, offsetMinutes } from '../../src-shared/history/office-day'
+import { officeDayEnd, offsetMinutes } from '../../src-shared/audit/office-day'
 import { dateRange, dayAt, filterLines, filterParams, type ReportContext } from './report-context'
 import type { AccountLineRow } from '../../src-shared/reports/account-line'
 

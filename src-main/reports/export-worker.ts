@@ -2,7 +2,7 @@
 // synchronous work (SheetJS has no streaming xlsx writer) that the window must not feel.
 import { renameSync, writeFileSync } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
-import { offsetMinutes } from '../../src-shared/history/office-day'
+import { offsetMinutes } from '../../src-shared/audit/office-day'
 import { openSqlite, wrap } from '../db/connection'
 import { buildReport } from './build-report'
 import type { ExportJobData, ExportThreadMessage } from './report-exports'

@@ -1,6 +1,6 @@
 import type { Service } from '../../src-shared/accounts/domain'
 import { methodNames, serviceNames } from '../../src-shared/documents/labels'
-import { offsetMinutes } from '../../src-shared/history/office-day'
+import { offsetMinutes } from '../../src-shared/audit/office-day'
 import type { PaymentMethod } from '../../src-shared/payments/domain'
 import { reportColumns } from '../../src-shared/reports/columns'
 import { filterLabels, reportTitles, sheetNames } from '../../src-shared/reports/labels'

@@ -1,5 +1,5 @@
 import { addMonths } from '../../src-shared/meters/verification'
-import { officeDayEnd, officeDayStart } from '../../src-shared/history/office-day'
+import { officeDayEnd, officeDayStart } from '../../src-shared/audit/office-day'
 import type { ReportFilters } from '../../src-shared/reports/contract'
 import { filterLabels } from '../../src-shared/reports/labels'
 import type { Db } from '../db/connection'

@@ -5,7 +5,7 @@ import { workstationActor, type AuditActor } from '../audit/audit-log'
 import { listSyncCommands, resolveRejected } from './outbox-list'
 import { changeServerAddress, checkServerAddress } from './server-address'
 import { registerWorkstation, setupState } from './setup'
-import { countShiftDifferences, reviewShiftDifference } from './shift-differences'
+import { countShiftDifferences, reviewShiftDifference } from '../shifts/shift-differences'
 import { readSyncState } from './sync-state'
 import { reregistrationNeeded } from '../../src-shared/sync/server-address'
 

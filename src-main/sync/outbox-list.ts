@@ -10,7 +10,7 @@ import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
 import { moveRejectedPayment } from '../payments/reassign-payment'
 import { listSetAside } from './set-aside-list'
-import { listShiftDifferences } from './shift-differences'
+import { listShiftDifferences } from '../shifts/shift-differences'
 
 interface OutboxRow {
   id: string

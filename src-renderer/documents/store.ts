@@ -3,7 +3,7 @@ import { shallowRef } from 'vue'
 import type { ChannelName, InputOf } from '../../src-shared/api/contract'
 import type { BillBatchState, ScannedBill } from '../../src-shared/documents/contract'
 import type { PrintedDocument } from '../../src-shared/payments/contract'
-import type { OfficeRow } from '../../src-shared/reference/contract'
+import type { OfficeRow } from '../../src-shared/settings/contract'
 import { call } from '../api/client'
 
 type PrintChannel = Extract<ChannelName, 'payments.print' | 'shifts.print'>
@@ -58,7 +58,7 @@ export const useDocumentsStore = defineStore('documents', () => {
   }
 
   async function loadOffices(): Promise<void> {
-    const list = await call('reference.offices', {})
+    const list = await call('settings.offices', {})
     if (list.ok) offices.value = list.value
   }
 

@@ -627,7 +627,7 @@ const en: Messages = {
     overpayment: 'overpayment',
     settled: 'settled',
   },
-  alerts: {
+  notifications: {
     title: 'Alerts',
     kind: 'Kind',
     search: 'Account number, surname or address',
@@ -660,7 +660,7 @@ const en: Messages = {
       appeal_due_soon: 'Appeal No. {number}: answer by {date}',
     },
   },
-  history: {
+  audit: {
     otherAction: 'Other action',
     kind: 'Kind of entries',
     allKinds: 'All entries',
@@ -677,7 +677,7 @@ const en: Messages = {
     empty: 'No actions in these dates',
     total: 'Entries: {count}',
   },
-  reference: {
+  settings: {
     title: 'Reference data',
     readOnly: 'Only an administrator changes reference data.',
     add: 'Add',

@@ -627,7 +627,7 @@ const ru = {
     overpayment: 'переплата',
     settled: 'нет долга',
   },
-  alerts: {
+  notifications: {
     title: 'Предупреждения',
     kind: 'Вид',
     search: 'Номер ЛС, фамилия или адрес',
@@ -660,7 +660,7 @@ const ru = {
       appeal_due_soon: 'Обращение № {number}: ответить до {date}',
     },
   },
-  history: {
+  audit: {
     otherAction: 'Прочее действие',
     kind: 'Вид записей',
     allKinds: 'Все записи',
@@ -677,7 +677,7 @@ const ru = {
     empty: 'Действий за эти даты нет',
     total: 'Записей: {count}',
   },
-  reference: {
+  settings: {
     title: 'Справочники',
     readOnly: 'Справочники меняет только администратор.',
     add: 'Добавить',

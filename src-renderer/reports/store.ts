@@ -6,7 +6,7 @@ import type {
   ReportKind,
 } from '../../src-shared/reports/contract'
 import type { ReportTable } from '../../src-shared/reports/table'
-import type { OfficeRow, OperatorRow, SupplierRow } from '../../src-shared/reference/contract'
+import type { OfficeRow, OperatorRow, SupplierRow } from '../../src-shared/settings/contract'
 import { call } from '../api/client'
 import { translate } from '../i18n'
 
@@ -51,9 +51,9 @@ export const useReportsStore = defineStore('reports', () => {
 
   async function loadChoices(): Promise<void> {
     const [o, p, s] = await Promise.all([
-      call('reference.offices', {}),
-      call('reference.operators', {}),
-      call('reference.suppliers', {}),
+      call('settings.offices', {}),
+      call('settings.operators', {}),
+      call('settings.suppliers', {}),
     ])
     if (o.ok) offices.value = o.value
     if (p.ok) operators.value = p.value

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { officeDate } from '../../src-shared/dates'
 import { validate } from '../../src-shared/api/validation'
 import { newPasswordProblem } from '../../src-shared/operators/password-rules'
-import { operatorSaveSchema } from '../../src-shared/reference/schemas'
+import { operatorSaveSchema } from '../../src-shared/settings/schemas'
 import { roles, type Role } from '../../src-shared/operators/roles'
 import {
   formatFingerprint,
@@ -21,7 +21,7 @@ import { serverCertificate, type ServerCertificate } from '../http/certificate'
 import { seedLaw } from '../settings/law-seed'
 import { setSetting } from '../settings/set-setting'
 import { settingsOn } from '../settings/settings'
-import { issueRegistrationCode } from '../workstations/registration-codes'
+import { issueRegistrationCode } from '../workstation/registration-codes'
 import { runReportCommand } from '../reports/report-command'
 import { publishReleaseCommand, warnFeedsBelowMinimum } from '../updates/publish-command'
 

@@ -5,7 +5,7 @@ import { syncMessages } from '../../src-shared/sync/messages'
 import type { PushedCommand } from '../../src-shared/sync/protocol'
 import type { ServerDb } from '../db/connection'
 import { queryRows } from '../db/query'
-import type { WorkstationIdentity } from '../workstations/credentials'
+import type { WorkstationIdentity } from '../workstation/credentials'
 
 /** An operator as the server holds them, with the branch of their office (null: central). */
 export interface OperatorFacts {

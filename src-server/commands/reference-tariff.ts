@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { dayBefore } from '../../src-shared/dates'
-import { rateMillikopecks } from '../../src-shared/reference/schemas'
+import { rateMillikopecks } from '../../src-shared/settings/schemas'
 import { queryRow } from '../db/query'
 import {
   referenceMessages,

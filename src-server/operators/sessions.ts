@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm'
 import type { OperatorSessionAnswer } from '../../src-shared/sync/protocol'
 import type { ServerDb } from '../db/connection'
 import { queryRow } from '../db/query'
-import type { WorkstationIdentity } from '../workstations/credentials'
+import type { WorkstationIdentity } from '../workstation/credentials'
 
 const SESSION_HOURS = 12
 /** Expired sessions are dropped this long after expiry, when another one is issued. */

@@ -12,7 +12,7 @@ import type { Role } from '../../src-shared/operators/roles'
 import type { ServerDb } from '../db/connection'
 import { queryRow } from '../db/query'
 import { settingsOn } from '../settings/settings'
-import type { WorkstationIdentity } from '../workstations/credentials'
+import type { WorkstationIdentity } from '../workstation/credentials'
 import { centralReport } from './central-reports'
 
 export type CentralAnswer =

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import { officeDate } from '../../src-shared/dates'
-import { offsetMinutes } from '../../src-shared/history/office-day'
+import { offsetMinutes } from '../../src-shared/audit/office-day'
 import { reportFiltersSchema } from '../../src-shared/reports/contract'
 import { reportXlsx } from '../../src-node/reports/xlsx-export'
 import type { ServerDb } from '../db/connection'

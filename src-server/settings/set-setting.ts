@@ -1,4 +1,4 @@
-import { isoDateSchema } from '../../src-shared/reference/schemas'
+import { isoDateSchema } from '../../src-shared/settings/schemas'
 import { settingDefinitions, type SettingKey } from '../../src-shared/settings/definitions'
 import type { ServerDb } from '../db/connection'
 import { SyncedWriter } from '../sync/synced-write'

@@ -12,7 +12,7 @@ import { alwaysAccepted, serverCommandFor } from '../commands/registry'
 import { CommandRejected } from '../commands/server-command'
 import { pipelines, type ServerDb } from '../db/connection'
 import { queryRow, queryRows } from '../db/query'
-import type { WorkstationIdentity } from '../workstations/credentials'
+import type { WorkstationIdentity } from '../workstation/credentials'
 import { SyncedWriter } from './synced-write'
 import { HeldCounters } from './versions'
 

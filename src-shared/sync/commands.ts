@@ -21,7 +21,7 @@ import {
   settingSetSchema,
   supplierSaveSchema,
   tariffSetSchema,
-} from '../reference/schemas'
+} from '../settings/schemas'
 import {
   callBackServiceRequestSchema,
   changeServiceRequestSchema,

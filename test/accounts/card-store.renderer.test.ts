@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { useAccountCardStore } from '../../src-renderer/accounts/card-store'
-import { useAlertsStore } from '../../src-renderer/alerts/store'
+import { useAlertsStore } from '../../src-renderer/notifications/store'
 import { closeRendererApp, rendererApp } from '../support/renderer-bridge'
 
 let accountId: string

@@ -4,7 +4,7 @@ import { isCalendarDate, isPeriod } from '../../src-shared/api/date-fields'
 import { cleanTexts, textFault } from '../../src-shared/api/text-rules'
 import { labelled, validate } from '../../src-shared/api/validation'
 import { kopecksField } from '../../src-shared/money/amount-field'
-import { operatorSaveSchema, tariffSetSchema } from '../../src-shared/reference/schemas'
+import { operatorSaveSchema, tariffSetSchema } from '../../src-shared/settings/schemas'
 import { paymentChannels } from '../../src-shared/payments/contract'
 
 describe('text rules', () => {

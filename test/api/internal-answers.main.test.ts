@@ -50,7 +50,7 @@ describe('answers that were internal', () => {
   it.each(['0000-00-00', '2026-02-30', '9999-12-31'])(
     'refuses the history date %s naming the field',
     async (from) => {
-      const result = await t.app.dispatch('history.account', { accountId, from }, tab)
+      const result = await t.app.dispatch('audit.account', { accountId, from }, tab)
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
       if (!result.ok) expect(result.error.fields?.from).toMatch(/^Дата с: /)
     },

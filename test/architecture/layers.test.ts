@@ -86,6 +86,29 @@ const cases: { file: string; source: string; refused: boolean }[] = [
     source: "import { call } from '../api/client'\nvoid call",
     refused: false,
   },
+  { file: 'src-demo/planted.ts', source: "import '../src-main/db/connection'", refused: true },
+  { file: 'src-demo/planted.ts', source: "import '../src-server/sync/push'", refused: true },
+  { file: 'src-demo/planted.ts', source: "import '../src-node/db/schema'", refused: false },
+  { file: 'src-demo/planted.ts', source: "import '../src-shared/money/format'", refused: false },
+  { file: 'src-demo/planted.ts', source: "import 'vitest'", refused: true },
+  {
+    file: 'src-server/admin/planted.ts',
+    source: "import '../../src-demo/generate'",
+    refused: false,
+  },
+  { file: 'src-main/demo/planted.ts', source: "import '../../src-demo/generate'", refused: false },
+  {
+    file: 'src-renderer/stores/planted.ts',
+    source: "import '../../src-demo/generate'",
+    refused: true,
+  },
+  { file: 'src-preload/planted.ts', source: "import '../src-demo/generate'", refused: true },
+  {
+    file: 'src-shared/money/planted.ts',
+    source: "import '../../src-demo/generate'",
+    refused: true,
+  },
+  { file: 'src-node/sync/planted.ts', source: "import '../../src-demo/generate'", refused: true },
 ]
 
 describe('layer boundaries in lint', () => {

@@ -6,7 +6,7 @@ import {
   auditActions,
   personalDataActions,
   readsNotInHistory,
-} from '../../src-shared/history/actions'
+} from '../../src-shared/audit/actions'
 
 describe('the audit actions, one definition each', () => {
   it.each(auditActionKeys)('%s has a Russian name of its own', (action) => {
@@ -26,7 +26,7 @@ describe('the audit actions, one definition each', () => {
     ['payment.history', true, false],
     ['reading.entry', true, false],
     ['reading.history', true, false],
-    ['alerts.list', true, false],
+    ['notifications.list', true, false],
     ['document.view', true, false],
     ['report.view', true, false],
     ['payment.record', false, true],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { auditChanges } from '../../src-shared/history/changes'
-import { officeDayEnd, officeDayStart } from '../../src-shared/history/office-day'
+import { auditChanges } from '../../src-shared/audit/changes'
+import { officeDayEnd, officeDayStart } from '../../src-shared/audit/office-day'
 
 describe('auditChanges', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { auditActionName } from '../../src-shared/history/actions'
-import type { HistoryPage } from '../../src-shared/history/contract'
+import { auditActionName } from '../../src-shared/audit/actions'
+import type { HistoryPage } from '../../src-shared/audit/contract'
 import { tempApp, testOperators, accountInput, type TempApp } from '../support/temp-app'
 
 let t: TempApp
@@ -34,7 +34,7 @@ describe('reads of personal data in the audit log', () => {
     ['readings.entryContext', 'reading.entry'],
     ['readings.history', 'reading.history'],
     ['payments.history', 'payment.history'],
-    ['history.account', 'account.history'],
+    ['audit.account', 'account.history'],
   ])('%s is audited as %s, with the account and the operator', async (channel, action) => {
     const result = await t.app.dispatch(channel, { accountId }, tab)
     expect(result.ok).toBe(true)
@@ -50,8 +50,8 @@ describe('reads of personal data in the audit log', () => {
   })
 
   it('audits the alerts list with what it listed, and a report of personal data', async () => {
-    await t.app.dispatch('alerts.list', { kind: 'debt' }, tab)
-    expect(reads()).toMatchObject([{ action: 'alerts.list', accountId: null }])
+    await t.app.dispatch('notifications.list', { kind: 'debt' }, tab)
+    expect(reads()).toMatchObject([{ action: 'notifications.list', accountId: null }])
     const other = 'web:tab-reads-2'
     await t.app.dispatch(
       'session.login',
@@ -60,7 +60,7 @@ describe('reads of personal data in the audit log', () => {
     )
     await t.app.dispatch('reports.run', { report: 'payments', filters: {} }, other)
     await t.app.dispatch('reports.run', { report: 'shifts', filters: {} }, other)
-    expect(reads().map((r) => r.action)).toEqual(['alerts.list', 'report.view'])
+    expect(reads().map((r) => r.action)).toEqual(['notifications.list', 'report.view'])
   })
 
   it('lets a supervisor see who viewed one account', async () => {
@@ -92,7 +92,7 @@ describe('reads of personal data in the audit log', () => {
     await t.app.dispatch('accounts.card', { accountId }, tab)
     await t.app.dispatch('accounts.form', { accountId }, tab)
     await t.app.dispatch('payments.history', { accountId }, tab)
-    const history = await t.app.dispatch('history.account', { accountId }, tab)
+    const history = await t.app.dispatch('audit.account', { accountId }, tab)
     if (!history.ok) throw new Error(history.error.message)
     expect((history.value as HistoryPage).entries.map((e) => e.action)).toEqual([
       'account.view',
@@ -111,7 +111,7 @@ describe('reads of personal data in the audit log', () => {
     await t.app.dispatch('accounts.card', { accountId }, tab)
     for (const channel of ['accounts.form', 'payments.proposal', 'readings.history'])
       await t.app.dispatch(channel, { accountId }, tab)
-    await t.app.dispatch('alerts.list', { kind: 'debt' }, tab)
+    await t.app.dispatch('notifications.list', { kind: 'debt' }, tab)
     await t.app.dispatch('session.logout', {}, tab)
     await t.app.dispatch('session.login', { login: clerk.login, password: 'wrong' }, tab)
     const written = t.app.services.db.$client

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
 import { useAccountFormStore } from '../../src-renderer/accounts/form/form-store'
-import { useHistoryStore } from '../../src-renderer/history/store'
+import { useHistoryStore } from '../../src-renderer/audit/store'
 import { closeRendererApp, rendererApp } from '../support/renderer-bridge'
 
 afterEach(closeRendererApp)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { changesInWords, fieldWord, kindOfAction } from '../../src-shared/history/words'
+import { changesInWords, fieldWord, kindOfAction } from '../../src-shared/audit/words'
 
 describe('the history in words', () => {
   it.each([

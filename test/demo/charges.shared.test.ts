@@ -9,8 +9,8 @@ import { required } from '../../src-shared/billing/dated'
 import { addPeriods } from '../../src-shared/billing/days'
 import { billingLawOf } from '../../src-shared/billing/law-rows'
 import { parseVolume, type TariffRate } from '../../src-shared/billing/tariff-split'
-import { generateDemo } from '../../src-shared/demo/generate'
-import type { ChargeRow, DemoAccount, DemoReference } from '../../src-shared/demo/types'
+import { generateDemo } from '../../src-demo/generate'
+import type { ChargeRow, DemoAccount, DemoReference } from '../../src-demo/types'
 
 // The demo's charge history must be what the period close bills: each past period re-billed here
 // from the demo's stored rows alone (its readings as they stood before that close, its earlier

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { generateDemo } from '../../src-shared/demo/generate'
-import type { DemoAccount, DemoOptions } from '../../src-shared/demo/types'
+import { generateDemo } from '../../src-demo/generate'
+import type { DemoAccount, DemoOptions } from '../../src-demo/types'
 
 const golden: DemoOptions = { seed: 42, accounts: 5, months: 3, today: '2026-11-01' }
 

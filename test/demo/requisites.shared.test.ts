@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { electricitySupplier, heatSupplier } from '../../src-shared/demo/reference'
+import { electricitySupplier, heatSupplier } from '../../src-demo/reference'
 import {
   bankAccountValid,
   correspondentAccountValid,
   innWithCheck,
   ogrnWithCheck,
-} from '../../src-shared/demo/requisites'
+} from '../../src-demo/requisites'
 
 describe('supplier requisites pass the checks a bank or a QR reader makes', () => {
   it.each([

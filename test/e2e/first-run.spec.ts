@@ -9,7 +9,7 @@ import { loadServerDemo } from '../../src-server/admin/demo'
 import { openServerDatabase, type ServerDatabase } from '../../src-server/db/connection'
 import { queryRow } from '../../src-server/db/query'
 import { buildServerApp } from '../../src-server/http/app'
-import { issueRegistrationCode } from '../../src-server/workstations/registration-codes'
+import { issueRegistrationCode } from '../../src-server/workstation/registration-codes'
 
 // A new workstation: its own web dev host on an empty replica, and a central server with a branch
 // and a registration code the administrator made for it.

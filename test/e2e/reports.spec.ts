@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import * as XLSX from 'xlsx'
-import { officeDayEnd, officeDayStart } from '../../src-shared/history/office-day'
+import { officeDayEnd, officeDayStart } from '../../src-shared/audit/office-day'
 import { openE2eReplica } from './replica'
 import { loginAs } from './support'
 

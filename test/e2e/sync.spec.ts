@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7'
 import { createBranch, createOffice } from '../../src-server/admin/reference'
 import { openServerDatabase, type ServerDatabase } from '../../src-server/db/connection'
 import { buildServerApp } from '../../src-server/http/app'
-import { registerWorkstation } from '../../src-server/workstations/credentials'
+import { registerWorkstation } from '../../src-server/workstation/credentials'
 import {
   openE2eReplica,
   roubles,

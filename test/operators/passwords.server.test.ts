@@ -106,7 +106,7 @@ describe('the shortest password', () => {
       await desk.sync()
       await desk.login(admin.login, admin.password)
       const save = (login: string, password: string) =>
-        desk.call('reference.saveOperator', {
+        desk.call('settings.saveOperator', {
           login: branch.login(login),
           fullName: 'Новикова Алла Павловна',
           role: 'clerk',
@@ -116,7 +116,7 @@ describe('the shortest password', () => {
       await expect(save('short', '123456789')).rejects.toThrow('Пароль: не короче 10 символов.')
       await save('ten', '1234567890')
       // The admin sets it on the settings screen, from today.
-      await desk.call('reference.setSetting', {
+      await desk.call('settings.setSetting', {
         key: 'passwordMinLength',
         value: 12,
         validFrom: officeDate(new Date(), 'Europe/Moscow'),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { officeDayEnd, officeDayStart } from '../../src-shared/history/office-day'
+import { officeDayEnd, officeDayStart } from '../../src-shared/audit/office-day'
 import { addMonths } from '../../src-shared/meters/verification'
 import type { ReportTable } from '../../src-shared/reports/table'
 import {

@@ -4,7 +4,7 @@ import { reportKinds, type ReportKind } from '../../src-shared/reports/contract'
 import { sheetNames } from '../../src-shared/reports/labels'
 import { excelDate } from '../../src-shared/reports/sheets'
 import type { ReportTable } from '../../src-shared/reports/table'
-import { offsetMinutes } from '../../src-shared/history/office-day'
+import { offsetMinutes } from '../../src-shared/audit/office-day'
 import {
   dateFormat,
   dateTimeFormat,

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { usePricesStore } from '../../src-renderer/reference/prices-store'
-import { usePrintersStore } from '../../src-renderer/reference/printers-store'
+import { usePricesStore } from '../../src-renderer/settings/prices-store'
+import { usePrintersStore } from '../../src-renderer/settings/printers-store'
 import type { RendererBackend } from '../support/renderer-backend-contract'
 import { closeRendererApp, rendererApp } from '../support/renderer-bridge'
 

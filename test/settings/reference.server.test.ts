@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { tariffSetSchema } from '../../src-shared/reference/schemas'
+import { tariffSetSchema } from '../../src-shared/settings/schemas'
 import { syncMessages } from '../../src-shared/sync/messages'
 import { queryRow, queryRows } from '../../src-server/db/query'
 import { executeCommand } from '../../src-main/commands/command'
 import { verifyPassword } from '../../src-node/operators/password'
-import { setTariff } from '../../src-main/reference/set-tariff'
+import { setTariff } from '../../src-main/settings/set-tariff'
 import { configureSync } from '../../src-main/sync/sync-state'
 import { headlessClient } from '../sync/support/client'
 import { testOperators } from '../support/temp-app'
@@ -47,8 +47,8 @@ describe('reference data through the server', () => {
     const desk = await adminDesk()
     const other = headlessClient(server.url, await newWorkstation(database.db, branch.officeId))
     try {
-      await desk.call('reference.setTariff', tariff('2030-01-01', '5,12'))
-      await desk.call('reference.setTariff', tariff('2030-07-01', '5,43210'))
+      await desk.call('settings.setTariff', tariff('2030-01-01', '5,12'))
+      await desk.call('settings.setTariff', tariff('2030-07-01', '5,43210'))
       await desk.sync()
       expect(desk.outbox().map((e) => e.status)).toEqual(['done', 'done'])
       const rows = await queryRows<{
@@ -84,7 +84,7 @@ describe('reference data through the server', () => {
   it('suppliers, offices, operators and settings saved by an admin reach the server', async () => {
     const desk = await adminDesk()
     try {
-      const { supplierId } = await desk.call<{ supplierId: string }>('reference.saveSupplier', {
+      const { supplierId } = await desk.call<{ supplierId: string }>('settings.saveSupplier', {
         name: 'Публичное акционерное общество «Сбербанк России»',
         shortName: 'ПАО Сбербанк',
         inn: '7707083893',
@@ -94,20 +94,20 @@ describe('reference data through the server', () => {
         bic: '044525225',
         correspondentAccount: '30101810400000000225',
       })
-      const { officeId } = await desk.call<{ officeId: string }>('reference.saveOffice', {
+      const { officeId } = await desk.call<{ officeId: string }>('settings.saveOffice', {
         name: 'Офис Редкино',
         address: 'пгт Редкино, ул. Победы, 3',
         phone: '8 (48242) 5-11-22',
       })
       const login = branch.login('newclerk')
-      const { operatorId } = await desk.call<{ operatorId: string }>('reference.saveOperator', {
+      const { operatorId } = await desk.call<{ operatorId: string }>('settings.saveOperator', {
         login,
         fullName: 'Новикова Алла Павловна',
         role: 'clerk',
         officeId,
         password: 'first-pass',
       })
-      await desk.call('reference.saveOperator', {
+      await desk.call('settings.saveOperator', {
         operatorId,
         login,
         fullName: 'Новикова Алла Павловна',
@@ -116,7 +116,7 @@ describe('reference data through the server', () => {
         active: false,
         password: '',
       })
-      await desk.call('reference.setSetting', {
+      await desk.call('settings.setSetting', {
         key: 'debtAlertThreshold',
         value: 250_000,
         validFrom: '2031-01-01',
@@ -167,7 +167,7 @@ describe('reference data through the server', () => {
       configureSync(desk.app.services.db, { serverUrl: 'http://127.0.0.1:9', ...ws })
       await desk.login(admin.login, admin.password)
       await expect(
-        desk.call('reference.setTariff', {
+        desk.call('settings.setTariff', {
           ...tariff('2033-01-01', '7'),
           tariffGroup: 'urban_gas',
         }),
@@ -176,7 +176,7 @@ describe('reference data through the server', () => {
       // Back online and logged in again: the same change goes to the server.
       configureSync(desk.app.services.db, { serverUrl: server.url, ...ws })
       await desk.login(admin.login, admin.password)
-      await desk.call('reference.setTariff', {
+      await desk.call('settings.setTariff', {
         ...tariff('2033-01-01', '7'),
         tariffGroup: 'urban_gas',
       })
@@ -199,7 +199,7 @@ describe('reference data through the server', () => {
     try {
       await desk.sync()
       await desk.login(branch.login(clerk.login), clerk.password)
-      await expect(desk.call('reference.setTariff', tariff('2032-01-01', '6'))).rejects.toThrow(
+      await expect(desk.call('settings.setTariff', tariff('2032-01-01', '6'))).rejects.toThrow(
         'Эта операция недоступна для вашей роли.',
       )
       const clerkId = desk.app.services.db.$client

@@ -4,14 +4,14 @@ import {
   correspondentAccountMatchesBic,
   innValid,
   settlementAccountMatchesBic,
-} from '../../src-shared/reference/requisites'
+} from '../../src-shared/settings/requisites'
 import {
   operatorSaveSchema,
   rateMillikopecks,
   settingSetSchema,
   supplierSaveSchema,
   tariffSetSchema,
-} from '../../src-shared/reference/schemas'
+} from '../../src-shared/settings/schemas'
 
 describe('requisites check digits', () => {
   it.each([

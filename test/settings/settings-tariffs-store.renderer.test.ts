@@ -4,8 +4,8 @@ import {
   isAmountSetting,
   typedSetting,
   useSettingsStore,
-} from '../../src-renderer/reference/settings-store'
-import { useTariffsStore } from '../../src-renderer/reference/tariffs-store'
+} from '../../src-renderer/settings/settings-store'
+import { useTariffsStore } from '../../src-renderer/settings/tariffs-store'
 import type { RendererBackend } from '../support/renderer-backend-contract'
 import { closeRendererApp, rendererApp } from '../support/renderer-bridge'
 

@@ -19,7 +19,7 @@ import {
 } from '../../src-server/db/connection'
 import { queryRow } from '../../src-server/db/query'
 import { buildServerApp } from '../../src-server/http/app'
-import { registerWorkstation } from '../../src-server/workstations/credentials'
+import { registerWorkstation } from '../../src-server/workstation/credentials'
 import { ids, testOperators } from './temp-app'
 import { headlessClient, type HeadlessClient } from '../sync/support/client'
 

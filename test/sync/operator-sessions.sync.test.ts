@@ -115,7 +115,7 @@ async function saveOperator(
   op: (typeof testOperators)[number],
   change: { active?: boolean; password?: string },
 ) {
-  await admin.call('reference.saveOperator', {
+  await admin.call('settings.saveOperator', {
     operatorId: operatorId(admin, branch.login(op.login)),
     login: branch.login(op.login),
     fullName: op.fullName,

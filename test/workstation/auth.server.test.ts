@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { queryRow } from '../../src-server/db/query'
 import { issueOperatorSession, revokeOperatorSession } from '../../src-server/operators/sessions'
-import { authenticateWithSession } from '../../src-server/workstations/credentials'
+import { authenticateWithSession } from '../../src-server/workstation/credentials'
 import { testOperators } from '../support/temp-app'
 import { newWorkstation, seedBranch, useTestDatabase } from '../support/server'
 

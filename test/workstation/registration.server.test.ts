@@ -13,7 +13,7 @@ import { SyncedWriter } from '../../src-server/sync/synced-write'
 import {
   claimRegistrationCode,
   issueRegistrationCode,
-} from '../../src-server/workstations/registration-codes'
+} from '../../src-server/workstation/registration-codes'
 import type { SetupState } from '../../src-shared/sync/contract'
 import { SYNC_PROTOCOL_VERSION } from '../../src-shared/sync/protocol'
 import { testOperators } from '../support/temp-app'

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ChannelName, InputOf, OutputOf } from '../../../src-shared/api/contract'
-import { demoOperators } from '../../../src-shared/demo/operators'
-import { offsetMinutes } from '../../../src-shared/history/office-day'
+import { demoOperators } from '../../../src-demo/operators'
+import { offsetMinutes } from '../../../src-shared/audit/office-day'
 import {
   reportFiltersSchema,
   reportKinds,

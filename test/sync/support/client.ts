@@ -6,7 +6,7 @@ import { chromiumPdfPrinter } from '../../../src-main/webhost/chromium-pdf-print
 import { operatorSessionLink } from '../../../src-main/operators/online-session'
 import { runSync, type SyncRunReport } from '../../../src-main/sync/sync-run'
 import { configureSync } from '../../../src-main/sync/sync-state'
-import type { WorkstationCredentials } from '../../../src-server/workstations/credentials'
+import type { WorkstationCredentials } from '../../../src-server/workstation/credentials'
 
 export interface HeadlessClient {
   app: App
