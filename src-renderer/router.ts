@@ -66,7 +66,7 @@ export const router = createRouter({
         {
           path: 'alerts',
           name: 'alerts',
-          component: () => import('./notifications/AlertsView.vue'),
+          component: () => import('./notifications/NotificationsView.vue'),
         },
         {
           path: 'follow-up',
@@ -81,7 +81,7 @@ export const router = createRouter({
         {
           path: 'reference',
           name: 'reference',
-          component: () => import('./settings/ReferenceView.vue'),
+          component: () => import('./settings/SettingsView.vue'),
         },
         { path: 'reports', name: 'reports', component: () => import('./reports/ReportsView.vue') },
         {

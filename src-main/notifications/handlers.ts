@@ -3,8 +3,8 @@ import type { Handler } from '../api/dispatch'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
 import { currentDevice } from '../workstation/device'
-import { alertsOfAccount } from './account-alerts'
-import { listAlerts } from './alert-list'
+import { alertsOfAccount } from './account-notifications'
+import { listAlerts } from './notification-list'
 
 /** The office this workstation serves, or null before it is registered. */
 function workstationOffice(db: Db): string | null {

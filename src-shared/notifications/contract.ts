@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { channel } from '../api/channel'
 import { labelled } from '../api/validation'
 import { anyOperator } from '../operators/roles'
-import { alertKinds, type Alert, type AlertKind } from './alerts'
+import { alertKinds, type Alert, type AlertKind } from './notifications'
 
 export interface AlertListRow {
   accountId: string

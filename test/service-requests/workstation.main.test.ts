@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Alert } from '../../src-shared/notifications/alerts'
+import type { Alert } from '../../src-shared/notifications/notifications'
 import type { AlertList } from '../../src-shared/notifications/contract'
 import type { AppealRow } from '../../src-shared/appeals/contract'
 import type { ServiceRequestRow } from '../../src-shared/service-requests/contract'

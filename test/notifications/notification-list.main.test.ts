@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registerAccountSchema } from '../../src-shared/accounts/schemas'
-import type { Alert } from '../../src-shared/notifications/alerts'
+import type { Alert } from '../../src-shared/notifications/notifications'
 import type { AlertList } from '../../src-shared/notifications/contract'
 import { accountInput, ids, tempApp, testOperators, type TempApp } from '../support/temp-app'
 

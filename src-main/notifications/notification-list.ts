@@ -4,14 +4,14 @@ import {
   type Address,
   type PersonName,
 } from '../../src-shared/accounts/domain'
-import type { AlertKind } from '../../src-shared/notifications/alerts'
+import type { AlertKind } from '../../src-shared/notifications/notifications'
 import type { AlertList, AlertListRow } from '../../src-shared/notifications/contract'
 import { addMonths, verificationWarnMonths } from '../../src-shared/meters/verification'
 import { addDays } from '../../src-shared/appeals/domain'
 import { rawSearchKeys } from '../accounts/search'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
-import { alertRules, signedLedger, standingReading } from './alert-facts'
+import { alertRules, signedLedger, standingReading } from './notification-facts'
 
 /** Search text narrows the list to at most this many accounts found by the search index. */
 const searchLimit = 5000

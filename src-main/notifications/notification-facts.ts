@@ -1,5 +1,5 @@
 import { readingPeriod } from '../../src-shared/readings/period'
-import type { AlertRules } from '../../src-shared/notifications/alerts'
+import type { AlertRules } from '../../src-shared/notifications/notifications'
 import type { Db } from '../db/connection'
 import { readSetting } from '../settings/settings'
 

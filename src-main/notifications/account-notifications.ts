@@ -1,9 +1,13 @@
-import { accountAlerts, type Alert, type AlertFacts } from '../../src-shared/notifications/alerts'
+import {
+  accountAlerts,
+  type Alert,
+  type AlertFacts,
+} from '../../src-shared/notifications/notifications'
 import type { AccountStatus } from '../../src-shared/accounts/domain'
 import { ApiFailure } from '../api/failure'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
-import { alertRules, standingReading } from './alert-facts'
+import { alertRules, standingReading } from './notification-facts'
 
 /** The facts of one account, read from the replica. */
 export function alertFacts(db: Db, accountId: string): AlertFacts | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { accountAlerts, type AlertFacts } from '../../src-shared/notifications/alerts'
+import { accountAlerts, type AlertFacts } from '../../src-shared/notifications/notifications'
 
 const rules = { today: '2026-11-20', currentPeriod: '2026-11', debtThreshold: 500_000 }
 const meter = (nextVerificationAt: string | null, status = 'active', serialNumber = '111') => ({
