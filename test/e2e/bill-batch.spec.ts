@@ -105,7 +105,7 @@ test('a supervisor prints an office’s bills for a period, cancels, resumes, e-
   await expect(count).toHaveText(`Напечатано ${total} из ${total}`, { timeout: 200_000 })
   await expect(page.getByTestId('batch-progress')).toContainText('100%')
   await expect(resume).toBeHidden()
-  const files = (await page.locator('.bill-batch__files li').allTextContents()).map((t) =>
+  const files = (await page.getByTestId('batch-file').allTextContents()).map((t) =>
     plain(t).replace(/^Сохранено в PDF: /, ''),
   )
   expect(files.length).toBeGreaterThan(1)
