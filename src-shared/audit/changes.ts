@@ -16,13 +16,21 @@ function flatten(value: unknown, prefix = '', out = new Map<string, unknown>()) 
   return out
 }
 
+function isFieldChange(v: unknown): v is { field: string; old: unknown; new: unknown } {
+  return typeof v === 'object' && v !== null && typeof (v as { field?: unknown }).field === 'string'
+}
+
 /**
  * The field changes an audit entry's details describe: `{ old, new }` of an edit gives only the
- * fields that changed (old -> new); `{ new }` or a plain object gives the values as recorded.
+ * fields that changed (old -> new); an account edit's `changes` list gives them field by field;
+ * `{ new }` or a plain object gives the values as recorded.
  */
 export function auditChanges(details: unknown): HistoryChange[] {
   if (details === null || typeof details !== 'object') return []
   const d = details as Record<string, unknown>
+  if (Array.isArray(d.changes) && d.changes.every(isFieldChange)) {
+    return d.changes.map((c) => ({ field: c.field, old: shown(c.old), new: shown(c.new) }))
+  }
   if ('old' in d && 'new' in d) {
     const before = flatten(d.old)
     const after = flatten(d.new)

@@ -27,6 +27,20 @@ describe('auditChanges', () => {
       ],
     ],
     [
+      'an account edit: its list of changed fields, not the version it moved',
+      {
+        version: { old: 1, new: 2 },
+        changes: [
+          { field: 'residents', old: 3, new: 4 },
+          { field: 'holder.phone', old: null, new: '+79001234567' },
+        ],
+      },
+      [
+        { field: 'residents', old: '3', new: '4' },
+        { field: 'holder.phone', old: '', new: '+79001234567' },
+      ],
+    ],
+    [
       'a field that appeared in the edit',
       { old: { a: 1 }, new: { a: 1, b: [1, 2] } },
       [{ field: 'b', old: '', new: '[1,2]' }],

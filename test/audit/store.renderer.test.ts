@@ -34,6 +34,7 @@ describe('the history store', () => {
     expect(edit).toMatchObject({
       accountNumber: '7700000001',
       operatorName: 'Сидорова Анна Юрьевна',
+      changes: [{ field: 'Проживающих', old: '3', new: '4' }],
     })
     expect(ofAccount.value.entries.map((e) => e.action)).toEqual([
       'account.edit',
