@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import { ownerOnlyFileMode, ownerOnlyFolder } from '../files/owner-only'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
@@ -76,7 +76,8 @@ export function chromiumPdfPrinter(folder: string, executablePath = chromiumPath
         ownerOnlyFolder(folder)
         const path = join(folder, pdfFileName(job.name))
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
-        writeFileSync(path, pdf, { mode: ownerOnlyFileMode })
+        // Written off the loop: a batch's PDF runs to megabytes.
+        await writeFile(path, pdf, { mode: ownerOnlyFileMode })
         healthy = true
         return { kind: 'pdf', target: path }
       } finally {

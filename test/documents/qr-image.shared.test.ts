@@ -29,7 +29,10 @@ describe('the QR code as a 1-bit image', () => {
   ])('%s: every module drawn as 3×3 pixels inside a 4-module quiet zone', (_name, text) => {
     const html = qrImage(text, 34)
     expect(html).toContain('style="width:34mm;height:34mm;image-rendering:pixelated"')
-    const { modules } = create(text, { errorCorrectionLevel: 'M', maskPattern: 0 })
+    const { modules } = create([{ data: new TextEncoder().encode(text), mode: 'byte' }], {
+      errorCorrectionLevel: 'M',
+      maskPattern: 0,
+    })
     const n = modules.size
     const image = bitmap(html)
     expect(image.side).toBe((n + 8) * 3)
