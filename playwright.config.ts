@@ -14,6 +14,10 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   fullyParallel: false,
   workers: 1,
+  // Stopgap: Chromium once in a while reports a page's download (the report export, by link or
+  // by blob alike) under the name 'download' instead of its own; a failed spec runs once more on
+  // CI and is listed as flaky, never hidden.
+  retries: process.env.CI ? 1 : 0,
   reporter: 'list',
   outputDir: 'test-results/e2e-artifacts',
   use: {
