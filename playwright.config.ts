@@ -14,10 +14,6 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   fullyParallel: false,
   workers: 1,
-  // Stopgap: Chromium once in a while reports a page's download (the report export, by link or
-  // by blob alike) under the name 'download' instead of its own; a failed spec runs once more on
-  // CI and is listed as flaky, never hidden.
-  retries: process.env.CI ? 1 : 0,
   reporter: 'list',
   outputDir: 'test-results/e2e-artifacts',
   use: {
@@ -31,6 +27,9 @@ export default defineConfig({
       // Debian's Chromium: Playwright never downloads a browser here.
       executablePath: chromiumPath,
       args: chromiumArgs,
+      // A user's desktop has a UTF-8 locale; without one (a bare CI shell) Chromium cannot write
+      // a Cyrillic file name and saves every download as 'download'.
+      env: { ...process.env, LC_ALL: 'C.UTF-8' },
     },
   },
   webServer: {
