@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { AccountCard } from '../../src-shared/accounts/types'
-import type { InputOf } from '../../src-shared/api/contract'
 import { call } from '../api/client'
+import { sender } from '../api/sender'
 
 /** The account card on screen, and what its dialogs change: closing, consents, linked persons. */
 export const useAccountCardStore = defineStore('accountCard', () => {
@@ -29,17 +29,9 @@ export const useAccountCardStore = defineStore('accountCard', () => {
     return call('accounts.formOptions', {})
   }
 
-  function close(input: InputOf<'accounts.close'>) {
-    return call('accounts.close', input)
-  }
-
-  function recordConsent(input: InputOf<'accounts.recordConsent'>) {
-    return call('accounts.recordConsent', input)
-  }
-
-  function linkPerson(input: InputOf<'accounts.linkPerson'>) {
-    return call('accounts.linkPerson', input)
-  }
+  const close = sender('accounts.close')
+  const recordConsent = sender('accounts.recordConsent')
+  const linkPerson = sender('accounts.linkPerson')
 
   function unlinkPerson(accountId: string, linkId: string) {
     return call('accounts.unlinkPerson', { accountId, linkId })

@@ -1,16 +1,11 @@
 import { defineStore } from 'pinia'
-import type { InputOf } from '../../src-shared/api/contract'
 import { call } from '../api/client'
+import { sender } from '../api/sender'
 
 /** The history (audit log) as the clerk reads it: an account's, an operator's, and whose to pick. */
 export const useHistoryStore = defineStore('history', () => {
-  function ofAccount(input: InputOf<'audit.account'>) {
-    return call('audit.account', input)
-  }
-
-  function ofOperator(input: InputOf<'audit.operator'>) {
-    return call('audit.operator', input)
-  }
+  const ofAccount = sender('audit.account')
+  const ofOperator = sender('audit.operator')
 
   /** The operators a supervisor may pick to read the history of. */
   async function operators() {

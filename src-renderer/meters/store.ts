@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
-import type { InputOf } from '../../src-shared/api/contract'
 import { call } from '../api/client'
+import { sender } from '../api/sender'
 
 /** The meter dialogs: what a form checks against, and installing, removing, replacing a meter. */
 export const useMetersStore = defineStore('meters', () => {
@@ -8,17 +8,9 @@ export const useMetersStore = defineStore('meters', () => {
     return call('meters.formContext', { accountId, meterId })
   }
 
-  function install(input: InputOf<'meters.install'>) {
-    return call('meters.install', input)
-  }
-
-  function remove(input: InputOf<'meters.remove'>) {
-    return call('meters.remove', input)
-  }
-
-  function replace(input: InputOf<'meters.replace'>) {
-    return call('meters.replace', input)
-  }
+  const install = sender('meters.install')
+  const remove = sender('meters.remove')
+  const replace = sender('meters.replace')
 
   return { formContext, install, remove, replace }
 })

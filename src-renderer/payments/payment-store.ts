@@ -1,6 +1,5 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { InputOf } from '../../src-shared/api/contract'
 import type { ApiError } from '../../src-shared/api/result'
 import { formatKopecks } from '../../src-shared/money/format'
 import type { Service } from '../../src-shared/accounts/domain'
@@ -19,6 +18,7 @@ import {
 } from '../../src-shared/payments/line-entry'
 import { parseAmount } from '../../src-shared/money/parse-amount'
 import { call } from '../api/client'
+import { sender } from '../api/sender'
 import { printDocument } from '../documents/print'
 import { translate } from '../i18n'
 import { useSessionStore } from '../operators/session-store'
@@ -195,13 +195,8 @@ export const usePaymentStore = defineStore('payment', () => {
     else printError.value = result.message
   }
 
-  function history(input: InputOf<'payments.history'>) {
-    return call('payments.history', input)
-  }
-
-  function cancel(input: InputOf<'payments.cancel'>) {
-    return call('payments.cancel', input)
-  }
+  const history = sender('payments.history')
+  const cancel = sender('payments.cancel')
 
   return {
     proposal,

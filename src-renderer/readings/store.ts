@@ -1,12 +1,10 @@
 import { defineStore } from 'pinia'
-import type { InputOf } from '../../src-shared/api/contract'
 import { call } from '../api/client'
+import { sender } from '../api/sender'
 
 /** An account's readings on its card: history, a meter's year of consumption, a deletion. */
 export const useReadingsStore = defineStore('readings', () => {
-  function history(input: InputOf<'readings.history'>) {
-    return call('readings.history', input)
-  }
+  const history = sender('readings.history')
 
   function statistics(meterId: string, year: number) {
     return call('readings.statistics', { meterId, year })

@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { InputOf } from '../../../src-shared/api/contract'
 import type { AccountFormOptions, CustomerMatch } from '../../../src-shared/accounts/types'
 import { call } from '../../api/client'
+import { sender } from '../../api/sender'
 import type { AccountDraft } from './account-draft'
 
 /**
@@ -35,22 +35,15 @@ export const useAccountFormStore = defineStore('accountForm', () => {
   }
 
   /** Accounts that may be the one being typed. */
-  function duplicates(input: InputOf<'accounts.duplicates'>) {
-    return call('accounts.duplicates', input)
-  }
+  const duplicates = sender('accounts.duplicates')
 
   /** A stored account's fields and version, the base of its edit. */
   function stored(accountId: string) {
     return call('accounts.form', { accountId })
   }
 
-  function register(input: InputOf<'accounts.register'>) {
-    return call('accounts.register', input)
-  }
-
-  function edit(input: InputOf<'accounts.edit'>) {
-    return call('accounts.edit', input)
-  }
+  const register = sender('accounts.register')
+  const edit = sender('accounts.edit')
 
   return {
     options,
