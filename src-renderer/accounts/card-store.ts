@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { AccountCard } from '../../src-shared/accounts/types'
 import { call } from '../api/client'
+import { latestOnly } from '../api/latest'
 import { sender } from '../api/sender'
 
 /** The account card on screen, and what its dialogs change: closing, consents, linked persons. */
@@ -9,16 +10,15 @@ export const useAccountCardStore = defineStore('accountCard', () => {
   const card = shallowRef<AccountCard | null>(null)
   const loading = ref(false)
   const error = ref<string | null>(null)
-  let sequence = 0
+  const reads = latestOnly()
 
   async function load(accountId: string): Promise<void> {
-    const mine = ++sequence
     loading.value = true
     error.value = null
     // Never show another account's data while the requested one loads.
     if (card.value?.id !== accountId) card.value = null
-    const result = await call('accounts.card', { accountId })
-    if (mine !== sequence) return
+    const result = await reads.latest(() => call('accounts.card', { accountId }))
+    if (!result) return
     loading.value = false
     if (result.ok) card.value = result.value
     else error.value = result.error.message
@@ -38,7 +38,7 @@ export const useAccountCardStore = defineStore('accountCard', () => {
   }
 
   function clear(): void {
-    sequence++
+    reads.drop()
     card.value = null
     loading.value = false
     error.value = null

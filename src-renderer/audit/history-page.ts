@@ -2,6 +2,7 @@ import { ref, shallowRef, watch, type WatchSource } from 'vue'
 import type { HistoryEntry, HistoryPage } from '../../src-shared/audit/contract'
 import type { ApiResult } from '../../src-shared/api/result'
 import type { HistoryKind } from '../../src-shared/audit/words'
+import { latestOnly } from '../api/latest'
 
 export const historyPageSize = 50
 
@@ -23,18 +24,19 @@ export function useHistoryPage(fetch: HistoryRead, extra: WatchSource) {
   const entries = shallowRef<HistoryEntry[]>([])
   const total = ref(0)
   const error = ref<string | null>(null)
-  let sequence = 0
+  const reads = latestOnly()
 
   async function load(): Promise<void> {
-    const mine = ++sequence
-    const result = await fetch({
-      from: range.value?.[0] ?? null,
-      to: range.value?.[1] ?? null,
-      offset: (page.value - 1) * historyPageSize,
-      limit: historyPageSize,
-      kind: kind.value || null,
-    })
-    if (mine !== sequence) return
+    const result = await reads.latest(() =>
+      fetch({
+        from: range.value?.[0] ?? null,
+        to: range.value?.[1] ?? null,
+        offset: (page.value - 1) * historyPageSize,
+        limit: historyPageSize,
+        kind: kind.value || null,
+      }),
+    )
+    if (!result) return
     error.value = result.ok ? null : result.error.message
     entries.value = result.ok ? result.value.entries : []
     total.value = result.ok ? result.value.total : 0

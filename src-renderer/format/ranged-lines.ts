@@ -1,6 +1,7 @@
 import { ref, shallowRef, watch, type WatchSource } from 'vue'
 import type { ApiResult } from '../../src-shared/api/result'
 import { lastTwelveMonths } from './date-range'
+import { latestOnly } from '../api/latest'
 
 /**
  * The lines of a history in a date range (the last 12 months at first), read again when the
@@ -13,13 +14,12 @@ export function useRangedLines<T>(
   const range = ref<[string, string] | null>(lastTwelveMonths(new Date()))
   const lines = shallowRef<T[]>([])
   const error = ref<string | null>(null)
-  let sequence = 0
+  const reads = latestOnly()
 
   async function load(): Promise<void> {
-    const mine = ++sequence
     const [from, to] = range.value ?? ['', '']
-    const result = await read({ from: from || undefined, to: to || undefined })
-    if (mine !== sequence) return
+    const result = await reads.latest(() => read({ from: from || undefined, to: to || undefined }))
+    if (!result) return
     error.value = result.ok ? null : result.error.message
     lines.value = result.ok ? result.value : []
   }

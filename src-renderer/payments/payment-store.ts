@@ -18,6 +18,7 @@ import {
 } from '../../src-shared/payments/line-entry'
 import { parseAmount } from '../../src-shared/money/parse-amount'
 import { call } from '../api/client'
+import { latestOnly } from '../api/latest'
 import { sender } from '../api/sender'
 import { printDocument } from '../documents/print'
 import { translate } from '../i18n'
@@ -56,7 +57,7 @@ export const usePaymentStore = defineStore('payment', () => {
   const printed = shallowRef<PrintedDocument | null>(null)
   const printError = ref<string | null>(null)
   const receiptLayout = ref<ReceiptLayout>('80mm')
-  let sequence = 0
+  const reads = latestOnly()
 
   /** The cashier learns on opening, not at F9, that their role takes no payments. */
   const mayTakePayments = computed(
@@ -85,10 +86,9 @@ export const usePaymentStore = defineStore('payment', () => {
 
   /** Opens the payment of an account: every line's debt proposed, or the prefill's amounts. */
   async function openPayment(accountId: string, prefill?: PaymentPrefill): Promise<void> {
-    const mine = ++sequence
     reset()
-    const result = await call('payments.proposal', { accountId })
-    if (mine !== sequence) return
+    const result = await reads.latest(() => call('payments.proposal', { accountId }))
+    if (!result) return
     if (!result.ok) {
       loadError.value = result.error.message
       return

@@ -15,6 +15,7 @@ import {
 } from '../../src-shared/readings/validate-reading'
 import { meterZones } from '../../src-shared/readings/zone-label'
 import { call } from '../api/client'
+import { latestOnly } from '../api/latest'
 
 export type EntryPhase = 'edit' | 'confirm' | 'saved'
 
@@ -42,7 +43,7 @@ export const useReadingEntryStore = defineStore('readingEntry', () => {
   const saving = ref(false)
   const saveError = ref<ApiError | null>(null)
   const saved = shallowRef<SubmitReadingsResult | null>(null)
-  let sequence = 0
+  const reads = latestOnly()
 
   function reset(): void {
     values.value = {}
@@ -56,12 +57,11 @@ export const useReadingEntryStore = defineStore('readingEntry', () => {
   }
 
   async function load(accountId: string): Promise<void> {
-    const mine = ++sequence
     loadError.value = null
     context.value = null
     reset()
-    const result = await call('readings.entryContext', { accountId })
-    if (mine !== sequence) return
+    const result = await reads.latest(() => call('readings.entryContext', { accountId }))
+    if (!result) return
     if (!result.ok) {
       loadError.value = result.error.message
       return

@@ -1,6 +1,7 @@
 import { ref, shallowRef, watch, type Ref } from 'vue'
 import type { DuplicateCandidate } from '../../../src-shared/accounts/types'
 import type { AccountDraft } from './account-draft'
+import { latestOnly } from '../../api/latest'
 import { useAccountFormStore } from './form-store'
 
 const debounceMs = 400
@@ -18,28 +19,30 @@ export function useDuplicates(
   const candidates = shallowRef<DuplicateCandidate[]>([])
   const acknowledged = ref(false)
   let timer: ReturnType<typeof setTimeout> | undefined
-  let sequence = 0
+  const reads = latestOnly()
 
   async function check(): Promise<void> {
     const d = draft.value
-    const mine = ++sequence
     if (!d || (options.changed && !options.changed())) {
+      reads.drop()
       candidates.value = []
       return
     }
-    const result = await forms.duplicates({
-      exceptAccountId: options.exceptAccountId ?? null,
-      lastName: d.lastName,
-      phone: d.phone.trim() === '' ? null : d.phone,
-      address: {
-        settlement: d.settlement,
-        street: d.street,
-        house: d.house,
-        building: d.building,
-        flat: d.flat,
-      },
-    })
-    if (mine !== sequence || !result.ok) return
+    const result = await reads.latest(() =>
+      forms.duplicates({
+        exceptAccountId: options.exceptAccountId ?? null,
+        lastName: d.lastName,
+        phone: d.phone.trim() === '' ? null : d.phone,
+        address: {
+          settlement: d.settlement,
+          street: d.street,
+          house: d.house,
+          building: d.building,
+          flat: d.flat,
+        },
+      }),
+    )
+    if (!result?.ok) return
     const before = candidates.value.map((c) => c.accountId).join()
     candidates.value = result.value
     if (result.value.map((c) => c.accountId).join() !== before) acknowledged.value = false
