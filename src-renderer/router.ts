@@ -64,8 +64,8 @@ export const router = createRouter({
         { path: 'shift', name: 'shift', component: () => import('./shifts/ShiftView.vue') },
         { path: 'sync', name: 'sync', component: () => import('./sync/SyncView.vue') },
         {
-          path: 'alerts',
-          name: 'alerts',
+          path: 'notifications',
+          name: 'notifications',
           component: () => import('./notifications/NotificationsView.vue'),
         },
         {
@@ -74,13 +74,13 @@ export const router = createRouter({
           component: () => import('./service-requests/FollowUpView.vue'),
         },
         {
-          path: 'history',
-          name: 'history',
+          path: 'audit',
+          name: 'audit',
           component: () => import('./audit/OperatorHistoryView.vue'),
         },
         {
-          path: 'reference',
-          name: 'reference',
+          path: 'settings',
+          name: 'settings',
           component: () => import('./settings/SettingsView.vue'),
         },
         { path: 'reports', name: 'reports', component: () => import('./reports/ReportsView.vue') },

@@ -3,7 +3,7 @@ import type { InputOf } from '../../src-shared/api/contract'
 import { call } from '../api/client'
 
 /** The history (audit log) as the clerk reads it: an account's, an operator's, and whose to pick. */
-export const useHistoryStore = defineStore('history', () => {
+export const useHistoryStore = defineStore('audit', () => {
   function ofAccount(input: InputOf<'audit.account'>) {
     return call('audit.account', input)
   }
