@@ -1,7 +1,6 @@
 import { defineStore } from 'pinia'
-import type { InputOf } from '../../src-shared/api/contract'
 import type { SyncCommands, SyncStatus } from '../../src-shared/sync/contract'
-import { call } from '../api/client'
+import { call, caller } from '../api/client'
 import { useLoaded } from '../api/loaded'
 
 const noCommands: SyncCommands = { waiting: [], rejected: [], shiftDifferences: [], setAside: [] }
@@ -19,10 +18,6 @@ export const useSyncStore = defineStore('sync', () => {
     const result = await call('sync.now', {})
     await Promise.all([status.load(), commands.load()])
     if (!result.ok) commands.error.value = result.error.message
-  }
-
-  function resolve(input: InputOf<'sync.resolve'>) {
-    return call('sync.resolve', input)
   }
 
   function reviewShift(shiftId: string, note: string) {
@@ -61,7 +56,7 @@ export const useSyncStore = defineStore('sync', () => {
     refresh: status.load,
     loadCommands: commands.load,
     syncNow,
-    resolve,
+    resolve: caller('sync.resolve'),
     reviewShift,
     checkServer,
     changeServer,
