@@ -1,4 +1,5 @@
-import { createRouter, createWebHashHistory } from 'vue-router'
+import type { Component } from 'vue'
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import LoginView from './operators/LoginView.vue'
 import { useSessionStore } from './operators/session-store'
 import { useSyncStore } from './sync/store'
@@ -8,6 +9,16 @@ declare module 'vue-router' {
     /** Reachable without a session. */
     public?: boolean
   }
+}
+
+/** A screen under the shell's header, loaded when first visited; `props`: its params as props. */
+function screen(
+  path: string,
+  name: string,
+  component: () => Promise<Component>,
+  props = false,
+): RouteRecordRaw {
+  return { path, name, component, props }
 }
 
 // Every screen but the login loads when first visited: the login paints from the entry chunk.
@@ -27,69 +38,35 @@ export const router = createRouter({
       component: () => import('./shell/ShellLayout.vue'),
       children: [
         { path: '', redirect: { name: 'search' } },
-        {
-          path: 'search',
-          name: 'search',
-          component: () => import('./accounts/AccountSearchView.vue'),
-        },
-        {
-          path: 'accounts/new',
-          name: 'account-new',
-          component: () => import('./accounts/AccountRegisterView.vue'),
-        },
-        {
-          path: 'accounts/:id',
-          name: 'account',
-          component: () => import('./accounts/AccountCardView.vue'),
-          props: true,
-        },
-        {
-          path: 'accounts/:id/edit',
-          name: 'account-edit',
-          component: () => import('./accounts/AccountEditView.vue'),
-          props: true,
-        },
-        {
-          path: 'accounts/:id/readings',
-          name: 'readings-entry',
-          component: () => import('./readings/ReadingsEntryView.vue'),
-          props: true,
-        },
-        {
-          path: 'accounts/:id/payment',
-          name: 'payment',
-          component: () => import('./payments/PaymentView.vue'),
-          props: true,
-        },
-        { path: 'shift', name: 'shift', component: () => import('./shifts/ShiftView.vue') },
-        { path: 'sync', name: 'sync', component: () => import('./sync/SyncView.vue') },
-        {
-          path: 'alerts',
-          name: 'alerts',
-          component: () => import('./notifications/NotificationsView.vue'),
-        },
-        {
-          path: 'follow-up',
-          name: 'follow-up',
-          component: () => import('./service-requests/FollowUpView.vue'),
-        },
-        {
-          path: 'history',
-          name: 'history',
-          component: () => import('./audit/OperatorHistoryView.vue'),
-        },
-        {
-          path: 'reference',
-          name: 'reference',
-          component: () => import('./settings/SettingsView.vue'),
-        },
-        { path: 'reports', name: 'reports', component: () => import('./reports/ReportsView.vue') },
-        {
-          path: 'bills',
-          name: 'bill-batch',
-          component: () => import('./documents/BillBatchView.vue'),
-        },
-        { path: 'about', name: 'about', component: () => import('./updates/AboutView.vue') },
+        screen('search', 'search', () => import('./accounts/AccountSearchView.vue')),
+        screen('accounts/new', 'account-new', () => import('./accounts/AccountRegisterView.vue')),
+        screen('accounts/:id', 'account', () => import('./accounts/AccountCardView.vue'), true),
+        screen(
+          'accounts/:id/edit',
+          'account-edit',
+          () => import('./accounts/AccountEditView.vue'),
+          true,
+        ),
+        screen(
+          'accounts/:id/readings',
+          'readings-entry',
+          () => import('./readings/ReadingsEntryView.vue'),
+          true,
+        ),
+        screen('accounts/:id/payment', 'payment', () => import('./payments/PaymentView.vue'), true),
+        screen('shift', 'shift', () => import('./shifts/ShiftView.vue')),
+        screen('sync', 'sync', () => import('./sync/SyncView.vue')),
+        screen(
+          'notifications',
+          'notifications',
+          () => import('./notifications/NotificationsView.vue'),
+        ),
+        screen('follow-up', 'follow-up', () => import('./service-requests/FollowUpView.vue')),
+        screen('audit', 'audit', () => import('./audit/OperatorHistoryView.vue')),
+        screen('settings', 'settings', () => import('./settings/SettingsView.vue')),
+        screen('reports', 'reports', () => import('./reports/ReportsView.vue')),
+        screen('bills', 'bill-batch', () => import('./documents/BillBatchView.vue')),
+        screen('about', 'about', () => import('./updates/AboutView.vue')),
       ],
     },
     { path: '/:rest(.*)*', redirect: { name: 'search' } },

@@ -1,9 +1,8 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { AccountCard } from '../../src-shared/accounts/types'
-import { call } from '../api/client'
+import { call, caller } from '../api/client'
 import { latestOnly } from '../api/latest'
-import { sender } from '../api/sender'
 
 /** The account card on screen, and what its dialogs change: closing, consents, linked persons. */
 export const useAccountCardStore = defineStore('accountCard', () => {
@@ -29,9 +28,9 @@ export const useAccountCardStore = defineStore('accountCard', () => {
     return call('accounts.formOptions', {})
   }
 
-  const close = sender('accounts.close')
-  const recordConsent = sender('accounts.recordConsent')
-  const linkPerson = sender('accounts.linkPerson')
+  const close = caller('accounts.close')
+  const recordConsent = caller('accounts.recordConsent')
+  const linkPerson = caller('accounts.linkPerson')
 
   function unlinkPerson(accountId: string, linkId: string) {
     return call('accounts.unlinkPerson', { accountId, linkId })

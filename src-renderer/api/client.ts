@@ -36,6 +36,13 @@ export async function call<K extends ChannelName>(
   return raw as ApiResult<OutputOf<K>>
 }
 
+/** A store's action that is one channel as it stands: the contract's input, the answer as is. */
+export function caller<K extends ChannelName>(
+  channel: K,
+): (input: InputOf<K>) => Promise<ApiResult<OutputOf<K>>> {
+  return (input) => call(channel, input)
+}
+
 /** A failed call, thrown by `callOrThrow` for code that prefers exceptions. */
 export class ApiCallError extends Error {
   constructor(readonly error: ApiError) {

@@ -1,11 +1,10 @@
 import { defineStore } from 'pinia'
-import { call } from '../api/client'
-import { sender } from '../api/sender'
+import { call, caller } from '../api/client'
 
 /** The history (audit log) as the clerk reads it: an account's, an operator's, and whose to pick. */
-export const useHistoryStore = defineStore('history', () => {
-  const ofAccount = sender('audit.account')
-  const ofOperator = sender('audit.operator')
+export const useAuditStore = defineStore('audit', () => {
+  const ofAccount = caller('audit.account')
+  const ofOperator = caller('audit.operator')
 
   /** The operators a supervisor may pick to read the history of. */
   async function operators() {

@@ -4,7 +4,7 @@ import type { ChannelName, InputOf } from '../../src-shared/api/contract'
 import type { BillBatchState, ScannedBill } from '../../src-shared/documents/contract'
 import type { PrintedDocument } from '../../src-shared/payments/contract'
 import type { OfficeRow } from '../../src-shared/settings/contract'
-import { call } from '../api/client'
+import { call, caller } from '../api/client'
 
 type PrintChannel = Extract<ChannelName, 'payments.print' | 'shifts.print'>
 
@@ -21,14 +21,6 @@ export const useDocumentsStore = defineStore('documents', () => {
 
   function choices(accountId: string) {
     return call('documents.choices', { accountId })
-  }
-
-  function preview(input: InputOf<'documents.preview'>) {
-    return call('documents.preview', input)
-  }
-
-  function printCounterDocument(input: InputOf<'documents.print'>) {
-    return call('documents.print', input)
   }
 
   /** Prints through main (printer or PDF); resolves to where it went, or the error message. */
@@ -83,8 +75,8 @@ export const useDocumentsStore = defineStore('documents', () => {
     batch,
     offices,
     choices,
-    preview,
-    printCounterDocument,
+    preview: caller('documents.preview'),
+    printCounterDocument: caller('documents.print'),
     print,
     scan,
     takeScanned,

@@ -1,6 +1,5 @@
 import { defineStore } from 'pinia'
-import { call } from '../api/client'
-import { sender } from '../api/sender'
+import { call, caller } from '../api/client'
 
 /** The meter dialogs: what a form checks against, and installing, removing, replacing a meter. */
 export const useMetersStore = defineStore('meters', () => {
@@ -8,9 +7,9 @@ export const useMetersStore = defineStore('meters', () => {
     return call('meters.formContext', { accountId, meterId })
   }
 
-  const install = sender('meters.install')
-  const remove = sender('meters.remove')
-  const replace = sender('meters.replace')
+  const install = caller('meters.install')
+  const remove = caller('meters.remove')
+  const replace = caller('meters.replace')
 
   return { formContext, install, remove, replace }
 })

@@ -2,8 +2,8 @@ import { defineStore } from 'pinia'
 import type { InputOf } from '../../src-shared/api/contract'
 import { call } from '../api/client'
 
-/** The alerts: one account's (on its card) and the list screen's pages. */
-export const useAlertsStore = defineStore('alerts', () => {
+/** The notifications: one account's (on its card) and the list screen's pages. */
+export const useNotificationsStore = defineStore('notifications', () => {
   function forAccount(accountId: string) {
     return call('notifications.account', { accountId })
   }

@@ -17,9 +17,8 @@ import {
   parseLineText,
 } from '../../src-shared/payments/line-entry'
 import { parseAmount } from '../../src-shared/money/parse-amount'
-import { call } from '../api/client'
+import { call, caller } from '../api/client'
 import { latestOnly } from '../api/latest'
-import { sender } from '../api/sender'
 import { printDocument } from '../documents/print'
 import { translate } from '../i18n'
 import { useSessionStore } from '../operators/session-store'
@@ -195,8 +194,8 @@ export const usePaymentStore = defineStore('payment', () => {
     else printError.value = result.message
   }
 
-  const history = sender('payments.history')
-  const cancel = sender('payments.cancel')
+  const history = caller('payments.history')
+  const cancel = caller('payments.cancel')
 
   return {
     proposal,

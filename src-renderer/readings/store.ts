@@ -1,10 +1,9 @@
 import { defineStore } from 'pinia'
-import { call } from '../api/client'
-import { sender } from '../api/sender'
+import { call, caller } from '../api/client'
 
 /** An account's readings on its card: history, a meter's year of consumption, a deletion. */
 export const useReadingsStore = defineStore('readings', () => {
-  const history = sender('readings.history')
+  const history = caller('readings.history')
 
   function statistics(meterId: string, year: number) {
     return call('readings.statistics', { meterId, year })

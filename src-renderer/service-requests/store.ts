@@ -1,9 +1,8 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { InputOf } from '../../src-shared/api/contract'
 import type { AppealRow } from '../../src-shared/appeals/contract'
 import type { PriceListEntry, ServiceRequestRow } from '../../src-shared/service-requests/contract'
-import { call } from '../api/client'
+import { call, caller } from '../api/client'
 
 /**
  * Service requests and appeals: an account's lists (the card's tab), the overdue ones (the
@@ -50,14 +49,6 @@ export const useServiceRequestsStore = defineStore('serviceRequests', () => {
     if (result.ok) prices.value = result.value
   }
 
-  function register(input: InputOf<'serviceRequests.register'>) {
-    return call('serviceRequests.register', input)
-  }
-
-  function change(input: InputOf<'serviceRequests.change'>) {
-    return call('serviceRequests.change', input)
-  }
-
   function callBack(requestId: string) {
     return call('serviceRequests.callBack', { requestId })
   }
@@ -68,14 +59,6 @@ export const useServiceRequestsStore = defineStore('serviceRequests', () => {
 
   function attach(name: string, content: string) {
     return call('appeals.attach', { name, content })
-  }
-
-  function registerAppeal(input: InputOf<'appeals.register'>) {
-    return call('appeals.register', input)
-  }
-
-  function changeAppeal(input: InputOf<'appeals.change'>) {
-    return call('appeals.change', input)
   }
 
   function printAcknowledgement(appealId: string) {
@@ -97,13 +80,13 @@ export const useServiceRequestsStore = defineStore('serviceRequests', () => {
     load,
     loadOverdue,
     loadPrices,
-    register,
-    change,
+    register: caller('serviceRequests.register'),
+    change: caller('serviceRequests.change'),
     callBack,
     printRequest,
     attach,
-    registerAppeal,
-    changeAppeal,
+    registerAppeal: caller('appeals.register'),
+    changeAppeal: caller('appeals.change'),
     printAcknowledgement,
     openAttachment,
   }

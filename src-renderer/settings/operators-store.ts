@@ -1,9 +1,8 @@
 import { defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
-import type { ApiError } from '../../src-shared/api/result'
 import type { Role } from '../../src-shared/operators/roles'
 import type { OfficeRow, OperatorRow } from '../../src-shared/settings/contract'
 import { call } from '../api/client'
+import { useDraftSave, useLoaded } from '../api/loaded'
 
 /** The operator being created (id null) or edited, as the admin fills it in. */
 export interface OperatorDraft {
@@ -22,27 +21,26 @@ export interface OperatorDraft {
  * role and office change, password reset and deactivation (operator.save, sent to the server
  * at once with the admin's live session).
  */
-export const useOperatorsStore = defineStore('referenceOperators', () => {
-  const operators = shallowRef<OperatorRow[]>([])
-  const offices = shallowRef<OfficeRow[]>([])
-  const loadError = ref<string | null>(null)
-  const draft = ref<OperatorDraft | null>(null)
-  const saving = ref(false)
-  const saveError = ref<ApiError | null>(null)
+export const useOperatorsStore = defineStore('settingsOperators', () => {
+  const list = useLoaded(() => call('settings.operators', {}), [] as OperatorRow[])
+  const places = useLoaded(() => call('settings.offices', {}), [] as OfficeRow[])
+  const offices = places.value
 
   async function load(): Promise<void> {
-    const [list, places] = await Promise.all([
-      call('settings.operators', {}),
-      call('settings.offices', {}),
-    ])
-    loadError.value = list.ok ? null : list.error.message
-    if (list.ok) operators.value = list.value
-    if (places.ok) offices.value = places.value
+    await Promise.all([list.load(), places.load()])
   }
 
+  const form = useDraftSave(
+    (d: OperatorDraft) =>
+      call('settings.saveOperator', {
+        ...d,
+        officeId: d.role === 'admin' && !d.officeId ? null : d.officeId,
+      }),
+    load,
+  )
+
   function startNew(): void {
-    saveError.value = null
-    draft.value = {
+    form.edit({
       operatorId: null,
       login: '',
       fullName: '',
@@ -50,12 +48,11 @@ export const useOperatorsStore = defineStore('referenceOperators', () => {
       officeId: offices.value[0]?.id ?? null,
       active: true,
       password: '',
-    }
+    })
   }
 
   function startEdit(row: OperatorRow): void {
-    saveError.value = null
-    draft.value = {
+    form.edit({
       operatorId: row.id,
       login: row.login,
       fullName: row.fullName,
@@ -63,45 +60,20 @@ export const useOperatorsStore = defineStore('referenceOperators', () => {
       officeId: row.officeId,
       active: row.active,
       password: '',
-    }
-  }
-
-  function cancel(): void {
-    draft.value = null
-    saveError.value = null
-  }
-
-  /** True when saved; the list is read again. */
-  async function save(): Promise<boolean> {
-    const d = draft.value
-    if (!d || saving.value) return false
-    saving.value = true
-    saveError.value = null
-    const result = await call('settings.saveOperator', {
-      ...d,
-      officeId: d.role === 'admin' && !d.officeId ? null : d.officeId,
     })
-    saving.value = false
-    if (!result.ok) {
-      saveError.value = result.error
-      return false
-    }
-    draft.value = null
-    await load()
-    return true
   }
 
   return {
-    operators,
+    operators: list.value,
     offices,
-    loadError,
-    draft,
-    saving,
-    saveError,
+    loadError: list.error,
+    draft: form.draft,
+    saving: form.saving,
+    saveError: form.saveError,
     load,
     startNew,
     startEdit,
-    cancel,
-    save,
+    cancel: form.cancel,
+    save: form.save,
   }
 })

@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
 import type { PrinterChoices } from '../../src-shared/documents/contract'
 import type { PrintedDocument } from '../../src-shared/payments/contract'
 import { call } from '../api/client'
+import { thenReload, useLoaded } from '../api/loaded'
 
 /** The two kinds of printed documents and the setting that names each one's printer. */
 export const printerKinds = [
@@ -22,27 +22,17 @@ function today(now: Date): string {
  * The printers tab: the system's printers, the one chosen per kind ('' = save as PDF), saving a
  * choice (reference.setSetting, the admin's live session) and a test page to the chosen printer.
  */
-export const usePrintersStore = defineStore('referencePrinters', () => {
-  const choices = shallowRef<PrinterChoices | null>(null)
-  const error = ref<string | null>(null)
+export const usePrintersStore = defineStore('settingsPrinters', () => {
+  const choices = useLoaded(() => call('documents.printers', {}), null as PrinterChoices | null)
 
-  async function load(): Promise<void> {
-    const result = await call('documents.printers', {})
-    if (result.ok) {
-      choices.value = result.value
-      error.value = null
-    } else error.value = result.error.message
-  }
-
-  async function save(kind: PrinterKind, printer: string) {
+  function save(kind: PrinterKind, printer: string) {
     const def = printerKinds.find((k) => k.kind === kind)!
-    const result = await call('settings.setSetting', {
+    const change = call('settings.setSetting', {
       key: def.setting,
       value: printer,
       validFrom: today(new Date()),
     })
-    if (result.ok) await load()
-    return result
+    return thenReload(change, choices.load)
   }
 
   async function testPage(
@@ -55,5 +45,5 @@ export const usePrintersStore = defineStore('referencePrinters', () => {
       : { ok: false, message: result.error.message }
   }
 
-  return { choices, error, load, save, testPage }
+  return { choices: choices.value, error: choices.error, load: choices.load, save, testPage }
 })

@@ -1,11 +1,11 @@
 import { defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
 import type { ApiResult } from '../../src-shared/api/result'
 import { formatKopecks } from '../../src-shared/money/format'
 import { parseAmount } from '../../src-shared/money/parse-amount'
 import type { SettingRow } from '../../src-shared/settings/contract'
 import type { EditableSettingKey } from '../../src-shared/settings/schemas'
 import { call } from '../api/client'
+import { thenReload, useLoaded } from '../api/loaded'
 import { translate } from '../i18n'
 
 // Settings kept in kopecks and typed in roubles; settings typed as whole numbers.
@@ -45,15 +45,10 @@ function settingValue(
  * The settings tab: each dated setting in force today with its next value, and a new value from
  * a date (reference.setSetting, the admin's live session).
  */
-export const useSettingsStore = defineStore('referenceSettings', () => {
-  const rows = shallowRef<SettingRow[]>([])
-  const error = ref<string | null>(null)
-
-  async function load(): Promise<void> {
-    const result = await call('settings.settings', {})
-    rows.value = result.ok ? result.value : []
-    error.value = result.ok ? null : result.error.message
-  }
+export const useSettingsStore = defineStore('settings', () => {
+  const rows = useLoaded(() => call('settings.settings', {}), [] as SettingRow[], {
+    emptyOnFailure: true,
+  })
 
   /** Sets a value typed by the admin from a date; the list is read again once saved. */
   async function save(
@@ -68,10 +63,11 @@ export const useSettingsStore = defineStore('referenceSettings', () => {
         error: { code: 'invalid_input', message: value.message, fields: { value: value.message } },
       }
     }
-    const result = await call('settings.setSetting', { key, value: value.value, validFrom })
-    if (result.ok) await load()
-    return result
+    return thenReload(
+      call('settings.setSetting', { key, value: value.value, validFrom }),
+      rows.load,
+    )
   }
 
-  return { rows, error, load, save }
+  return { rows: rows.value, error: rows.error, load: rows.load, save }
 })

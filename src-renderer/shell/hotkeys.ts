@@ -19,10 +19,10 @@ export function isSearchHotkey(event: KeyboardEvent): boolean {
  */
 export const screenHotkeys = {
   shift: 'F3',
-  alerts: 'Alt+1',
-  history: 'Alt+2',
+  notifications: 'Alt+1',
+  audit: 'Alt+2',
   reports: 'Alt+3',
-  reference: 'Alt+4',
+  settings: 'Alt+4',
 } as const
 export type HotkeyScreen = keyof typeof screenHotkeys
 
@@ -31,7 +31,9 @@ export function screenOfHotkey(event: KeyboardEvent): HotkeyScreen | null {
   if (event.key === 'F3' && !event.altKey) return 'shift'
   if (!event.altKey) return null
   const digit = /^Digit([1-4])$/.exec(event.code)?.[1]
-  return digit ? (['alerts', 'history', 'reports', 'reference'] as const)[Number(digit) - 1]! : null
+  return digit
+    ? (['notifications', 'audit', 'reports', 'settings'] as const)[Number(digit) - 1]!
+    : null
 }
 
 /** App-wide keys, registered on window by the shell. */

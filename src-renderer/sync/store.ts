@@ -1,8 +1,7 @@
 import { defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
-import type { InputOf } from '../../src-shared/api/contract'
 import type { SyncCommands, SyncStatus } from '../../src-shared/sync/contract'
-import { call } from '../api/client'
+import { call, caller } from '../api/client'
+import { useLoaded } from '../api/loaded'
 
 const noCommands: SyncCommands = { waiting: [], rejected: [], shiftDifferences: [], setAside: [] }
 
@@ -11,40 +10,14 @@ const noCommands: SyncCommands = { waiting: [], rejected: [], shiftDifferences: 
  * what a supervisor or admin does there, and the first-run wizard's registration.
  */
 export const useSyncStore = defineStore('sync', () => {
-  const status = ref<SyncStatus | null>(null)
-  const error = ref<string | null>(null)
-  const commands = shallowRef<SyncCommands>(noCommands)
-  const commandsError = ref<string | null>(null)
-
-  async function refresh(): Promise<void> {
-    const result = await call('sync.status', {})
-    if (result.ok) {
-      status.value = result.value
-      error.value = null
-    } else {
-      error.value = result.error.message
-    }
-  }
-
-  async function loadCommands(): Promise<void> {
-    const result = await call('sync.commands', {})
-    if (result.ok) {
-      commands.value = result.value
-      commandsError.value = null
-    } else {
-      commandsError.value = result.error.message
-    }
-  }
+  const status = useLoaded(() => call('sync.status', {}), null as SyncStatus | null)
+  const commands = useLoaded(() => call('sync.commands', {}), noCommands)
 
   /** Syncs at once, then shows where that left the status and the lists. */
   async function syncNow(): Promise<void> {
     const result = await call('sync.now', {})
-    await Promise.all([refresh(), loadCommands()])
-    if (!result.ok) commandsError.value = result.error.message
-  }
-
-  function resolve(input: InputOf<'sync.resolve'>) {
-    return call('sync.resolve', input)
+    await Promise.all([status.load(), commands.load()])
+    if (!result.ok) commands.error.value = result.error.message
   }
 
   function reviewShift(shiftId: string, note: string) {
@@ -69,21 +42,21 @@ export const useSyncStore = defineStore('sync', () => {
   }
 
   function clear(): void {
-    status.value = null
-    error.value = null
-    commands.value = noCommands
-    commandsError.value = null
+    status.value.value = null
+    status.error.value = null
+    commands.value.value = noCommands
+    commands.error.value = null
   }
 
   return {
-    status,
-    error,
-    commands,
-    commandsError,
-    refresh,
-    loadCommands,
+    status: status.value,
+    error: status.error,
+    commands: commands.value,
+    commandsError: commands.error,
+    refresh: status.load,
+    loadCommands: commands.load,
     syncNow,
-    resolve,
+    resolve: caller('sync.resolve'),
     reviewShift,
     checkServer,
     changeServer,

@@ -1,16 +1,16 @@
 import type { Component } from 'vue'
 
-/** A button of an ActionBar: what it says, its icon and test id, and what it does. */
+/** A button of a screen's or a dialog's row of actions, as data (ActionButtons shows the row). */
 export interface Action {
   label: string
   testid: string
-  run: () => void
+  run: () => unknown
   icon?: Component
   type?: 'primary' | 'danger'
   plain?: boolean
   loading?: boolean
   disabled?: boolean
-  /** Left out when false (the operator's role, the account's state). */
+  /** False leaves the button out (an action this state or role does not offer). */
   shown?: boolean
 }
 

@@ -7,4 +7,11 @@ export interface ListColumn<T> {
   align?: 'left' | 'right'
   prop?: string
   text?: (row: T) => string
+  /** A mark behind the text (an overdue flag), or none for this row. */
+  tag?: (row: T) => ColumnTag | null
+}
+
+export interface ColumnTag {
+  text: string
+  type: 'success' | 'warning' | 'danger' | 'info'
 }

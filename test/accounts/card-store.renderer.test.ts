@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { useAccountCardStore } from '../../src-renderer/accounts/card-store'
-import { useAlertsStore } from '../../src-renderer/notifications/store'
+import { useNotificationsStore } from '../../src-renderer/notifications/store'
 import { closeRendererApp, rendererApp } from '../support/renderer-bridge'
 
 let accountId: string
@@ -45,7 +45,7 @@ describe('the account card store', () => {
     await store.load(accountId)
     expect(store.card?.status).toBe('closed')
 
-    const alerts = useAlertsStore()
+    const alerts = useNotificationsStore()
     const own = await alerts.forAccount(accountId)
     expect(own.ok && own.value.map((a) => a.kind)).toEqual(['closed'])
     const list = await alerts.list({ kind: 'closed' })

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
 import { useAccountFormStore } from '../../src-renderer/accounts/form/form-store'
-import { useHistoryStore } from '../../src-renderer/audit/store'
+import { useAuditStore } from '../../src-renderer/audit/store'
 import { closeRendererApp, rendererApp } from '../support/renderer-bridge'
 
 afterEach(closeRendererApp)
@@ -25,7 +25,7 @@ describe('the history store', () => {
   it("reads an account's history, newest first, and the operator's own in a date range", async () => {
     const { accountId } = await rendererApp({ login: 'super', account: true })
     await editResidents(accountId, 4)
-    const store = useHistoryStore()
+    const store = useAuditStore()
 
     const ofAccount = await store.ofAccount({ accountId, ...page })
     expect(ofAccount.ok).toBe(true)
@@ -54,7 +54,7 @@ describe('the history store', () => {
 
   it('lists the operators a supervisor picks from; a range back to front is refused in Russian', async () => {
     await rendererApp({ login: 'super' })
-    const store = useHistoryStore()
+    const store = useAuditStore()
     const operators = await store.operators()
     expect(operators.map((o) => o.login).sort()).toEqual(
       expect.arrayContaining(['cashier', 'clerk', 'super']),

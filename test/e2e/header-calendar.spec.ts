@@ -21,7 +21,7 @@ test('header buttons name their keys; Alt+2 opens the history; its calendar star
   expect((await office.boundingBox())!.width).toBeGreaterThan(120)
 
   await page.keyboard.press('Alt+2')
-  await expect(page).toHaveURL(/history/)
+  await expect(page).toHaveURL(/audit/)
   await page.locator('.el-range-input').first().click()
   const heads = page.locator('.el-date-table th')
   await expect(heads.first()).toHaveText(/пн/i)

@@ -114,3 +114,23 @@ test('a supervisor filters the payments register and exports it to Excel', async
     db.close()
   }
 })
+
+test('each report shows its number filters: the debt in roubles with kopecks, 3 months by default', async ({
+  page,
+}) => {
+  await loginAs(page, 'supervisor', 'supervisor123')
+  await page.getByTestId('nav-reports').click()
+  await page.getByTestId('report-kind').click()
+  await page.getByRole('option', { name: 'Должники', exact: true }).click()
+  const debt = page.getByTestId('report-min-debt').locator('input')
+  await debt.fill('1500.5')
+  await debt.press('Tab')
+  await expect(debt).toHaveValue('1500.50')
+  await expect(page.getByTestId('report-min-days')).toBeVisible()
+  await expect(page.getByTestId('report-months')).toHaveCount(0)
+
+  await page.getByTestId('report-kind').click()
+  await page.getByRole('option', { name: 'Поверка счетчиков', exact: true }).click()
+  await expect(page.getByTestId('report-months').locator('input')).toHaveValue('3')
+  await expect(page.getByTestId('report-min-debt')).toHaveCount(0)
+})

@@ -1,8 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { AccountFormOptions, CustomerMatch } from '../../../src-shared/accounts/types'
-import { call } from '../../api/client'
-import { sender } from '../../api/sender'
+import { call, caller } from '../../api/client'
 import type { AccountDraft } from './account-draft'
 
 /**
@@ -35,15 +34,15 @@ export const useAccountFormStore = defineStore('accountForm', () => {
   }
 
   /** Accounts that may be the one being typed. */
-  const duplicates = sender('accounts.duplicates')
+  const duplicates = caller('accounts.duplicates')
 
   /** A stored account's fields and version, the base of its edit. */
   function stored(accountId: string) {
     return call('accounts.form', { accountId })
   }
 
-  const register = sender('accounts.register')
-  const edit = sender('accounts.edit')
+  const register = caller('accounts.register')
+  const edit = caller('accounts.edit')
 
   return {
     options,
