@@ -17,7 +17,9 @@ export function electronPrinter(pdfFolder: string): Printer {
         webPreferences: { sandbox: true, contextIsolation: true, javascript: false },
       })
       try {
-        await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(job.html)}`)
+        // A batch's page of bills is a file: no megabytes of URL encoding on the main thread.
+        if (job.htmlFile !== undefined) await window.loadFile(job.htmlFile)
+        else await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(job.html)}`)
         if (job.printer) {
           await new Promise<void>((resolve, reject) =>
             window.webContents.print(

@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process'
-import { writeFile } from 'node:fs/promises'
+import { open as openFile } from 'node:fs/promises'
 import { ownerOnlyFileMode, ownerOnlyFolder } from '../files/owner-only'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { pathToFileURL } from 'node:url'
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core'
 import { pdfFileName, type Printer } from '../documents/printer'
 
 /** Debian's Chromium, headless on a build machine: no sandbox, GPU or background traffic. */
@@ -20,6 +21,38 @@ export const chromiumArgs = [
 const pagesAtOnce = 2
 
 /**
+ * PDF bytes per protocol message. Whole, a batch's PDF came as one message of megabytes of
+ * base64 that this thread parsed and decoded at once (and collected after): a stall of the
+ * window in the desktop's terms. In slices, each is a short turn written before the next.
+ */
+const pdfSlice = 256 * 1024
+
+/** Prints the loaded page to `path` as Playwright's `page.pdf` would, read and written in slices. */
+async function savePdf(cdp: CDPSession, path: string): Promise<void> {
+  const { stream } = await cdp.send('Page.printToPDF', {
+    transferMode: 'ReturnAsStream',
+    preferCSSPageSize: true,
+    printBackground: true,
+    marginTop: 0,
+    marginBottom: 0,
+    marginLeft: 0,
+    marginRight: 0,
+  })
+  if (!stream) throw new Error('Chromium returned no PDF stream')
+  const file = await openFile(path, 'w', ownerOnlyFileMode)
+  try {
+    for (;;) {
+      const slice = await cdp.send('IO.read', { handle: stream, size: pdfSlice })
+      await file.write(Buffer.from(slice.data, slice.base64Encoded ? 'base64' : 'utf8'))
+      if (slice.eof) break
+    }
+  } finally {
+    await file.close()
+    await cdp.send('IO.close', { handle: stream }).catch(() => undefined)
+  }
+}
+
+/**
  * Saves every document as a PDF under `folder`, rendered by the system's Chromium: the web dev
  * host's and the tests' printer. One browser per process, started on the first print. Pages are
  * kept and reused (a new page starts a renderer, about half a second of CPU), each in its own
@@ -30,6 +63,8 @@ export function chromiumPdfPrinter(folder: string, executablePath = chromiumPath
   const idle: Page[] = []
   const waiting: ((page: Page | null) => void)[] = []
   let open = 0
+  // One DevTools session per kept page, for its PDFs.
+  const sessions = new WeakMap<Page, CDPSession>()
 
   async function take(): Promise<Page> {
     const page = idle.pop()
@@ -71,13 +106,19 @@ export function chromiumPdfPrinter(folder: string, executablePath = chromiumPath
       const page = await take()
       let healthy = false
       try {
-        // The page's own @page rule sets the paper: 80 mm roll or A4.
-        await page.setContent(job.html, { waitUntil: 'load' })
+        // The page's own @page rule sets the paper: 80 mm roll or A4. A page in a file is loaded
+        // by Chromium itself: its megabytes never pass through the protocol on this thread.
+        if (job.htmlFile !== undefined)
+          await page.goto(pathToFileURL(job.htmlFile).href, { waitUntil: 'load' })
+        else await page.setContent(job.html, { waitUntil: 'load' })
         ownerOnlyFolder(folder)
         const path = join(folder, pdfFileName(job.name))
-        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
-        // Written off the loop: a batch's PDF runs to megabytes.
-        await writeFile(path, pdf, { mode: ownerOnlyFileMode })
+        let cdp = sessions.get(page)
+        if (!cdp) {
+          cdp = await page.context().newCDPSession(page)
+          sessions.set(page, cdp)
+        }
+        await savePdf(cdp, path)
         healthy = true
         return { kind: 'pdf', target: path }
       } finally {
