@@ -69,6 +69,8 @@ export function startBillBatch(
     resume: boolean
     timeZone: string
     printerName: string
+    /** The bill thread's module (bill-thread.ts); by default its source. */
+    worker?: URL
   },
 ): BillBatchState {
   const current = batches.get(db)
@@ -113,6 +115,7 @@ export function startBillBatch(
     printer: o.printerName,
     from,
     signal: batch.controller.signal,
+    worker: o.worker,
     onProgress: (done) => (batch.state = { ...batch.state, done }),
   }).then(
     (result) => {
