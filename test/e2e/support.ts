@@ -3,6 +3,11 @@ import { expect, type Page } from '@playwright/test'
 /** Logs a demo operator in and waits for the search the shell opens on. */
 export async function loginAs(page: Page, login: string, password: string): Promise<void> {
   await page.goto('/')
+  await signIn(page, login, password)
+}
+
+/** Fills the login form on the page and waits for the search the shell opens on. */
+export async function signIn(page: Page, login: string, password: string): Promise<void> {
   await page.getByTestId('login-input').fill(login)
   await page.getByTestId('password-input').fill(password)
   await page.getByTestId('login-submit').click()
