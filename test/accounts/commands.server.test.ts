@@ -64,21 +64,8 @@ describe('account commands on the server', () => {
       expectedVersion: 1,
       changes: {
         residents: 1,
-        address: {
-          region: 'Тверская обл.',
-          settlement: 'г. Конаково',
-          street: 'ул. Ленина',
-          house: '5',
-          building: null,
-          flat: '14',
-        },
-        holder: {
-          lastName: 'Смирнов',
-          firstName: 'Алексей',
-          middleName: 'Игоревич',
-          phone: '+79035556677',
-          email: null,
-        },
+        address: { ...accountInput().address, flat: '14' },
+        holder: { ...accountInput().holder, phone: '+79035556677' },
         services: [{ service: 'hot_water', supplierId: branch.supplierId }],
       },
     })

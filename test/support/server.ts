@@ -20,7 +20,7 @@ import {
 import { queryRow } from '../../src-server/db/query'
 import { buildServerApp } from '../../src-server/http/app'
 import { registerWorkstation } from '../../src-server/workstation/credentials'
-import { ids, testOperators } from './temp-app'
+import { ids, testOperators, testServices, testSupplier } from './temp-app'
 import { headlessClient, type HeadlessClient } from '../sync/support/client'
 
 /**
@@ -128,22 +128,8 @@ let counter = 0
 export async function seedBranch(db: ServerDb): Promise<SeededBranch> {
   const have = await queryRow(db, sql`SELECT 1 FROM suppliers WHERE id = ${ids.supplier}`)
   if (!have) {
-    await insertGlobal(db, 'suppliers', [
-      {
-        id: ids.supplier,
-        name: 'АО «Тверьэнергосбыт»',
-        shortName: 'Тверьэнергосбыт',
-        inn: '6901067107',
-        bankAccount: '40702810563000001234',
-        bankName: 'Тверское отделение № 8607 ПАО Сбербанк',
-        bic: '042809679',
-        correspondentAccount: '30101810700000000679',
-      },
-    ])
-    await insertGlobal(db, 'services', [
-      { code: 'electricity', name: 'Электроэнергия', unit: 'кВт·ч' },
-      { code: 'hot_water', name: 'Горячая вода', unit: 'м³' },
-    ])
+    await insertGlobal(db, 'suppliers', [testSupplier])
+    await insertGlobal(db, 'services', testServices)
   }
   counter += 1
   const suffix = `${process.pid}-${counter}-${randomBytes(3).toString('hex')}`

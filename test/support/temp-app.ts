@@ -42,6 +42,24 @@ export const testOperators = [
   },
 ] as const
 
+/** The supplier of every test's accounts, the same row in a replica and on the server. */
+export const testSupplier = {
+  id: ids.supplier,
+  name: 'АО «Тверьэнергосбыт»',
+  shortName: 'Тверьэнергосбыт',
+  inn: '6901067107',
+  bankAccount: '40702810563000001234',
+  bankName: 'Тверское отделение № 8607 ПАО Сбербанк',
+  bic: '042809679',
+  correspondentAccount: '30101810700000000679',
+}
+
+/** The services tests bill: electricity and hot water. */
+export const testServices: (typeof t.services.$inferInsert)[] = [
+  { code: 'electricity', name: 'Электроэнергия', unit: 'кВт·ч' },
+  { code: 'hot_water', name: 'Горячая вода', unit: 'м³' },
+]
+
 /** The branch, office, workstation, supplier, services and operators a replica needs to work. */
 export function seedReference(db: Db): void {
   db.insert(t.branches).values({ id: ids.branch, code: 'KNK', name: 'Конаковский филиал' }).run()
@@ -60,24 +78,8 @@ export function seedReference(db: Db): void {
     .set({ workstationId: ids.workstation, receiptPrefix: 'K1' })
     .where(eq(t.deviceState.id, 1))
     .run()
-  db.insert(t.suppliers)
-    .values({
-      id: ids.supplier,
-      name: 'АО «Тверьэнергосбыт»',
-      shortName: 'Тверьэнергосбыт',
-      inn: '6901067107',
-      bankAccount: '40702810563000001234',
-      bankName: 'Тверское отделение № 8607 ПАО Сбербанк',
-      bic: '042809679',
-      correspondentAccount: '30101810700000000679',
-    })
-    .run()
-  db.insert(t.services)
-    .values([
-      { code: 'electricity', name: 'Электроэнергия', unit: 'кВт·ч' },
-      { code: 'hot_water', name: 'Горячая вода', unit: 'м³' },
-    ])
-    .run()
+  db.insert(t.suppliers).values(testSupplier).run()
+  db.insert(t.services).values(testServices).run()
   for (const op of testOperators) {
     db.insert(t.operators)
       .values({
