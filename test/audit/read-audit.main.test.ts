@@ -1,20 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { auditActionName } from '../../src-shared/audit/actions'
 import type { HistoryPage } from '../../src-shared/audit/contract'
-import { tempApp, testOperators, accountInput, type TempApp } from '../support/temp-app'
-import { appTab } from '../support/app-tab'
+import { tempApp, testOperators, type TempApp } from '../support/temp-app'
+import { clerkWithAccount } from '../support/app-tab'
 
 let t: TempApp
 let accountId: string
 const clerk = testOperators[0]
 const supervisor = testOperators[2]
 const tab = 'web:tab-reads-1'
-const { value } = appTab(() => t, tab)
 
 beforeEach(async () => {
   t = tempApp()
-  await t.app.dispatch('session.login', { login: clerk.login, password: clerk.password }, tab)
-  accountId = (await value('accounts.register', accountInput())).accountId
+  accountId = await clerkWithAccount(t, tab)
 })
 afterEach(() => t.cleanup())
 

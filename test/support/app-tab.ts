@@ -1,6 +1,6 @@
 import { expect } from 'vitest'
 import type { ChannelName, InputOf, OutputOf } from '../../src-shared/api/contract'
-import type { TempApp } from './temp-app'
+import { accountInput, testOperators, type TempApp } from './temp-app'
 
 /**
  * One tab of the app under test, as the renderer talks to it: operators log in on it (whoever
@@ -28,4 +28,11 @@ export function appTab(app: () => TempApp, tab: string) {
       return result.value as OutputOf<K>
     },
   }
+}
+
+/** The clerk logs in on the tab and registers one account (accountInput's): its id. */
+export async function clerkWithAccount(temp: TempApp, tab: string): Promise<string> {
+  const [clerk] = testOperators
+  await temp.app.dispatch('session.login', { login: clerk.login, password: clerk.password }, tab)
+  return (await appTab(() => temp, tab).value('accounts.register', accountInput())).accountId
 }
