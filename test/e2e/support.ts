@@ -23,3 +23,13 @@ export async function searchFor(page: Page, query: string, number: string): Prom
   await input.pressSequentially(query, { delay: 10 })
   await expect(page.getByTestId('search-row').filter({ hasText: number }).first()).toBeVisible()
 }
+
+/**
+ * Types into a meter dialog's fields by their names, in the order given (`model`, `serialNumber`,
+ * `initial-T1`, `final-T2`, …: the data-testid without its `meter-`).
+ */
+export async function fillMeterFields(page: Page, fields: Record<string, string>): Promise<void> {
+  for (const [name, value] of Object.entries(fields)) {
+    await page.getByTestId(`meter-${name}`).fill(value)
+  }
+}
