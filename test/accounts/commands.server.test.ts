@@ -5,7 +5,13 @@ import type { AccountCard } from '../../src-shared/accounts/types'
 import { syncMessages } from '../../src-shared/sync/messages'
 import type { HeadlessClient } from '../sync/support/client'
 import { accountInput, testOperators } from '../support/temp-app'
-import { seedBranch, type SeededBranch, seedMeter, useSyncServer } from '../support/server'
+import {
+  branchAccountInput,
+  seedBranch,
+  type SeededBranch,
+  seedMeter,
+  useSyncServer,
+} from '../support/server'
 
 const { database, desk } = useSyncServer()
 const [clerk, , supervisor] = testOperators
@@ -18,11 +24,7 @@ async function registered(
 ) {
   const { accountId } = await a.call<{ accountId: string }>(
     'accounts.register',
-    accountInput({
-      number,
-      officeId: branch.officeId,
-      services: [{ service: 'electricity', supplierId: branch.supplierId }],
-    }),
+    branchAccountInput(branch, number),
   )
   await a.sync()
   for (const o of others) await o.sync()
@@ -191,12 +193,7 @@ describe('account commands on the server', () => {
     expect(match!.customerId).toBe(card.holder.customerId)
     const { accountId: second } = await a.call<{ accountId: string }>(
       'accounts.register',
-      accountInput({
-        number: '7790000032',
-        officeId: branch.officeId,
-        services: [{ service: 'electricity', supplierId: branch.supplierId }],
-        existingHolderId: match!.customerId,
-      }),
+      branchAccountInput(branch, '7790000032', { existingHolderId: match!.customerId }),
     )
     await a.sync()
     await b.sync()

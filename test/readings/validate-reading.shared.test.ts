@@ -127,7 +127,7 @@ const cases: Case[] = [
     ['types a point and ,9: dropped, not rounded up', '4780.9'],
     ['keeps the leading zero of the drum', '04780'],
     ['types spaces between the digits', '4 780,5'],
-  ].map(([what, typed]) => ({
+  ].map(([what, typed]): Case => ({
     name: `clerk ${what}`,
     input: single(typed!),
     expect: { status: 'ok', zones: { T1: { value: 4780, consumption: 200 } } },

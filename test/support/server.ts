@@ -20,7 +20,7 @@ import {
 import { queryRow } from '../../src-server/db/query'
 import { buildServerApp } from '../../src-server/http/app'
 import { registerWorkstation } from '../../src-server/workstation/credentials'
-import { ids, testOperators, testServices, testSupplier } from './temp-app'
+import { accountInput, ids, testOperators, testServices, testSupplier } from './temp-app'
 import { headlessClient, type HeadlessClient } from '../sync/support/client'
 
 /**
@@ -422,4 +422,18 @@ export async function seedAccountWithMeter(
     readings,
   )
   return { accountId, meterId }
+}
+
+/** A new account's input for the branch: its office, electricity from its supplier. */
+export function branchAccountInput(
+  branch: SeededBranch,
+  number: string,
+  overrides: Parameters<typeof accountInput>[0] = {},
+) {
+  return accountInput({
+    number,
+    officeId: branch.officeId,
+    services: [{ service: 'electricity', supplierId: branch.supplierId }],
+    ...overrides,
+  })
 }
