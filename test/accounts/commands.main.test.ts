@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AccountCard, DuplicateCandidate } from '../../src-shared/accounts/types'
-import { accountInput, tempApp, testOperators, type TempApp } from '../support/temp-app'
+import {
+  accountInput,
+  insertTestMeter,
+  tempApp,
+  testOperators,
+  type TempApp,
+} from '../support/temp-app'
 
 let t: TempApp
 const clerkTab = 'web:clerk-tab'
@@ -267,19 +273,10 @@ describe('account.recordConsent', () => {
 
 describe('account.close', () => {
   function addMeter(accountId: string) {
-    sql()
-      .prepare(
-        `INSERT INTO meters (id, account_id, service, model, serial_number, zones, int_digits, frac_digits, installed_at)
-         VALUES ('m1', ?, 'electricity', 'Меркурий 201.5', '41234567', 2, 6, 1, '2015-05-01')`,
-      )
-      .run(accountId)
-    sql()
-      .prepare(
-        `INSERT INTO readings (id, meter_id, account_id, zone, raw_value, value, reading_date, entered_at, period, source, status)
-         VALUES ('r1', 'm1', @a, 'T1', '1200', 1200, '2026-10-20', '2026-10-20T10:00:00Z', '2026-10', 'phone', 'billed'),
-                ('r2', 'm1', @a, 'T2', '500', 500, '2026-10-20', '2026-10-20T10:00:00Z', '2026-10', 'phone', 'billed')`,
-      )
-      .run({ a: accountId })
+    insertTestMeter(t, { id: 'm1', accountId }, [
+      { id: 'r1', zone: 'T1', value: 1200, readingDate: '2026-10-20' },
+      { id: 'r2', zone: 'T2', value: 500, readingDate: '2026-10-20' },
+    ])
   }
 
   it('stores the final readings, removes the meters, closes the account; it stays readable', async () => {

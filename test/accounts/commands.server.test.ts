@@ -1,12 +1,17 @@
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { insertBranchRows } from '../../src-server/admin/reference'
 import { queryRows } from '../../src-server/db/query'
 import type { AccountCard } from '../../src-shared/accounts/types'
 import { syncMessages } from '../../src-shared/sync/messages'
 import type { HeadlessClient } from '../sync/support/client'
 import { accountInput, testOperators } from '../support/temp-app'
-import { seedBranch, type SeededBranch, useSyncServer } from '../support/server'
+import {
+  branchAccountInput,
+  seedBranch,
+  type SeededBranch,
+  seedMeter,
+  useSyncServer,
+} from '../support/server'
 
 const { database, desk } = useSyncServer()
 const [clerk, , supervisor] = testOperators
@@ -19,11 +24,7 @@ async function registered(
 ) {
   const { accountId } = await a.call<{ accountId: string }>(
     'accounts.register',
-    accountInput({
-      number,
-      officeId: branch.officeId,
-      services: [{ service: 'electricity', supplierId: branch.supplierId }],
-    }),
+    branchAccountInput(branch, number),
   )
   await a.sync()
   for (const o of others) await o.sync()
@@ -31,6 +32,29 @@ async function registered(
 }
 
 const serverRows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(database.db, query)
+
+/** An account registered at `a` with one meter read at 10 000 on the server, pulled by `a`. */
+async function registeredWithMeter(branch: SeededBranch, a: HeadlessClient, number: string) {
+  const accountId = await registered(branch, a, number)
+  await seedMeter(
+    database.db,
+    branch,
+    { id: `m-${accountId}`, accountId, serialNumber: `S${number}` },
+    [{ id: `r-${accountId}`, zone: 'T1', value: 10_000, readingDate: '2026-01-20' }],
+  )
+  await a.sync()
+  return accountId
+}
+
+/** The account closed on 2026-02-01 (moved out), its meter's final reading 10 250. */
+const closeAccount = (client: HeadlessClient, accountId: string) =>
+  client.call('accounts.close', {
+    accountId,
+    expectedVersion: 1,
+    date: '2026-02-01',
+    reason: 'Выезд',
+    finalReadings: [{ meterId: `m-${accountId}`, zone: 'T1', value: '10250' }],
+  })
 
 describe('account commands on the server', () => {
   it('applies an edit: the fields, the version and the services; other desks pull it', async () => {
@@ -42,21 +66,8 @@ describe('account commands on the server', () => {
       expectedVersion: 1,
       changes: {
         residents: 1,
-        address: {
-          region: 'Тверская обл.',
-          settlement: 'г. Конаково',
-          street: 'ул. Ленина',
-          house: '5',
-          building: null,
-          flat: '14',
-        },
-        holder: {
-          lastName: 'Смирнов',
-          firstName: 'Алексей',
-          middleName: 'Игоревич',
-          phone: '+79035556677',
-          email: null,
-        },
+        address: { ...accountInput().address, flat: '14' },
+        holder: { ...accountInput().holder, phone: '+79035556677' },
         services: [{ service: 'hot_water', supplierId: branch.supplierId }],
       },
     })
@@ -182,12 +193,7 @@ describe('account commands on the server', () => {
     expect(match!.customerId).toBe(card.holder.customerId)
     const { accountId: second } = await a.call<{ accountId: string }>(
       'accounts.register',
-      accountInput({
-        number: '7790000032',
-        officeId: branch.officeId,
-        services: [{ service: 'electricity', supplierId: branch.supplierId }],
-        existingHolderId: match!.customerId,
-      }),
+      branchAccountInput(branch, '7790000032', { existingHolderId: match!.customerId }),
     )
     await a.sync()
     await b.sync()
@@ -203,55 +209,10 @@ describe('account commands on the server', () => {
   it('closes an account with final readings; a second close is rejected', async () => {
     const branch = await seedBranch(database.db)
     const [a, b] = [await desk(branch), await desk(branch)]
-    const accountId = await registered(branch, a, '7790000004')
-    await insertBranchRows(database.db, branch.branchId, [
-      {
-        table: 'meters',
-        rows: [
-          {
-            id: `m-${accountId}`,
-            accountId,
-            service: 'electricity',
-            model: 'Меркурий 201.5',
-            serialNumber: 'S7790000004',
-            zones: 1,
-            intDigits: 6,
-            fracDigits: 1,
-            installedAt: '2015-05-01',
-          },
-        ],
-      },
-      {
-        table: 'readings',
-        rows: [
-          {
-            id: `r-${accountId}`,
-            meterId: `m-${accountId}`,
-            accountId,
-            zone: 'T1',
-            rawValue: '10000',
-            value: 10_000,
-            readingDate: '2026-01-20',
-            enteredAt: '2026-01-20T10:00:00.000Z',
-            period: '2026-01',
-            source: 'phone',
-            status: 'billed',
-          },
-        ],
-      },
-    ])
-    await a.sync()
+    const accountId = await registeredWithMeter(branch, a, '7790000004')
     await b.sync()
-    const close = (client: HeadlessClient) =>
-      client.call('accounts.close', {
-        accountId,
-        expectedVersion: 1,
-        date: '2026-02-01',
-        reason: 'Выезд',
-        finalReadings: [{ meterId: `m-${accountId}`, zone: 'T1', value: '10250' }],
-      })
-    await close(a)
-    await close(b)
+    await closeAccount(a, accountId)
+    await closeAccount(b, accountId)
     await a.sync()
     await b.sync()
     expect(b.outbox().at(-1)).toMatchObject({
@@ -275,53 +236,10 @@ describe('account commands on the server', () => {
   })
 
   describe('account.close arguments versions', () => {
-    /** An account with one meter and its last reading on the server, pulled by the desk. */
+    /** An account with one meter, closed at the desk: its account.close waits in the outbox. */
     async function withMeter(branch: SeededBranch, a: HeadlessClient, number: string) {
-      const accountId = await registered(branch, a, number)
-      await insertBranchRows(database.db, branch.branchId, [
-        {
-          table: 'meters',
-          rows: [
-            {
-              id: `m-${accountId}`,
-              accountId,
-              service: 'electricity',
-              model: 'Меркурий 201.5',
-              serialNumber: `S${number}`,
-              zones: 1,
-              intDigits: 6,
-              fracDigits: 1,
-              installedAt: '2015-05-01',
-            },
-          ],
-        },
-        {
-          table: 'readings',
-          rows: [
-            {
-              id: `r-${accountId}`,
-              meterId: `m-${accountId}`,
-              accountId,
-              zone: 'T1',
-              rawValue: '10000',
-              value: 10_000,
-              readingDate: '2026-01-20',
-              enteredAt: '2026-01-20T10:00:00.000Z',
-              period: '2026-01',
-              source: 'phone',
-              status: 'billed',
-            },
-          ],
-        },
-      ])
-      await a.sync()
-      await a.call('accounts.close', {
-        accountId,
-        expectedVersion: 1,
-        date: '2026-02-01',
-        reason: 'Выезд',
-        finalReadings: [{ meterId: `m-${accountId}`, zone: 'T1', value: '10250' }],
-      })
+      const accountId = await registeredWithMeter(branch, a, number)
+      await closeAccount(a, accountId)
       return accountId
     }
 

@@ -1,18 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { accountInput, ids, tempApp, testOperators, type TempApp } from '../support/temp-app'
+import { ids, tempApp, testOperators, type TempApp } from '../support/temp-app'
+import { clerkWithAccount } from '../support/app-tab'
 
 // The answers the issue found `internal`: each now a value or a Russian refusal.
 let t: TempApp
 let accountId: string
 const tab = 'web:desk-internal'
-const [clerk, cashier] = testOperators
+const [, cashier] = testOperators
 
 beforeEach(async () => {
   t = tempApp()
-  await t.app.dispatch('session.login', { login: clerk.login, password: clerk.password }, tab)
-  const saved = await t.app.dispatch('accounts.register', accountInput(), tab)
-  if (!saved.ok) throw new Error(saved.error.message)
-  accountId = (saved.value as { accountId: string }).accountId
+  accountId = await clerkWithAccount(t, tab)
 })
 afterEach(() => t.cleanup())
 

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { auditActionName } from '../../src-shared/audit/actions'
 import type { HistoryPage } from '../../src-shared/audit/contract'
-import { tempApp, testOperators, accountInput, type TempApp } from '../support/temp-app'
+import { tempApp, testOperators, type TempApp } from '../support/temp-app'
+import { clerkWithAccount } from '../support/app-tab'
 
 let t: TempApp
 let accountId: string
@@ -11,10 +12,7 @@ const tab = 'web:tab-reads-1'
 
 beforeEach(async () => {
   t = tempApp()
-  await t.app.dispatch('session.login', { login: clerk.login, password: clerk.password }, tab)
-  const saved = await t.app.dispatch('accounts.register', accountInput(), tab)
-  if (!saved.ok) throw new Error(saved.error.message)
-  accountId = (saved.value as { accountId: string }).accountId
+  accountId = await clerkWithAccount(t, tab)
 })
 afterEach(() => t.cleanup())
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { billingLawOf } from '../../src-shared/billing/law-rows'
 import {
   dueDateOf,
   penaltyAccrued,
@@ -7,15 +6,7 @@ import {
   type PenaltyPayment,
   type PeriodDebt,
 } from '../../src-shared/billing/penalties'
-import { lawSettingRows } from '../../src-shared/billing/law-history'
-
-// The real dated law, as the settings rows the demo loads: no rate here is typed into a test.
-const law = billingLawOf(lawSettingRows())
-const debt = (period: string, amount = 1_000_000): PeriodDebt => ({
-  period,
-  dueDate: dueDateOf(period, law.dueDays),
-  amount,
-})
+import { debt, law } from './support/law'
 
 describe('the due date is a dated setting by the bill', () => {
   it.each([

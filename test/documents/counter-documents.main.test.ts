@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ChannelName, InputOf, OutputOf } from '../../src-shared/api/contract'
 import { lawSettingRows } from '../../src-shared/billing/law-history'
 import { buildBill } from '../../src-shared/documents/bill'
 import { gostPayload } from '../../src-shared/documents/gost-payment'
 import { billInputOf } from '../../src-main/documents/bill-data'
 import { ids, tempApp, testOperators, type TempApp, registerTestAccount } from '../support/temp-app'
+import { appTab } from '../support/app-tab'
 
 let t: TempApp
 let accountId: string
@@ -53,15 +53,7 @@ beforeEach(async () => {
 })
 afterEach(() => t.cleanup())
 
-async function call<K extends ChannelName>(channel: K, input: InputOf<K>) {
-  return t.app.dispatch(channel, input, tab)
-}
-
-async function value<K extends ChannelName>(channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const result = await call(channel, input)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.value as OutputOf<K>
-}
+const { call, value } = appTab(() => t, tab)
 
 describe('documents from the card, read from the replica', () => {
   it('lists the billed periods and the account services', async () => {

@@ -4,9 +4,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { chromiumPdfPrinter } from '../../src-main/webhost/chromium-pdf-printer'
-import { billingLawOf } from '../../src-shared/billing/law-rows'
-import { dueDateOf } from '../../src-shared/billing/penalties'
-import { lawSettingRows } from '../../src-shared/billing/law-history'
 import { buildBill } from '../../src-shared/documents/bill'
 import { renderBillHtml } from '../../src-shared/documents/bill-html'
 import { buildCertificate } from '../../src-shared/documents/certificate'
@@ -16,8 +13,10 @@ import { buildPenaltySheet } from '../../src-shared/documents/penalty-sheet'
 import { renderPenaltySheetHtml } from '../../src-shared/documents/penalty-sheet-html'
 import { buildReconciliation } from '../../src-shared/documents/reconciliation'
 import { renderReconciliationHtml } from '../../src-shared/documents/reconciliation-html'
+import { debt, law } from '../billing/support/law'
 import { billInput } from './support/bill-fixtures'
-import { ledger } from './support/ledger-fixtures'
+import { julyToAugust, ledger } from './support/ledger-fixtures'
+import { qrCodesOfPdf } from '../support/qr-codes'
 
 const folder = mkdtempSync(join(tmpdir(), 'documents-pdf-'))
 const printer = chromiumPdfPrinter(folder)
@@ -62,18 +61,7 @@ describe('every document rendered to PDF in Chromium and read back', () => {
       expect(text).toContain(words)
 
     // The page as a 300 dpi image, every QR on it decoded by zbar.
-    const png = join(folder, 'bill')
-    execFileSync('pdftoppm', ['-r', '300', '-png', '-singlefile', path, png])
-    const decoded = execFileSync('zbarimg', [
-      '--quiet',
-      '--raw',
-      '-Sdisable',
-      '-Sqrcode.enable',
-      `${png}.png`,
-    ])
-      .toString('utf8')
-      .split('\n')
-      .filter((l) => l !== '')
+    const decoded = qrCodesOfPdf(path, join(folder, 'bill'))
     expect(decoded.sort()).toEqual(model.sections.map((s) => s.qrPayload).sort())
     for (const section of model.sections) {
       const read = decoded.find((d) => d.includes(section.supplier.bankAccount))!
@@ -87,11 +75,7 @@ describe('every document rendered to PDF in Chromium and read back', () => {
   it('the reconciliation statement', async () => {
     const model = buildReconciliation({
       ...party,
-      companyName: 'АО «Тверьэнергосбыт»',
-      from: '2026-07-01',
-      to: '2026-08-31',
-      serviceName: null,
-      entries: ledger,
+      ...julyToAugust,
     })
     const { text } = await printed(renderReconciliationHtml(model), 'act')
     for (const words of [
@@ -139,9 +123,8 @@ describe('every document rendered to PDF in Chromium and read back', () => {
   })
 
   it('the penalty calculation sheet', async () => {
-    const law = billingLawOf(lawSettingRows())
     const sheet = buildPenaltySheet(
-      [{ period: '2025-01', dueDate: dueDateOf('2025-01', law.dueDays), amount: 1_000_000 }],
+      [debt('2025-01')],
       [{ date: '2025-05-12', amount: 1_000_000 }],
       '2025-05-31',
       law.penalty,

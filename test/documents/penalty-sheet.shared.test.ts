@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { billingLawOf } from '../../src-shared/billing/law-rows'
 import {
-  dueDateOf,
   penaltyAccrued,
   type PenaltyPayment,
   type PeriodDebt,
 } from '../../src-shared/billing/penalties'
 import { buildPenaltySheet } from '../../src-shared/documents/penalty-sheet'
-import { lawSettingRows } from '../../src-shared/billing/law-history'
-
-// The real dated law, as the demo loads it: no rate is typed into the test.
-const law = billingLawOf(lawSettingRows())
-const debt = (period: string, amount = 1_000_000): PeriodDebt => ({
-  period,
-  dueDate: dueDateOf(period, law.dueDays),
-  amount,
-})
+import { debt, law } from '../billing/support/law'
 
 // The cases billing's own penalty tests compute by hand.
 const cases: [string, PeriodDebt[], PenaltyPayment[], string][] = [

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { balanceOf, type LedgerEntry } from '../../src-shared/documents/ledger'
 import { buildReconciliation, closingWording } from '../../src-shared/documents/reconciliation'
 import { buildCertificate } from '../../src-shared/documents/certificate'
-import { heat, ledger, ours } from './support/ledger-fixtures'
+import { heat, julyToAugust, ledger, ours } from './support/ledger-fixtures'
 
 const party = {
   customer: 'Иванов Иван Иванович',
@@ -54,14 +54,7 @@ describe('the balance: principal and penalties', () => {
 })
 
 describe('the reconciliation statement', () => {
-  const model = buildReconciliation({
-    ...party,
-    companyName: 'АО «Тверьэнергосбыт»',
-    from: '2026-07-01',
-    to: '2026-08-31',
-    serviceName: null,
-    entries: ledger,
-  })
+  const model = buildReconciliation({ ...party, ...julyToAugust })
 
   it('opens with what was owed before the range, principal and penalties apart', () => {
     expect(model.opening).toEqual({ principal: 170_000, penalties: 1_500, total: 171_500 })

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { loginAsClerk } from './support'
+import { fillMeterFields, loginAsClerk } from './support'
 
 const stamp = String(Date.now()).slice(-6)
 const number = `98${stamp}01`
@@ -28,16 +28,20 @@ test('a new account with a 2-zone meter is edited, its meter replaced, and the h
 
   // Install a two-zone meter with its initial readings.
   await page.getByTestId('meters-install').click()
-  await page.getByTestId('meter-model').fill('Меркурий 201.8')
-  await page.getByTestId('meter-serialNumber').fill(firstSerial)
-  await page.getByTestId('meter-intDigits').fill('6')
+  await fillMeterFields(page, {
+    model: 'Меркурий 201.8',
+    serialNumber: firstSerial,
+    intDigits: '6',
+  })
   await page.getByTestId('install-meter-dialog').getByTestId('meter-zones').click()
   await page.getByRole('option', { name: 'Двухтарифный', exact: true }).click()
-  await page.getByTestId('meter-fracDigits').fill('0')
-  await page.getByTestId('meter-verifiedAt').fill('01.10.2026')
-  await page.getByTestId('meter-verificationIntervalYears').fill('16')
-  await page.getByTestId('meter-initial-T1').fill('100')
-  await page.getByTestId('meter-initial-T2').fill('40')
+  await fillMeterFields(page, {
+    fracDigits: '0',
+    verifiedAt: '01.10.2026',
+    verificationIntervalYears: '16',
+    'initial-T1': '100',
+    'initial-T2': '40',
+  })
   await page.getByTestId('meter-save').click()
   await expect(page.getByTestId('install-meter-dialog')).toBeHidden()
   const meter = (serial: string) => page.getByTestId('card-meter').filter({ hasText: serial })
@@ -51,16 +55,18 @@ test('a new account with a 2-zone meter is edited, its meter replaced, and the h
 
   // Replace the meter: the old one's final readings and the new one in one form.
   await meter(firstSerial).getByTestId('meter-replace').click()
-  await page.getByTestId('meter-final-T1').fill('180')
-  await page.getByTestId('meter-final-T2').fill('75')
-  await page.getByTestId('meter-model').fill('Нева МТ 124')
-  await page.getByTestId('meter-serialNumber').fill(secondSerial)
-  await page.getByTestId('meter-intDigits').fill('6')
-  await page.getByTestId('meter-fracDigits').fill('0')
-  await page.getByTestId('meter-verifiedAt').fill('15.11.2026')
-  await page.getByTestId('meter-verificationIntervalYears').fill('16')
-  await page.getByTestId('meter-initial-T1').fill('0')
-  await page.getByTestId('meter-initial-T2').fill('0')
+  await fillMeterFields(page, {
+    'final-T1': '180',
+    'final-T2': '75',
+    model: 'Нева МТ 124',
+    serialNumber: secondSerial,
+    intDigits: '6',
+    fracDigits: '0',
+    verifiedAt: '15.11.2026',
+    verificationIntervalYears: '16',
+    'initial-T1': '0',
+    'initial-T2': '0',
+  })
   await page.getByTestId('meter-save').click()
   await expect(page.getByTestId('replace-meter-dialog')).toBeHidden()
   await expect(meter(firstSerial)).toContainText('Снят')

@@ -1,87 +1,38 @@
 import { expect, test } from '@playwright/test'
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { sql } from 'drizzle-orm'
-import { loadServerDemo } from '../../src-server/admin/demo'
 import { runBilling } from '../../src-server/billing/run'
-import { openServerDatabase, type ServerDatabase } from '../../src-server/db/connection'
 import { queryRow } from '../../src-server/db/query'
-import { buildServerApp } from '../../src-server/http/app'
-import { issueRegistrationCode } from '../../src-server/workstation/registration-codes'
 import { openSqlite } from '../../src-main/db/connection'
 import type { Zone } from '../../src-shared/readings/domain'
 import { e2ePort } from '../../playwright.config'
 import { findReadingCases, today } from './reading-cases'
 import { roubles } from './replica'
 import { searchFor } from './support'
+import { registerAndLogIn, startDemoServer, type DemoServer } from './demo-server'
 
 // The whole path of a reading: entered at a workstation, pushed, billed by the central server's
 // period close, pulled back; the card shows the charge and the balance. A workstation of its own
 // (web dev host, fresh replica) and a real server on loopback, holding demo data up to today.
-let dir: string
-let database: ServerDatabase
-let serverUrl: string
-let closeServer: () => Promise<void>
-let host: ChildProcess
+let server: DemoServer
 let hostUrl: string
 let code: string
 const period = today.slice(0, 7)
 
 test.beforeAll(async () => {
   test.setTimeout(180_000)
-  dir = mkdtempSync(join(tmpdir(), 'energo-billing-'))
-  database = await openServerDatabase({ dataDir: join(dir, 'server') })
-  await loadServerDemo(database.db, { accounts: 40, seed: 11, months: 7, today })
-  const office = (await queryRow<{ id: string }>(
-    database.db,
-    sql`SELECT id FROM offices ORDER BY id LIMIT 1`,
-  ))!
-  code = (
-    await issueRegistrationCode(database.db, {
-      officeId: office.id,
-      name: 'Окно 8',
-      receiptPrefix: 'BL0008',
-    })
-  ).code
-  const app = await buildServerApp({ db: database.db })
-  serverUrl = await app.listen({ host: '127.0.0.1', port: 0 })
-  closeServer = () => app.close()
-  host = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src-main/webhost/cli.ts',
-      '--data-dir',
-      join(dir, 'workstation'),
-      '--port',
-      String(e2ePort + 101),
-      '--fresh',
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  )
-  hostUrl = await new Promise<string>((resolve, reject) => {
-    host.once('exit', (c) => reject(new Error(`the web dev host exited with ${c}`)))
-    createInterface({ input: host.stdout! }).on('line', (line) => {
-      const m = /^Web dev host: (\S+)/.exec(line)
-      if (m) resolve(m[1]!)
-    })
-  })
+  server = await startDemoServer('billing', { seed: 11, months: 7, today })
+  code = await server.registrationCode('Окно 8', 'BL0008')
+  hostUrl = await server.startHost('workstation', e2ePort + 101)
 })
 
 test.afterAll(async () => {
-  host?.kill('SIGTERM')
-  await closeServer?.()
-  await database?.close()
-  rmSync(dir, { recursive: true, force: true })
+  await server?.close()
 })
 
 /** The workstation's replica, read-only, for waiting on what the sync brought. */
 function replicaRow<T>(query: string, ...params: unknown[]): T | undefined {
-  const db = openSqlite(join(dir, 'workstation', 'replica.sqlite'), { readonly: true })
+  const db = openSqlite(join(server.dir, 'workstation', 'replica.sqlite'), { readonly: true })
   try {
     return db.prepare(query).get(...params) as T | undefined
   } finally {
@@ -93,18 +44,10 @@ test('a reading entered at the workstation is billed by the server and the card 
   page,
 }) => {
   test.setTimeout(180_000)
-  await page.goto(hostUrl)
-  await page.getByTestId('setup-server').fill(serverUrl)
-  await page.getByTestId('setup-code').fill(code)
-  await page.getByTestId('setup-register').click()
-  await expect(page.getByTestId('login-input')).toBeVisible({ timeout: 60_000 })
-  await page.getByTestId('login-input').fill('clerk')
-  await page.getByTestId('password-input').fill('clerk123')
-  await page.getByTestId('login-submit').click()
-  await expect(page.getByTestId('search-input')).toBeVisible()
+  await registerAndLogIn(page, hostUrl, server, code)
 
   // A one-meter account and a value the reading rules take without a question.
-  const [c] = findReadingCases(['ok'], join(dir, 'workstation', 'replica.sqlite'))
+  const [c] = findReadingCases(['ok'], join(server.dir, 'workstation', 'replica.sqlite'))
   const account = c!
   await searchFor(page, account.number, account.number)
   await page.keyboard.press('F4')
@@ -125,7 +68,7 @@ test('a reading entered at the workstation is billed by the server and the card 
       async () =>
         Number(
           (await queryRow<{ n: number }>(
-            database.db,
+            server.database.db,
             sql`SELECT count(*) AS n FROM readings
                  WHERE account_id = ${account.accountId} AND reading_date = ${today}
                    AND status = 'accepted'`,
@@ -136,15 +79,15 @@ test('a reading entered at the workstation is billed by the server and the card 
     .toBeGreaterThan(0)
 
   // The period close on the server.
-  const [result] = await runBilling(database.db, { period })
+  const [result] = await runBilling(server.database.db, { period })
   expect(result!.status).toBe('closed')
   const bill = (await queryRow<{ closing: number }>(
-    database.db,
+    server.database.db,
     sql`SELECT closing_balance AS closing FROM bills
          WHERE account_id = ${account.accountId} AND period = ${period}`,
   ))!
   const charge = (await queryRow<{ amount: number }>(
-    database.db,
+    server.database.db,
     sql`SELECT amount FROM charges WHERE account_id = ${account.accountId} AND period = ${period}
            AND basis = 'meter' AND kind = 'charge' ORDER BY amount DESC LIMIT 1`,
   ))!

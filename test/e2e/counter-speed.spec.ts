@@ -44,18 +44,21 @@ async function ensureShiftOpen(page: Page): Promise<void> {
   }
 }
 
-test('one service of several paid in 4 keys beyond the digits, from F6 in the search results', async ({
-  page,
-}) => {
-  const number = multiLineAccount(1)
+/** The cashier, in an open shift, finds the account and opens its payment by F6. */
+async function paymentFromSearch(page: Page, number: string): Promise<void> {
   await loginAs(page, 'cashier', 'cashier123')
   await ensureShiftOpen(page)
-
-  // F6 straight from the search results opens the payment.
   await page.keyboard.press('F2')
   await searchFor(page, number, number)
   await page.keyboard.press('F6')
   await expect(page.getByTestId('payment-account')).toHaveText(number)
+}
+
+test('one service of several paid in 4 keys beyond the digits, from F6 in the search results', async ({
+  page,
+}) => {
+  // F6 straight from the search results opens the payment.
+  await paymentFromSearch(page, multiLineAccount(1))
   const lines = page.getByTestId('payment-amount')
   expect(await lines.count()).toBeGreaterThanOrEqual(2)
   await expect(lines.first()).toBeFocused()
@@ -93,13 +96,7 @@ test('one service of several paid in 4 keys beyond the digits, from F6 in the se
 test('cash typed and taken by Enter; F7 fills exact cash; errors shown once, cleared by the method', async ({
   page,
 }) => {
-  const number = multiLineAccount(2)
-  await loginAs(page, 'cashier', 'cashier123')
-  await ensureShiftOpen(page)
-  await page.keyboard.press('F2')
-  await searchFor(page, number, number)
-  await page.keyboard.press('F6')
-  await expect(page.getByTestId('payment-account')).toHaveText(number)
+  await paymentFromSearch(page, multiLineAccount(2))
 
   // The first line only, 10 ₽; 5 ₽ handed over is refused once, under the cash field.
   await page.keyboard.type('10')

@@ -11,6 +11,7 @@ import {
   writeAsServerAnswer,
   type SampleAccount,
 } from './replica'
+import { qrCodesOfPdf } from '../support/qr-codes'
 import { loginAs, searchFor } from './support'
 
 let clerkAccount: SampleAccount
@@ -121,18 +122,9 @@ test('a cashier scans a bill (typed as a scanner would) and takes the payment in
     'ДУБЛИКАТ',
   )
   const pdf = await savedPdf(page)
-  const png = join(mkdtempSync(join(tmpdir(), 'bill-')), 'bill')
-  execFileSync('pdftoppm', ['-r', '300', '-png', '-singlefile', pdf, png])
-  const codes = execFileSync('zbarimg', [
-    '--quiet',
-    '--raw',
-    '-Sdisable',
-    '-Sqrcode.enable',
-    `${png}.png`,
-  ])
-    .toString('utf8')
-    .split('\n')
-    .filter((l) => l.startsWith('ST0001'))
+  const codes = qrCodesOfPdf(pdf, join(mkdtempSync(join(tmpdir(), 'bill-')), 'bill')).filter((l) =>
+    l.startsWith('ST0001'),
+  )
   const code = codes.find((c) => c.includes(`PersAcc=${payer.number}`))!
   expect(code).toBeTruthy()
   const sum = Number(/\|Sum=(\d+)/.exec(code)![1])

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { demoAccount, openE2eReplica } from './replica'
-import { loginAsClerk, searchFor } from './support'
+import { fillMeterFields, loginAsClerk, searchFor } from './support'
 
 let account: { id: string; number: string }
 const stamp = String(Date.now()).slice(-7)
@@ -75,13 +75,15 @@ test('install a 2-zone meter, replace it, and measure the next reading from the 
   await expect(page.getByTestId('meter-intDigits')).toHaveValue('12')
 
   await chooseZones(page, 'install-meter-dialog', 'Двухтарифный')
-  await page.getByTestId('meter-fracDigits').fill('1')
-  await page.getByTestId('meter-verifiedAt').fill('01.10.2026')
-  await page.getByTestId('meter-verificationIntervalYears').fill('16')
-  // «ВЭ 0012345» is one seal: a space never splits it, a comma does.
-  await page.getByTestId('meter-seals').fill('ВЭ 0012345, 0012346')
-  await page.getByTestId('meter-initial-T1').fill('100')
-  await page.getByTestId('meter-initial-T2').fill('50')
+  await fillMeterFields(page, {
+    fracDigits: '1',
+    verifiedAt: '01.10.2026',
+    verificationIntervalYears: '16',
+    // «ВЭ 0012345» is one seal: a space never splits it, a comma does.
+    seals: 'ВЭ 0012345, 0012346',
+    'initial-T1': '100',
+    'initial-T2': '50',
+  })
   await page.getByTestId('meter-save').click()
   await expect(page.getByTestId('meter-form-error')).toHaveText('Знаков до запятой: от 1 до 9')
   await expect(page.getByTestId('meter-model')).toHaveValue('Меркурий 201.8')
@@ -109,16 +111,18 @@ test('install a 2-zone meter, replace it, and measure the next reading from the 
   await expect(fieldError(page, 'finalReadings.T1')).toContainText(
     'Конечное показание T1: меньше предыдущего показания 100',
   )
-  await page.getByTestId('meter-final-T1').fill('150')
-  await page.getByTestId('meter-final-T2').fill('70')
-  await page.getByTestId('meter-model').fill('Нева МТ 124')
-  await page.getByTestId('meter-serialNumber').fill(secondSerial)
-  await page.getByTestId('meter-intDigits').fill('6')
-  await page.getByTestId('meter-fracDigits').fill('0')
-  await page.getByTestId('meter-verifiedAt').fill('15.09.2026')
-  await page.getByTestId('meter-verificationIntervalYears').fill('16')
-  await page.getByTestId('meter-initial-T1').fill('5')
-  await page.getByTestId('meter-initial-T2').fill('3')
+  await fillMeterFields(page, {
+    'final-T1': '150',
+    'final-T2': '70',
+    model: 'Нева МТ 124',
+    serialNumber: secondSerial,
+    intDigits: '6',
+    fracDigits: '0',
+    verifiedAt: '15.09.2026',
+    verificationIntervalYears: '16',
+    'initial-T1': '5',
+    'initial-T2': '3',
+  })
   await page.getByTestId('meter-save').click()
   await expect(replace).toBeHidden()
 

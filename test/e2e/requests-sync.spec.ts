@@ -1,30 +1,19 @@
 import { expect, test, type Page } from '@playwright/test'
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { sql } from 'drizzle-orm'
-import { loadServerDemo } from '../../src-server/admin/demo'
-import { openServerDatabase, type ServerDatabase } from '../../src-server/db/connection'
 import { queryRow } from '../../src-server/db/query'
-import { buildServerApp } from '../../src-server/http/app'
-import { issueRegistrationCode } from '../../src-server/workstation/registration-codes'
 import { openSqlite } from '../../src-main/db/connection'
 import { e2ePort } from '../../playwright.config'
 import { today } from './reading-cases'
 import { plain } from './replica'
 import { searchFor } from './support'
+import { registerAndLogIn, startDemoServer, type DemoServer } from './demo-server'
 
 // Issue 19: a clerk registers a paid sealing request and an appeal with two files; a second
 // workstation of the branch sees both after sync. Two workstations of one office (web dev hosts,
 // each with its own registration code and fresh replica) and a real server on loopback, holding
 // the demo data (its price list included: sealing 850,00 ₽).
-let dir: string
-let database: ServerDatabase
-let serverUrl: string
-let closeServer: () => Promise<void>
-const hosts: ChildProcess[] = []
+let server: DemoServer
 const workstations: { url: string; code: string }[] = []
 let account: { id: string; number: string }
 
@@ -34,78 +23,30 @@ const png = Buffer.concat([
   Buffer.alloc(200, 7),
 ])
 
-/** A web dev host over a fresh replica of its own; resolves with the address it prints. */
-function startHost(name: string, port: number): Promise<string> {
-  const host = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src-main/webhost/cli.ts',
-      '--data-dir',
-      join(dir, name),
-      '--port',
-      String(port),
-      '--fresh',
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  )
-  hosts.push(host)
-  return new Promise<string>((resolve, reject) => {
-    host.once('exit', (c) => reject(new Error(`the web dev host ${name} exited with ${c}`)))
-    createInterface({ input: host.stdout! }).on('line', (line) => {
-      const m = /^Web dev host: (\S+)/.exec(line)
-      if (m) resolve(m[1]!)
-    })
-  })
-}
-
 test.beforeAll(async () => {
   test.setTimeout(120_000)
-  dir = mkdtempSync(join(tmpdir(), 'energo-requests-sync-'))
-  database = await openServerDatabase({ dataDir: join(dir, 'server') })
-  await loadServerDemo(database.db, { accounts: 40, seed: 19, months: 3, today })
-  const office = (await queryRow<{ id: string }>(
-    database.db,
-    sql`SELECT id FROM offices ORDER BY id LIMIT 1`,
-  ))!
+  server = await startDemoServer('requests-sync', { seed: 19, months: 3, today })
   account = (await queryRow<{ id: string; number: string }>(
-    database.db,
+    server.database.db,
     sql`SELECT id, number FROM accounts WHERE status = 'open' ORDER BY number LIMIT 1`,
   ))!
-  const app = await buildServerApp({ db: database.db })
-  serverUrl = await app.listen({ host: '127.0.0.1', port: 0 })
-  closeServer = () => app.close()
   // Ports of their own: billing.spec.ts holds e2ePort + 101.
   for (const [i, offset] of [111, 112].entries()) {
-    const { code } = await issueRegistrationCode(database.db, {
-      officeId: office.id,
-      name: `Окно ${21 + i}`,
-      receiptPrefix: `RS00${21 + i}`,
+    const code = await server.registrationCode(`Окно ${21 + i}`, `RS00${21 + i}`)
+    workstations.push({
+      url: await server.startHost(`workstation-${i + 1}`, e2ePort + offset),
+      code,
     })
-    workstations.push({ url: await startHost(`workstation-${i + 1}`, e2ePort + offset), code })
   }
 })
 
 test.afterAll(async () => {
-  for (const host of hosts) host.kill('SIGTERM')
-  await closeServer?.()
-  await database?.close()
-  rmSync(dir, { recursive: true, force: true })
+  await server?.close()
 })
 
 /** Registers the workstation to the server with its code, then logs the clerk in. */
-async function registerAndLogIn(page: Page, ws: { url: string; code: string }): Promise<void> {
-  await page.goto(ws.url)
-  await page.getByTestId('setup-server').fill(serverUrl)
-  await page.getByTestId('setup-code').fill(ws.code)
-  await page.getByTestId('setup-register').click()
-  await expect(page.getByTestId('login-input')).toBeVisible({ timeout: 60_000 })
-  await page.getByTestId('login-input').fill('clerk')
-  await page.getByTestId('password-input').fill('clerk123')
-  await page.getByTestId('login-submit').click()
-  await expect(page.getByTestId('search-input')).toBeVisible()
-}
+const registerAndLogInAt = (page: Page, ws: { url: string; code: string }) =>
+  registerAndLogIn(page, ws.url, server, ws.code)
 
 /** The Sync screen's «sync now». */
 async function syncNow(page: Page): Promise<void> {
@@ -115,7 +56,7 @@ async function syncNow(page: Page): Promise<void> {
 
 /** A count in the second workstation's replica, read-only, for waiting on what the sync brought. */
 function replicaCount(query: string, ...params: unknown[]): number {
-  const db = openSqlite(join(dir, 'workstation-2', 'replica.sqlite'), { readonly: true })
+  const db = openSqlite(join(server.dir, 'workstation-2', 'replica.sqlite'), { readonly: true })
   try {
     return db
       .prepare(query)
@@ -135,7 +76,7 @@ async function openRequestsTab(page: Page): Promise<void> {
 }
 
 const count = async (query: ReturnType<typeof sql>) =>
-  Number((await queryRow<{ n: number }>(database.db, query))!.n)
+  Number((await queryRow<{ n: number }>(server.database.db, query))!.n)
 
 test('a paid sealing request and an appeal with two files reach the second workstation of the branch', async ({
   browser,
@@ -148,8 +89,8 @@ test('a paid sealing request and an appeal with two files reach the second works
   const other = await browser.newContext()
   try {
     const page2 = await other.newPage()
-    await registerAndLogIn(page2, second)
-    await registerAndLogIn(page, first)
+    await registerAndLogInAt(page2, second)
+    await registerAndLogInAt(page, first)
 
     // Workstation 1: the clerk registers both from the card.
     await openRequestsTab(page)

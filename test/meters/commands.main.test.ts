@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AccountCard } from '../../src-shared/accounts/types'
 import type { ApiResult } from '../../src-shared/api/result'
 import type { ReadingEntryContext, SubmitReadingsResult } from '../../src-shared/readings/contract'
-import { tempApp, testOperators, type TempApp, registerTestAccount } from '../support/temp-app'
+import {
+  registerAccountWithMeter,
+  registerTestAccount,
+  tempApp,
+  testOperators,
+  type TempApp,
+} from '../support/temp-app'
 import { typedMeter } from './support/typed-meter'
 
 let t: TempApp
@@ -14,43 +20,26 @@ const [clerk] = testOperators
 /** A 2-zone meter (5 digits) read on the 20th of Sept and Oct 2026; today is 2026-11-20. */
 beforeEach(async () => {
   t = tempApp(new Date('2026-11-20T09:00:00Z'))
-  const db = t.app.services.db
-  const register = (number: string) => registerTestAccount(t, { number })
-  accountId = register('7700000001')
-  otherAccountId = register('7700000002')
-  db.$client
-    .prepare(
-      `INSERT INTO meters (id, account_id, service, model, serial_number, zones, int_digits, frac_digits, installed_at, verified_at, verification_interval_years, next_verification_at)
-       VALUES ('old', ?, 'electricity', 'СО-505', '1001', 2, 5, 0, '2010-05-01', '2010-04-01', 16, '2026-04-01')`,
-    )
-    .run(accountId)
-  const insert = db.$client.prepare(
-    `INSERT INTO readings (id, meter_id, account_id, zone, raw_value, value, reading_date, entered_at, period, source, status)
-     VALUES (?, 'old', ?, ?, ?, ?, ?, ?, ?, 'phone', 'billed')`,
+  accountId = registerAccountWithMeter(
+    t,
+    {
+      id: 'old',
+      model: 'СО-505',
+      serialNumber: '1001',
+      intDigits: 5,
+      fracDigits: 0,
+      installedAt: '2010-05-01',
+      verifiedAt: '2010-04-01',
+      verificationIntervalYears: 16,
+      nextVerificationAt: '2026-04-01',
+    },
+    ['2026-09-20', '2026-10-20'].flatMap((readingDate, i) => [
+      { id: `t1-${i}`, zone: 'T1', value: 10_300 + 150 * i, readingDate },
+      { id: `t2-${i}`, zone: 'T2', value: 5_140 + 60 * i, readingDate },
+    ]),
+    { number: '7700000001' },
   )
-  for (const [i, date] of ['2026-09-20', '2026-10-20'].entries()) {
-    const at = `${date}T10:00:00Z`
-    insert.run(
-      `t1-${i}`,
-      accountId,
-      'T1',
-      String(10_300 + 150 * i),
-      10_300 + 150 * i,
-      date,
-      at,
-      date.slice(0, 7),
-    )
-    insert.run(
-      `t2-${i}`,
-      accountId,
-      'T2',
-      String(5_140 + 60 * i),
-      5_140 + 60 * i,
-      date,
-      at,
-      date.slice(0, 7),
-    )
-  }
+  otherAccountId = registerTestAccount(t, { number: '7700000002' })
   await t.app.dispatch('session.login', { login: clerk.login, password: clerk.password }, tab)
 })
 afterEach(() => t.cleanup())

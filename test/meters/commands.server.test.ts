@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { officeDate } from '../../src-shared/dates'
-import { insertBranchRows } from '../../src-server/admin/reference'
 import { queryRows } from '../../src-server/db/query'
 import {
   seedAccountWithDebt,
+  seedAccountWithMeter,
   seedBranch,
   type SeededBranch,
   useSyncServer,
@@ -15,45 +15,26 @@ const { database, desk } = useSyncServer()
 const today = officeDate(new Date(), 'Europe/Moscow')
 
 /** An account with a 2-zone meter (5 digits) read at 10 450 / 5 200 on 2026-10-20. */
-async function accountWithMeter(branch: SeededBranch, number: string) {
-  const accountId = await seedAccountWithDebt(database.db, branch, number)
-  const meterId = `meter-${number}`
-  await insertBranchRows(database.db, branch.branchId, [
+function accountWithMeter(branch: SeededBranch, number: string) {
+  return seedAccountWithMeter(
+    database.db,
+    branch,
+    number,
     {
-      table: 'meters',
-      rows: [
-        {
-          id: meterId,
-          accountId,
-          service: 'electricity',
-          model: 'СО-505',
-          serialNumber: `S${number}`,
-          zones: 2,
-          intDigits: 5,
-          fracDigits: 0,
-          installedAt: '2010-05-01',
-          nextVerificationAt: '2026-04-01',
-        },
-      ],
+      model: 'СО-505',
+      zones: 2,
+      intDigits: 5,
+      fracDigits: 0,
+      installedAt: '2010-05-01',
+      nextVerificationAt: '2026-04-01',
     },
-    {
-      table: 'readings',
-      rows: (['T1', 'T2'] as const).map((zone) => ({
-        id: `r-${number}-${zone}`,
-        meterId,
-        accountId,
-        zone,
-        rawValue: zone === 'T1' ? '10450' : '5200',
-        value: zone === 'T1' ? 10_450 : 5_200,
-        readingDate: '2026-10-20',
-        enteredAt: '2026-10-20T10:00:00.000Z',
-        period: '2026-10',
-        source: 'phone',
-        status: 'billed',
-      })),
-    },
-  ])
-  return { accountId, meterId }
+    (['T1', 'T2'] as const).map((zone) => ({
+      id: `r-${number}-${zone}`,
+      zone,
+      value: zone === 'T1' ? 10_450 : 5_200,
+      readingDate: '2026-10-20',
+    })),
+  )
 }
 
 function newMeter(serialNumber: string) {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ChannelName, InputOf, OutputOf } from '../../src-shared/api/contract'
 import { ids, tempApp, testOperators, type TempApp, registerTestAccount } from '../support/temp-app'
+import { appTab } from '../support/app-tab'
 
 let t: TempApp
 let accountId: string
@@ -24,21 +24,7 @@ beforeEach(async () => {
 })
 afterEach(() => t.cleanup())
 
-async function login(op: (typeof testOperators)[number]) {
-  await t.app.dispatch('session.logout', {}, tab)
-  const r = await t.app.dispatch('session.login', { login: op.login, password: op.password }, tab)
-  expect(r.ok).toBe(true)
-}
-
-async function call<K extends ChannelName>(channel: K, input: InputOf<K>) {
-  return t.app.dispatch(channel, input, tab)
-}
-
-async function value<K extends ChannelName>(channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const result = await call(channel, input)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.value as OutputOf<K>
-}
+const { call, login, value } = appTab(() => t, tab)
 
 const count = (table: string) =>
   t.app.services.db.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number

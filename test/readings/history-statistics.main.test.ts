@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readingHistory } from '../../src-main/readings/history'
 import { consumptionStatistics } from '../../src-main/readings/statistics'
-import { tempApp, testOperators, type TempApp, registerTestAccount } from '../support/temp-app'
+import { registerAccountWithMeter, tempApp, testOperators, type TempApp } from '../support/temp-app'
 
 let t: TempApp
 let accountId: string
+const [clerk] = testOperators
 
 /** Readings of a 2-zone meter: [date, period, T1 consumption, T2 consumption]. */
 const months: [string, string, number, number][] = [
@@ -18,52 +19,28 @@ const months: [string, string, number, number][] = [
 beforeAll(() => {
   t = tempApp()
   const db = t.app.services.db
-  accountId = registerTestAccount(t)
   const sql = db.$client
-  sql
-    .prepare(
-      `INSERT INTO meters (id, account_id, service, model, serial_number, zones, int_digits, frac_digits, installed_at)
-       VALUES ('m1', ?, 'electricity', 'Меркурий 201.5', '41234567', 2, 6, 1, '2015-05-01')`,
-    )
-    .run(accountId)
-  const insert = sql.prepare(
-    `INSERT INTO readings (id, meter_id, account_id, zone, raw_value, value, consumption, reading_date, entered_at, period, source, status, operator_id)
-     VALUES (@id, 'm1', @accountId, @zone, @raw, @value, @consumption, @date, @date || 'T10:00:00Z', @period, 'phone', 'accepted', @op)`,
-  )
   let t1 = 10_000
   let t2 = 5_000
-  for (const [date, period, c1, c2] of months) {
-    t1 += c1
-    t2 += c2
-    insert.run({
-      id: `r-${date}-1`,
-      accountId,
-      zone: 'T1',
-      raw: String(t1),
-      value: t1,
-      consumption: c1,
-      date,
-      period,
-      op: testOperators[0].id,
-    })
-    insert.run({
-      id: `r-${date}-2`,
-      accountId,
-      zone: 'T2',
-      raw: String(t2),
-      value: t2,
-      consumption: c2,
-      date,
-      period,
-      op: testOperators[0].id,
-    })
-  }
+  accountId = registerAccountWithMeter(
+    t,
+    { id: 'm1' },
+    months.flatMap(([readingDate, period, c1, c2]) => {
+      t1 += c1
+      t2 += c2
+      const taken = { readingDate, period, status: 'accepted' as const, operatorId: clerk.id }
+      return [
+        { ...taken, id: `r-${readingDate}-1`, zone: 'T1', value: t1, consumption: c1 },
+        { ...taken, id: `r-${readingDate}-2`, zone: 'T2', value: t2, consumption: c2 },
+      ]
+    }),
+  )
   // The March T1 reading was a typo the clerk deleted: it no longer counts.
   sql
     .prepare(
       `INSERT INTO reading_deletions VALUES ('d1', 'r-2026-03-25-1', 'Ошибка ввода', ?, '2026-03-25T11:00:00Z')`,
     )
-    .run(testOperators[0].id)
+    .run(clerk.id)
 })
 afterAll(() => t.cleanup())
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ReadingEntryContext, SubmitReadingsResult } from '../../src-shared/readings/contract'
-import { tempApp, testOperators, type TempApp, registerTestAccount } from '../support/temp-app'
+import { registerAccountWithMeter, tempApp, testOperators, type TempApp } from '../support/temp-app'
 
 let t: TempApp
 let accountId: string
@@ -10,42 +10,16 @@ const [clerk, , supervisor] = testOperators
 /** A 2-zone meter (6+1 digits) read on the 20th of each month: about 150 kWh day, 60 night. */
 beforeEach(async () => {
   t = tempApp(new Date('2026-11-20T09:00:00Z'))
-  const db = t.app.services.db
-  accountId = registerTestAccount(t)
-  db.$client
-    .prepare(
-      `INSERT INTO meters (id, account_id, service, model, serial_number, zones, int_digits, frac_digits, installed_at, next_verification_at)
-       VALUES ('m1', ?, 'electricity', 'Меркурий 201.5', '41234567', 2, 6, 1, '2015-05-01', '2031-05-01')`,
-    )
-    .run(accountId)
-  const insert = db.$client.prepare(
-    `INSERT INTO readings (id, meter_id, account_id, zone, raw_value, value, reading_date, entered_at, period, source, status)
-     VALUES (?, 'm1', ?, ?, ?, ?, ?, ?, ?, 'phone', 'billed')`,
+  accountId = registerAccountWithMeter(
+    t,
+    { id: 'm1', nextVerificationAt: '2031-05-01' },
+    Array.from({ length: 8 }, (_, i) => `2026-${String(3 + i).padStart(2, '0')}-20`).flatMap(
+      (readingDate, i) => [
+        { id: `t1-${i}`, zone: 'T1', value: 10_000 + 150 * i, readingDate },
+        { id: `t2-${i}`, zone: 'T2', value: 5_000 + 60 * i, readingDate },
+      ],
+    ),
   )
-  for (let i = 0; i <= 7; i++) {
-    const month = String(3 + i).padStart(2, '0')
-    const date = `2026-${month}-20`
-    insert.run(
-      `t1-${i}`,
-      accountId,
-      'T1',
-      String(10_000 + 150 * i),
-      10_000 + 150 * i,
-      date,
-      `${date}T10:00:00Z`,
-      `2026-${month}`,
-    )
-    insert.run(
-      `t2-${i}`,
-      accountId,
-      'T2',
-      String(5_000 + 60 * i),
-      5_000 + 60 * i,
-      date,
-      `${date}T10:00:00Z`,
-      `2026-${month}`,
-    )
-  }
   await t.app.dispatch('session.login', { login: clerk.login, password: clerk.password }, clerkTab)
 })
 afterEach(() => t.cleanup())

@@ -121,26 +121,17 @@ const cases: Case[] = [
       afterCutoff: false,
     },
   },
-  {
-    name: 'clerk types the fraction after a comma: dropped, only the integer is billed',
-    input: single('4780,7'),
+  // Ways of typing the same drum: each bills 4780.
+  ...[
+    ['types the fraction after a comma: dropped, only the integer is billed', '4780,7'],
+    ['types a point and ,9: dropped, not rounded up', '4780.9'],
+    ['keeps the leading zero of the drum', '04780'],
+    ['types spaces between the digits', '4 780,5'],
+  ].map(([what, typed]): Case => ({
+    name: `clerk ${what}`,
+    input: single(typed!),
     expect: { status: 'ok', zones: { T1: { value: 4780, consumption: 200 } } },
-  },
-  {
-    name: 'clerk types a point and ,9: dropped, not rounded up',
-    input: single('4780.9'),
-    expect: { status: 'ok', zones: { T1: { value: 4780, consumption: 200 } } },
-  },
-  {
-    name: 'clerk keeps the leading zero of the drum',
-    input: single('04780'),
-    expect: { status: 'ok', zones: { T1: { value: 4780, consumption: 200 } } },
-  },
-  {
-    name: 'clerk types spaces between the digits',
-    input: single('4 780,5'),
-    expect: { status: 'ok', zones: { T1: { value: 4780, consumption: 200 } } },
-  },
+  })),
   // Digit capacity and the fraction typed as integers
   {
     name: 'clerk types 123456 on a 5+1 meter: the fraction typed as an integer',

@@ -3,7 +3,6 @@ import { join } from 'node:path'
 import * as XLSX from 'xlsx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registerAccountSchema } from '../../src-shared/accounts/schemas'
-import type { ChannelName, InputOf, OutputOf } from '../../src-shared/api/contract'
 import type {
   ExportStatus,
   ReportFiltersInput,
@@ -16,6 +15,7 @@ import { registerAccount } from '../../src-main/accounts/register-account'
 import { exportsFolder } from '../../src-main/app/create-app'
 import { executeCommand } from '../../src-main/commands/command'
 import { accountInput, ids, tempApp, testOperators, type TempApp } from '../support/temp-app'
+import { appTab } from '../support/app-tab'
 
 // A day at the counter through the real handlers: payments, a cancellation a supervisor
 // confirmed, a closed shift short by 10 ₽, a card viewed; then the reports read it back.
@@ -24,17 +24,7 @@ const tab = 'web:reports'
 const [clerk, cashier, supervisor] = testOperators
 const accounts: string[] = []
 
-async function login(op: (typeof testOperators)[number]) {
-  await t.app.dispatch('session.logout', {}, tab)
-  const r = await t.app.dispatch('session.login', { login: op.login, password: op.password }, tab)
-  expect(r.ok).toBe(true)
-}
-
-async function value<K extends ChannelName>(channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const result = await t.app.dispatch(channel, input, tab)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.value as OutputOf<K>
-}
+const { login, value } = appTab(() => t, tab)
 
 const november: ReportFiltersInput = { from: '2026-11-01', to: '2026-11-20' }
 const run = (report: ReportKind, filters: ReportFiltersInput = november) =>

@@ -9,6 +9,7 @@ import { setTariff } from '../../src-main/settings/set-tariff'
 import { configureSync } from '../../src-main/sync/sync-state'
 import { headlessClient } from '../sync/support/client'
 import { testOperators } from '../support/temp-app'
+import { sberbank } from './support/requisites'
 import {
   createCentralAdmin,
   newWorkstation,
@@ -84,16 +85,10 @@ describe('reference data through the server', () => {
   it('suppliers, offices, operators and settings saved by an admin reach the server', async () => {
     const desk = await adminDesk()
     try {
-      const { supplierId } = await desk.call<{ supplierId: string }>('settings.saveSupplier', {
-        name: 'Публичное акционерное общество «Сбербанк России»',
-        shortName: 'ПАО Сбербанк',
-        inn: '7707083893',
-        kpp: '773601001',
-        bankAccount: '40702810038000017240',
-        bankName: 'ПАО Сбербанк',
-        bic: '044525225',
-        correspondentAccount: '30101810400000000225',
-      })
+      const { supplierId } = await desk.call<{ supplierId: string }>(
+        'settings.saveSupplier',
+        sberbank,
+      )
       const { officeId } = await desk.call<{ officeId: string }>('settings.saveOffice', {
         name: 'Офис Редкино',
         address: 'пгт Редкино, ул. Победы, 3',

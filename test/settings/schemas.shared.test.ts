@@ -12,6 +12,7 @@ import {
   supplierSaveSchema,
   tariffSetSchema,
 } from '../../src-shared/settings/schemas'
+import { sberbank } from './support/requisites'
 
 describe('requisites check digits', () => {
   it.each([
@@ -40,20 +41,9 @@ describe('requisites check digits', () => {
   )
 })
 
-const sber = {
-  name: 'Публичное акционерное общество «Сбербанк России»',
-  shortName: 'ПАО Сбербанк',
-  inn: '7707083893',
-  kpp: '773601001',
-  bankAccount: '40702810038000017240',
-  bankName: 'ПАО Сбербанк',
-  bic: '044525225',
-  correspondentAccount: '30101810400000000225',
-}
-
 describe('supplier.save arguments', () => {
   it('takes well-formed requisites and turns blanks into nulls', () => {
-    const r = validate(supplierSaveSchema, { ...sber, ogrn: '', phone: '', email: ' ' })
+    const r = validate(supplierSaveSchema, { ...sberbank, ogrn: '', phone: '', email: ' ' })
     expect(r.ok && r.value).toMatchObject({
       supplierId: null,
       ogrn: null,
@@ -83,7 +73,7 @@ describe('supplier.save arguments', () => {
     ['email', 'mail.ru', 'Эл. почта: адрес вида имя@домен.ru'],
     ['ogrn', '123', 'ОГРН: 13 цифр (организация) или 15 (ИП)'],
   ])('%s = %j: %s', (field, value, message) => {
-    const r = validate(supplierSaveSchema, { ...sber, [field]: value })
+    const r = validate(supplierSaveSchema, { ...sberbank, [field]: value })
     expect(r.ok ? null : r.error.fields?.[field]).toBe(message)
   })
 })

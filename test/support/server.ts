@@ -20,7 +20,7 @@ import {
 import { queryRow } from '../../src-server/db/query'
 import { buildServerApp } from '../../src-server/http/app'
 import { registerWorkstation } from '../../src-server/workstation/credentials'
-import { ids, testOperators } from './temp-app'
+import { accountInput, ids, testOperators, testServices, testSupplier } from './temp-app'
 import { headlessClient, type HeadlessClient } from '../sync/support/client'
 
 /**
@@ -128,22 +128,8 @@ let counter = 0
 export async function seedBranch(db: ServerDb): Promise<SeededBranch> {
   const have = await queryRow(db, sql`SELECT 1 FROM suppliers WHERE id = ${ids.supplier}`)
   if (!have) {
-    await insertGlobal(db, 'suppliers', [
-      {
-        id: ids.supplier,
-        name: 'АО «Тверьэнергосбыт»',
-        shortName: 'Тверьэнергосбыт',
-        inn: '6901067107',
-        bankAccount: '40702810563000001234',
-        bankName: 'Тверское отделение № 8607 ПАО Сбербанк',
-        bic: '042809679',
-        correspondentAccount: '30101810700000000679',
-      },
-    ])
-    await insertGlobal(db, 'services', [
-      { code: 'electricity', name: 'Электроэнергия', unit: 'кВт·ч' },
-      { code: 'hot_water', name: 'Горячая вода', unit: 'м³' },
-    ])
+    await insertGlobal(db, 'suppliers', [testSupplier])
+    await insertGlobal(db, 'services', testServices)
   }
   counter += 1
   const suffix = `${process.pid}-${counter}-${randomBytes(3).toString('hex')}`
@@ -355,4 +341,99 @@ export function useSyncServer(options?: TestServerOptions) {
   const server = useTestServer(database, options)
   const workstation = useWorkstations(database, server)
   return { database, server, workstation, ...desksOf(workstation) }
+}
+
+/** A meter as the server holds it: a one-zone Меркурий 201.5 (6+1 digits) unless told. */
+export interface MeterOnServer {
+  id: string
+  accountId: string
+  serialNumber: string
+  model?: string
+  zones?: number
+  intDigits?: number
+  fracDigits?: number
+  installedAt?: string
+  nextVerificationAt?: string
+}
+
+/** A billed reading taken by phone, entered at 10:00 UTC of its day, in its day's period. */
+export interface ReadingOnServer {
+  id: string
+  zone: string
+  value: number
+  readingDate: string
+}
+
+/** A meter of an account of the branch on the server, with its billed readings. */
+export async function seedMeter(
+  db: ServerDb,
+  branch: SeededBranch,
+  meter: MeterOnServer,
+  readings: ReadingOnServer[] = [],
+): Promise<void> {
+  await insertBranchRows(db, branch.branchId, [
+    {
+      table: 'meters',
+      rows: [
+        {
+          service: 'electricity',
+          model: 'Меркурий 201.5',
+          zones: 1,
+          intDigits: 6,
+          fracDigits: 1,
+          installedAt: '2015-05-01',
+          ...meter,
+        },
+      ],
+    },
+    {
+      table: 'readings',
+      rows: readings.map((r) => ({
+        ...r,
+        meterId: meter.id,
+        accountId: meter.accountId,
+        rawValue: String(r.value),
+        enteredAt: `${r.readingDate}T10:00:00.000Z`,
+        period: r.readingDate.slice(0, 7),
+        source: 'phone',
+        status: 'billed',
+      })),
+    },
+  ])
+}
+
+/**
+ * An account of the branch owing (as seedAccountWithDebt) with one meter, `meter-<number>`
+ * serial `S<number>`, and the meter's billed readings.
+ */
+export async function seedAccountWithMeter(
+  db: ServerDb,
+  branch: SeededBranch,
+  number: string,
+  meter: Omit<MeterOnServer, 'id' | 'accountId' | 'serialNumber'>,
+  readings: ReadingOnServer[] = [],
+): Promise<{ accountId: string; meterId: string }> {
+  const accountId = await seedAccountWithDebt(db, branch, number)
+  const meterId = `meter-${number}`
+  await seedMeter(
+    db,
+    branch,
+    { ...meter, id: meterId, accountId, serialNumber: `S${number}` },
+    readings,
+  )
+  return { accountId, meterId }
+}
+
+/** A new account's input for the branch: its office, electricity from its supplier. */
+export function branchAccountInput(
+  branch: SeededBranch,
+  number: string,
+  overrides: Parameters<typeof accountInput>[0] = {},
+) {
+  return accountInput({
+    number,
+    officeId: branch.officeId,
+    services: [{ service: 'electricity', supplierId: branch.supplierId }],
+    ...overrides,
+  })
 }

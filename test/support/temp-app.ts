@@ -42,6 +42,24 @@ export const testOperators = [
   },
 ] as const
 
+/** The supplier of every test's accounts, the same row in a replica and on the server. */
+export const testSupplier = {
+  id: ids.supplier,
+  name: 'АО «Тверьэнергосбыт»',
+  shortName: 'Тверьэнергосбыт',
+  inn: '6901067107',
+  bankAccount: '40702810563000001234',
+  bankName: 'Тверское отделение № 8607 ПАО Сбербанк',
+  bic: '042809679',
+  correspondentAccount: '30101810700000000679',
+}
+
+/** The services tests bill: electricity and hot water. */
+export const testServices: (typeof t.services.$inferInsert)[] = [
+  { code: 'electricity', name: 'Электроэнергия', unit: 'кВт·ч' },
+  { code: 'hot_water', name: 'Горячая вода', unit: 'м³' },
+]
+
 /** The branch, office, workstation, supplier, services and operators a replica needs to work. */
 export function seedReference(db: Db): void {
   db.insert(t.branches).values({ id: ids.branch, code: 'KNK', name: 'Конаковский филиал' }).run()
@@ -60,24 +78,8 @@ export function seedReference(db: Db): void {
     .set({ workstationId: ids.workstation, receiptPrefix: 'K1' })
     .where(eq(t.deviceState.id, 1))
     .run()
-  db.insert(t.suppliers)
-    .values({
-      id: ids.supplier,
-      name: 'АО «Тверьэнергосбыт»',
-      shortName: 'Тверьэнергосбыт',
-      inn: '6901067107',
-      bankAccount: '40702810563000001234',
-      bankName: 'Тверское отделение № 8607 ПАО Сбербанк',
-      bic: '042809679',
-      correspondentAccount: '30101810700000000679',
-    })
-    .run()
-  db.insert(t.services)
-    .values([
-      { code: 'electricity', name: 'Электроэнергия', unit: 'кВт·ч' },
-      { code: 'hot_water', name: 'Горячая вода', unit: 'м³' },
-    ])
-    .run()
+  db.insert(t.suppliers).values(testSupplier).run()
+  db.insert(t.services).values(testServices).run()
   for (const op of testOperators) {
     db.insert(t.operators)
       .values({
@@ -166,4 +168,62 @@ export function registerTestAccount(
     operatorId: null,
     now: temp.app.services.clock(),
   }).accountId
+}
+
+type MeterRow = typeof t.meters.$inferInsert
+type ReadingRow = typeof t.readings.$inferInsert
+
+/** A reading a test seeds: by phone, billed, typed as its value, entered at 10:00 UTC, unless told. */
+export type TestReading = Pick<ReadingRow, 'id' | 'zone' | 'value' | 'readingDate'> &
+  Partial<ReadingRow>
+
+/**
+ * A meter of an account in the replica with its readings, as a pull would have brought them: a
+ * two-zone Меркурий 201.5 (6+1 digits, serial 41234567) installed 2015-05-01, unless told.
+ */
+export function insertTestMeter(
+  temp: TempApp,
+  meter: Pick<MeterRow, 'id' | 'accountId'> & Partial<MeterRow>,
+  readings: readonly TestReading[] = [],
+): void {
+  const db = temp.app.services.db
+  db.insert(t.meters)
+    .values({
+      service: 'electricity',
+      model: 'Меркурий 201.5',
+      serialNumber: '41234567',
+      zones: 2,
+      intDigits: 6,
+      fracDigits: 1,
+      installedAt: '2015-05-01',
+      ...meter,
+    })
+    .run()
+  if (readings.length === 0) return
+  db.insert(t.readings)
+    .values(
+      readings.map((r) => ({
+        rawValue: String(r.value),
+        enteredAt: `${r.readingDate}T10:00:00Z`,
+        period: r.readingDate.slice(0, 7),
+        source: 'phone' as const,
+        status: 'billed' as const,
+        ...r,
+        meterId: meter.id,
+        accountId: meter.accountId,
+      })),
+    )
+    .run()
+}
+
+/** An account registered as registerTestAccount does, with a meter and its readings: its id. */
+export function registerAccountWithMeter(
+  temp: TempApp,
+  meter: Omit<Parameters<typeof insertTestMeter>[1], 'accountId'>,
+  readings: readonly TestReading[] = [],
+  account: Partial<RegisterAccountInput> = {},
+): string {
+  const accountId = registerTestAccount(temp, account)
+  insertTestMeter(temp, { ...meter, accountId }, readings)
+  return accountId
 }

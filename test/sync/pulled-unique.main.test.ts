@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ChannelName, InputOf, OutputOf } from '../../src-shared/api/contract'
 import type { PulledTable } from '../../src-shared/sync/protocol'
 import { applyPulledPage } from '../../src-main/sync/apply-pulled'
 import { listSyncCommands } from '../../src-main/sync/outbox-list'
 import { configureSync, readSyncState } from '../../src-main/sync/sync-state'
 import { ids, tempApp, testOperators, type TempApp, registerTestAccount } from '../support/temp-app'
+import { appTab } from '../support/app-tab'
 
 // Every unique column of the replica a pulled row can meet: the server's row always lands, in the
 // page's transaction, and the local row of another id that held the value is set aside (facts) or
@@ -36,17 +36,7 @@ beforeEach(async () => {
 })
 afterEach(() => t.cleanup())
 
-async function login(op: (typeof testOperators)[number]) {
-  await t.app.dispatch('session.logout', {}, tab)
-  const r = await t.app.dispatch('session.login', { login: op.login, password: op.password }, tab)
-  expect(r.ok).toBe(true)
-}
-
-async function value<K extends ChannelName>(channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const result = await t.app.dispatch(channel, input, tab)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.value as OutputOf<K>
-}
+const { login, value } = appTab(() => t, tab)
 
 const sqlite = () => t.app.services.db.$client
 const rows = (sql: string, ...args: unknown[]) =>

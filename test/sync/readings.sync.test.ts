@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { insertBranchRows } from '../../src-server/admin/reference'
 import { queryRows } from '../../src-server/db/query'
 import {
-  seedAccountWithDebt,
+  seedAccountWithMeter,
   seedBranch,
   type SeededBranch,
   useSyncServer,
@@ -13,48 +12,17 @@ import type { HeadlessClient } from './support/client'
 const { database, desk } = useSyncServer()
 
 /** An account with a one-zone meter read at 10 000 and then about 150 kWh a month. */
-async function accountWithMeter(branch: SeededBranch, number: string) {
-  const accountId = await seedAccountWithDebt(database.db, branch, number)
-  const meterId = `meter-${number}`
-  await insertBranchRows(database.db, branch.branchId, [
-    {
-      table: 'meters',
-      rows: [
-        {
-          id: meterId,
-          accountId,
-          service: 'electricity',
-          model: 'Меркурий 201.5',
-          serialNumber: `S${number}`,
-          zones: 1,
-          intDigits: 6,
-          fracDigits: 1,
-          installedAt: '2015-05-01',
-          nextVerificationAt: '2031-05-01',
-        },
-      ],
-    },
-    {
-      table: 'readings',
-      rows: Array.from({ length: 6 }, (_, i) => {
-        const date = `2026-${String(i + 5).padStart(2, '0')}-20`
-        return {
-          id: `r-${number}-${i}`,
-          meterId,
-          accountId,
-          zone: 'T1',
-          rawValue: String(10_000 + 150 * i),
-          value: 10_000 + 150 * i,
-          readingDate: date,
-          enteredAt: `${date}T10:00:00.000Z`,
-          period: date.slice(0, 7),
-          source: 'phone',
-          status: 'billed',
-        }
-      }),
-    },
-  ])
-  return { accountId, meterId }
+function accountWithMeter(branch: SeededBranch, number: string) {
+  return seedAccountWithMeter(
+    database.db,
+    branch,
+    number,
+    { nextVerificationAt: '2031-05-01' },
+    Array.from({ length: 6 }, (_, i) => {
+      const readingDate = `2026-${String(i + 5).padStart(2, '0')}-20`
+      return { id: `r-${number}-${i}`, zone: 'T1', value: 10_000 + 150 * i, readingDate }
+    }),
+  )
 }
 
 const submit = (

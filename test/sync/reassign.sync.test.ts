@@ -4,8 +4,14 @@ import { clientFor } from '../../src-main/sync/sync-run'
 import { currentDevice } from '../../src-main/workstation/device'
 import { queryRows } from '../../src-server/db/query'
 import { syncMessages } from '../../src-shared/sync/messages'
-import { accountInput, testOperators } from '../support/temp-app'
-import { operatorIdOf, seedBranch, type SeededBranch, useSyncServer } from '../support/server'
+import { testOperators } from '../support/temp-app'
+import {
+  branchAccountInput,
+  operatorIdOf,
+  seedBranch,
+  type SeededBranch,
+  useSyncServer,
+} from '../support/server'
 import type { HeadlessClient } from './support/client'
 import { expectConverged } from './support/scenario'
 
@@ -16,11 +22,7 @@ async function register(client: HeadlessClient, branch: SeededBranch, number: st
   await client.login(branch.login(clerk.login), clerk.password)
   const { accountId } = await client.call<{ accountId: string }>(
     'accounts.register',
-    accountInput({
-      number,
-      officeId: branch.officeId,
-      services: [{ service: 'electricity', supplierId: branch.supplierId }],
-    }),
+    branchAccountInput(branch, number),
   )
   return accountId
 }

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm'
 import { describe, expect, it, vi } from 'vitest'
-import { insertBranchRows } from '../../src-server/admin/reference'
 import { queryRows } from '../../src-server/db/query'
 import { cancelMessages } from '../../src-main/payments/cancel-online'
 import { listSyncCommands } from '../../src-main/sync/outbox-list'
@@ -10,6 +9,7 @@ import { syncMessages } from '../../src-shared/sync/messages'
 import { testOperators } from '../support/temp-app'
 import {
   seedAccountWithDebt,
+  seedAccountWithMeter,
   seedBranch,
   type SeededBranch,
   useSyncServer,
@@ -21,7 +21,7 @@ import { FaultProxy } from './support/fault-proxy'
 // one fact of each; the other desk's pull never stops on its own refused fact, which is set aside
 // (in no balance, on its sync screen) while the server's takes its place.
 
-const { database, server, workstation, pulled: desk } = useSyncServer()
+const { database, server, pulled: desk } = useSyncServer()
 const [clerk, cashier, supervisor] = testOperators
 
 /** The desk's network goes down (a port nothing listens on) or comes back. */
@@ -84,18 +84,41 @@ async function history(client: HeadlessClient, accountId: string) {
   })
 }
 
+/** A branch, an account of it owing, and two desks that have pulled it (A through `aUrl`). */
+async function twoDesks(accountNumber: string, aUrl?: string) {
+  const branch = await seedBranch(database.db)
+  const accountId = await seedAccountWithDebt(database.db, branch, accountNumber)
+  const [a, b] = [await desk(branch, aUrl), await desk(branch)]
+  return { branch, accountId, a, b }
+}
+
+/** The cashier logs in at the desk and opens a shift with this cash in the drawer. */
+async function openShift(client: HeadlessClient, branch: SeededBranch, openingCash: number) {
+  await as(client, branch, cashier)
+  await client.call('shifts.open', { openingCash })
+}
+
+/** A cash payment taken at `payer` in a shift it opens, pushed, then pulled by `other`: its id. */
+async function paymentPulled(
+  { branch, accountId }: { branch: SeededBranch; accountId: string },
+  [payer, other]: [HeadlessClient, HeadlessClient],
+  openingCash: number,
+  amount: number,
+) {
+  await openShift(payer, branch, openingCash)
+  const { paymentId } = await payCash(payer, branch, accountId, amount)
+  await payer.sync()
+  await other.sync()
+  return paymentId
+}
+
 describe('two desks cancel one payment', () => {
   it('the server keeps one refund; desk A sets its own aside, pulls on, converges and shows its shift’s difference', async () => {
-    const branch = await seedBranch(database.db)
-    const accountId = await seedAccountWithDebt(database.db, branch, '7790000001')
-    const [a, b] = [await desk(branch), await desk(branch)]
+    const scene = await twoDesks('7790000001')
+    const { branch, accountId, a, b } = scene
 
     // 1. Desk A takes a payment; both desks sync. Desk A's network goes down.
-    await as(a, branch, cashier)
-    await a.call('shifts.open', { openingCash: 500_000 })
-    const { paymentId } = await payCash(a, branch, accountId, 100_000)
-    await a.sync()
-    await b.sync()
+    const paymentId = await paymentPulled(scene, [a, b], 500_000, 100_000)
     network(a, false)
     // The dialog says which rule holds: A took it (offline too), B only online.
     expect((await history(a, accountId))[0]!.cancelsOnlyOnline).toBe(false)
@@ -103,8 +126,7 @@ describe('two desks cancel one payment', () => {
     expect((await history(b, accountId))[0]!.cancelsOnlyOnline).toBe(true)
 
     // 2. The supervisor at desk B cancels it: online, the server answers before the refund.
-    await as(b, branch, cashier)
-    await b.call('shifts.open', { openingCash: 500_000 })
+    await openShift(b, branch, 500_000)
     await as(b, branch, supervisor)
     await cancel(b, paymentId)
     expect(await serverIds('payment_cancellations', branch)).toEqual(
@@ -181,17 +203,11 @@ describe('two desks cancel one payment', () => {
   })
 
   it('a shift closed after its refund was set aside still reports it, and the server flags the shift', async () => {
-    const branch = await seedBranch(database.db)
-    const accountId = await seedAccountWithDebt(database.db, branch, '7790000006')
-    const [a, b] = [await desk(branch), await desk(branch)]
-    await as(a, branch, cashier)
-    await a.call('shifts.open', { openingCash: 500_000 })
-    const { paymentId } = await payCash(a, branch, accountId, 60_000)
-    await a.sync()
-    await b.sync()
+    const scene = await twoDesks('7790000006')
+    const { branch, a, b } = scene
+    const paymentId = await paymentPulled(scene, [a, b], 500_000, 60_000)
     network(a, false)
-    await as(b, branch, cashier)
-    await b.call('shifts.open', { openingCash: 0 })
+    await openShift(b, branch, 0)
     await as(b, branch, supervisor)
     await cancel(b, paymentId)
     await as(a, branch, supervisor)
@@ -219,16 +235,10 @@ describe('two desks cancel one payment', () => {
   })
 
   it('offline, a desk cannot cancel a payment taken at another desk', async () => {
-    const branch = await seedBranch(database.db)
-    const accountId = await seedAccountWithDebt(database.db, branch, '7790000002')
-    const [a, b] = [await desk(branch), await desk(branch)]
-    await as(b, branch, cashier)
-    await b.call('shifts.open', { openingCash: 0 })
-    const { paymentId } = await payCash(b, branch, accountId, 50_000)
-    await b.sync()
-    await a.sync()
-    await as(a, branch, cashier)
-    await a.call('shifts.open', { openingCash: 100_000 })
+    const scene = await twoDesks('7790000002')
+    const { branch, a, b } = scene
+    const paymentId = await paymentPulled(scene, [b, a], 0, 50_000)
+    await openShift(a, branch, 100_000)
     network(a, false)
     await as(a, branch, supervisor)
     await expect(cancel(a, paymentId)).rejects.toThrow(cancelMessages.offline)
@@ -237,20 +247,14 @@ describe('two desks cancel one payment', () => {
   })
 
   it('online, the server refuses at once a cancellation another desk made first; nothing is refunded', async () => {
-    const branch = await seedBranch(database.db)
-    const accountId = await seedAccountWithDebt(database.db, branch, '7790000003')
-    const [a, b] = [await desk(branch), await desk(branch)]
-    await as(b, branch, cashier)
-    await b.call('shifts.open', { openingCash: 0 })
-    const { paymentId } = await payCash(b, branch, accountId, 50_000)
-    await b.sync()
-    await a.sync()
+    const scene = await twoDesks('7790000003')
+    const { branch, accountId, a, b } = scene
+    const paymentId = await paymentPulled(scene, [b, a], 0, 50_000)
     // B cancels its own payment; A has not pulled it yet and tries too.
     await as(b, branch, supervisor)
     await cancel(b, paymentId)
     await b.sync()
-    await as(a, branch, cashier)
-    await a.call('shifts.open', { openingCash: 100_000 })
+    await openShift(a, branch, 100_000)
     await as(a, branch, supervisor)
     await expect(cancel(a, paymentId)).rejects.toThrow(
       cancelMessages.rejected(syncMessages.paymentAlreadyCancelled),
@@ -275,18 +279,10 @@ describe('a cancellation whose answer is lost', () => {
   it('waits for the server, which takes it once; the clerk is told to wait', async () => {
     const proxy = await new FaultProxy(server.url).start()
     try {
-      const branch = await seedBranch(database.db)
-      const accountId = await seedAccountWithDebt(database.db, branch, '7790000005')
-      const b = await desk(branch)
-      const a = await workstation(branch, proxy.url)
-      await a.sync()
-      await as(b, branch, cashier)
-      await b.call('shifts.open', { openingCash: 0 })
-      const { paymentId } = await payCash(b, branch, accountId, 50_000)
-      await b.sync()
-      await a.sync()
-      await as(a, branch, cashier)
-      await a.call('shifts.open', { openingCash: 100_000 })
+      const scene = await twoDesks('7790000005', proxy.url)
+      const { branch, a, b } = scene
+      const paymentId = await paymentPulled(scene, [b, a], 0, 50_000)
+      await openShift(a, branch, 100_000)
       const before = proxy.seen.length
       await as(a, branch, supervisor)
       // The cashier's logout reaches the server in the background: past it, only the cancel talks.
@@ -312,27 +308,9 @@ describe('a cancellation whose answer is lost', () => {
 describe('two clerks delete one reading', () => {
   it('the server keeps one deletion; the other desk sets its own aside and pulls on', async () => {
     const branch = await seedBranch(database.db)
-    const accountId = await seedAccountWithDebt(database.db, branch, '7790000004')
-    const meterId = 'meter-7790000004'
-    await insertBranchRows(database.db, branch.branchId, [
-      {
-        table: 'meters',
-        rows: [
-          {
-            id: meterId,
-            accountId,
-            service: 'electricity',
-            model: 'Меркурий 201.5',
-            serialNumber: 'S7790000004',
-            zones: 1,
-            intDigits: 6,
-            fracDigits: 1,
-            installedAt: '2015-05-01',
-            nextVerificationAt: '2031-05-01',
-          },
-        ],
-      },
-    ])
+    const { accountId, meterId } = await seedAccountWithMeter(database.db, branch, '7790000004', {
+      nextVerificationAt: '2031-05-01',
+    })
     const [a, b] = [await desk(branch), await desk(branch)]
     await as(a, branch, clerk)
     const { readingIds } = await a.call<{ readingIds: string[] }>('readings.submit', {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ChannelName, InputOf, OutputOf } from '../../src-shared/api/contract'
 import { accountInput, ids, tempApp, testOperators, type TempApp } from '../support/temp-app'
+import { appTab } from '../support/app-tab'
 
 let t: TempApp
 const tab = 'web:desk'
@@ -11,17 +11,7 @@ beforeEach(async () => {
 })
 afterEach(() => t.cleanup())
 
-async function login(op: (typeof testOperators)[number]) {
-  await t.app.dispatch('session.logout', {}, tab)
-  const r = await t.app.dispatch('session.login', { login: op.login, password: op.password }, tab)
-  expect(r.ok).toBe(true)
-}
-
-async function value<K extends ChannelName>(channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const result = await t.app.dispatch(channel, input, tab)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.value as OutputOf<K>
-}
+const { login, value } = appTab(() => t, tab)
 
 /** A clerk's account on ул. Мира with one holder and electricity; its id. */
 async function registerAccount(number: string, lastName: string, firstName: string, house: string) {

@@ -93,6 +93,20 @@ function dispatch<K extends ChannelName>(desk: HeadlessClient, channel: K, input
   return desk.app.dispatch(channel, input, 'test-tab')
 }
 
+/** A new workstation in its first-run wizard (no sync yet): what it answers to «register». */
+function firstRunWizard() {
+  const setupDir = mkdtempSync(join(dir, 'setup-'))
+  const app = createApp({
+    dataDir: setupDir,
+    appVersion: '1.0.0',
+    printer: chromiumPdfPrinter(join(setupDir, 'printed')),
+    startSync: false,
+  })
+  opened.push({ close: () => app.close() })
+  return (serverUrl: string, code: string) =>
+    app.dispatch('setup.register', { serverUrl, code }, 'web:setup')
+}
+
 /** A workstation registered with the full code over https, its certificate pinned. */
 async function pinnedDesk(server: TestServer) {
   const branch = await seedBranch(database.db)
@@ -133,28 +147,13 @@ describe('HTTPS and the pinned server certificate', () => {
     // certificate, so the code is never sent and stays good for the real server.
     const branch = await seedBranch(database.db)
     const code = await registrationCode(branch.officeId, central.fingerprint!)
-    const setupDir = mkdtempSync(join(dir, 'setup-'))
-    const app = createApp({
-      dataDir: setupDir,
-      appVersion: '1.0.0',
-      printer: chromiumPdfPrinter(join(setupDir, 'printed')),
-      startSync: false,
-    })
-    opened.push({ close: () => app.close() })
-    const wizard = await app.dispatch(
-      'setup.register',
-      { serverUrl: rogue.url, code: code.full },
-      'web:setup',
-    )
+    const register = firstRunWizard()
+    const wizard = await register(rogue.url, code.full)
     expect(wizard.ok ? null : wizard.error.fields?.serverUrl).toMatch(
       /^Адрес сервера: по этому адресу отвечает другой сервер — его сертификат не совпадает/u,
     )
     // Without the pin the code is not sent to an https server at all.
-    const bare = await app.dispatch(
-      'setup.register',
-      { serverUrl: central.url, code: code.code },
-      'web:setup',
-    )
+    const bare = await register(central.url, code.code)
     expect(bare.ok ? null : bare.error.fields?.code).toMatch(
       /^Код регистрации: для сервера по https нужен полный код/u,
     )
@@ -262,19 +261,7 @@ describe('rate limits', () => {
       name: 'Окно 8',
       receiptPrefix: 'RL0008',
     })
-    const setupDir = mkdtempSync(join(dir, 'setup-'))
-    const app = createApp({
-      dataDir: setupDir,
-      appVersion: '1.0.0',
-      printer: chromiumPdfPrinter(join(setupDir, 'printed')),
-      startSync: false,
-    })
-    opened.push({ close: () => app.close() })
-    const wizard = await app.dispatch(
-      'setup.register',
-      { serverUrl: server.url, code: issued.code },
-      'web:setup',
-    )
+    const wizard = await firstRunWizard()(server.url, issued.code)
     expect(wizard.ok ? null : wizard.error.fields?.code).toMatch(
       /^Слишком много попыток ввести код/u,
     )

@@ -22,14 +22,20 @@ import { seedBranch, useSyncServer } from '../support/server'
 const { database, server } = useSyncServer()
 const versions = { protocol: SYNC_PROTOCOL_VERSION, schema: 0, app: '1.0.0' }
 
+/** A new branch and the code its administrator issued for window `n` of its office. */
+async function codeForWindow(n: number) {
+  const branch = await seedBranch(database.db)
+  const issued = await issueRegistrationCode(database.db, {
+    officeId: branch.officeId,
+    name: `Окно ${n}`,
+    receiptPrefix: `OK000${n}`,
+  })
+  return { branch, issued }
+}
+
 describe('registering a workstation with a one-time code, and logging in against the server', () => {
   it('gives the credentials once; a used, mistyped or unknown code gets nothing', async () => {
-    const branch = await seedBranch(database.db)
-    const issued = await issueRegistrationCode(database.db, {
-      officeId: branch.officeId,
-      name: 'Окно 3',
-      receiptPrefix: 'OK0003',
-    })
+    const { issued } = await codeForWindow(3)
     // 80 random bits: four groups of four in Crockford's base 32.
     expect(issued.code).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){3}[0-9A-HJKMNP-TV-Z]{4}$/)
     // Typed in lower case and without the dash, it is the same code.
@@ -46,12 +52,7 @@ describe('registering a workstation with a one-time code, and logging in against
   })
 
   it('the first-run wizard registers an empty workstation and bootstraps it; then a clerk logs in', async () => {
-    const branch = await seedBranch(database.db)
-    const issued = await issueRegistrationCode(database.db, {
-      officeId: branch.officeId,
-      name: 'Окно 4',
-      receiptPrefix: 'OK0004',
-    })
+    const { branch, issued } = await codeForWindow(4)
     const dir = mkdtempSync(join(tmpdir(), 'energo-setup-'))
     const app = createApp({
       dataDir: dir,

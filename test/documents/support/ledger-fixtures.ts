@@ -84,3 +84,12 @@ export const ledger: LedgerEntry[] = [
     channel: 'банк',
   },
 ]
+
+/** A reconciliation statement's range and entries: July and August, every service of the ledger. */
+export const julyToAugust = {
+  companyName: 'АО «Тверьэнергосбыт»',
+  from: '2026-07-01',
+  to: '2026-08-31',
+  serviceName: null,
+  entries: ledger,
+}
