@@ -6,16 +6,19 @@ import type {
   TariffGroup,
   Address,
 } from '../src-shared/accounts/domain'
+import type { LedgerKind } from '../src-shared/balances/ledger'
+import type { ChargeBasis } from '../src-shared/billing/bill-service'
 import type { Role } from '../src-shared/operators/roles'
+import type { PaymentChannel, PaymentMethod } from '../src-shared/payments/domain'
+import type { ReadingSource, ReadingStatus, Zone } from '../src-shared/readings/domain'
 import type { ServiceRequestKind } from '../src-shared/service-requests/domain'
+import type { OfficeRow, SupplierRow } from '../src-shared/settings/contract'
 
 /**
  * The demo data, row by row, in the replica's columns (camelCase here, snake_case in SQLite).
  * Money is integer kopecks, rates integer 1/1000 kopeck, dates YYYY-MM-DD, instants ISO UTC,
  * periods YYYY-MM, areas and volumes decimal strings.
  */
-
-export type Zone = 'T1' | 'T2' | 'T3'
 
 export interface DemoOptions {
   seed: number
@@ -32,35 +35,11 @@ export interface BranchRow {
   name: string
 }
 
-export interface OfficeRow {
-  id: string
-  branchId: string
-  name: string
-  address: string
-  phone: string | null
-}
-
 export interface WorkstationRow {
   id: string
   officeId: string
   name: string
   receiptPrefix: string
-}
-
-export interface SupplierRow {
-  id: string
-  name: string
-  shortName: string
-  inn: string
-  kpp: string | null
-  ogrn: string | null
-  address: string | null
-  phone: string | null
-  email: string | null
-  bankAccount: string
-  bankName: string
-  bic: string
-  correspondentAccount: string
 }
 
 export interface ServiceRow {
@@ -211,8 +190,8 @@ export interface ReadingRow {
   readingDate: string
   enteredAt: string
   period: string
-  source: 'phone' | 'office' | 'portal' | 'control' | 'bill'
-  status: 'accepted' | 'rejected' | 'billed'
+  source: ReadingSource
+  status: ReadingStatus
   rejectReason: string | null
   operatorId: string | null
   workstationId: string | null
@@ -233,9 +212,9 @@ export interface ChargeRow {
   supplierId: string
   service: Service
   period: string
-  kind: 'charge' | 'recalculation' | 'penalty'
+  kind: Extract<LedgerKind, 'charge' | 'recalculation' | 'penalty'>
   volume: string | null
-  basis: 'meter' | 'average' | 'norm' | null
+  basis: ChargeBasis | null
   rateMillikopecks: number | null
   amount: number
   createdAt: string
@@ -248,8 +227,8 @@ export interface PaymentRow {
   accountId: string
   paidAt: string
   amount: number
-  method: 'cash' | 'card' | 'transfer'
-  channel: 'office' | 'bank' | 'portal' | 'post'
+  method: PaymentMethod
+  channel: PaymentChannel
   receiptNumber: string | null
   officeId: string | null
   operatorId: string | null
