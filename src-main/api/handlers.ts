@@ -1,5 +1,5 @@
 import { accountHandlers } from '../accounts/handlers'
-import { alertHandlers } from '../notifications/handlers'
+import { notificationHandlers } from '../notifications/handlers'
 import { documentHandlers } from '../documents/handlers'
 import { billingHandlers } from '../billing/handlers'
 import { historyHandlers } from '../audit/handlers'
@@ -7,7 +7,7 @@ import { meterHandlers } from '../meters/handlers'
 import { operatorHandlers } from '../operators/handlers'
 import { paymentHandlers } from '../payments/handlers'
 import { readingHandlers } from '../readings/handlers'
-import { referenceHandlers } from '../settings/handlers'
+import { settingsHandlers } from '../settings/handlers'
 import { reportHandlers } from '../reports/handlers'
 import { shiftHandlers } from '../shifts/handlers'
 import { syncHandlers } from '../sync/handlers'
@@ -27,9 +27,9 @@ export const handlers: Handlers = {
   ...paymentHandlers,
   ...shiftHandlers,
   ...syncHandlers,
-  ...alertHandlers,
+  ...notificationHandlers,
   ...historyHandlers,
-  ...referenceHandlers,
+  ...settingsHandlers,
   ...reportHandlers,
   ...documentHandlers,
   ...serviceRequestHandlers,

@@ -62,7 +62,7 @@ export function adminCommand<A, R, N extends CommandName>(
   return sendNow(ctx, runCommand(ctx, def, input))
 }
 
-export const referenceHandlers: {
+export const settingsHandlers: {
   'settings.tariffs': Handler<'settings.tariffs'>
   'settings.suppliers': Handler<'settings.suppliers'>
   'settings.offices': Handler<'settings.offices'>

@@ -1,7 +1,10 @@
 import { ref, shallowRef, watch, type WatchSource } from 'vue'
-import type { HistoryEntry, HistoryPage } from '../../src-shared/audit/contract'
+import type {
+  AuditLine as HistoryEntry,
+  AuditPage as HistoryPage,
+} from '../../src-shared/audit/contract'
 import type { ApiResult } from '../../src-shared/api/result'
-import type { HistoryKind } from '../../src-shared/audit/words'
+import type { AuditKind as HistoryKind } from '../../src-shared/audit/words'
 
 export const historyPageSize = 50
 

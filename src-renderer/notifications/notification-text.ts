@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n'
-import type { Alert } from '../../src-shared/notifications/notifications'
+import type { Notification as Alert } from '../../src-shared/notifications/notifications'
 import { formatDate, formatPeriod } from '../format/date'
 import { formatMoney } from '../format/money'
 

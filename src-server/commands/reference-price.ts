@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { requestMessages } from '../../src-shared/service-requests/messages'
 import { queryRow } from '../db/query'
 import {
-  referenceMessages,
+  settingsMessages,
   requireCentralAdmin,
   requireNotPast,
   supplierExists,
@@ -15,8 +15,7 @@ export const priceListSet = serverCommand({
   async apply(tx, write, args, ctx) {
     requireCentralAdmin(ctx)
     await requireNotPast(tx, args.validFrom, ctx.at)
-    if (!(await supplierExists(tx, args.supplierId)))
-      reject(referenceMessages.notFound('Поставщик'))
+    if (!(await supplierExists(tx, args.supplierId))) reject(settingsMessages.notFound('Поставщик'))
     const latest = await queryRow<{ validFrom: string | null }>(
       tx,
       sql`SELECT max(valid_from) AS "validFrom" FROM price_list

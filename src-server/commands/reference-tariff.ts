@@ -3,7 +3,7 @@ import { dayBefore } from '../../src-shared/dates'
 import { rateMillikopecks } from '../../src-shared/settings/schemas'
 import { queryRow } from '../db/query'
 import {
-  referenceMessages,
+  settingsMessages,
   requireCentralAdmin,
   requireNotPast,
   supplierExists,
@@ -19,8 +19,7 @@ export const tariffSet = serverCommand({
   async apply(tx, write, args, ctx) {
     requireCentralAdmin(ctx)
     await requireNotPast(tx, args.validFrom, ctx.at)
-    if (!(await supplierExists(tx, args.supplierId)))
-      reject(referenceMessages.notFound('Поставщик'))
+    if (!(await supplierExists(tx, args.supplierId))) reject(settingsMessages.notFound('Поставщик'))
     const latest = await queryRow<{ id: string; validFrom: string; validTo: string | null }>(
       tx,
       sql`SELECT id, valid_from AS "validFrom", valid_to AS "validTo" FROM tariffs
