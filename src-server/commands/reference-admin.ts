@@ -35,3 +35,14 @@ export async function requireNotPast(tx: ServerDb, validFrom: string, at: string
   const today = officeDate(instant, zone)
   if (validFrom < today) reject(settingsMessages.inPast(today))
 }
+
+/** A central admin's new global price or rate of a supplier: from today or later, supplier known. */
+export async function requireSupplierDatedChange(
+  tx: ServerDb,
+  args: { validFrom: string; supplierId: string },
+  ctx: ServerCommandContext,
+): Promise<void> {
+  requireCentralAdmin(ctx)
+  await requireNotPast(tx, args.validFrom, ctx.at)
+  if (!(await supplierExists(tx, args.supplierId))) reject(settingsMessages.notFound('Поставщик'))
+}
