@@ -2,7 +2,7 @@ import { accountHandlers } from '../accounts/handlers'
 import { notificationHandlers } from '../notifications/handlers'
 import { documentHandlers } from '../documents/handlers'
 import { billingHandlers } from '../billing/handlers'
-import { historyHandlers } from '../audit/handlers'
+import { auditHandlers } from '../audit/handlers'
 import { meterHandlers } from '../meters/handlers'
 import { operatorHandlers } from '../operators/handlers'
 import { paymentHandlers } from '../payments/handlers'
@@ -28,7 +28,7 @@ export const handlers: Handlers = {
   ...shiftHandlers,
   ...syncHandlers,
   ...notificationHandlers,
-  ...historyHandlers,
+  ...auditHandlers,
   ...settingsHandlers,
   ...reportHandlers,
   ...documentHandlers,

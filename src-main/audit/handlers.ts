@@ -1,13 +1,10 @@
 import { auditOfOthersRoles } from '../../src-shared/audit/contract'
 import type { Role } from '../../src-shared/operators/roles'
-import type { Handler } from '../api/dispatch'
+import type { DomainHandlers } from '../api/dispatch'
 import { ApiFailure } from '../api/failure'
 import { accountHistory, operatorHistory } from './history'
 
-export const historyHandlers: {
-  'audit.account': Handler<'audit.account'>
-  'audit.operator': Handler<'audit.operator'>
-} = {
+export const auditHandlers: DomainHandlers<'audit'> = {
   'audit.account': ({ accountId, ...range }, { services }) =>
     accountHistory(services.db, accountId, { ...range, timeZone: services.timeZone }),
 

@@ -1,5 +1,5 @@
 import { officeToday } from '../api/context'
-import type { Handler } from '../api/dispatch'
+import type { DomainHandlers } from '../api/dispatch'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
 import { currentDevice } from '../workstation/device'
@@ -17,10 +17,7 @@ function workstationOffice(db: Db): string | null {
   return row?.officeId ?? null
 }
 
-export const notificationHandlers: {
-  'notifications.account': Handler<'notifications.account'>
-  'notifications.list': Handler<'notifications.list'>
-} = {
+export const notificationHandlers: DomainHandlers<'notifications'> = {
   'notifications.account': (input, ctx) =>
     notificationsOfAccount(
       ctx.services.db,
