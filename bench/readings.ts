@@ -7,7 +7,6 @@
  * transaction on the same file with the same pragmas. The save's p95 over the raw p95 says how
  * much the app adds to what SQLite cannot avoid, whatever else the machine is doing.
  */
-import { join } from 'node:path'
 import { uuidv7 } from 'uuidv7'
 import type { Zone } from '../src-shared/readings/domain'
 import { validateReadingSubmission } from '../src-shared/readings/validate-reading'

@@ -1,6 +1,5 @@
 // Child process for kill.sync.test.ts: a workstation that registers accounts and syncs in small
 // batches and pages, over and over, until it is killed.
-import { once } from 'node:events'
 import { registerAccountSchema } from '../../../src-shared/accounts/schemas'
 import { registerAccount } from '../../../src-main/accounts/register-account'
 import { executeCommand } from '../../../src-main/commands/command'
@@ -9,9 +8,6 @@ import { runSync } from '../../../src-main/sync/sync-run'
 import { accountInput } from '../../support/temp-app'
 
 const [file, officeId, startArg, clerkId] = process.argv.slice(2)
-// Started ahead of its turn, while the workstation before it still runs: it touches the replica
-// only when the parent says so (a line on stdin).
-await once(process.stdin, 'data')
 const db = openReplica({ file: file! })
 let n = Number(startArg)
 process.stdout.write('ready\n')
