@@ -6,13 +6,18 @@ import type {
   TariffGroup,
   Address,
 } from '../src-shared/accounts/domain'
+import type { MeterSummary } from '../src-shared/accounts/types'
 import type { LedgerKind } from '../src-shared/balances/ledger'
 import type { ChargeBasis } from '../src-shared/billing/bill-service'
 import type { Role } from '../src-shared/operators/roles'
 import type { PaymentChannel, PaymentMethod } from '../src-shared/payments/domain'
 import type { ReadingSource, ReadingStatus, Zone } from '../src-shared/readings/domain'
 import type { ServiceRequestKind } from '../src-shared/service-requests/domain'
-import type { OfficeRow, SupplierRow } from '../src-shared/settings/contract'
+import type {
+  OfficeRow,
+  SupplierRow,
+  TariffRow as SettingsTariffRow,
+} from '../src-shared/settings/contract'
 
 /**
  * The demo data, row by row, in the replica's columns (camelCase here, snake_case in SQLite).
@@ -48,16 +53,8 @@ export interface ServiceRow {
   unit: string
 }
 
-export interface TariffRow {
-  id: string
-  supplierId: string
-  service: Service
-  tariffGroup: TariffGroup
-  zone: Zone
-  validFrom: string
-  validTo: string | null
-  rateMillikopecks: number
-}
+/** A tariff row as the settings screen lists it, without the supplier's name. */
+export type TariffRow = Omit<SettingsTariffRow, 'supplierName'>
 
 /** A service request kind's price from a date (global, as an admin sets it). */
 export interface PriceListRow {
@@ -156,27 +153,12 @@ export interface ConsentRow {
   createdAt: string
 }
 
-export interface MeterRow {
-  id: string
+/** The meter as the account card shows it, in its table's columns (seals as JSON). */
+export interface MeterRow extends Omit<MeterSummary, 'verification' | 'seals' | 'lastReadings'> {
   accountId: string
-  service: Service
-  model: string
-  serialNumber: string
-  zones: number
-  intDigits: number
-  fracDigits: number
-  transformationRatio: number
-  accuracyClass: string | null
-  phases: number | null
-  location: string | null
-  installedAt: string
-  verifiedAt: string | null
   verificationIntervalYears: number | null
-  nextVerificationAt: string | null
   /** JSON array of seal numbers */
   seals: string
-  status: 'active' | 'removed'
-  removedAt: string | null
 }
 
 export interface ReadingRow {
