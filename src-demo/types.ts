@@ -9,13 +9,13 @@ import type {
 import type { MeterSummary } from '../src-shared/accounts/types'
 import type { LedgerKind } from '../src-shared/balances/ledger'
 import type { ChargeBasis } from '../src-shared/billing/bill-service'
-import type { Role } from '../src-shared/operators/roles'
 import type { PaymentChannel, PaymentMethod } from '../src-shared/payments/domain'
 import type { ReadingSource, ReadingStatus, Zone } from '../src-shared/readings/domain'
 import type { ServiceRequestKind } from '../src-shared/service-requests/domain'
 import type {
   OfficeRow,
   SupplierRow,
+  OperatorRow as SettingsOperatorRow,
   TariffRow as SettingsTariffRow,
 } from '../src-shared/settings/contract'
 
@@ -74,12 +74,7 @@ export interface SettingRow {
 }
 
 /** An operator without a password hash: hashing is salted, so it happens at load time. */
-export interface OperatorRow {
-  id: string
-  login: string
-  fullName: string
-  role: Role
-  officeId: string | null
+export interface OperatorRow extends Omit<SettingsOperatorRow, 'officeName' | 'active'> {
   createdAt: string
 }
 
