@@ -9,7 +9,6 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import type { Statement } from 'better-sqlite3'
 import { uuidv7 } from 'uuidv7'
 import { renderReceiptHtml } from '../src-shared/documents/receipt-html'
@@ -23,7 +22,8 @@ import { openShiftOf, shiftById, shiftReport } from '../src-main/shifts/shifts'
 import { currentDevice } from '../src-main/workstation/device'
 import { readSetting } from '../src-main/settings/settings'
 import type { Db } from '../src-main/db/connection'
-import { benchReplicaCopy } from './replica-cache'
+import { benchCounts } from './options'
+import { demoReplicaCopy } from './replica-cache'
 import { insertEveryColumn, rawCommandWriter, type RawRows } from './raw-write'
 import { CpuTime, ratio, Timings } from './timings'
 
@@ -62,26 +62,14 @@ function rawWriter(db: Db) {
 }
 
 export async function run(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      accounts: { type: 'string', default: '100000' },
-      months: { type: 'string', default: '24' },
-      payments: { type: 'string', default: '10000' },
-      /** Receipts printed to PDF after the payments (0: none). */
-      pdfs: { type: 'string', default: '20' },
-    },
+  const { accounts, months, payments, pdfs } = benchCounts(args, {
+    accounts: 100_000,
+    months: 24,
+    payments: 10_000,
+    /** Receipts printed to PDF after the payments (0: none). */
+    pdfs: 20,
   })
-  const accounts = Number(values.accounts)
-  const months = Number(values.months)
-  const payments = Number(values.payments)
-  const pdfs = Number(values.pdfs)
-  const { db } = benchReplicaCopy(join('.bench-data', `replica-${accounts}-${months}`), {
-    seed: 1,
-    accounts,
-    months,
-    today,
-  })
+  const { db } = demoReplicaCopy({ accounts, months, today })
   const ids = db.$client
     .prepare(`SELECT id FROM accounts WHERE rowid % ? = 0 LIMIT ?`)
     .pluck()

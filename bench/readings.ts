@@ -7,8 +7,6 @@
  * transaction on the same file with the same pragmas. The save's p95 over the raw p95 says how
  * much the app adds to what SQLite cannot avoid, whatever else the machine is doing.
  */
-import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import { uuidv7 } from 'uuidv7'
 import type { Zone } from '../src-shared/readings/domain'
 import { validateReadingSubmission } from '../src-shared/readings/validate-reading'
@@ -16,7 +14,8 @@ import { executeCommand } from '../src-main/commands/command'
 import type { Db } from '../src-main/db/connection'
 import { readingEntryContext } from '../src-main/readings/entry-context'
 import { submitReadings } from '../src-main/readings/submit-readings'
-import { benchReplicaCopy } from './replica-cache'
+import { benchCounts } from './options'
+import { demoReplicaCopy } from './replica-cache'
 import { insertEveryColumn, rawCommandWriter, type RawRows } from './raw-write'
 import { CpuTime, ratio, Timings } from './timings'
 
@@ -45,23 +44,12 @@ function rawWriter(db: Db) {
 }
 
 export function run(args: string[]): void {
-  const { values } = parseArgs({
-    args,
-    options: {
-      accounts: { type: 'string', default: '100000' },
-      months: { type: 'string', default: '24' },
-      submissions: { type: 'string', default: '10000' },
-    },
+  const { accounts, months, submissions } = benchCounts(args, {
+    accounts: 100_000,
+    months: 24,
+    submissions: 10_000,
   })
-  const accounts = Number(values.accounts)
-  const months = Number(values.months)
-  const submissions = Number(values.submissions)
-  const { db } = benchReplicaCopy(join('.bench-data', `replica-${accounts}-${months}`), {
-    seed: 1,
-    accounts,
-    months,
-    today,
-  })
+  const { db } = demoReplicaCopy({ accounts, months, today })
   // Active meters spread over the whole replica, the same ones on every run.
   const meters = db.$client
     .prepare(

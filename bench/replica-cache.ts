@@ -54,3 +54,9 @@ export function benchReplicaCopy(dir: string, options: DemoOptions): { db: Db; f
   copyFileSync(pristine.file, file)
   return { db: openReplica({ file }), file }
 }
+
+/** A fresh copy of the demo replica the writing benches share at one size (seed 1). */
+export function demoReplicaCopy(options: Omit<DemoOptions, 'seed'>): { db: Db; file: string } {
+  const dir = join('.bench-data', `replica-${options.accounts}-${options.months}`)
+  return benchReplicaCopy(dir, { seed: 1, ...options })
+}

@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util'
 import { searchPlan } from '../src-shared/accounts/search-terms'
 import { rawSearchKeys, searchAccounts } from '../src-main/accounts/search'
 import type { Db } from '../src-main/db/connection'
+import { benchCounts } from './options'
 import { benchReplica } from './replica-cache'
 
 /**
@@ -166,24 +166,15 @@ function measure(db: Db, kind: Kind, list: Sample[]): KindResult {
 }
 
 export function run(args: string[]): void {
-  const { values } = parseArgs({
-    args,
-    options: {
-      accounts: { type: 'string', default: '100000' },
-      seed: { type: 'string', default: '1' },
-      queries: { type: 'string', default: '1000' },
-      months: { type: 'string' },
-    },
-  })
-  const accounts = Number(values.accounts)
-  if (!Number.isInteger(accounts) || accounts < 1)
-    throw new Error('--accounts must be a positive integer')
+  const counts = benchCounts(args, { accounts: 100_000, seed: 1, queries: 1000, months: null })
+  const { accounts } = counts
+  if (accounts < 1) throw new Error('--accounts must be a positive integer')
   // Search needs no history: a little keeps the build short at a million accounts.
-  const months = values.months ? Number(values.months) : accounts >= 500_000 ? 1 : 3
-  const options = { seed: Number(values.seed), accounts, months, today: '2026-11-20' }
+  const months = counts.months ?? (accounts >= 500_000 ? 1 : 3)
+  const options = { seed: counts.seed, accounts, months, today: '2026-11-20' }
   const { db } = benchReplica(`.bench-data/search-${accounts}`, options)
   try {
-    const count = Number(values.queries)
+    const count = counts.queries
     const results = kinds.map((k, i) => measure(db, k, samples(db, k, i, count, accounts)))
 
     const header = [

@@ -8,11 +8,11 @@ import {
 import { required } from '../src-shared/billing/dated'
 import { addPeriods } from '../src-shared/billing/days'
 import { parseVolume, type TariffRate } from '../src-shared/billing/tariff-split'
-import { zones } from '../src-shared/readings/domain'
+import { zones, type Zone } from '../src-shared/readings/domain'
 import type { GenContext } from './context'
 import { demoLaw } from './law'
 import { demoTariffKey } from './reference'
-import type { ChargeRow, MeterRow, ReadingRow, Zone } from './types'
+import type { ChargeRow, MeterRow, ReadingRow } from './types'
 
 export interface BillingAccount {
   ctx: GenContext

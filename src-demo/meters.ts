@@ -2,7 +2,8 @@ import type { Service } from '../src-shared/accounts/domain'
 import { nextVerificationDate } from '../src-shared/meters/verification'
 import { isoDate } from './calendar'
 import { permute, type Rng } from './rng'
-import type { MeterRow, Zone } from './types'
+import type { Zone } from '../src-shared/readings/domain'
+import type { MeterRow } from './types'
 
 interface MeterModel {
   model: string

@@ -2,7 +2,8 @@ import { isoDate, monthOf, officeInstant, periodStart } from './calendar'
 import type { GenContext } from './context'
 import type { MeterPlan } from './meters'
 import type { Rng } from './rng'
-import type { ReadingRow, Zone } from './types'
+import type { Zone } from '../src-shared/readings/domain'
+import type { ReadingRow } from './types'
 
 export type ReadingSource = ReadingRow['source']
 

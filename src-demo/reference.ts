@@ -14,7 +14,8 @@ import { bankAccountWithKey, innWithCheck, ogrnWithCheck } from './requisites'
 import type { TariffRate } from '../src-shared/billing/tariff-split'
 import { tariffSpecs, tariffYear } from './tariffs'
 import type { Timeline } from './timeline'
-import type { DemoReference, PriceListRow, ServiceRow, SupplierRow, TariffRow } from './types'
+import type { SupplierRow } from '../src-shared/settings/contract'
+import type { DemoReference, PriceListRow, ServiceRow, TariffRow } from './types'
 
 const sberTver = {
   bankName: 'Тверское отделение № 8607 ПАО Сбербанк',

@@ -1,6 +1,6 @@
 import type { Service, TariffGroup } from '../src-shared/accounts/domain'
 import { tariffGroups } from '../src-shared/accounts/domain'
-import type { Zone } from './types'
+import type { Zone } from '../src-shared/readings/domain'
 
 /**
  * Demo tariffs: rates rise every 1 July. Anchored at the rates from 1 July 2025 and indexed

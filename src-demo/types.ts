@@ -6,16 +6,24 @@ import type {
   TariffGroup,
   Address,
 } from '../src-shared/accounts/domain'
-import type { Role } from '../src-shared/operators/roles'
+import type { MeterSummary } from '../src-shared/accounts/types'
+import type { LedgerKind } from '../src-shared/balances/ledger'
+import type { ChargeBasis } from '../src-shared/billing/bill-service'
+import type { PaymentChannel, PaymentMethod } from '../src-shared/payments/domain'
+import type { ReadingSource, ReadingStatus, Zone } from '../src-shared/readings/domain'
 import type { ServiceRequestKind } from '../src-shared/service-requests/domain'
+import type {
+  OfficeRow,
+  SupplierRow,
+  OperatorRow as SettingsOperatorRow,
+  TariffRow as SettingsTariffRow,
+} from '../src-shared/settings/contract'
 
 /**
  * The demo data, row by row, in the replica's columns (camelCase here, snake_case in SQLite).
  * Money is integer kopecks, rates integer 1/1000 kopeck, dates YYYY-MM-DD, instants ISO UTC,
  * periods YYYY-MM, areas and volumes decimal strings.
  */
-
-export type Zone = 'T1' | 'T2' | 'T3'
 
 export interface DemoOptions {
   seed: number
@@ -32,35 +40,11 @@ export interface BranchRow {
   name: string
 }
 
-export interface OfficeRow {
-  id: string
-  branchId: string
-  name: string
-  address: string
-  phone: string | null
-}
-
 export interface WorkstationRow {
   id: string
   officeId: string
   name: string
   receiptPrefix: string
-}
-
-export interface SupplierRow {
-  id: string
-  name: string
-  shortName: string
-  inn: string
-  kpp: string | null
-  ogrn: string | null
-  address: string | null
-  phone: string | null
-  email: string | null
-  bankAccount: string
-  bankName: string
-  bic: string
-  correspondentAccount: string
 }
 
 export interface ServiceRow {
@@ -69,16 +53,8 @@ export interface ServiceRow {
   unit: string
 }
 
-export interface TariffRow {
-  id: string
-  supplierId: string
-  service: Service
-  tariffGroup: TariffGroup
-  zone: Zone
-  validFrom: string
-  validTo: string | null
-  rateMillikopecks: number
-}
+/** A tariff row as the settings screen lists it, without the supplier's name. */
+export type TariffRow = Omit<SettingsTariffRow, 'supplierName'>
 
 /** A service request kind's price from a date (global, as an admin sets it). */
 export interface PriceListRow {
@@ -98,12 +74,7 @@ export interface SettingRow {
 }
 
 /** An operator without a password hash: hashing is salted, so it happens at load time. */
-export interface OperatorRow {
-  id: string
-  login: string
-  fullName: string
-  role: Role
-  officeId: string | null
+export interface OperatorRow extends Omit<SettingsOperatorRow, 'officeName' | 'active'> {
   createdAt: string
 }
 
@@ -177,27 +148,12 @@ export interface ConsentRow {
   createdAt: string
 }
 
-export interface MeterRow {
-  id: string
+/** The meter as the account card shows it, in its table's columns (seals as JSON). */
+export interface MeterRow extends Omit<MeterSummary, 'verification' | 'seals' | 'lastReadings'> {
   accountId: string
-  service: Service
-  model: string
-  serialNumber: string
-  zones: number
-  intDigits: number
-  fracDigits: number
-  transformationRatio: number
-  accuracyClass: string | null
-  phases: number | null
-  location: string | null
-  installedAt: string
-  verifiedAt: string | null
   verificationIntervalYears: number | null
-  nextVerificationAt: string | null
   /** JSON array of seal numbers */
   seals: string
-  status: 'active' | 'removed'
-  removedAt: string | null
 }
 
 export interface ReadingRow {
@@ -211,8 +167,8 @@ export interface ReadingRow {
   readingDate: string
   enteredAt: string
   period: string
-  source: 'phone' | 'office' | 'portal' | 'control' | 'bill'
-  status: 'accepted' | 'rejected' | 'billed'
+  source: ReadingSource
+  status: ReadingStatus
   rejectReason: string | null
   operatorId: string | null
   workstationId: string | null
@@ -233,9 +189,9 @@ export interface ChargeRow {
   supplierId: string
   service: Service
   period: string
-  kind: 'charge' | 'recalculation' | 'penalty'
+  kind: Extract<LedgerKind, 'charge' | 'recalculation' | 'penalty'>
   volume: string | null
-  basis: 'meter' | 'average' | 'norm' | null
+  basis: ChargeBasis | null
   rateMillikopecks: number | null
   amount: number
   createdAt: string
@@ -248,8 +204,8 @@ export interface PaymentRow {
   accountId: string
   paidAt: string
   amount: number
-  method: 'cash' | 'card' | 'transfer'
-  channel: 'office' | 'bank' | 'portal' | 'post'
+  method: PaymentMethod
+  channel: PaymentChannel
   receiptNumber: string | null
   officeId: string | null
   operatorId: string | null

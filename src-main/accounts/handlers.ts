@@ -1,6 +1,6 @@
 import { officeDate } from '../../src-shared/dates'
 import { workstationActor, writeAudit } from '../audit/audit-log'
-import type { Handler } from '../api/dispatch'
+import type { DomainHandlers } from '../api/dispatch'
 import { executeCommand } from '../commands/command'
 import { officeToday, runCommand } from '../api/context'
 import { storedAccount } from './account-fields'
@@ -15,20 +15,7 @@ import { recordConsent } from './record-consent'
 import { registerAccount } from './register-account'
 import { searchAccounts } from './search'
 
-export const accountHandlers: {
-  'accounts.search': Handler<'accounts.search'>
-  'accounts.card': Handler<'accounts.card'>
-  'accounts.register': Handler<'accounts.register'>
-  'accounts.formOptions': Handler<'accounts.formOptions'>
-  'accounts.form': Handler<'accounts.form'>
-  'accounts.duplicates': Handler<'accounts.duplicates'>
-  'accounts.customers': Handler<'accounts.customers'>
-  'accounts.edit': Handler<'accounts.edit'>
-  'accounts.linkPerson': Handler<'accounts.linkPerson'>
-  'accounts.unlinkPerson': Handler<'accounts.unlinkPerson'>
-  'accounts.recordConsent': Handler<'accounts.recordConsent'>
-  'accounts.close': Handler<'accounts.close'>
-} = {
+export const accountHandlers: DomainHandlers<'accounts'> = {
   'accounts.search': (input, { services }) => searchAccounts(services.db, input.query, input.limit),
 
   'accounts.card': (input, { services, session }) => {

@@ -1,6 +1,9 @@
 import { eq } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
-import type { RegisterAccountArgs } from '../../src-shared/accounts/schemas'
+import {
+  registeredAccountColumns,
+  type RegisterAccountArgs,
+} from '../../src-shared/accounts/schemas'
 import { accountNumberIssue } from '../../src-shared/accounts/number-format'
 import { officeDate } from '../../src-shared/dates'
 import { ApiFailure } from '../api/failure'
@@ -59,19 +62,10 @@ export const registerAccount: CommandDef<
     tx.insert(accounts)
       .values({
         id: accountId,
-        number: args.number,
-        els: args.els,
+        ...registeredAccountColumns(args),
         branchId: office.branchId,
         officeId: office.id,
         holderId: customerId,
-        holderRelation: args.relation,
-        ...args.address,
-        totalArea: args.totalArea,
-        livingArea: args.livingArea,
-        rooms: args.rooms ?? null,
-        residents: args.residents,
-        tariffGroup: args.tariffGroup,
-        notes: args.notes,
         createdAt: ctx.at,
         updatedAt: ctx.at,
         searchKey: nextSearchKey(tx),

@@ -29,6 +29,11 @@ export type Handler<K extends ChannelName> = (
 /** One handler per channel of the contract: the compiler refuses a missing one. */
 export type Handlers = { [K in ChannelName]: Handler<K> }
 
+/** One domain's handlers: one per channel named `<prefix>.…`, none missing. */
+export type DomainHandlers<Prefix extends string> = {
+  [K in ChannelName as K extends `${Prefix}.${string}` ? K : never]: Handler<K>
+}
+
 export type Dispatch = (
   channel: unknown,
   input: unknown,

@@ -1,13 +1,13 @@
 import { accountHandlers } from '../accounts/handlers'
-import { alertHandlers } from '../notifications/handlers'
+import { notificationHandlers } from '../notifications/handlers'
 import { documentHandlers } from '../documents/handlers'
 import { billingHandlers } from '../billing/handlers'
-import { historyHandlers } from '../audit/handlers'
+import { auditHandlers } from '../audit/handlers'
 import { meterHandlers } from '../meters/handlers'
 import { operatorHandlers } from '../operators/handlers'
 import { paymentHandlers } from '../payments/handlers'
 import { readingHandlers } from '../readings/handlers'
-import { referenceHandlers } from '../settings/handlers'
+import { settingsHandlers } from '../settings/handlers'
 import { reportHandlers } from '../reports/handlers'
 import { shiftHandlers } from '../shifts/handlers'
 import { syncHandlers } from '../sync/handlers'
@@ -27,9 +27,9 @@ export const handlers: Handlers = {
   ...paymentHandlers,
   ...shiftHandlers,
   ...syncHandlers,
-  ...alertHandlers,
-  ...historyHandlers,
-  ...referenceHandlers,
+  ...notificationHandlers,
+  ...auditHandlers,
+  ...settingsHandlers,
   ...reportHandlers,
   ...documentHandlers,
   ...serviceRequestHandlers,

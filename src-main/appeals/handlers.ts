@@ -1,24 +1,16 @@
 import { officeToday, runCommand } from '../api/context'
-import type { Handler } from '../api/dispatch'
+import { printA4 } from '../documents/print-a4'
+import type { DomainHandlers } from '../api/dispatch'
 import { openAttachment } from '../attachments/attachment-sync'
 import { storeAttachment } from '../attachments/attachment-store'
 import { appealAcknowledgementHtml } from '../service-requests/documents'
-import { readSetting } from '../settings/settings'
 import { prepared } from '../db/prepared'
 import { clientFor } from '../sync/sync-run'
 import { appealsOfAccount, overdueAppeals } from './appeal-list'
 import { changeAppeal } from './change-appeal'
 import { registerAppeal } from './register-appeal'
 
-export const appealHandlers: {
-  'appeals.list': Handler<'appeals.list'>
-  'appeals.attach': Handler<'appeals.attach'>
-  'appeals.register': Handler<'appeals.register'>
-  'appeals.change': Handler<'appeals.change'>
-  'appeals.openAttachment': Handler<'appeals.openAttachment'>
-  'appeals.printAcknowledgement': Handler<'appeals.printAcknowledgement'>
-  'appeals.overdue': Handler<'appeals.overdue'>
-} = {
+export const appealHandlers: DomainHandlers<'appeals'> = {
   'appeals.list': (input, ctx) =>
     appealsOfAccount(ctx.services.db, input.accountId, officeToday(ctx)),
   'appeals.attach': (input, ctx) =>
@@ -43,16 +35,8 @@ export const appealHandlers: {
       .get(input.sha256) as OpenedKind
     return { sha256: input.sha256, kind, content: bytes.toString('base64') }
   },
-  'appeals.printAcknowledgement': (input, ctx) => {
-    const today = officeToday(ctx)
-    const { html, name } = appealAcknowledgementHtml(ctx.services.db, input.appealId, today)
-    return ctx.services.printer.print({
-      html,
-      name,
-      layout: 'a4',
-      printer: readSetting(ctx.services.db, 'documentPrinter', today),
-    })
-  },
+  'appeals.printAcknowledgement': (input, ctx) =>
+    printA4(ctx, appealAcknowledgementHtml(ctx.services.db, input.appealId, officeToday(ctx))),
   'appeals.overdue': (_input, ctx) => overdueAppeals(ctx.services.db, officeToday(ctx)),
 }
 

@@ -1,13 +1,10 @@
-import { historyOfOthersRoles } from '../../src-shared/audit/contract'
+import { auditOfOthersRoles } from '../../src-shared/audit/contract'
 import type { Role } from '../../src-shared/operators/roles'
-import type { Handler } from '../api/dispatch'
+import type { DomainHandlers } from '../api/dispatch'
 import { ApiFailure } from '../api/failure'
 import { accountHistory, operatorHistory } from './history'
 
-export const historyHandlers: {
-  'audit.account': Handler<'audit.account'>
-  'audit.operator': Handler<'audit.operator'>
-} = {
+export const auditHandlers: DomainHandlers<'audit'> = {
   'audit.account': ({ accountId, ...range }, { services }) =>
     accountHistory(services.db, accountId, { ...range, timeZone: services.timeZone }),
 
@@ -15,7 +12,7 @@ export const historyHandlers: {
     const self = session!.operatorId
     const target = operatorId ?? self
     // Supervisors read anyone's actions; everyone else only their own.
-    if (target !== self && !(historyOfOthersRoles as readonly Role[]).includes(session!.role)) {
+    if (target !== self && !(auditOfOthersRoles as readonly Role[]).includes(session!.role)) {
       throw new ApiFailure('forbidden', 'Действия других операторов видит только старший смены.')
     }
     return operatorHistory(services.db, target, { ...range, timeZone: services.timeZone })

@@ -1,8 +1,8 @@
 import { readsNotInHistory } from '../../src-shared/audit/actions'
 import { auditChanges } from '../../src-shared/audit/changes'
-import type { HistoryEntry, HistoryPage } from '../../src-shared/audit/contract'
+import type { AuditLine, AuditPage } from '../../src-shared/audit/contract'
 import { officeDayEnd, officeDayStart } from '../../src-shared/audit/office-day'
-import { changesInWords, historyKinds, type HistoryKind } from '../../src-shared/audit/words'
+import { changesInWords, auditKinds, type AuditKind } from '../../src-shared/audit/words'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
 
@@ -12,8 +12,8 @@ export interface HistoryQuery {
   offset: number
   limit: number
   timeZone: string
-  /** Only this kind of entry (historyKinds); null: all. */
-  kind?: HistoryKind | null
+  /** Only this kind of entry (auditKinds); null: all. */
+  kind?: AuditKind | null
 }
 
 interface Row {
@@ -52,14 +52,14 @@ function page(
   column: 'account_id' | 'operator_id',
   key: string,
   q: HistoryQuery,
-): HistoryPage {
+): AuditPage {
   const rows = prepared(db.$client, pageSql(column)).all({
     key,
     from: q.from ? officeDayStart(q.from, q.timeZone) : '',
     to: q.to ? officeDayEnd(q.to, q.timeZone) : '9999',
     limit: q.limit,
     offset: q.offset,
-    prefixes: q.kind ? JSON.stringify(historyKinds[q.kind].prefixes) : null,
+    prefixes: q.kind ? JSON.stringify(auditKinds[q.kind].prefixes) : null,
     readsLeftOut,
   }) as Row[]
   const total: number =
@@ -67,7 +67,7 @@ function page(
     (q.offset > 0 ? page(db, column, key, { ...q, offset: 0, limit: 1 }).total : 0)
   return {
     total,
-    entries: rows.map((r): HistoryEntry => ({
+    entries: rows.map((r): AuditLine => ({
       id: r.id,
       at: r.at,
       action: r.action,
@@ -81,11 +81,11 @@ function page(
 }
 
 /** Everything done to an account (views included), newest first. */
-export function accountHistory(db: Db, accountId: string, q: HistoryQuery): HistoryPage {
+export function accountHistory(db: Db, accountId: string, q: HistoryQuery): AuditPage {
   return page(db, 'account_id', accountId, q)
 }
 
 /** Everything an operator did, newest first. */
-export function operatorHistory(db: Db, operatorId: string, q: HistoryQuery): HistoryPage {
+export function operatorHistory(db: Db, operatorId: string, q: HistoryQuery): AuditPage {
   return page(db, 'operator_id', operatorId, q)
 }

@@ -1,5 +1,5 @@
 import { billingRunMessages, type BillingRunState } from '../../src-shared/billing/contract'
-import type { Handler, HandlerContext } from '../api/dispatch'
+import type { DomainHandlers, HandlerContext } from '../api/dispatch'
 import { ApiFailure } from '../api/failure'
 import { SyncHttpError, type SyncServerClient } from '../sync/server-client'
 import { clientFor } from '../sync/sync-run'
@@ -29,10 +29,7 @@ async function askServer(
   }
 }
 
-export const billingHandlers: {
-  'billing.run': Handler<'billing.run'>
-  'billing.status': Handler<'billing.status'>
-} = {
+export const billingHandlers: DomainHandlers<'billing'> = {
   'billing.run': ({ period }, ctx) => askServer(ctx, (c) => c.billingRun(period)),
   'billing.status': ({ period }, ctx) => askServer(ctx, (c) => c.billingStatus(period)),
 }

@@ -1,6 +1,6 @@
 import type { PrintedDocument } from '../../src-shared/payments/contract'
 import { officeToday } from '../api/context'
-import type { Handler, HandlerContext } from '../api/dispatch'
+import type { DomainHandlers, HandlerContext } from '../api/dispatch'
 import { workstationActor, writeAudit } from '../audit/audit-log'
 import { prepared } from '../db/prepared'
 import { readSetting } from '../settings/settings'
@@ -19,17 +19,7 @@ function build(ctx: HandlerContext, input: CounterDocumentRequest) {
   })
 }
 
-export const documentHandlers: {
-  'documents.batchStart': Handler<'documents.batchStart'>
-  'documents.batchStatus': Handler<'documents.batchStatus'>
-  'documents.batchCancel': Handler<'documents.batchCancel'>
-  'documents.printers': Handler<'documents.printers'>
-  'documents.testPage': Handler<'documents.testPage'>
-  'documents.choices': Handler<'documents.choices'>
-  'documents.preview': Handler<'documents.preview'>
-  'documents.print': Handler<'documents.print'>
-  'documents.scan': Handler<'documents.scan'>
-} = {
+export const documentHandlers: DomainHandlers<'documents'> = {
   'documents.choices': (input, ctx) => ({
     today: officeToday(ctx),
     periods: billedPeriods(ctx.services.db, input.accountId),

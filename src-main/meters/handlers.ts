@@ -1,16 +1,11 @@
 import { officeToday, runCommand } from '../api/context'
-import type { Handler } from '../api/dispatch'
+import type { DomainHandlers } from '../api/dispatch'
 import { meterFormContext } from './form-context'
 import { installMeter } from './install-meter'
 import { removeMeter } from './remove-meter'
 import { replaceMeter } from './replace-meter'
 
-export const meterHandlers: {
-  'meters.formContext': Handler<'meters.formContext'>
-  'meters.install': Handler<'meters.install'>
-  'meters.replace': Handler<'meters.replace'>
-  'meters.remove': Handler<'meters.remove'>
-} = {
+export const meterHandlers: DomainHandlers<'meters'> = {
   'meters.formContext': (input, ctx) =>
     meterFormContext(ctx.services.db, input.accountId, input.meterId, officeToday(ctx)),
 

@@ -1,3 +1,4 @@
+import { officeDate } from '../../src-shared/dates'
 import type { OldMeter } from '../../src-shared/meters/contract'
 import type { MeterService } from '../../src-shared/meters/schemas'
 import type { Zone } from '../../src-shared/readings/domain'
@@ -65,4 +66,18 @@ export function activeMeter(db: Db, accountId: string, meterId: string): OldMete
   }
   const { status: _status, ...rest } = meter
   return { ...rest, previous: lastReadings(db, meterId) }
+}
+
+/**
+ * meter.remove's and meter.replace's first checks: the office's day of the command, the account
+ * open and the active meter the command names.
+ */
+export function dayAndOldMeter(
+  db: Db,
+  input: { timeZone: string; accountId: string; meterId: string },
+  now: Date,
+): { today: string; old: OldMeter } {
+  const today = officeDate(now, input.timeZone)
+  openAccount(db, input.accountId)
+  return { today, old: activeMeter(db, input.accountId, input.meterId) }
 }

@@ -1,8 +1,7 @@
-import { officeDate } from '../../src-shared/dates'
 import { removeMeterSchema, type RemoveMeterArgs } from '../../src-shared/meters/schemas'
 import type { CommandDef } from '../commands/command'
 import { checked } from './checked'
-import { activeMeter, openAccount } from './meter-facts'
+import { dayAndOldMeter } from './meter-facts'
 import { entryPeriod, removalDetails, removeOldMeter } from './new-meter'
 
 export interface RemoveMeterCommandArgs extends RemoveMeterArgs {
@@ -15,9 +14,7 @@ export const removeMeter: CommandDef<RemoveMeterCommandArgs, { meterId: string }
     name: 'meter.remove',
     argsVersion: 1,
     apply(tx, input, ctx) {
-      const today = officeDate(ctx.now, input.timeZone)
-      openAccount(tx, input.accountId)
-      const old = activeMeter(tx, input.accountId, input.meterId)
+      const { today, old } = dayAndOldMeter(tx, input, ctx.now)
       const args = checked(removeMeterSchema({ today, old }), input)
       const when = { date: args.removedAt, period: entryPeriod(tx, today) }
       const finalReadingIds = removeOldMeter(tx, args.accountId, old, args.finalReadings, when, ctx)

@@ -1,9 +1,8 @@
-import { officeDate } from '../../src-shared/dates'
 import { replaceMeterSchema, type ReplaceMeterArgs } from '../../src-shared/meters/schemas'
 import { ApiFailure } from '../api/failure'
 import type { CommandDef } from '../commands/command'
 import { checked } from './checked'
-import { activeMeter, openAccount } from './meter-facts'
+import { dayAndOldMeter } from './meter-facts'
 import {
   assertServiceOnAccount,
   entryPeriod,
@@ -29,9 +28,7 @@ export const replaceMeter: CommandDef<
   name: 'meter.replace',
   argsVersion: 1,
   apply(tx, input, ctx) {
-    const today = officeDate(ctx.now, input.timeZone)
-    openAccount(tx, input.accountId)
-    const old = activeMeter(tx, input.accountId, input.meterId)
+    const { today, old } = dayAndOldMeter(tx, input, ctx.now)
     const args = checked(replaceMeterSchema({ today, old }), input)
     if (args.meter.service !== old.service) {
       const message = 'Услуга: новый счетчик учитывает ту же услугу, что и снимаемый.'

@@ -1,16 +1,16 @@
 import {
-  accountAlerts,
-  type Alert,
-  type AlertFacts,
+  accountNotifications,
+  type Notification,
+  type NotificationFacts,
 } from '../../src-shared/notifications/notifications'
 import type { AccountStatus } from '../../src-shared/accounts/domain'
 import { ApiFailure } from '../api/failure'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
-import { alertRules, standingReading } from './notification-facts'
+import { notificationRules, standingReading } from './notification-facts'
 
 /** The facts of one account, read from the replica. */
-export function alertFacts(db: Db, accountId: string): AlertFacts | undefined {
+export function notificationFacts(db: Db, accountId: string): NotificationFacts | undefined {
   const sqlite = db.$client
   const account = prepared(
     sqlite,
@@ -36,25 +36,30 @@ export function alertFacts(db: Db, accountId: string): AlertFacts | undefined {
     sqlite,
     `SELECT serial_number AS serialNumber, next_verification_at AS nextVerificationAt, status
        FROM meters WHERE account_id = ? ORDER BY service, installed_at`,
-  ).all(accountId) as AlertFacts['meters']
+  ).all(accountId) as NotificationFacts['meters']
   const requests = prepared(
     sqlite,
     `SELECT number, status, registered_at AS registeredAt, called_back_at AS calledBackAt
        FROM service_requests
       WHERE account_id = ? AND called_back_at IS NULL AND status IN ('new', 'scheduled')
       ORDER BY registered_at`,
-  ).all(accountId) as NonNullable<AlertFacts['requests']>
+  ).all(accountId) as NonNullable<NotificationFacts['requests']>
   const appeals = prepared(
     sqlite,
     `SELECT number, status, due_on AS dueOn FROM appeals
       WHERE account_id = ? AND status IN ('registered', 'in_work') ORDER BY due_on`,
-  ).all(accountId) as NonNullable<AlertFacts['appeals']>
+  ).all(accountId) as NonNullable<NotificationFacts['appeals']>
   return { ...account, meters, requests, appeals }
 }
 
 /** What the card shows at its top for one account today. */
-export function alertsOfAccount(db: Db, accountId: string, today: string, now?: Date): Alert[] {
-  const facts = alertFacts(db, accountId)
+export function notificationsOfAccount(
+  db: Db,
+  accountId: string,
+  today: string,
+  now?: Date,
+): Notification[] {
+  const facts = notificationFacts(db, accountId)
   if (!facts) throw new ApiFailure('not_found', 'Лицевой счет не найден.')
-  return accountAlerts(facts, { ...alertRules(db, today), now: now?.toISOString() })
+  return accountNotifications(facts, { ...notificationRules(db, today), now: now?.toISOString() })
 }

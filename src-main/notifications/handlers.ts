@@ -1,10 +1,10 @@
 import { officeToday } from '../api/context'
-import type { Handler } from '../api/dispatch'
+import type { DomainHandlers } from '../api/dispatch'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
 import { currentDevice } from '../workstation/device'
-import { alertsOfAccount } from './account-notifications'
-import { listAlerts } from './notification-list'
+import { notificationsOfAccount } from './account-notifications'
+import { listNotifications } from './notification-list'
 
 /** The office this workstation serves, or null before it is registered. */
 function workstationOffice(db: Db): string | null {
@@ -17,14 +17,16 @@ function workstationOffice(db: Db): string | null {
   return row?.officeId ?? null
 }
 
-export const alertHandlers: {
-  'notifications.account': Handler<'notifications.account'>
-  'notifications.list': Handler<'notifications.list'>
-} = {
+export const notificationHandlers: DomainHandlers<'notifications'> = {
   'notifications.account': (input, ctx) =>
-    alertsOfAccount(ctx.services.db, input.accountId, officeToday(ctx), ctx.services.clock()),
+    notificationsOfAccount(
+      ctx.services.db,
+      input.accountId,
+      officeToday(ctx),
+      ctx.services.clock(),
+    ),
   'notifications.list': (input, ctx) =>
-    listAlerts(ctx.services.db, {
+    listNotifications(ctx.services.db, {
       ...input,
       officeId: workstationOffice(ctx.services.db),
       today: officeToday(ctx),

@@ -1,5 +1,5 @@
 import { readingPeriod } from '../../src-shared/readings/period'
-import type { AlertRules } from '../../src-shared/notifications/notifications'
+import type { NotificationRules } from '../../src-shared/notifications/notifications'
 import type { Db } from '../db/connection'
 import { readSetting } from '../settings/settings'
 
@@ -15,7 +15,7 @@ export const signedLedger = `
    WHERE NOT EXISTS (SELECT 1 FROM payment_cancellations x WHERE x.payment_id = p.id)`
 
 /** The rules in force today: the period readings count for and the debt threshold. */
-export function alertRules(db: Db, today: string): AlertRules {
+export function notificationRules(db: Db, today: string): NotificationRules {
   const cutoff = readSetting(db, 'readingCutoffDay', today)
   return {
     today,

@@ -4,23 +4,23 @@ import {
   type Address,
   type PersonName,
 } from '../../src-shared/accounts/domain'
-import type { AlertKind } from '../../src-shared/notifications/notifications'
-import type { AlertList, AlertListRow } from '../../src-shared/notifications/contract'
+import type { NotificationKind } from '../../src-shared/notifications/notifications'
+import type { NotificationList, NotificationListRow } from '../../src-shared/notifications/contract'
 import { addMonths, verificationWarnMonths } from '../../src-shared/meters/verification'
 import { addDays } from '../../src-shared/appeals/domain'
 import { rawSearchKeys } from '../accounts/search'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
-import { alertRules, signedLedger, standingReading } from './notification-facts'
+import { notificationRules, signedLedger, standingReading } from './notification-facts'
 
 /** Search text narrows the list to at most this many accounts found by the search index. */
 const searchLimit = 5000
 
 /**
- * Per kind, the accounts with that alert as (account_id, meter_serial, date, amount, period):
+ * Per kind, the accounts with that notification as (account_id, meter_serial, date, amount, period):
  * each is one indexed or aggregated SQL pass over the branch, never a per-account loop in JS.
  */
-const kindQueries: Record<AlertKind, string> = {
+const kindQueries: Record<NotificationKind, string> = {
   closed: `SELECT a.id AS account_id, NULL AS meter_serial, a.closed_at AS date, NULL AS amount, NULL AS period
              FROM accounts a WHERE a.status = 'closed'`,
   verification_expired: `
@@ -76,7 +76,7 @@ interface Row extends Address, PersonName {
   total: number
 }
 
-function listSql(kind: AlertKind): string {
+function listSql(kind: NotificationKind): string {
   return `SELECT k.account_id AS accountId, a.number, k.meter_serial AS meterSerial, k.date, k.amount,
                  k.period, a.region, a.settlement, a.street, a.house, a.building, a.flat,
                  c.last_name AS lastName, c.first_name AS firstName, c.middle_name AS middleName,
@@ -90,8 +90,8 @@ function listSql(kind: AlertKind): string {
            LIMIT @limit OFFSET @offset`
 }
 
-export interface AlertListQuery {
-  kind: AlertKind
+export interface NotificationListQuery {
+  kind: NotificationKind
   query: string
   offset: number
   limit: number
@@ -102,9 +102,9 @@ export interface AlertListQuery {
   now?: Date
 }
 
-/** One page of the office's accounts with an alert of one kind, by account number. */
-export function listAlerts(db: Db, q: AlertListQuery): AlertList {
-  const rules = alertRules(db, q.today)
+/** One page of the office's accounts with a notification of one kind, by account number. */
+export function listNotifications(db: Db, q: NotificationListQuery): NotificationList {
+  const rules = notificationRules(db, q.today)
   const keys = q.query === '' ? null : JSON.stringify(rawSearchKeys(db, q.query, searchLimit))
   const rows = prepared(db.$client, listSql(q.kind)).all({
     today: rules.today,
@@ -123,10 +123,11 @@ export function listAlerts(db: Db, q: AlertListQuery): AlertList {
   }) as Row[]
   // The row count rides on every row; an offset past the end still needs it.
   const total =
-    rows[0]?.total ?? (q.offset > 0 ? listAlerts(db, { ...q, offset: 0, limit: 1 }).total : 0)
+    rows[0]?.total ??
+    (q.offset > 0 ? listNotifications(db, { ...q, offset: 0, limit: 1 }).total : 0)
   return {
     total,
-    rows: rows.map((r): AlertListRow => ({
+    rows: rows.map((r): NotificationListRow => ({
       accountId: r.accountId,
       number: r.number,
       holderName: formatFullName(r),

@@ -3,7 +3,7 @@ import type { AuditAction } from '../../src-shared/audit/actions'
 import { sessionMessages } from '../../src-shared/operators/messages'
 import { officeToday } from '../api/context'
 import { workstationActor, writeAudit } from '../audit/audit-log'
-import type { Handler, HandlerContext } from '../api/dispatch'
+import type { DomainHandlers, HandlerContext } from '../api/dispatch'
 import { ApiFailure } from '../api/failure'
 import { readSetting } from '../settings/settings'
 import { lockoutMessage } from '../../src-shared/operators/lockout'
@@ -42,13 +42,7 @@ function info(ctx: HandlerContext, session: Session): SessionInfo {
   }
 }
 
-export const operatorHandlers: {
-  'session.login': Handler<'session.login'>
-  'session.current': Handler<'session.current'>
-  'session.logout': Handler<'session.logout'>
-  'session.lock': Handler<'session.lock'>
-  'session.unlock': Handler<'session.unlock'>
-} = {
+export const operatorHandlers: DomainHandlers<'session'> = {
   'session.login': async (input, ctx) => {
     const services = ctx.services
     const failed = (action: AuditAction) => {

@@ -1,7 +1,7 @@
 import { renderReceiptHtml } from '../../src-shared/documents/receipt-html'
 import { addMonths } from '../../src-shared/readings/calendar'
 import { officeToday, runCommand } from '../api/context'
-import type { Handler, HandlerContext } from '../api/dispatch'
+import type { DomainHandlers, HandlerContext } from '../api/dispatch'
 import { ApiFailure } from '../api/failure'
 import { supervisorOf } from '../operators/supervisor'
 import { readSetting } from '../settings/settings'
@@ -27,14 +27,7 @@ function receiptDocument(
   return { model, html: renderReceiptHtml(model, input.layout), layout: input.layout }
 }
 
-export const paymentHandlers: {
-  'payments.proposal': Handler<'payments.proposal'>
-  'payments.record': Handler<'payments.record'>
-  'payments.cancel': Handler<'payments.cancel'>
-  'payments.history': Handler<'payments.history'>
-  'payments.receipt': Handler<'payments.receipt'>
-  'payments.print': Handler<'payments.print'>
-} = {
+export const paymentHandlers: DomainHandlers<'payments'> = {
   'payments.proposal': (input, ctx) => {
     const { db } = ctx.services
     const account = payableAccount(db, input.accountId)

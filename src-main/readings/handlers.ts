@@ -1,6 +1,6 @@
 import { addMonths } from '../../src-shared/readings/calendar'
 import { officeToday, runCommand } from '../api/context'
-import type { Handler } from '../api/dispatch'
+import type { DomainHandlers } from '../api/dispatch'
 import { supervisorOf } from '../operators/supervisor'
 import { deleteReading } from './delete-reading'
 import { readingEntryContext } from './entry-context'
@@ -8,13 +8,7 @@ import { readingHistory } from './history'
 import { consumptionStatistics } from './statistics'
 import { submitReadings } from './submit-readings'
 
-export const readingHandlers: {
-  'readings.entryContext': Handler<'readings.entryContext'>
-  'readings.submit': Handler<'readings.submit'>
-  'readings.history': Handler<'readings.history'>
-  'readings.delete': Handler<'readings.delete'>
-  'readings.statistics': Handler<'readings.statistics'>
-} = {
+export const readingHandlers: DomainHandlers<'readings'> = {
   'readings.entryContext': (input, ctx) =>
     readingEntryContext(ctx.services.db, input.accountId, officeToday(ctx)),
 

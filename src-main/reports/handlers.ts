@@ -1,7 +1,7 @@
 import { reportRoles, screenRowLimit } from '../../src-shared/reports/contract'
 import { reportTitles } from '../../src-shared/reports/labels'
 import type { Role } from '../../src-shared/operators/roles'
-import type { HandlerContext, Handler } from '../api/dispatch'
+import type { DomainHandlers, HandlerContext } from '../api/dispatch'
 import { officeToday } from '../api/context'
 import { ApiFailure } from '../api/failure'
 import { centralReportMessages } from '../../src-shared/reports/central'
@@ -21,13 +21,7 @@ function supervisorOf(ctx: HandlerContext): string {
   return session.operatorId
 }
 
-export const reportHandlers: {
-  'reports.run': Handler<'reports.run'>
-  'reports.export': Handler<'reports.export'>
-  'reports.central': Handler<'reports.central'>
-  'reports.exportStatus': Handler<'reports.exportStatus'>
-  'reports.exportCancel': Handler<'reports.exportCancel'>
-} = {
+export const reportHandlers: DomainHandlers<'reports'> = {
   'reports.run': ({ report, filters }, ctx) => {
     supervisorOf(ctx)
     const { services } = ctx

@@ -52,6 +52,13 @@ function nameOf(ctx: ReportContext, sql: string, id: string | null): string {
 
 type FilterLine = { label: string; value: string }
 
+/** The filters that name a row (in this order above the table) and how its name is read. */
+const namedFilters = [
+  { use: 'office', id: 'officeId', name: 'SELECT name FROM offices WHERE id = ?' },
+  { use: 'operator', id: 'operatorId', name: 'SELECT full_name FROM operators WHERE id = ?' },
+  { use: 'supplier', id: 'supplierId', name: 'SELECT short_name FROM suppliers WHERE id = ?' },
+] as const
+
 /** The filters that apply to a report, as lines written above its table. */
 export function filterLines(
   ctx: ReportContext,
@@ -72,21 +79,10 @@ export function filterLines(
     lines.push({ label: filterLabels.period, value: `${ruDate(from)} – ${ruDate(to)}` })
   }
   if (uses.asOf) lines.push({ label: filterLabels.asOf, value: ruDate(dateRange(ctx).to) })
-  if (uses.office)
-    lines.push({
-      label: filterLabels.office,
-      value: nameOf(ctx, 'SELECT name FROM offices WHERE id = ?', f.officeId),
-    })
-  if (uses.operator)
-    lines.push({
-      label: filterLabels.operator,
-      value: nameOf(ctx, 'SELECT full_name FROM operators WHERE id = ?', f.operatorId),
-    })
-  if (uses.supplier)
-    lines.push({
-      label: filterLabels.supplier,
-      value: nameOf(ctx, 'SELECT short_name FROM suppliers WHERE id = ?', f.supplierId),
-    })
+  for (const filter of namedFilters) {
+    if (uses[filter.use])
+      lines.push({ label: filterLabels[filter.use], value: nameOf(ctx, filter.name, f[filter.id]) })
+  }
   if (uses.service)
     lines.push({
       label: filterLabels.service,

@@ -1,6 +1,6 @@
 import { syncMessages } from '../../src-shared/sync/messages'
 import { officeToday, runCommand } from '../api/context'
-import type { Handler, HandlerContext } from '../api/dispatch'
+import type { DomainHandlers, HandlerContext } from '../api/dispatch'
 import { ApiFailure } from '../api/failure'
 import { type CommandDef } from '../commands/command'
 import type { CommandName } from '../../src-shared/sync/commands'
@@ -62,18 +62,7 @@ export function adminCommand<A, R, N extends CommandName>(
   return sendNow(ctx, runCommand(ctx, def, input))
 }
 
-export const referenceHandlers: {
-  'settings.tariffs': Handler<'settings.tariffs'>
-  'settings.suppliers': Handler<'settings.suppliers'>
-  'settings.offices': Handler<'settings.offices'>
-  'settings.operators': Handler<'settings.operators'>
-  'settings.settings': Handler<'settings.settings'>
-  'settings.setTariff': Handler<'settings.setTariff'>
-  'settings.saveSupplier': Handler<'settings.saveSupplier'>
-  'settings.saveOffice': Handler<'settings.saveOffice'>
-  'settings.saveOperator': Handler<'settings.saveOperator'>
-  'settings.setSetting': Handler<'settings.setSetting'>
-} = {
+export const settingsHandlers: DomainHandlers<'settings'> = {
   'settings.tariffs': (_input, { services }) => listTariffs(services.db),
   'settings.suppliers': (_input, { services }) => listSuppliers(services.db),
   'settings.offices': (_input, { services }) => listOffices(services.db),

@@ -1,9 +1,9 @@
 import { renderShiftReportHtml } from '../../src-shared/documents/shift-report-html'
-import { officeToday, runCommand } from '../api/context'
-import type { Handler, HandlerContext } from '../api/dispatch'
+import { runCommand } from '../api/context'
+import { printA4 } from '../documents/print-a4'
+import type { DomainHandlers, HandlerContext } from '../api/dispatch'
 import { ApiFailure } from '../api/failure'
 import { supervisorOf } from '../operators/supervisor'
-import { readSetting } from '../settings/settings'
 import { currentDevice } from '../workstation/device'
 import { closeShift, openShift } from './shift-commands'
 import { openShiftOf, shiftById, shiftReport } from './shifts'
@@ -31,13 +31,7 @@ function shiftDocument(ctx: HandlerContext, shiftId: string | undefined) {
   return { shiftId: shift.id, report, html }
 }
 
-export const shiftHandlers: {
-  'shifts.current': Handler<'shifts.current'>
-  'shifts.open': Handler<'shifts.open'>
-  'shifts.report': Handler<'shifts.report'>
-  'shifts.close': Handler<'shifts.close'>
-  'shifts.print': Handler<'shifts.print'>
-} = {
+export const shiftHandlers: DomainHandlers<'shifts'> = {
   'shifts.current': (_input, ctx) =>
     openShiftOf(
       ctx.services.db,
@@ -54,11 +48,6 @@ export const shiftHandlers: {
     }),
   'shifts.print': async (input, ctx) => {
     const { html, report } = shiftDocument(ctx, input.shiftId)
-    return ctx.services.printer.print({
-      html,
-      name: `${report.kind === 'z' ? 'Z' : 'X'}-${input.shiftId}`,
-      layout: 'a4',
-      printer: readSetting(ctx.services.db, 'documentPrinter', officeToday(ctx)),
-    })
+    return printA4(ctx, { html, name: `${report.kind === 'z' ? 'Z' : 'X'}-${input.shiftId}` })
   },
 }

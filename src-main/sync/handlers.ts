@@ -1,6 +1,6 @@
 import { syncSupervisors, type SyncStatus } from '../../src-shared/sync/contract'
 import { commandActor } from '../api/context'
-import type { Handler, HandlerContext } from '../api/dispatch'
+import type { DomainHandlers, HandlerContext } from '../api/dispatch'
 import { workstationActor, type AuditActor } from '../audit/audit-log'
 import { listSyncCommands, resolveRejected } from './outbox-list'
 import { changeServerAddress, checkServerAddress } from './server-address'
@@ -45,17 +45,7 @@ function auditActor(ctx: HandlerContext): AuditActor {
   return workstationActor(ctx.services.db, operatorId, now)
 }
 
-export const syncHandlers: {
-  'setup.state': Handler<'setup.state'>
-  'setup.register': Handler<'setup.register'>
-  'sync.status': Handler<'sync.status'>
-  'sync.commands': Handler<'sync.commands'>
-  'sync.now': Handler<'sync.now'>
-  'sync.resolve': Handler<'sync.resolve'>
-  'sync.reviewShift': Handler<'sync.reviewShift'>
-  'sync.changeServer': Handler<'sync.changeServer'>
-  'sync.checkServer': Handler<'sync.checkServer'>
-} = {
+export const syncHandlers: DomainHandlers<'setup' | 'sync'> = {
   'setup.state': (_input, { services }) => setupState(services),
 
   'setup.register': (input, { services }) => registerWorkstation(services, input),

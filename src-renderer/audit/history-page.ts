@@ -1,7 +1,7 @@
 import { ref, shallowRef, watch, type WatchSource } from 'vue'
-import type { HistoryEntry, HistoryPage } from '../../src-shared/audit/contract'
+import type { AuditLine, AuditPage } from '../../src-shared/audit/contract'
 import type { ApiResult } from '../../src-shared/api/result'
-import type { HistoryKind } from '../../src-shared/audit/words'
+import type { AuditKind } from '../../src-shared/audit/words'
 import { latestOnly } from '../api/latest'
 
 export const historyPageSize = 50
@@ -12,16 +12,16 @@ export type HistoryRead = (range: {
   to: string | null
   offset: number
   limit: number
-  kind: HistoryKind | null
-}) => Promise<ApiResult<HistoryPage>>
+  kind: AuditKind | null
+}) => Promise<ApiResult<AuditPage>>
 
 /** A paged, date-ranged history: reloads when the range, the page or `extra` change. */
 export function useHistoryPage(fetch: HistoryRead, extra: WatchSource) {
   const range = ref<[string, string] | null>(null)
   /** The kind of entry shown ('' = all). */
-  const kind = ref<HistoryKind | ''>('')
+  const kind = ref<AuditKind | ''>('')
   const page = ref(1)
-  const entries = shallowRef<HistoryEntry[]>([])
+  const entries = shallowRef<AuditLine[]>([])
   const total = ref(0)
   const error = ref<string | null>(null)
   const reads = latestOnly()

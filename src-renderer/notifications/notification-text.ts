@@ -1,10 +1,10 @@
 import { useI18n } from 'vue-i18n'
-import type { Alert } from '../../src-shared/notifications/notifications'
+import type { Notification } from '../../src-shared/notifications/notifications'
 import { formatDate, formatPeriod } from '../format/date'
 import { formatMoney } from '../format/money'
 
 /** One alert as the sentence the card shows. */
-export function useAlertText(): (alert: Alert) => string {
+export function useNotificationText(): (alert: Notification) => string {
   const { t } = useI18n()
   return (a) => {
     const named = {

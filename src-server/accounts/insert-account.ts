@@ -1,4 +1,7 @@
-import type { RegisterAccountArgs } from '../../src-shared/accounts/schemas'
+import {
+  registeredAccountColumns,
+  type RegisterAccountArgs,
+} from '../../src-shared/accounts/schemas'
 import type { SyncedWriter } from '../sync/synced-write'
 
 /** The rows of a new account: its holder, the account and its services (command or import). */
@@ -16,18 +19,9 @@ export async function insertAccount(
   await write.insert('accounts', [
     {
       id: args.accountId,
-      number: args.number,
-      els: args.els,
+      ...registeredAccountColumns(args),
       officeId: args.officeId,
       holderId: args.customerId,
-      holderRelation: args.relation,
-      ...args.address,
-      totalArea: args.totalArea,
-      livingArea: args.livingArea,
-      rooms: args.rooms ?? null,
-      residents: args.residents,
-      tariffGroup: args.tariffGroup,
-      notes: args.notes,
       createdAt: at,
       updatedAt: at,
     },

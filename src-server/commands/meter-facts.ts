@@ -109,6 +109,23 @@ export async function insertNewMeter(
   await write.insert('meters', [newMeterRow(id, accountId, meter)])
 }
 
+type ZoneIds = Partial<Record<Zone, string>>
+
+/**
+ * meter.remove's and meter.replace's first checks: the command's day, the account open in the
+ * workstation's branch, and the active meter the command names.
+ */
+export async function dayAndOldMeter(
+  tx: ServerDb,
+  input: { timeZone: string; accountId: string; meterId: string },
+  ctx: ServerCommandContext,
+) {
+  const { today, period } = await commandDay(tx, ctx.at, input.timeZone)
+  await openAccountInBranch(tx, input.accountId, ctx.branchId)
+  const old = await activeMeterOf(tx, input.accountId, input.meterId)
+  return { today, period, old }
+}
+
 /**
  * A new meter (its serial free among active meters of its model) with its initial reading per
  * zone, under the workstation's ids: the second half of a replacement is an installation.
@@ -116,27 +133,23 @@ export async function insertNewMeter(
 export async function installNewMeter(
   tx: ServerDb,
   write: SyncedWriter,
-  m: {
-    meterId: string
-    accountId: string
-    meter: NewMeterArgs
-    readingIds: Partial<Record<Zone, string>>
-    period: string
-  },
+  ids: { newMeterId: string; initialReadingIds: ZoneIds },
+  args: { accountId: string; meter: NewMeterArgs },
+  period: string,
   ctx: ServerCommandContext,
 ) {
-  await assertSerialFree(tx, m.meter)
-  await insertNewMeter(write, m.meterId, m.accountId, m.meter)
+  await assertSerialFree(tx, args.meter)
+  await insertNewMeter(write, ids.newMeterId, args.accountId, args.meter)
   await insertMeterReadings(
     write,
     {
-      meterId: m.meterId,
-      accountId: m.accountId,
-      typed: m.meter.initialReadings,
-      ids: m.readingIds,
-      meter: m.meter,
-      date: m.meter.installedAt,
-      period: m.period,
+      meterId: ids.newMeterId,
+      accountId: args.accountId,
+      typed: args.meter.initialReadings,
+      ids: ids.initialReadingIds,
+      meter: args.meter,
+      date: args.meter.installedAt,
+      period,
       flag: meterReadingFlags.installed,
     },
     ctx,
@@ -146,32 +159,28 @@ export async function installNewMeter(
 /** An active meter's final reading per zone under the workstation's ids, then its removal. */
 export async function removeOldMeter(
   write: SyncedWriter,
-  m: {
-    old: ServerOldMeter
-    accountId: string
-    finalReadings: Partial<Record<Zone, string>>
-    readingIds: Partial<Record<Zone, string>>
-    date: string
-    period: string
-  },
+  old: ServerOldMeter,
+  ids: { finalReadingIds: ZoneIds },
+  args: { accountId: string; finalReadings: ZoneIds },
+  at: { date: string; period: string },
   ctx: ServerCommandContext,
 ) {
   await insertMeterReadings(
     write,
     {
-      meterId: m.old.id,
-      accountId: m.accountId,
-      typed: m.finalReadings,
-      ids: m.readingIds,
-      meter: m.old,
-      previous: m.old.previous,
-      date: m.date,
-      period: m.period,
+      meterId: old.id,
+      accountId: args.accountId,
+      typed: args.finalReadings,
+      ids: ids.finalReadingIds,
+      meter: old,
+      previous: old.previous,
+      date: at.date,
+      period: at.period,
       flag: meterReadingFlags.removed,
     },
     ctx,
   )
-  await write.update('meters', m.old.id, { status: 'removed', removedAt: m.date })
+  await write.update('meters', old.id, { status: 'removed', removedAt: at.date })
 }
 
 export interface ServerMeterReadings {

@@ -16,18 +16,7 @@ export const meterInstall = serverCommand({
     const args = recheck(installMeterSchema({ today }), input)
     await openAccountInBranch(tx, args.accountId, ctx.branchId)
     await assertServiceOnAccount(tx, args.accountId, args.meter.service)
-    await installNewMeter(
-      tx,
-      write,
-      {
-        meterId: input.newMeterId,
-        accountId: args.accountId,
-        meter: args.meter,
-        readingIds: input.initialReadingIds,
-        period,
-      },
-      ctx,
-    )
+    await installNewMeter(tx, write, input, args, period, ctx)
     return { meterId: input.newMeterId }
   },
 })

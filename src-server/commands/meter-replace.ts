@@ -1,10 +1,8 @@
 import { replaceMeterSchema } from '../../src-shared/meters/schemas'
 import {
-  activeMeterOf,
   assertServiceOnAccount,
-  commandDay,
+  dayAndOldMeter,
   installNewMeter,
-  openAccountInBranch,
   recheck,
   removeOldMeter,
 } from './meter-facts'
@@ -17,37 +15,13 @@ import { reject, serverCommand } from './server-command'
 export const meterReplace = serverCommand({
   name: 'meter.replace',
   async apply(tx, write, input, ctx) {
-    const { today, period } = await commandDay(tx, ctx.at, input.timeZone)
-    await openAccountInBranch(tx, input.accountId, ctx.branchId)
-    const old = await activeMeterOf(tx, input.accountId, input.meterId)
+    const { today, period, old } = await dayAndOldMeter(tx, input, ctx)
     const args = recheck(replaceMeterSchema({ today, old }), input)
     if (args.meter.service !== old.service)
       reject('Услуга: новый счетчик учитывает ту же услугу, что и снимаемый.')
     await assertServiceOnAccount(tx, args.accountId, args.meter.service)
-    await removeOldMeter(
-      write,
-      {
-        old,
-        accountId: args.accountId,
-        finalReadings: args.finalReadings,
-        readingIds: input.finalReadingIds,
-        date: args.meter.installedAt,
-        period,
-      },
-      ctx,
-    )
-    await installNewMeter(
-      tx,
-      write,
-      {
-        meterId: input.newMeterId,
-        accountId: args.accountId,
-        meter: args.meter,
-        readingIds: input.initialReadingIds,
-        period,
-      },
-      ctx,
-    )
+    await removeOldMeter(write, old, input, args, { date: args.meter.installedAt, period }, ctx)
+    await installNewMeter(tx, write, input, args, period, ctx)
     return { meterId: input.newMeterId }
   },
 })

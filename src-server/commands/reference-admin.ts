@@ -6,7 +6,7 @@ import { queryRow } from '../db/query'
 import { settingsOn } from '../settings/settings'
 import { reject, type ServerCommandContext } from './server-command'
 
-export const referenceMessages = {
+export const settingsMessages = {
   inPast: (today: string) => `Действует с: не раньше ${today} (прошлое не переписывается).`,
   notFound: (what: string) => `${what}: не найден на сервере.`,
 }
@@ -33,5 +33,16 @@ export async function requireNotPast(tx: ServerDb, validFrom: string, at: string
   const instant = new Date(at)
   const zone = (await settingsOn(tx, instant.toISOString().slice(0, 10)))('officeTimeZone')
   const today = officeDate(instant, zone)
-  if (validFrom < today) reject(referenceMessages.inPast(today))
+  if (validFrom < today) reject(settingsMessages.inPast(today))
+}
+
+/** A central admin's new global price or rate of a supplier: from today or later, supplier known. */
+export async function requireSupplierDatedChange(
+  tx: ServerDb,
+  args: { validFrom: string; supplierId: string },
+  ctx: ServerCommandContext,
+): Promise<void> {
+  requireCentralAdmin(ctx)
+  await requireNotPast(tx, args.validFrom, ctx.at)
+  if (!(await supplierExists(tx, args.supplierId))) reject(settingsMessages.notFound('Поставщик'))
 }

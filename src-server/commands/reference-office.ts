@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { queryRow } from '../db/query'
-import { referenceMessages } from './reference-admin'
+import { settingsMessages } from './reference-admin'
 import { reject, serverCommand } from './server-command'
 
 /**
@@ -16,8 +16,8 @@ export const officeSave = serverCommand({
       tx,
       sql`SELECT branch_id AS "branchId" FROM offices WHERE id = ${officeId} AND deleted_at IS NULL`,
     )
-    if (office && office.branchId !== ctx.branchId) reject(referenceMessages.notFound('Офис'))
-    if (!created && !office) reject(referenceMessages.notFound('Офис'))
+    if (office && office.branchId !== ctx.branchId) reject(settingsMessages.notFound('Офис'))
+    if (!created && !office) reject(settingsMessages.notFound('Офис'))
     if (office) await write.update('offices', officeId, values)
     else await write.insert('offices', [{ id: officeId, branchId: ctx.branchId, ...values }])
     return { officeId }

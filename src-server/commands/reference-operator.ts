@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { syncMessages } from '../../src-shared/sync/messages'
 import { queryRow } from '../db/query'
-import { referenceMessages } from './reference-admin'
+import { settingsMessages } from './reference-admin'
 import { reject, serverCommand } from './server-command'
 
 /**
@@ -23,7 +23,7 @@ export const operatorSave = serverCommand({
                  EXISTS (SELECT 1 FROM operators WHERE login = ${values.login}
                            AND id <> ${operatorId}) AS taken`,
     )
-    if (values.officeId && !found!.office) reject(referenceMessages.notFound('Офис'))
+    if (values.officeId && !found!.office) reject(settingsMessages.notFound('Офис'))
     if (found!.taken) reject(`Логин: ${values.login} уже занят.`)
     const old = await queryRow<{
       active: number
@@ -35,7 +35,7 @@ export const operatorSave = serverCommand({
             FROM operators o LEFT JOIN offices f ON f.id = o.office_id
            WHERE o.id = ${operatorId}`,
     )
-    if (!created && !old) reject(referenceMessages.notFound('Оператор'))
+    if (!created && !old) reject(settingsMessages.notFound('Оператор'))
     // Another branch's operator, or a central admin, is out of a branch admin's reach.
     if (old && !ctx.operatorCentral && (old.officeId === null || old.branchId !== ctx.branchId))
       reject(syncMessages.adminScope)

@@ -1,22 +1,14 @@
 import { sql } from 'drizzle-orm'
 import { requestMessages } from '../../src-shared/service-requests/messages'
 import { queryRow } from '../db/query'
-import {
-  referenceMessages,
-  requireCentralAdmin,
-  requireNotPast,
-  supplierExists,
-} from './reference-admin'
+import { requireSupplierDatedChange } from './reference-admin'
 import { reject, serverCommand } from './server-command'
 
 /** priceList.set v1: a global price of a kind from a date, after its latest one. */
 export const priceListSet = serverCommand({
   name: 'priceList.set',
   async apply(tx, write, args, ctx) {
-    requireCentralAdmin(ctx)
-    await requireNotPast(tx, args.validFrom, ctx.at)
-    if (!(await supplierExists(tx, args.supplierId)))
-      reject(referenceMessages.notFound('Поставщик'))
+    await requireSupplierDatedChange(tx, args, ctx)
     const latest = await queryRow<{ validFrom: string | null }>(
       tx,
       sql`SELECT max(valid_from) AS "validFrom" FROM price_list

@@ -1,4 +1,4 @@
-import { referenceMessages, requireCentralAdmin, supplierExists } from './reference-admin'
+import { settingsMessages, requireCentralAdmin, supplierExists } from './reference-admin'
 import { reject, serverCommand } from './server-command'
 
 /** supplier.save v1: a new supplier or its new requisites (a global row). */
@@ -8,7 +8,7 @@ export const supplierSave = serverCommand({
     requireCentralAdmin(ctx)
     const { supplierId, created, ...values } = args
     const exists = await supplierExists(tx, supplierId)
-    if (!created && !exists) reject(referenceMessages.notFound('Поставщик'))
+    if (!created && !exists) reject(settingsMessages.notFound('Поставщик'))
     const global = write.global()
     if (exists) await global.update('suppliers', supplierId, values)
     else await global.insert('suppliers', [{ id: supplierId, ...values }])

@@ -2,12 +2,7 @@ import { sql } from 'drizzle-orm'
 import { dayBefore } from '../../src-shared/dates'
 import { rateMillikopecks } from '../../src-shared/settings/schemas'
 import { queryRow } from '../db/query'
-import {
-  referenceMessages,
-  requireCentralAdmin,
-  requireNotPast,
-  supplierExists,
-} from './reference-admin'
+import { requireSupplierDatedChange } from './reference-admin'
 import { reject, serverCommand } from './server-command'
 
 /**
@@ -17,10 +12,7 @@ import { reject, serverCommand } from './server-command'
 export const tariffSet = serverCommand({
   name: 'tariff.set',
   async apply(tx, write, args, ctx) {
-    requireCentralAdmin(ctx)
-    await requireNotPast(tx, args.validFrom, ctx.at)
-    if (!(await supplierExists(tx, args.supplierId)))
-      reject(referenceMessages.notFound('Поставщик'))
+    await requireSupplierDatedChange(tx, args, ctx)
     const latest = await queryRow<{ id: string; validFrom: string; validTo: string | null }>(
       tx,
       sql`SELECT id, valid_from AS "validFrom", valid_to AS "validTo" FROM tariffs

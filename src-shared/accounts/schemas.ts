@@ -138,3 +138,22 @@ export const registerAccountSchema = z
 
 export type RegisterAccountInput = z.input<typeof registerAccountSchema>
 export type RegisterAccountArgs = z.output<typeof registerAccountSchema>
+
+/**
+ * The account's own columns a registration fills from the form, written alike by the workstation
+ * and the server (ids, office, holder and times are each side's own).
+ */
+export function registeredAccountColumns(args: RegisterAccountArgs) {
+  return {
+    number: args.number,
+    els: args.els,
+    holderRelation: args.relation,
+    ...args.address,
+    totalArea: args.totalArea,
+    livingArea: args.livingArea,
+    rooms: args.rooms ?? null,
+    residents: args.residents,
+    tariffGroup: args.tariffGroup,
+    notes: args.notes,
+  }
+}

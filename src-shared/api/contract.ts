@@ -1,14 +1,14 @@
 import type { z } from 'zod'
 import { accountChannels } from '../accounts/contract'
-import { alertChannels } from '../notifications/contract'
+import { notificationChannels } from '../notifications/contract'
 import { documentChannels } from '../documents/contract'
 import { billingChannels } from '../billing/contract'
-import { historyChannels } from '../audit/contract'
+import { auditChannels } from '../audit/contract'
 import { meterChannels } from '../meters/contract'
 import { operatorChannels } from '../operators/contract'
 import { paymentChannels } from '../payments/contract'
 import { readingChannels } from '../readings/contract'
-import { referenceChannels } from '../settings/contract'
+import { settingsChannels } from '../settings/contract'
 import { reportChannels } from '../reports/contract'
 import { shiftChannels } from '../shifts/contract'
 import { syncChannels } from '../sync/contract'
@@ -28,9 +28,9 @@ export const contract = {
   ...paymentChannels,
   ...shiftChannels,
   ...syncChannels,
-  ...alertChannels,
-  ...historyChannels,
-  ...referenceChannels,
+  ...notificationChannels,
+  ...auditChannels,
+  ...settingsChannels,
   ...reportChannels,
   ...documentChannels,
   ...serviceRequestChannels,

@@ -1,4 +1,4 @@
-import type { HistoryChange } from './contract'
+import type { AuditChange } from './contract'
 
 function shown(value: unknown): string {
   if (value === null || value === undefined) return ''
@@ -25,7 +25,7 @@ function isFieldChange(v: unknown): v is { field: string; old: unknown; new: unk
  * fields that changed (old -> new); an account edit's `changes` list gives them field by field;
  * `{ new }` or a plain object gives the values as recorded.
  */
-export function auditChanges(details: unknown): HistoryChange[] {
+export function auditChanges(details: unknown): AuditChange[] {
   if (details === null || typeof details !== 'object') return []
   const d = details as Record<string, unknown>
   if (Array.isArray(d.changes) && d.changes.every(isFieldChange)) {

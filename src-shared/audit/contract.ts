@@ -3,10 +3,10 @@ import { calendarDate } from '../api/date-fields'
 import { channel } from '../api/channel'
 import { labelled } from '../api/validation'
 import { anyOperator } from '../operators/roles'
-import { historyKindKeys } from './words'
+import { auditKindKeys } from './words'
 
 /** One line of the action history (the audit log), as the clerk reads it. */
-export interface HistoryEntry {
+export interface AuditLine {
   id: string
   /** ISO instant */
   at: string
@@ -16,18 +16,18 @@ export interface HistoryEntry {
   accountId: string | null
   accountNumber: string | null
   /** Field changes of an edit, or the values a new record was made with. */
-  changes: HistoryChange[]
+  changes: AuditChange[]
 }
 
-export interface HistoryChange {
+export interface AuditChange {
   field: string
   /** Shown as text; undefined = the field was not there before (a new record). */
   old?: string
   new?: string
 }
 
-export interface HistoryPage {
-  entries: HistoryEntry[]
+export interface AuditPage {
+  entries: AuditLine[]
   total: number
 }
 
@@ -38,7 +38,7 @@ const range = {
   to: labelled('Дата по', isoDate.nullable().default(null)),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(200).default(50),
-  kind: labelled('Вид записи', z.enum(historyKindKeys).nullable().default(null)),
+  kind: labelled('Вид записи', z.enum(auditKindKeys).nullable().default(null)),
 }
 
 function fromNotAfterTo(v: { from: string | null; to: string | null }) {
@@ -47,16 +47,16 @@ function fromNotAfterTo(v: { from: string | null; to: string | null }) {
 const rangeOrder = { message: 'Дата с: позже даты по', path: ['from'] }
 
 /** Operators whose history a supervisor may read (everyone for supervisors and admins). */
-export const historyOfOthersRoles = ['supervisor', 'admin'] as const
+export const auditOfOthersRoles = ['supervisor', 'admin'] as const
 
-export const historyChannels = {
-  'audit.account': channel<HistoryPage>()({
+export const auditChannels = {
+  'audit.account': channel<AuditPage>()({
     input: z
       .object({ accountId: labelled('Лицевой счет', z.string().min(1)), ...range })
       .refine(fromNotAfterTo, rangeOrder),
     roles: anyOperator,
   }),
-  'audit.operator': channel<HistoryPage>()({
+  'audit.operator': channel<AuditPage>()({
     input: z
       .object({
         /** null: the operator logged in. */

@@ -1,11 +1,11 @@
 import { addressFieldNames, personFieldNames } from '../accounts/domain'
-import type { HistoryChange } from './contract'
+import type { AuditChange } from './contract'
 
 /**
  * The history's words: the kinds of entry (groups of audit actions, filtered by) and the
  * Russian name of each recorded field. One map each: a new audit action or field is one line.
  */
-export const historyKinds = {
+export const auditKinds = {
   accounts: { label: 'Лицевые счета', prefixes: ['account.'] },
   meters: { label: 'Счетчики', prefixes: ['meter.'] },
   readings: { label: 'Показания', prefixes: ['reading.'] },
@@ -18,13 +18,13 @@ export const historyKinds = {
   },
   sync: { label: 'Обмен с сервером', prefixes: ['sync.', 'workstation.'] },
 } as const satisfies Record<string, { label: string; prefixes: readonly string[] }>
-export type HistoryKind = keyof typeof historyKinds
-export const historyKindKeys = Object.keys(historyKinds) as HistoryKind[]
+export type AuditKind = keyof typeof auditKinds
+export const auditKindKeys = Object.keys(auditKinds) as AuditKind[]
 
 /** The kind an action belongs to, or null for one no kind names yet. */
-export function kindOfAction(action: string): HistoryKind | null {
-  for (const kind of historyKindKeys) {
-    if (historyKinds[kind].prefixes.some((p) => action.startsWith(p))) return kind
+export function kindOfAction(action: string): AuditKind | null {
+  for (const kind of auditKindKeys) {
+    if (auditKinds[kind].prefixes.some((p) => action.startsWith(p))) return kind
   }
   return null
 }
@@ -181,7 +181,7 @@ function valueWord(field: string, value: string | undefined): string | undefined
 }
 
 /** The changes in words: fields named in Russian, codes as words, identifiers left out. */
-export function changesInWords(changes: readonly HistoryChange[]): HistoryChange[] {
+export function changesInWords(changes: readonly AuditChange[]): AuditChange[] {
   return changes
     .filter((c) => !isId(c.field, c.new) && !isId(c.field, c.old))
     .map((c) => ({

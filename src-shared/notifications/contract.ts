@@ -2,37 +2,40 @@ import { z } from 'zod'
 import { channel } from '../api/channel'
 import { labelled } from '../api/validation'
 import { anyOperator } from '../operators/roles'
-import { alertKinds, type Alert, type AlertKind } from './notifications'
+import { notificationKinds, type Notification, type NotificationKind } from './notifications'
 
-export interface AlertListRow {
+export interface NotificationListRow {
   accountId: string
   number: string
   holderName: string
   address: string
-  kind: AlertKind
+  kind: NotificationKind
   meterSerial: string | null
   date: string | null
   amount: number | null
   period: string | null
 }
 
-export interface AlertList {
-  rows: AlertListRow[]
+export interface NotificationList {
+  rows: NotificationListRow[]
   /** Rows matching the filter, over all pages. */
   total: number
 }
 
-export const alertListInput = z.object({
-  kind: labelled('Вид предупреждения', z.enum(alertKinds)),
+export const notificationListInput = z.object({
+  kind: labelled('Вид предупреждения', z.enum(notificationKinds)),
   query: labelled('Поиск', z.string().trim().max(200, 'не длиннее 200 символов').default('')),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(200).default(50),
 })
 
-export const alertChannels = {
-  'notifications.account': channel<Alert[]>()({
+export const notificationChannels = {
+  'notifications.account': channel<Notification[]>()({
     input: z.object({ accountId: labelled('Лицевой счет', z.string().min(1)) }),
     roles: anyOperator,
   }),
-  'notifications.list': channel<AlertList>()({ input: alertListInput, roles: anyOperator }),
+  'notifications.list': channel<NotificationList>()({
+    input: notificationListInput,
+    roles: anyOperator,
+  }),
 }

@@ -3,8 +3,8 @@ import { appealFlag, type AppealStatus } from '../appeals/domain'
 import { verificationStatus } from '../meters/verification'
 import { callBackOverdue, type CallBackFacts } from '../service-requests/domain'
 
-/** What the card and the office alerts list flag, most urgent first. */
-export const alertKinds = [
+/** What the card and the office notifications list flag, most urgent first. */
+export const notificationKinds = [
   'closed',
   'verification_expired',
   'verification_due',
@@ -14,24 +14,24 @@ export const alertKinds = [
   'appeal_overdue',
   'appeal_due_soon',
 ] as const
-export type AlertKind = (typeof alertKinds)[number]
+export type NotificationKind = (typeof notificationKinds)[number]
 
-export interface Alert {
-  kind: AlertKind
-  /** The meter concerned (verification alerts). */
+export interface Notification {
+  kind: NotificationKind
+  /** The meter concerned (verification notifications). */
   meterSerial?: string
-  /** The date behind the alert: next verification, closing date. */
+  /** The date behind the notification: next verification, closing date. */
   date?: string | null
-  /** Kopecks: the debt (debt alerts). */
+  /** Kopecks: the debt (debt notifications). */
   amount?: number
   /** YYYY-MM: the period without a reading. */
   period?: string
-  /** The service request's or appeal's number (call-back and appeal alerts). */
+  /** The service request's or appeal's number (call-back and appeal notifications). */
   number?: string
 }
 
-/** The facts of one account the alerts are decided from. */
-export interface AlertFacts {
+/** The facts of one account the notifications are decided from. */
+export interface NotificationFacts {
   status: AccountStatus
   closedAt: string | null
   meters: { serialNumber: string; nextVerificationAt: string | null; status: string }[]
@@ -45,7 +45,7 @@ export interface AlertFacts {
   appeals?: { number: string; status: AppealStatus; dueOn: string }[]
 }
 
-export interface AlertRules {
+export interface NotificationRules {
   today: string
   /** The period readings taken today count for. */
   currentPeriod: string
@@ -58,18 +58,21 @@ export interface AlertRules {
 }
 
 /**
- * An account's alerts. A closed account gets only its own alert and the debt: its meters are
- * not read any more. Removed meters never raise alerts.
+ * An account's notifications. A closed account gets only its own notification and the debt: its meters are
+ * not read any more. Removed meters never raise notifications.
  */
-export function accountAlerts(facts: AlertFacts, rules: AlertRules): Alert[] {
-  const alerts: Alert[] = []
+export function accountNotifications(
+  facts: NotificationFacts,
+  rules: NotificationRules,
+): Notification[] {
+  const notifications: Notification[] = []
   const open = facts.status === 'open'
-  if (!open) alerts.push({ kind: 'closed', date: facts.closedAt })
+  if (!open) notifications.push({ kind: 'closed', date: facts.closedAt })
   const active = open ? facts.meters.filter((m) => m.status === 'active') : []
   for (const m of active) {
     const state = verificationStatus(m.nextVerificationAt, rules.today)
     if (state === 'expired') {
-      alerts.push({
+      notifications.push({
         kind: 'verification_expired',
         meterSerial: m.serialNumber,
         date: m.nextVerificationAt,
@@ -78,7 +81,7 @@ export function accountAlerts(facts: AlertFacts, rules: AlertRules): Alert[] {
   }
   for (const m of active) {
     if (verificationStatus(m.nextVerificationAt, rules.today) === 'due') {
-      alerts.push({
+      notifications.push({
         kind: 'verification_due',
         meterSerial: m.serialNumber,
         date: m.nextVerificationAt,
@@ -89,22 +92,23 @@ export function accountAlerts(facts: AlertFacts, rules: AlertRules): Alert[] {
     active.length > 0 &&
     (facts.lastReadingPeriod === null || facts.lastReadingPeriod < rules.currentPeriod)
   ) {
-    alerts.push({ kind: 'no_reading', period: rules.currentPeriod })
+    notifications.push({ kind: 'no_reading', period: rules.currentPeriod })
   }
   if (facts.balance > rules.debtThreshold) {
-    alerts.push({ kind: 'debt', amount: facts.balance })
+    notifications.push({ kind: 'debt', amount: facts.balance })
   }
   if (rules.now !== undefined && rules.callBackHours !== undefined) {
     for (const r of facts.requests ?? []) {
       if (callBackOverdue(r, rules.now, rules.callBackHours))
-        alerts.push({ kind: 'callback_overdue', number: r.number, date: r.registeredAt })
+        notifications.push({ kind: 'callback_overdue', number: r.number, date: r.registeredAt })
     }
   }
   for (const a of facts.appeals ?? []) {
     const flag = appealFlag(a, rules.today, rules.appealDueSoonDays ?? 0)
-    if (flag === 'overdue') alerts.push({ kind: 'appeal_overdue', number: a.number, date: a.dueOn })
+    if (flag === 'overdue')
+      notifications.push({ kind: 'appeal_overdue', number: a.number, date: a.dueOn })
     if (flag === 'due_soon')
-      alerts.push({ kind: 'appeal_due_soon', number: a.number, date: a.dueOn })
+      notifications.push({ kind: 'appeal_due_soon', number: a.number, date: a.dueOn })
   }
-  return alerts
+  return notifications
 }

@@ -29,13 +29,23 @@ const instant = (key: string, title: string): ReportColumn => ({
   width: 17,
 })
 
+/** Columns several reports share: one title and width each. */
+const column = {
+  account: text('account', 'Лицевой счет', 13),
+  holder: text('holder', 'Владелец', 28),
+  address: text('address', 'Адрес', 40),
+  phone: text('phone', 'Телефон', 14),
+  office: text('office', 'Офис', 18),
+  workstation: text('workstation', 'Рабочее место', 14),
+  cashier: text('cashier', 'Кассир', 24),
+  operator: text('operator', 'Оператор', 28),
+  payer: text('payer', 'Плательщик', 28),
+  method: text('method', 'Способ оплаты', 16),
+  meter: text('meter', 'Счетчик', 14),
+}
+
 /** A per-account line's first columns (AccountLineRow): the account, its holder, address, phone. */
-const accountLineColumns = [
-  text('account', 'Лицевой счет', 13),
-  text('holder', 'Владелец', 28),
-  text('address', 'Адрес', 40),
-  text('phone', 'Телефон', 14),
-]
+const accountLineColumns = [column.account, column.holder, column.address, column.phone]
 
 /** Each report's columns, in order: the rows built in main follow them. */
 export const reportColumns = {
@@ -43,20 +53,20 @@ export const reportColumns = {
     date('day', 'Дата'),
     instant('paidAt', 'Время'),
     text('receipt', 'Чек', 12),
-    text('account', 'Лицевой счет', 13),
-    text('payer', 'Плательщик', 28),
-    text('cashier', 'Кассир', 24),
-    text('method', 'Способ оплаты', 16),
-    text('office', 'Офис', 18),
+    column.account,
+    column.payer,
+    column.cashier,
+    column.method,
+    column.office,
     text('supplier', 'Поставщик', 22),
     text('service', 'Услуга', 20),
     money('amount', 'Сумма, руб.'),
-    text('phone', 'Телефон', 14),
+    column.phone,
   ],
   shifts: [
-    text('office', 'Офис', 18),
-    text('workstation', 'Рабочее место', 14),
-    text('cashier', 'Кассир', 24),
+    column.office,
+    column.workstation,
+    column.cashier,
     instant('openedAt', 'Открыта'),
     instant('closedAt', 'Закрыта'),
     money('openingCash', 'Наличные на начало', false),
@@ -75,20 +85,20 @@ export const reportColumns = {
     text('cancelReceipt', 'Чек отмены', 12),
     text('receipt', 'Чек платежа', 12),
     instant('paidAt', 'Принят'),
-    text('account', 'Лицевой счет', 13),
-    text('payer', 'Плательщик', 28),
-    text('method', 'Способ оплаты', 16),
+    column.account,
+    column.payer,
+    column.method,
     money('amount', 'Сумма, руб.'),
     text('reason', 'Причина', 30),
-    text('cashier', 'Кассир', 24),
+    column.cashier,
     text('supervisor', 'Подтвердил', 24),
   ],
   readings: [
     instant('enteredAt', 'Введено'),
     date('readingDate', 'Дата показаний'),
-    text('account', 'Лицевой счет', 13),
-    text('holder', 'Владелец', 28),
-    text('meter', 'Счетчик', 14),
+    column.account,
+    column.holder,
+    column.meter,
     text('zone', 'Зона', 6),
     count('value', 'Показание', false),
     count('consumption', 'Расход'),
@@ -101,9 +111,9 @@ export const reportColumns = {
   ],
   missingReadings: [
     ...accountLineColumns,
-    text('meter', 'Счетчик', 14),
+    column.meter,
     date('lastReading', 'Последние показания'),
-    text('office', 'Офис', 18),
+    column.office,
   ],
   debtors: [
     ...accountLineColumns,
@@ -128,7 +138,7 @@ export const reportColumns = {
     count('daysLeft', 'Осталось дней', false),
   ],
   activity: [
-    text('operator', 'Оператор', 28),
+    column.operator,
     text('action', 'Действие', 28),
     count('count', 'Количество'),
     instant('first', 'Первое'),
@@ -136,10 +146,10 @@ export const reportColumns = {
   ],
   personalData: [
     instant('at', 'Когда'),
-    text('operator', 'Оператор', 28),
-    text('workstation', 'Рабочее место', 14),
+    column.operator,
+    column.workstation,
     text('action', 'Действие', 24),
-    text('account', 'Лицевой счет', 13),
+    column.account,
     text('details', 'Что именно', 40),
   ],
 } satisfies Record<ReportKind, ReportColumn[]>

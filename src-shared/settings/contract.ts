@@ -69,9 +69,9 @@ export interface SettingRow {
 }
 
 /** Reference data is readable by everyone and changed by an admin only. */
-export const referenceEditors: readonly Role[] = ['admin']
+export const settingsEditors: readonly Role[] = ['admin']
 
-export const referenceChannels = {
+export const settingsChannels = {
   'settings.tariffs': channel<TariffRow[]>()({ input: z.object({}), roles: anyOperator }),
   'settings.suppliers': channel<SupplierRow[]>()({ input: z.object({}), roles: anyOperator }),
   'settings.offices': channel<OfficeRow[]>()({ input: z.object({}), roles: anyOperator }),
@@ -79,19 +79,19 @@ export const referenceChannels = {
   'settings.settings': channel<SettingRow[]>()({ input: z.object({}), roles: anyOperator }),
   'settings.setTariff': channel<{ tariffId: string }>()({
     input: tariffSetSchema,
-    roles: referenceEditors,
+    roles: settingsEditors,
   }),
   'settings.saveSupplier': channel<{ supplierId: string }>()({
     input: supplierSaveSchema,
-    roles: referenceEditors,
+    roles: settingsEditors,
   }),
   'settings.saveOffice': channel<{ officeId: string }>()({
     input: officeSaveSchema,
-    roles: referenceEditors,
+    roles: settingsEditors,
   }),
   'settings.saveOperator': channel<{ operatorId: string }>()({
     input: operatorSaveSchema,
-    roles: referenceEditors,
+    roles: settingsEditors,
   }),
-  'settings.setSetting': channel<null>()({ input: settingSetSchema, roles: referenceEditors }),
+  'settings.setSetting': channel<null>()({ input: settingSetSchema, roles: settingsEditors }),
 }

@@ -20,7 +20,7 @@ export const settingDefinitions = {
   screenLockMinutes: { schema: z.number().int().min(1).max(240), default: 10 },
   officeTimeZone: { schema: z.string().min(1), default: 'Europe/Moscow' },
   readingCutoffDay: { schema: z.number().int().min(1).max(31), default: 25 },
-  /** Kopecks of debt from which the account card shows an alert. */
+  /** Kopecks of debt from which the account card shows a notification. */
   debtAlertThreshold: { schema: z.number().int().min(0), default: 500_000 },
   /**
    * Consumption outside this band around the expected one needs the clerk's reason

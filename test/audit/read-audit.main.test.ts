@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { auditActionName } from '../../src-shared/audit/actions'
-import type { HistoryPage } from '../../src-shared/audit/contract'
+import type { AuditPage } from '../../src-shared/audit/contract'
 import { tempApp, testOperators, type TempApp } from '../support/temp-app'
 import { clerkWithAccount } from '../support/app-tab'
 
@@ -92,7 +92,7 @@ describe('reads of personal data in the audit log', () => {
     await t.app.dispatch('payments.history', { accountId }, tab)
     const history = await t.app.dispatch('audit.account', { accountId }, tab)
     if (!history.ok) throw new Error(history.error.message)
-    expect((history.value as HistoryPage).entries.map((e) => e.action)).toEqual([
+    expect((history.value as AuditPage).entries.map((e) => e.action)).toEqual([
       'account.view',
       'account.register',
     ])

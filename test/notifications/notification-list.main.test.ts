@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registerAccountSchema } from '../../src-shared/accounts/schemas'
-import type { Alert } from '../../src-shared/notifications/notifications'
-import type { AlertList } from '../../src-shared/notifications/contract'
+import type { Notification } from '../../src-shared/notifications/notifications'
+import type { NotificationList } from '../../src-shared/notifications/contract'
 import { accountInput, ids, tempApp, testOperators, type TempApp } from '../support/temp-app'
 
 let t: TempApp
@@ -114,19 +114,19 @@ describe("an account's alerts on its card", () => {
     ['closed', [{ kind: 'closed', date: '2026-06-30' }]],
     ['fine', []],
   ])('%s', async (name, expected) => {
-    expect(await call<Alert[]>('notifications.account', { accountId: accounts[name] })).toEqual(
-      expected,
-    )
+    expect(
+      await call<Notification[]>('notifications.account', { accountId: accounts[name] }),
+    ).toEqual(expected)
   })
 
   it('follow the debt threshold setting', async () => {
     const sql = t.app.services.db.$client
     sql.prepare(`INSERT INTO settings VALUES ('debtAlertThreshold', '2026-11-01', '700000')`).run()
     try {
-      expect(await call<Alert[]>('notifications.account', { accountId: accounts.debtor })).toEqual(
-        [],
-      )
-      expect((await call<AlertList>('notifications.list', { kind: 'debt' })).total).toBe(0)
+      expect(
+        await call<Notification[]>('notifications.account', { accountId: accounts.debtor }),
+      ).toEqual([])
+      expect((await call<NotificationList>('notifications.list', { kind: 'debt' })).total).toBe(0)
     } finally {
       sql.prepare(`DELETE FROM settings WHERE key = 'debtAlertThreshold'`).run()
     }
@@ -141,7 +141,7 @@ describe('the office alerts list', () => {
     ['debt', ['7700000003'], { amount: 600_000 }],
     ['closed', ['7700000004'], { date: '2026-06-30' }],
   ])('%s', async (kind, numbers, first) => {
-    const list = await call<AlertList>('notifications.list', { kind })
+    const list = await call<NotificationList>('notifications.list', { kind })
     expect(list.rows.map((r) => r.number)).toEqual(numbers)
     expect(list.total).toBe(numbers.length)
     expect(list.rows[0]).toMatchObject({
@@ -155,8 +155,8 @@ describe('the office alerts list', () => {
     const sql = t.app.services.db.$client
     sql.prepare(`UPDATE accounts SET status = 'closed' WHERE number <> '7700000005'`).run()
     try {
-      const page1 = await call<AlertList>('notifications.list', { kind: 'closed', limit: 3 })
-      const page2 = await call<AlertList>('notifications.list', {
+      const page1 = await call<NotificationList>('notifications.list', { kind: 'closed', limit: 3 })
+      const page2 = await call<NotificationList>('notifications.list', {
         kind: 'closed',
         limit: 3,
         offset: 3,
@@ -164,9 +164,12 @@ describe('the office alerts list', () => {
       expect(page1.rows.map((r) => r.number)).toEqual(['7700000001', '7700000002', '7700000003'])
       expect(page2.rows.map((r) => r.number)).toEqual(['7700000004'])
       expect([page1.total, page2.total]).toEqual([4, 4])
-      const past = await call<AlertList>('notifications.list', { kind: 'closed', offset: 10 })
+      const past = await call<NotificationList>('notifications.list', {
+        kind: 'closed',
+        offset: 10,
+      })
       expect(past).toEqual({ rows: [], total: 4 })
-      const found = await call<AlertList>('notifications.list', {
+      const found = await call<NotificationList>('notifications.list', {
         kind: 'closed',
         query: 'Фамилияdebtor',
       })

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { accountAlerts, type AlertFacts } from '../../src-shared/notifications/notifications'
+import {
+  accountNotifications,
+  type NotificationFacts,
+} from '../../src-shared/notifications/notifications'
 
 const rules = { today: '2026-11-20', currentPeriod: '2026-11', debtThreshold: 500_000 }
 const meter = (nextVerificationAt: string | null, status = 'active', serialNumber = '111') => ({
@@ -7,7 +10,7 @@ const meter = (nextVerificationAt: string | null, status = 'active', serialNumbe
   nextVerificationAt,
   status,
 })
-const facts = (over: Partial<AlertFacts> = {}): AlertFacts => ({
+const facts = (over: Partial<NotificationFacts> = {}): NotificationFacts => ({
   status: 'open',
   closedAt: null,
   meters: [meter('2030-01-01')],
@@ -16,7 +19,7 @@ const facts = (over: Partial<AlertFacts> = {}): AlertFacts => ({
   ...over,
 })
 
-describe('accountAlerts', () => {
+describe('accountNotifications', () => {
   it.each([
     ['nothing to flag', facts(), []],
     [
@@ -61,21 +64,21 @@ describe('accountAlerts', () => {
       ],
     ],
   ])('%s', (_name, f, expected) => {
-    expect(accountAlerts(f, rules)).toEqual(expected)
+    expect(accountNotifications(f, rules)).toEqual(expected)
   })
 
   it('lists expired meters before due ones, each meter once', () => {
     const f = facts({
       meters: [meter('2027-01-10', 'active', 'A'), meter('2026-01-01', 'active', 'B')],
     })
-    expect(accountAlerts(f, rules).map((a) => [a.kind, a.meterSerial])).toEqual([
+    expect(accountNotifications(f, rules).map((a) => [a.kind, a.meterSerial])).toEqual([
       ['verification_expired', 'B'],
       ['verification_due', 'A'],
     ])
   })
 
   it('a threshold of zero flags any debt', () => {
-    expect(accountAlerts(facts({ balance: 1 }), { ...rules, debtThreshold: 0 })).toEqual([
+    expect(accountNotifications(facts({ balance: 1 }), { ...rules, debtThreshold: 0 })).toEqual([
       { kind: 'debt', amount: 1 },
     ])
   })

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Alert } from '../../src-shared/notifications/notifications'
-import type { AlertList } from '../../src-shared/notifications/contract'
+import type { Notification } from '../../src-shared/notifications/notifications'
+import type { NotificationList } from '../../src-shared/notifications/contract'
 import type { AppealRow } from '../../src-shared/appeals/contract'
 import type { ServiceRequestRow } from '../../src-shared/service-requests/contract'
 import { accountInput, ids, tempApp, testOperators, type TempApp } from '../support/temp-app'
@@ -45,7 +45,7 @@ async function account(): Promise<string> {
   return (await call<{ accountId: string }>('accounts.register', accountInput())).accountId
 }
 
-const kinds = (alerts: Alert[]) => alerts.map((a) => a.kind)
+const kinds = (alerts: Notification[]) => alerts.map((a) => a.kind)
 
 describe('service requests at the workstation', () => {
   it('a paid request: price from the price list, numbered, flagged after 72 hours over the weekend', async () => {
@@ -71,18 +71,18 @@ describe('service requests at the workstation', () => {
     expect(args.number).toBe('З-K1-1')
 
     await advance(71 * hour) // Sunday evening
-    expect(kinds(await call<Alert[]>('notifications.account', { accountId }))).not.toContain(
+    expect(kinds(await call<Notification[]>('notifications.account', { accountId }))).not.toContain(
       'callback_overdue',
     )
     await advance(2 * hour) // Monday, past the 72 hours
-    const alerts = await call<Alert[]>('notifications.account', { accountId })
+    const alerts = await call<Notification[]>('notifications.account', { accountId })
     expect(alerts.filter((a) => a.kind === 'callback_overdue').map((a) => a.number)).toEqual([
       'З-K1-1',
       'З-K1-2',
     ])
     const overdue = await call<ServiceRequestRow[]>('serviceRequests.overdue', {}, superTab)
     expect(overdue.map((r) => r.number)).toEqual(['З-K1-1', 'З-K1-2'])
-    const office = await call<AlertList>('notifications.list', { kind: 'callback_overdue' })
+    const office = await call<NotificationList>('notifications.list', { kind: 'callback_overdue' })
     expect(office.rows.map((r) => r.accountId)).toEqual([accountId])
     // The clerk is not the supervisor: the list is theirs.
     const refused = await t.app.dispatch('serviceRequests.overdue', {}, clerkTab)
@@ -159,15 +159,15 @@ describe('appeals at the workstation', () => {
       dueOn: '2026-12-20',
     })
     await advance(26 * 24 * hour) // 2026-12-16: 4 days left
-    expect(kinds(await call<Alert[]>('notifications.account', { accountId }))).not.toContain(
+    expect(kinds(await call<Notification[]>('notifications.account', { accountId }))).not.toContain(
       'appeal_due_soon',
     )
     await advance(24 * hour) // 3 days left
-    expect(kinds(await call<Alert[]>('notifications.account', { accountId }))).toContain(
+    expect(kinds(await call<Notification[]>('notifications.account', { accountId }))).toContain(
       'appeal_due_soon',
     )
     await advance(4 * 24 * hour) // 2026-12-21, 31 days after
-    expect(kinds(await call<Alert[]>('notifications.account', { accountId }))).toContain(
+    expect(kinds(await call<Notification[]>('notifications.account', { accountId }))).toContain(
       'appeal_overdue',
     )
     const overdue = await call<AppealRow[]>('appeals.overdue', {}, superTab)
@@ -199,7 +199,7 @@ describe('appeals at the workstation', () => {
     })
     expect(printed.kind).toBe('pdf')
     expect(readFileSync(printed.target).subarray(0, 5).toString()).toBe('%PDF-')
-    expect(kinds(await call<Alert[]>('notifications.account', { accountId }))).not.toContain(
+    expect(kinds(await call<Notification[]>('notifications.account', { accountId }))).not.toContain(
       'appeal_overdue',
     )
   })
