@@ -11,7 +11,7 @@ import { actorRefusal, confirmingSupervisors, OperatorDirectory } from '../comma
 import { alwaysAccepted, serverCommandFor } from '../commands/registry'
 import { CommandRejected } from '../commands/server-command'
 import { pipelines, type ServerDb } from '../db/connection'
-import { queryRow, queryRows } from '../db/query'
+import { queryRows } from '../db/query'
 import type { WorkstationIdentity } from '../workstation/credentials'
 import { SyncedWriter } from './synced-write'
 import { HeldCounters } from './versions'
@@ -83,8 +83,7 @@ async function pushEach(
 ): Promise<PushResponse> {
   const outcomes: CommandOutcome[] = []
   for (const command of request.commands) {
-    // The same write as a batch's, of this one command (on PostgreSQL its record goes with its
-    // writes, the commit behind).
+    // The same write as a batch's, of this one command (on PostgreSQL the commit goes behind it).
     const alone = { ...request, commands: [command] }
     try {
       outcomes.push(...(await pushBatch(db, [{ ws, request: alone, options }]))[0]!)
