@@ -53,7 +53,7 @@ export class PushGroups {
         this.branches.delete(key)
         return
       }
-      group = take(waiting)
+      group = nextGroup(waiting)
     }
   }
 
@@ -79,7 +79,9 @@ export class PushGroups {
 }
 
 /** The next group from the front of `waiting` (removed from it), within the bounds. */
-function take(waiting: Waiting[]): Waiting[] {
+export function nextGroup<T extends { entry: { request: { commands: unknown[] } } }>(
+  waiting: T[],
+): T[] {
   let n = 0
   let commands = 0
   while (n < waiting.length && n < GROUP_PUSHES) {

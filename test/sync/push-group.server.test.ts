@@ -13,10 +13,10 @@ import {
 import { SyncServerClient } from '../../src-main/sync/server-client'
 import { queryRows } from '../../src-server/db/query'
 import { pullPage } from '../../src-server/sync/pull'
-import { PushGroups } from '../../src-server/sync/push-group'
+import { nextGroup, PushGroups } from '../../src-server/sync/push-group'
 import type { PushOptions } from '../../src-server/sync/push'
 import { headVersion } from '../../src-server/sync/versions'
-import type { WorkstationIdentity } from '../../src-server/workstation/credentials'
+import type { WorkstationCredentials } from '../../src-server/workstation/credentials'
 import { accountInput } from '../support/temp-app'
 import {
   newWorkstation,
@@ -47,7 +47,7 @@ beforeAll(async () => {
 class Device {
   readonly id = `dev-${randomBytes(6).toString('hex')}`
   private seq = 0
-  constructor(readonly ws: WorkstationIdentity) {}
+  constructor(readonly ws: WorkstationCredentials & { branchId: string }) {}
 
   /** An account.register of a new account (`lastName` as given, `accountId` reused if given). */
   register(overrides: { lastName?: string; accountId?: string; operatorId?: string } = {}) {
@@ -132,6 +132,21 @@ const plain: PushOptions = { outdated: false }
 const applied = (o: CommandOutcome) => o.status === 'applied'
 
 describe('group commit of a branch pushes', () => {
+  it.each([
+    { sizes: [1], taken: 1 },
+    { sizes: Array<number>(70).fill(1), taken: 64 },
+    { sizes: Array<number>(6).fill(200), taken: 5 },
+    { sizes: [150, 200, 200, 200, 200, 200], taken: 5 },
+    { sizes: [200, 1, 1], taken: 3 },
+  ])('a group of pushes of $sizes commands takes $taken', ({ sizes, taken }) => {
+    const waiting = sizes.map((n) => ({
+      entry: { request: { commands: Array<number>(n).fill(0) } },
+    }))
+    const group = nextGroup(waiting)
+    expect(group.map((w) => w.entry.request.commands.length)).toEqual(sizes.slice(0, taken))
+    expect(waiting).toHaveLength(sizes.length - taken)
+  })
+
   it('concurrent pushes of many workstations are applied once each, with distinct increasing versions, and every other workstation pulls them all', async () => {
     const stations = await devices(24)
     const start: SyncCursor = {
@@ -240,7 +255,7 @@ describe('group commit of a branch pushes', () => {
         id: good[0]!.id,
         status: 'duplicate',
         outcome: 'applied',
-        result: goodOutcomes[0]!.status === 'applied' ? goodOutcomes[0]!.result : null,
+        result: { accountId: accountIdOf(good[0]!) },
         reason: null,
         version: goodVersions[0],
       },
