@@ -30,7 +30,7 @@ import {
 import { compareVersions } from '../../src-shared/sync/versions'
 import type { ServerDb } from '../db/connection'
 import { pullPageJson, verifyDigests } from '../sync/pull'
-import { pushCommands } from '../sync/push'
+import { PushGroups } from '../sync/push-group'
 import { RecentRows } from '../sync/recent-rows'
 import { registerUpdateFeed } from './update-feed'
 import { readAttachmentFile, storeAttachmentFile } from '../attachments/attachment-files'
@@ -76,6 +76,8 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
     ...(options.tls ? { https: options.tls } : {}),
   }) as unknown as FastifyInstance
   const recent = new RecentRows()
+  // A branch's pushes that arrive together commit together (one WAL flush, not one each).
+  const pushes = new PushGroups(db)
   const limits = { ...defaultRateLimits, ...options.rateLimits }
   // Per route, in memory: one server process holds every workstation's counters.
   await app.register(rateLimit, { global: false })
@@ -220,7 +222,7 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
       if (!body || refuseOld(body.versions, reply, false)) return reply
       const outdated = compareVersions(body.versions.app, minApp) < 0
       const sessionOperatorId = await sessionOperator(ws, req, reply)
-      return pushCommands(db, ws, body, {
+      return pushes.push(ws, body, {
         outdated,
         sessionOperatorId,
         beforeCommit: options.beforeCommit,

@@ -11,7 +11,7 @@ import { actorRefusal, confirmingSupervisors, OperatorDirectory } from '../comma
 import { alwaysAccepted, serverCommandFor } from '../commands/registry'
 import { CommandRejected } from '../commands/server-command'
 import { pipelines, type ServerDb } from '../db/connection'
-import { queryRow, queryRows } from '../db/query'
+import { queryRows } from '../db/query'
 import type { WorkstationIdentity } from '../workstation/credentials'
 import { SyncedWriter } from './synced-write'
 import { HeldCounters } from './versions'
@@ -21,7 +21,7 @@ interface StoredCommand {
   result: unknown
   reason: string | null
   version: number | null
-  /** Whose command the id is (read from the record; absent for one of this push). */
+  /** Whose command the id is. */
   workstationId?: string
 }
 
@@ -30,6 +30,7 @@ export const MAX_ARGS_CHARS = 256 * 1024
 
 /** The record of a command: its arguments as stored, when they cannot be stored as they came. */
 interface CommandRecord {
+  entry: PushEntry
   command: PushedCommand
   stored: StoredCommand
   args?: unknown
@@ -44,6 +45,13 @@ export interface PushOptions {
   sessionOperatorId?: string | null
   /** Reject instead of applying (the command broke a constraint on the first try). */
   reason?: string
+}
+
+/** One workstation's push: a part of a batch. */
+export interface PushEntry {
+  ws: WorkstationIdentity
+  request: PushRequest
+  options: PushOptions
 }
 
 /**
@@ -61,7 +69,7 @@ export async function pushCommands(
   options: PushOptions,
 ): Promise<PushResponse> {
   try {
-    return { outcomes: await pushBatch(db, ws, request, options), stopped: null }
+    return { outcomes: (await pushBatch(db, [{ ws, request, options }]))[0]!, stopped: null }
   } catch {
     return pushEach(db, ws, request, options)
   }
@@ -75,11 +83,10 @@ async function pushEach(
 ): Promise<PushResponse> {
   const outcomes: CommandOutcome[] = []
   for (const command of request.commands) {
-    // The same write as a batch's, of this one command (on PostgreSQL its record goes with its
-    // writes, the commit behind).
+    // The same write as a batch's, of this one command (on PostgreSQL the commit goes behind it).
     const alone = { ...request, commands: [command] }
     try {
-      outcomes.push(...(await pushBatch(db, ws, alone, options)))
+      outcomes.push(...(await pushBatch(db, [{ ws, request: alone, options }]))[0]!)
     } catch (error) {
       // A constraint the data breaks fails the same way on every retry: a permanent rejection,
       // recorded in a fresh transaction, so one bad command cannot hold up the ones after it.
@@ -89,7 +96,8 @@ async function pushEach(
       }
       try {
         const reason = syncMessages.conflictsWithServer(violation)
-        outcomes.push(...(await pushBatch(db, ws, alone, { ...options, reason })))
+        const rejecting = { ws, request: alone, options: { ...options, reason } }
+        outcomes.push(...(await pushBatch(db, [rejecting]))[0]!)
       } catch (again) {
         return { outcomes, stopped: again instanceof Error ? again.message : String(again) }
       }
@@ -123,15 +131,28 @@ interface DeviceRow {
   lastSeq: number
 }
 
-/** The device row is the per-device lock: duplicates in flight wait here, then see the record. */
-async function lockDevice(tx: ServerDb, ws: WorkstationIdentity, deviceId: string) {
-  const device = (await queryRow<DeviceRow>(
+/**
+ * Locks the devices of a batch's pushes (registering new ones to the first workstation naming
+ * them), in the order of their ids: the device row is the per-device lock, so duplicates in
+ * flight wait here, then see the record.
+ */
+async function lockDevices(tx: ServerDb, entries: PushEntry[]): Promise<Map<string, DeviceRow>> {
+  const named = new Map<string, string>()
+  for (const { ws, request } of entries)
+    if (!named.has(request.deviceId)) named.set(request.deviceId, ws.workstationId)
+  const wanted = [...named].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const rows = await queryRows<DeviceRow & { deviceId: string }>(
     tx,
-    sql`INSERT INTO devices (device_id, workstation_id) VALUES (${deviceId}, ${ws.workstationId})
+    sql`INSERT INTO devices (device_id, workstation_id)
+        SELECT d.id, d.ws FROM json_to_recordset(${JSON.stringify(wanted.map(([id, ws]) => ({ id, ws })))}::json)
+                                 AS d(id text, ws text)
+         ORDER BY d.id
         ON CONFLICT (device_id) DO UPDATE SET last_seen_at = now()
-        RETURNING workstation_id AS "workstationId", last_seq AS "lastSeq"`,
-  ))!
-  return { workstationId: device.workstationId, lastSeq: Number(device.lastSeq) }
+        RETURNING device_id AS "deviceId", workstation_id AS "workstationId", last_seq AS "lastSeq"`,
+  )
+  return new Map(
+    rows.map((r) => [r.deviceId, { workstationId: r.workstationId, lastSeq: Number(r.lastSeq) }]),
+  )
 }
 
 function duplicateOf(command: PushedCommand, stored: StoredCommand): CommandOutcome {
@@ -145,16 +166,11 @@ function duplicateOf(command: PushedCommand, stored: StoredCommand): CommandOutc
   }
 }
 
-/**
- * What one new command comes to: its answer, the record to store, and whether seq advances.
- * `sent`: the record and the sequence already went out with its writes (see `Closing`); it
- * settles with the statement's failure, if any.
- */
+/** What one new command comes to: its answer, the record to store, and whether seq advances. */
 interface Decision {
   outcome: CommandOutcome
   stored: StoredCommand
   advance: boolean
-  sent?: Promise<{ error: unknown } | null>
   /** Arguments the database cannot hold are kept as their JSON text, for the supervisor. */
   args?: unknown
 }
@@ -168,24 +184,14 @@ function foreignOutcome(command: PushedCommand): CommandOutcome {
   return { id: command.id, status: 'rejected', reason: syncMessages.foreignCommandId }
 }
 
-/**
- * The rest of a lone command's transaction (its record, the device's sequence) as statements,
- * given its stored outcome and its version as SQL: sent with its writes, so the branch counter's
- * lock is held only while the database works (see SyncedWriter.sendWith).
- */
-type Closing = (stored: StoredCommand, version: SQL | null) => SQL[]
-
-/** Checks one command not seen before and, when it passes, applies it through `versions`. */
+/** Checks one command not seen before and, when it passes, applies it through `held`. */
 async function decide(
   tx: ServerDb,
-  ws: WorkstationIdentity,
-  deviceId: string,
+  { ws, request: { deviceId }, options }: PushEntry,
   device: DeviceRow,
   command: PushedCommand,
-  options: PushOptions,
   directory: OperatorDirectory,
-  held: HeldCounters | null = null,
-  closing?: Closing,
+  held: HeldCounters,
 ): Promise<Decision> {
   const rejected = (reason: string, advance: boolean, args?: unknown): Decision => ({
     outcome: { id: command.id, status: 'rejected', reason },
@@ -245,28 +251,11 @@ async function decide(
     if (command.name === 'operator.save') {
       directory.forget((parsed.data as { operatorId: string }).operatorId)
     }
-    const stored: StoredCommand = { status: 'applied', result, reason: null, version: null }
-    const sent = closing && write.sendWith((version) => closing(stored, version))
-    if (sent) {
-      const outcome: CommandOutcome = { id: command.id, status: 'applied', result, version: null }
-      return {
-        outcome,
-        stored,
-        advance: true,
-        sent: sent.then(
-          (version) => {
-            outcome.version = stored.version = version
-            return null
-          },
-          (error: unknown) => ({ error }),
-        ),
-      }
-    }
     await write.flush()
-    stored.version = write.lastVersion
+    const version = write.lastVersion
     return {
-      outcome: { id: command.id, status: 'applied', result, version: stored.version },
-      stored,
+      outcome: { id: command.id, status: 'applied', result, version },
+      stored: { status: 'applied', result, reason: null, version },
       advance: true,
     }
   } catch (error) {
@@ -275,137 +264,111 @@ async function decide(
   }
 }
 
-/** The idempotency records of commands of one device, one statement for any number of them. */
-function insertRecords(
-  ws: WorkstationIdentity,
-  deviceId: string,
-  records: CommandRecord[],
-  sessionOperatorId: string | null = null,
-  /** The version of every record as SQL, when it is not known yet. */
-  version: SQL | null = null,
-): SQL {
-  const values = records.map(({ command, stored, args }) => ({
+/** The idempotency records of a batch's commands, one statement for any number of them. */
+function insertRecords(records: CommandRecord[]): SQL {
+  const values = records.map(({ entry, command, stored, args }) => ({
     command_id: command.id,
-    device_id: deviceId,
+    device_id: entry.request.deviceId,
     seq: command.seq,
-    workstation_id: ws.workstationId,
-    branch_id: ws.branchId,
+    workstation_id: entry.ws.workstationId,
+    branch_id: entry.ws.branchId,
     name: command.name,
     args_version: command.argsVersion,
     args: args !== undefined ? args : (command.args ?? null),
     operator_id: command.operatorId,
-    session_operator_id: sessionOperatorId,
+    session_operator_id: entry.options.sessionOperatorId ?? null,
     at: command.at,
     status: stored.status,
     result: stored.result ?? null,
     reason: stored.reason,
     version: stored.version,
   }))
-  const names = Object.keys(values[0]!)
-  const picked = names.map((c) => (c === 'version' && version ? version : sql.raw(c)))
-  return sql`INSERT INTO applied_commands (${sql.raw(names.join(', '))})
-             SELECT ${sql.join(picked, sql`, `)}
+  const names = sql.raw(Object.keys(values[0]!).join(', '))
+  return sql`INSERT INTO applied_commands (${names})
+             SELECT ${names}
                FROM json_populate_recordset(NULL::applied_commands, ${JSON.stringify(values)}::json)`
 }
 
-/** The whole batch in one transaction; throws (rolling everything back) on any failure. */
-async function pushBatch(
+/** The devices' new sequences, one statement for any number of them. */
+function advanceDevices(seqs: { id: string; seq: number }[]): SQL {
+  return sql`UPDATE devices d SET last_seq = v.seq
+               FROM json_to_recordset(${JSON.stringify(seqs)}::json) AS v(id text, seq bigint)
+              WHERE d.device_id = v.id`
+}
+
+/**
+ * The commands of one or more pushes (a workstation's batch, or the pushes of a branch that
+ * arrived together, see push-group.ts) in one transaction, each push's commands in order after
+ * the previous push's: one lock of each device, the branch's counters held once (HeldCounters),
+ * the records and sequences written once, one commit. The outcomes, per push. Throws (rolling
+ * everything back) on any failure.
+ */
+export async function pushBatch(
   db: ServerDb,
-  ws: WorkstationIdentity,
-  request: PushRequest,
-  options: PushOptions,
-): Promise<CommandOutcome[]> {
-  const { deviceId, commands } = request
-  if (commands.length === 0) return []
+  entries: readonly PushEntry[],
+): Promise<CommandOutcome[][]> {
+  const busy = entries.filter((e) => e.request.commands.length > 0)
+  if (busy.length === 0) return entries.map(() => [])
+  const commands = busy.flatMap((e) => e.request.commands)
   // On a pipelining connection the commit is sent right behind the last statement, not after
-  // its answer: the branch counter's lock, taken by the writes, then waits for no round trip of
-  // ours. A failure of that statement turns the commit into a rollback, and fails the batch here.
-  const commitBehind = pipelines(db) && !options.beforeCommit
+  // its answer: the branch counter's lock then waits for no round trip of ours. A failure of
+  // that statement turns the commit into a rollback, and fails the batch here.
+  const commitBehind = pipelines(db) && !busy.some((e) => e.options.beforeCommit)
   let finished: Promise<{ error: unknown } | null> = Promise.resolve(null)
-  // A lone command sends its record and sequence with its writes.
-  const closing: Closing | undefined =
-    commitBehind && commands.length === 1
-      ? (stored, version) => [
-          sql`UPDATE devices SET last_seq = ${commands[0]!.seq} WHERE device_id = ${deviceId}`,
-          insertRecords(
-            ws,
-            deviceId,
-            [{ command: commands[0]!, stored }],
-            options.sessionOperatorId,
-            version,
-          ),
-        ]
-      : undefined
-  const outcomes = await db.transaction(async (tx) => {
-    // All sent at once: the records are read after the device's lock is taken, in order; the
+  const answers = await db.transaction(async (tx) => {
+    // All sent at once: the records are read after the devices' locks are taken, in order; the
     // operators the batch names (one query for all of them) with them.
     const directory = new OperatorDirectory(tx)
-    const [device, storedRows] = await Promise.all([
-      lockDevice(tx, ws, deviceId),
+    const [devices, storedRows] = await Promise.all([
+      lockDevices(tx, busy),
       queryRows<StoredCommand & { id: string }>(
         tx,
         sql`SELECT command_id AS id, status, result, reason, version,
                    workstation_id AS "workstationId"
               FROM applied_commands
-             WHERE command_id IN (${sql.join(
-               commands.map((c) => sql`${c.id}`),
-               sql`, `,
-             )})`,
+             WHERE command_id IN (SELECT json_array_elements_text(${JSON.stringify(commands.map((c) => c.id))}::json))`,
       ),
       directory.load(commands.flatMap((c) => [c.operatorId, ...confirmingSupervisors(c)])),
     ])
     const seen = new Map<string, StoredCommand>(storedRows.map((row) => [row.id, row]))
-    // Many commands: hold the counters, stored once at the end. One: its writes move them in the
-    // statement that writes its rows, the shortest hold of the lock other workstations wait for.
-    const held = commands.length > 1 ? new HeldCounters(tx, pipelines(db)) : null
-    const outcomes: CommandOutcome[] = []
+    const firstSeqs = new Map([...devices].map(([id, d]) => [id, d.lastSeq]))
+    // Versions are handed out in memory, the counters stored once at the end.
+    const held = new HeldCounters(tx, pipelines(db))
     const records: CommandRecord[] = []
-    const firstSeq = device.lastSeq
-    for (const command of commands) {
-      const stored = seen.get(command.id)
-      if (stored && foreign(stored, ws)) {
-        // Its record is the other workstation's: nothing is stored, the sequence moves on.
-        outcomes.push(foreignOutcome(command))
-        if (command.seq > device.lastSeq) device.lastSeq = command.seq
-        continue
-      }
-      if (stored) {
-        outcomes.push(duplicateOf(command, stored))
-        continue
-      }
-      const decision = await decide(
-        tx,
-        ws,
-        deviceId,
-        device,
-        command,
-        options,
-        directory,
-        held,
-        closing,
-      )
-      if (decision.sent) {
-        finished = decision.sent
+    const answers = new Map<PushEntry, CommandOutcome[]>()
+    for (const entry of busy) {
+      const { ws } = entry
+      const device = devices.get(entry.request.deviceId)!
+      const outcomes: CommandOutcome[] = []
+      answers.set(entry, outcomes)
+      for (const command of entry.request.commands) {
+        const stored = seen.get(command.id)
+        if (stored && foreign(stored, ws)) {
+          // Its record is the other workstation's: nothing is stored, the sequence moves on.
+          outcomes.push(foreignOutcome(command))
+          if (command.seq > device.lastSeq) device.lastSeq = command.seq
+          continue
+        }
+        if (stored) {
+          outcomes.push(duplicateOf(command, stored))
+          continue
+        }
+        const decision = await decide(tx, entry, device, command, directory, held)
+        if (decision.advance) device.lastSeq = command.seq
+        seen.set(command.id, { ...decision.stored, workstationId: ws.workstationId })
+        records.push({ entry, command, stored: decision.stored, args: decision.args })
         outcomes.push(decision.outcome)
-        continue
       }
-      if (decision.advance) device.lastSeq = command.seq
-      seen.set(command.id, decision.stored)
-      records.push({ command, stored: decision.stored, args: decision.args })
-      outcomes.push(decision.outcome)
     }
-    await held?.settle()
-    const finish: SQL[] = held?.statements() ?? []
-    if (device.lastSeq !== firstSeq) {
-      finish.push(
-        sql`UPDATE devices SET last_seq = ${device.lastSeq} WHERE device_id = ${deviceId}`,
-      )
-    }
-    if (records.length > 0) {
-      finish.push(insertRecords(ws, deviceId, records, options.sessionOperatorId))
-    }
+    await held.settle()
+    const finish: SQL[] = held.statements()
+    const moved = [...devices]
+      .filter(([id, d]) => d.lastSeq !== firstSeqs.get(id))
+      .map(([id, d]) => ({ id, seq: d.lastSeq }))
+    if (moved.length > 0) finish.push(advanceDevices(moved))
+    if (records.length > 0) finish.push(insertRecords(records))
     if (finish.length > 0) {
-      // One round trip: the records, the device's sequence (and held counters).
+      // One round trip: the records, the devices' sequences (and held counters).
       const ctes = finish.slice(0, -1).map((q, k) => sql`${sql.raw(`f${k}`)} AS (${q})`)
       const statement = tx.execute(
         ctes.length === 0 ? finish[0]! : sql`WITH ${sql.join(ctes, sql`, `)} ${finish.at(-1)!}`,
@@ -421,12 +384,12 @@ async function pushBatch(
         await statement
       }
     }
-    for (const { command, stored } of records) {
-      if (stored.status === 'applied') await options.beforeCommit?.(command)
+    for (const { entry, command, stored } of records) {
+      if (stored.status === 'applied') await entry.options.beforeCommit?.(command)
     }
-    return outcomes
+    return answers
   })
   const failed = await finished
   if (failed) throw failed.error
-  return outcomes
+  return entries.map((e) => answers.get(e) ?? [])
 }

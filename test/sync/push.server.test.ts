@@ -9,8 +9,7 @@ import {
   useSyncServer,
 } from '../support/server'
 
-// No test hook before the commit: on PostgreSQL a push then sends its commit behind its writes,
-// and a lone command its record with its writes.
+// No test hook before the commit: on PostgreSQL a push then sends its commit behind its writes.
 const { database, server } = useSyncServer()
 
 describe('push', () => {
@@ -62,7 +61,7 @@ describe('push', () => {
     expect((answer.outcomes[0] as { reason: string }).reason).toContain(
       'противоречит данным сервера',
     )
-    // Alone in its push (on PostgreSQL its record goes out with its writes, the commit behind):
+    // Alone in its push (on PostgreSQL the commit goes behind its writes):
     // the same refusal, and the sequence still moves on.
     const alone = await client.push(device, [
       payment(4, `p-${ws.workstationId}`, `${ws.workstationId}-4`),
