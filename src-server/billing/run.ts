@@ -95,6 +95,14 @@ export async function runBilling(db: ServerDb, o: BillingOptions): Promise<Branc
       ).map((b) => b.id)
   const law = await loadLaw(db)
   const tariffs = await loadTariffs(db)
+  // PGlite runs no autovacuum: without statistics its planner joins a batch's read by nested
+  // loops (35 s a batch of 1,000 against 1.3 s). ANALYZE samples a bounded number of rows.
+  if (!pipelines(db)) {
+    await db.execute(
+      sql`ANALYZE accounts, account_services, meters, readings, reading_deletions, charges,
+                  opening_balances, payments, payment_lines, payment_cancellations`,
+    )
+  }
   const out: BranchRunResult[] = []
   for (const branchId of branches) out.push(await runBranch(db, o, branchId, law, tariffs))
   return out
