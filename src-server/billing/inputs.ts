@@ -1,15 +1,15 @@
 import { sql } from 'drizzle-orm'
 import type { Service, TariffGroup } from '../../src-shared/accounts/domain'
-import type { BillingMeter, BillingReading, PastLine } from '../../src-shared/billing/bill-service'
+import type { BillingMeter, PastLine } from '../../src-shared/billing/bill-service'
 import type { BillingLaw, SettingRow } from '../../src-shared/billing/law-rows'
 import { billingLawOf, billingSettingKeys } from '../../src-shared/billing/law-rows'
 import { parseVolume, type TariffRate } from '../../src-shared/billing/tariff-split'
-import type { Zone } from '../../src-shared/readings/domain'
+import { zones, type Zone } from '../../src-shared/readings/domain'
 import type { ServerDb } from '../db/connection'
 import { queryRows } from '../db/query'
 
-// The period close reads an account range (a batch, in id order) with one statement per kind of
-// row, never one per account; each returns rows keyed by account for the pure rules.
+// The period close reads an account range (a batch, in id order) with one statement, never one
+// per account; it returns each account's inputs for the pure rules.
 
 export interface BatchAccount {
   id: string
@@ -113,124 +113,17 @@ export async function accountsToBill(
 }
 
 export interface AccountService {
-  accountId: string
   service: Service
   supplierId: string
 }
 
-export async function loadServices(db: ServerDb, r: Range): Promise<AccountService[]> {
-  return queryRows<AccountService>(
-    db,
-    sql`SELECT account_id AS "accountId", service, supplier_id AS "supplierId"
-          FROM account_services WHERE ${inRange(r)} AND deleted_at IS NULL
-         ORDER BY account_id, service`,
-  )
-}
-
 export interface RangeMeter extends BillingMeter {
-  accountId: string
   service: Service
 }
 
-/**
- * The meters of the range with the readings billing needs: per meter and zone the last billed
- * one, and every accepted one still standing (not deleted).
- */
-export async function loadMeters(db: ServerDb, r: Range): Promise<RangeMeter[]> {
-  const meterRows = await queryRows<{
-    id: string
-    accountId: string
-    service: Service
-    intDigits: number
-    ratio: number
-    installedAt: string
-    removedAt: string | null
-    nextVerificationAt: string | null
-  }>(
-    db,
-    sql`SELECT id, account_id AS "accountId", service, int_digits AS "intDigits",
-               transformation_ratio AS ratio, installed_at AS "installedAt",
-               removed_at AS "removedAt", next_verification_at AS "nextVerificationAt"
-          FROM meters WHERE ${inRange(r)} AND deleted_at IS NULL`,
-  )
-  const meters = new Map<string, RangeMeter>()
-  for (const m of meterRows) {
-    meters.set(m.id, {
-      id: m.id,
-      accountId: m.accountId,
-      service: m.service,
-      intDigits: Number(m.intDigits),
-      transformationRatio: Number(m.ratio),
-      installedAt: m.installedAt.slice(0, 10),
-      removedAt: m.removedAt ? m.removedAt.slice(0, 10) : null,
-      nextVerificationAt: m.nextVerificationAt ? m.nextVerificationAt.slice(0, 10) : null,
-      readings: [],
-    })
-  }
-  // Per meter and zone the newest billed reading (a sort of the range's billed history, in the
-  // memory the run gives it), and the accepted ones not deleted: one scan of the range.
-  const readings = await queryRows<BillingReading & { meterId: string }>(
-    db,
-    sql`SELECT DISTINCT ON (meter_id, zone) id, meter_id AS "meterId", zone, value,
-               reading_date AS "readingDate", entered_at AS "enteredAt", period, status
-          FROM readings WHERE ${inRange(r)} AND status = 'billed' AND deleted_at IS NULL
-         ORDER BY meter_id, zone, reading_date DESC, entered_at DESC`,
-  )
-  const accepted = await queryRows<BillingReading & { meterId: string }>(
-    db,
-    sql`SELECT r.id, r.meter_id AS "meterId", r.zone, r.value, r.reading_date AS "readingDate",
-               r.entered_at AS "enteredAt", r.period, r.status
-          FROM readings r
-         WHERE ${inRange(r, 'r')} AND r.status = 'accepted'
-           AND r.deleted_at IS NULL
-           AND NOT EXISTS (SELECT 1 FROM reading_deletions d
-                            WHERE d.reading_id = r.id AND d.deleted_at IS NULL)`,
-  )
-  for (const b of [...readings, ...accepted])
-    meters.get(b.meterId)?.readings.push({ ...b, value: Number(b.value) })
-  return [...meters.values()]
-}
-
-/**
- * Earlier charge and recalculation lines from `from` to before `period` that the rule reads: the
- * metered and the averaged ones (norm lines and paid services count in no average).
- */
-export async function loadPastLines(
-  db: ServerDb,
-  r: Range,
-  from: string,
-  period: string,
-): Promise<(PastLine & { accountId: string; service: Service })[]> {
-  const rows = await queryRows<{
-    accountId: string
-    service: Service
-    period: string
-    zone: Zone | null
-    kind: 'charge' | 'recalculation'
-    basis: PastLine['basis']
-    volume: string | null
-    recalculatedPeriod: string | null
-  }>(
-    db,
-    sql`SELECT account_id AS "accountId", service, period, zone, kind, basis, volume,
-               recalculated_period AS "recalculatedPeriod"
-          FROM charges
-         WHERE ${inRange(r)} AND period >= ${from} AND period < ${period}
-           AND basis IN ('meter', 'average') AND deleted_at IS NULL AND volume IS NOT NULL`,
-  )
-  return rows.map((row) => ({ ...row, ...parseVolume(row.volume!) }))
-}
-
-/**
- * The live lines of payment `p`, looked up by its index: joined plainly, the planner hashes the
- * whole payment_lines table for a batch's few thousand payments, a cost that grows with the
- * branch rather than the batch (OFFSET 0 keeps the lookup a nested loop).
- */
-const paymentLines = sql`(SELECT supplier_id, service, amount FROM payment_lines l
-        WHERE l.payment_id = p.id AND l.deleted_at IS NULL OFFSET 0) l`
+export type RangePastLine = PastLine & { service: Service }
 
 export interface LedgerTotals {
-  accountId: string
   supplierId: string
   service: Service
   /** Kopecks before the period, paid in it (less cancellations), penalties charged so far. */
@@ -241,63 +134,7 @@ export interface LedgerTotals {
   overdue: number
 }
 
-/**
- * Per account, supplier and service: the ledger's sums the bill header needs, and whether any
- * debt was overdue during the period (only those accounts have their history replayed for
- * penalties). `cut` is the last period whose grace ends by the calculation date.
- */
-export async function loadLedgerTotals(
-  db: ServerDb,
-  r: Range,
-  p: { period: string; start: string; next: string; cut: string; timeZone: string },
-): Promise<LedgerTotals[]> {
-  const day = (column: ReturnType<typeof sql>) =>
-    sql`to_char((${column})::timestamptz AT TIME ZONE ${p.timeZone}, 'YYYY-MM-DD')`
-  const rows = await queryRows<LedgerTotals>(
-    db,
-    sql`WITH led AS (
-          SELECT account_id, supplier_id, service, amount, substr(date, 1, 7) AS period,
-                 date AS day, 'opening' AS kind
-            FROM opening_balances WHERE ${inRange(r)} AND deleted_at IS NULL
-          UNION ALL
-          SELECT account_id, supplier_id, service, amount, period, NULL, kind
-            FROM charges WHERE ${inRange(r)} AND deleted_at IS NULL AND period < ${p.period}
-          UNION ALL
-          SELECT p.account_id, l.supplier_id, l.service, -l.amount, NULL, ${day(sql`p.paid_at`)},
-                 'payment'
-            FROM payments p CROSS JOIN LATERAL ${paymentLines}
-           WHERE ${inRange(r, 'p')} AND p.deleted_at IS NULL
-          UNION ALL
-          SELECT p.account_id, l.supplier_id, l.service, l.amount, NULL, ${day(sql`c.cancelled_at`)},
-                 'cancellation'
-            FROM payment_cancellations c
-            JOIN payments p ON p.id = c.payment_id
-            CROSS JOIN LATERAL ${paymentLines}
-           WHERE ${inRange(r, 'p')} AND c.deleted_at IS NULL
-        )
-        SELECT account_id AS "accountId", supplier_id AS "supplierId", service,
-               coalesce(sum(amount) FILTER (WHERE kind IN ('opening', 'charge', 'recalculation', 'penalty')
-                                             OR day < ${p.start}), 0)::bigint AS opening,
-               coalesce(-sum(amount) FILTER (WHERE kind IN ('payment', 'cancellation')
-                                              AND day >= ${p.start} AND day < ${p.next}), 0)::bigint AS paid,
-               coalesce(sum(amount) FILTER (WHERE kind = 'penalty'), 0)::bigint AS "penaltiesCharged",
-               coalesce(sum(amount) FILTER (WHERE (kind IN ('opening', 'charge', 'recalculation')
-                                                   AND period <= ${p.cut})
-                                             OR (kind IN ('payment', 'cancellation') AND day < ${p.start})), 0)::bigint
-                 AS overdue
-          FROM led GROUP BY account_id, supplier_id, service`,
-  )
-  return rows.map((row) => ({
-    ...row,
-    opening: Number(row.opening),
-    paid: Number(row.paid),
-    penaltiesCharged: Number(row.penaltiesCharged),
-    overdue: Number(row.overdue),
-  }))
-}
-
 export interface PenaltyHistory {
-  accountId: string
   supplierId: string
   service: Service
   /** 'debt' rows: a period's charges (or an opening balance, by its date); 'payment': a day's money. */
@@ -307,40 +144,247 @@ export interface PenaltyHistory {
   amount: number
 }
 
+/** Everything the pure rules read about one account of a batch. */
+export interface AccountInputs {
+  services: AccountService[]
+  /** With the readings billing needs: per meter and zone the last billed one, and every accepted one still standing. */
+  meters: RangeMeter[]
+  /** Metered and averaged lines from `historyFrom` to before the period (norm lines and paid services count in no average). */
+  past: RangePastLine[]
+  /** Per supplier and service, the ledger's sums the bill header needs. */
+  totals: LedgerTotals[]
+  /** The whole debt and payment history, only when some debt was overdue (penalties are replayed from it). */
+  history: PenaltyHistory[]
+}
+
+export interface BatchPeriod {
+  period: string
+  start: string
+  next: string
+  /** The last period whose grace ends by the calculation date. */
+  cut: string
+  timeZone: string
+  /** The first period whose lines the average and the recalculations read. */
+  historyFrom: string
+}
+
 /**
- * The whole debt and payment history of the accounts that owed past the grace: penalties are
- * replayed from it (payments cancelled later count as never made).
+ * The live lines of payment `p`, looked up by its index: joined plainly, the planner hashes the
+ * whole payment_lines table for a batch's few thousand payments, a cost that grows with the
+ * branch rather than the batch (OFFSET 0 keeps the lookup a nested loop).
  */
-export async function loadPenaltyHistory(
+const paymentLines = sql`(SELECT supplier_id, service, amount FROM payment_lines l
+        WHERE l.payment_id = p.id AND l.deleted_at IS NULL OFFSET 0) l`
+
+// The rows of `inputsOf` as its JSON arrays hold them (positional, to keep the text short).
+type ServiceRow = [Service, string]
+type MeterRow = [string, Service, number, number, string, string | null, string | null]
+type ReadingRow = [string, string, Zone, number, string, string, string, 'accepted' | 'billed']
+type PastRow = [
+  Service,
+  string,
+  Zone | null,
+  'charge' | 'recalculation',
+  PastLine['basis'],
+  string,
+  string | null,
+]
+type TotalsRow = [string, Service, number, number, number, number]
+type HistoryRow = [string, Service, PenaltyHistory['kind'], string | null, string | null, number]
+
+/**
+ * A batch's inputs in one statement: each table of the account range read once (the charges
+ * serve the ledger's sums, the averages and the penalty history alike), the newest billed reading
+ * per meter and zone looked up in its own index (readings_billed_idx: sorting the range's whole
+ * billed history cost more than the rest of the readings' read) and the ledger's sums worked out
+ * in SQL, and one row per account whose JSON
+ * columns node-postgres decodes with one JSON.parse each rather than a JS object per row: the
+ * reads were most of a run's time, a third of it in decoding some 60 rows per account.
+ */
+export async function loadBatchInputs(
   db: ServerDb,
   r: Range,
-  accountIds: string[],
-  period: string,
-  timeZone: string,
-): Promise<PenaltyHistory[]> {
-  if (accountIds.length === 0) return []
-  // The range keeps the index scans narrow; the list picks the owing accounts in it.
-  const ids = sql`ARRAY(SELECT json_array_elements_text(${JSON.stringify(accountIds)}::json))`
-  const rows = await queryRows<PenaltyHistory>(
+  p: BatchPeriod,
+): Promise<Map<string, AccountInputs>> {
+  const day = (column: ReturnType<typeof sql>) =>
+    sql`to_char((${column})::timestamptz AT TIME ZONE ${p.timeZone}, 'YYYY-MM-DD')`
+  const zoneList = sql`ARRAY[${sql.join(
+    zones.map((z) => sql`${z}`),
+    sql`, `,
+  )}]::text[]`
+  const rows = await queryRows<{
+    id: string
+    services: ServiceRow[] | null
+    meters: MeterRow[] | null
+    readings: ReadingRow[] | null
+    past: PastRow[] | null
+    totals: TotalsRow[] | null
+    history: HistoryRow[] | null
+  }>(
     db,
-    sql`SELECT account_id AS "accountId", supplier_id AS "supplierId", service, 'debt' AS kind,
-               period, NULL AS day, sum(amount)::bigint AS amount
-          FROM charges WHERE ${inRange(r)} AND account_id = ANY(${ids})
-           AND deleted_at IS NULL AND kind IN ('charge', 'recalculation') AND period <= ${period}
-         GROUP BY account_id, supplier_id, service, period
-        UNION ALL
-        SELECT account_id, supplier_id, service, 'opening', substr(date, 1, 7), date, amount
-          FROM opening_balances WHERE ${inRange(r)} AND account_id = ANY(${ids})
-           AND deleted_at IS NULL
-        UNION ALL
-        SELECT p.account_id, l.supplier_id, l.service, 'payment', NULL,
-               to_char(p.paid_at::timestamptz AT TIME ZONE ${timeZone}, 'YYYY-MM-DD'),
-               sum(l.amount)::bigint
-          FROM payments p CROSS JOIN LATERAL ${paymentLines}
-         WHERE ${inRange(r, 'p')} AND p.account_id = ANY(${ids}) AND p.deleted_at IS NULL
-           AND NOT EXISTS (SELECT 1 FROM payment_cancellations c
-                            WHERE c.payment_id = p.id AND c.deleted_at IS NULL)
-         GROUP BY 1, 2, 3, 6`,
+    sql`WITH ch AS MATERIALIZED (
+          SELECT account_id, supplier_id, service, period, kind, basis, zone, volume,
+                 recalculated_period, amount
+            FROM charges WHERE ${inRange(r)} AND deleted_at IS NULL AND period <= ${p.period}
+        ), ob AS MATERIALIZED (
+          SELECT account_id, supplier_id, service, amount, date
+            FROM opening_balances WHERE ${inRange(r)} AND deleted_at IS NULL
+        ), pay AS MATERIALIZED (
+          SELECT p.id, p.account_id, p.deleted_at, l.supplier_id, l.service, l.amount,
+                 ${day(sql`p.paid_at`)} AS day
+            FROM payments p CROSS JOIN LATERAL ${paymentLines}
+           WHERE ${inRange(r, 'p')}
+        ), canc AS MATERIALIZED (
+          SELECT c.payment_id, ${day(sql`c.cancelled_at`)} AS day
+            FROM payment_cancellations c
+           WHERE c.deleted_at IS NULL AND c.payment_id IN (SELECT id FROM pay)
+        ), led AS (
+          SELECT account_id, supplier_id, service, amount, substr(date, 1, 7) AS period,
+                 date AS day, 'opening' AS kind
+            FROM ob
+          UNION ALL
+          SELECT account_id, supplier_id, service, amount, period, NULL, kind
+            FROM ch WHERE period < ${p.period}
+          UNION ALL
+          SELECT account_id, supplier_id, service, -amount, NULL, day, 'payment'
+            FROM pay WHERE deleted_at IS NULL
+          UNION ALL
+          SELECT pay.account_id, pay.supplier_id, pay.service, pay.amount, NULL, canc.day,
+                 'cancellation'
+            FROM canc JOIN pay ON pay.id = canc.payment_id
+        ), totals AS MATERIALIZED (
+          SELECT account_id, supplier_id, service,
+                 coalesce(sum(amount) FILTER (WHERE kind IN ('opening', 'charge', 'recalculation', 'penalty')
+                                               OR day < ${p.start}), 0)::bigint AS opening,
+                 coalesce(-sum(amount) FILTER (WHERE kind IN ('payment', 'cancellation')
+                                                AND day >= ${p.start} AND day < ${p.next}), 0)::bigint AS paid,
+                 coalesce(sum(amount) FILTER (WHERE kind = 'penalty'), 0)::bigint AS penalties,
+                 coalesce(sum(amount) FILTER (WHERE (kind IN ('opening', 'charge', 'recalculation')
+                                                     AND period <= ${p.cut})
+                                               OR (kind IN ('payment', 'cancellation') AND day < ${p.start})), 0)::bigint
+                   AS overdue
+            FROM led GROUP BY account_id, supplier_id, service
+        ), owing AS MATERIALIZED (
+          SELECT DISTINCT account_id FROM totals WHERE overdue > 0
+        ), hist AS (
+          SELECT account_id, supplier_id, service, 'debt' AS kind, period, NULL AS day,
+                 sum(amount)::bigint AS amount
+            FROM ch WHERE kind IN ('charge', 'recalculation')
+             AND account_id IN (SELECT account_id FROM owing)
+           GROUP BY account_id, supplier_id, service, period
+          UNION ALL
+          SELECT account_id, supplier_id, service, 'opening', substr(date, 1, 7), date, amount
+            FROM ob WHERE account_id IN (SELECT account_id FROM owing)
+          UNION ALL
+          SELECT account_id, supplier_id, service, 'payment', NULL, day, sum(amount)::bigint
+            FROM pay WHERE deleted_at IS NULL AND account_id IN (SELECT account_id FROM owing)
+             AND id NOT IN (SELECT payment_id FROM canc)
+           GROUP BY account_id, supplier_id, service, day
+        ), standing AS (
+          SELECT b.account_id, b.id, b.meter_id, b.zone, b.value, b.reading_date, b.entered_at,
+                 b.period, b.status
+            FROM meters m CROSS JOIN unnest(${zoneList}) z(zone)
+            CROSS JOIN LATERAL (
+              SELECT * FROM readings r
+               WHERE r.meter_id = m.id AND r.zone = z.zone AND r.status = 'billed'
+                 AND r.deleted_at IS NULL AND ${inRange(r, 'r')}
+               ORDER BY r.reading_date DESC, r.entered_at DESC LIMIT 1) b
+           WHERE ${inRange(r, 'm')} AND m.deleted_at IS NULL
+          UNION ALL
+          SELECT r.account_id, r.id, r.meter_id, r.zone, r.value, r.reading_date, r.entered_at,
+                 r.period, r.status
+            FROM readings r
+           WHERE ${inRange(r, 'r')} AND r.status = 'accepted' AND r.deleted_at IS NULL
+             AND NOT EXISTS (SELECT 1 FROM reading_deletions d
+                              WHERE d.reading_id = r.id AND d.deleted_at IS NULL)
+        )
+        SELECT a.id, s.j AS services, m.j AS meters, rs.j AS readings, pl.j AS past,
+               t.j AS totals, h.j AS history
+          FROM accounts a
+          LEFT JOIN (SELECT account_id, json_agg(json_build_array(service, supplier_id) ORDER BY service) j
+                       FROM account_services WHERE ${inRange(r)} AND deleted_at IS NULL
+                      GROUP BY account_id) s ON s.account_id = a.id
+          LEFT JOIN (SELECT account_id,
+                            json_agg(json_build_array(id, service, int_digits, transformation_ratio,
+                                                      installed_at, removed_at, next_verification_at)) j
+                       FROM meters WHERE ${inRange(r)} AND deleted_at IS NULL
+                      GROUP BY account_id) m ON m.account_id = a.id
+          LEFT JOIN (SELECT account_id,
+                            json_agg(json_build_array(id, meter_id, zone, value, reading_date,
+                                                      entered_at, period, status)) j
+                       FROM standing GROUP BY account_id) rs ON rs.account_id = a.id
+          LEFT JOIN (SELECT account_id,
+                            json_agg(json_build_array(service, period, zone, kind, basis, volume,
+                                                      recalculated_period)) j
+                       FROM ch
+                      WHERE period >= ${p.historyFrom} AND period < ${p.period}
+                        AND basis IN ('meter', 'average') AND volume IS NOT NULL
+                      GROUP BY account_id) pl ON pl.account_id = a.id
+          LEFT JOIN (SELECT account_id,
+                            json_agg(json_build_array(supplier_id, service, opening, paid, penalties,
+                                                      overdue)) j
+                       FROM totals GROUP BY account_id) t ON t.account_id = a.id
+          LEFT JOIN (SELECT account_id,
+                            json_agg(json_build_array(supplier_id, service, kind, period, day, amount)) j
+                       FROM hist GROUP BY account_id) h ON h.account_id = a.id
+         WHERE a.id >= ${r.first} AND a.id <= ${r.last} AND a.branch_id = ${r.branchId}`,
   )
-  return rows.map((row) => ({ ...row, amount: Number(row.amount) }))
+  const out = new Map<string, AccountInputs>()
+  for (const row of rows) {
+    const meters = new Map<string, RangeMeter>()
+    for (const m of row.meters ?? []) {
+      meters.set(m[0], {
+        id: m[0],
+        service: m[1],
+        intDigits: Number(m[2]),
+        transformationRatio: Number(m[3]),
+        installedAt: m[4].slice(0, 10),
+        removedAt: m[5] ? m[5].slice(0, 10) : null,
+        nextVerificationAt: m[6] ? m[6].slice(0, 10) : null,
+        readings: [],
+      })
+    }
+    // A reading of a meter deleted since is left out with it.
+    for (const x of row.readings ?? []) {
+      meters.get(x[1])?.readings.push({
+        id: x[0],
+        zone: x[2],
+        value: Number(x[3]),
+        readingDate: x[4],
+        enteredAt: x[5],
+        period: x[6],
+        status: x[7],
+      })
+    }
+    out.set(row.id, {
+      services: (row.services ?? []).map(([service, supplierId]) => ({ service, supplierId })),
+      meters: [...meters.values()],
+      past: (row.past ?? []).map((l) => ({
+        service: l[0],
+        period: l[1],
+        zone: l[2],
+        kind: l[3],
+        basis: l[4],
+        ...parseVolume(l[5]),
+        recalculatedPeriod: l[6],
+      })),
+      totals: (row.totals ?? []).map((t) => ({
+        supplierId: t[0],
+        service: t[1],
+        opening: Number(t[2]),
+        paid: Number(t[3]),
+        penaltiesCharged: Number(t[4]),
+        overdue: Number(t[5]),
+      })),
+      history: (row.history ?? []).map((h) => ({
+        supplierId: h[0],
+        service: h[1],
+        kind: h[2],
+        period: h[3],
+        day: h[4],
+        amount: Number(h[5]),
+      })),
+    })
+  }
+  return out
 }

@@ -1,0 +1,3 @@
+CREATE INDEX "payment_lines_live_idx" ON "payment_lines" USING btree ("payment_id","supplier_id","service","amount") WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX "readings_billed_idx" ON "readings" USING btree ("meter_id","zone","reading_date" DESC NULLS FIRST,"entered_at" DESC NULLS FIRST) WHERE status = 'billed' AND deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX "readings_accepted_idx" ON "readings" USING btree ("account_id") WHERE status = 'accepted' AND deleted_at IS NULL;
