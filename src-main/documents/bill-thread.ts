@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 
 /** What the bill thread is given: everything to build a batch's pages from its own connection. */
@@ -38,8 +39,13 @@ export interface BuiltPage {
   file: string | null
 }
 
-/** The thread's source, run through tsx (tests, the web dev host, benches). */
-export const billWorkerSource = new URL('./bill-worker.ts', import.meta.url)
+/**
+ * The thread's source, run through tsx (tests, the web dev host, benches). Made by Node's own URL
+ * functions: under a DOM test environment the global URL resolves against the page.
+ */
+export const billWorkerSource = pathToFileURL(
+  join(dirname(fileURLToPath(import.meta.url)), 'bill-worker.ts'),
+)
 
 /**
  * One batch's bills built on a worker thread (bill-worker.ts), page by page, each written to an

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { PrintedDocument } from '../../src-shared/payments/contract'
 import type { PrintJob, Printer } from '../documents/printer'
@@ -33,8 +35,12 @@ export type PrintThreadMessage = { id: number } & (
   { printed: PrintedDocument } | { closed: true } | { failed: string }
 )
 
-/** The print thread's source (chromium-pdf-worker.ts); this printer runs from source only. */
-const printThreadScript = new URL('./chromium-pdf-worker.ts', import.meta.url)
+/**
+ * The print thread's source (chromium-pdf-worker.ts); this printer runs from source only. A path
+ * made by Node: under a DOM test environment the global URL is the DOM's, which resolves against
+ * the page, not this file.
+ */
+const printThreadScript = join(dirname(fileURLToPath(import.meta.url)), 'chromium-pdf-worker.ts')
 
 /**
  * Saves every document as a PDF under `folder`, rendered by the system's Chromium: the web dev
@@ -54,7 +60,7 @@ export function chromiumPdfPrinter(folder: string, executablePath = chromiumPath
     const workerData: PrintThreadData = { folder, executablePath }
     const worker = new Worker(printThreadScript, {
       workerData,
-      execArgv: printThreadScript.pathname.endsWith('.ts') ? ['--import', 'tsx'] : undefined,
+      execArgv: printThreadScript.endsWith('.ts') ? ['--import', 'tsx'] : undefined,
     })
     // Only a job under way keeps the process alive, as the browser's pipes did before.
     worker.unref()
