@@ -16,7 +16,6 @@ export default defineConfig({
           // Its own entry: a worker thread loads it by file (see SyncThread).
           'sync-worker': resolve('src-main/sync/sync-worker.ts'),
           'export-worker': resolve('src-main/reports/export-worker.ts'),
-          'bill-worker': resolve('src-main/documents/bill-worker.ts'),
         },
       },
     },

@@ -1,8 +1,7 @@
 /**
  * `npm run bench -- bills --accounts N`: one period's bills for N accounts of a demo replica
  * rendered to PDF by the batch printer with Chromium already started, the main event loop's
- * longest stall measured the whole time, and the CPU the main thread spent meanwhile (the bills
- * are built on the bill thread, Chromium driven from the print thread: near nothing is left). The bare limit beside it: the same printer saving as
+ * longest stall measured the whole time. The bare limit beside it: the same printer saving as
  * many one-line pages, in jobs of the same size, as many at once.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -68,7 +67,6 @@ export async function run(args: string[]): Promise<void> {
     const loop = monitorEventLoopDelay({ resolution: 5 })
     loop.enable()
     const started = performance.now()
-    const cpu = process.threadCpuUsage()
     const result = await printBillBatch(db, printer, {
       period,
       accountIds: ids,
@@ -77,7 +75,6 @@ export async function run(args: string[]): Promise<void> {
       perJob: Number(values['per-job']),
     })
     const seconds = (performance.now() - started) / 1000
-    const mainCpu = process.threadCpuUsage(cpu)
     loop.disable()
     const bare = await bareLimit(printer, result.bills, Number(values['per-job']))
     console.log(
@@ -87,7 +84,6 @@ export async function run(args: string[]): Promise<void> {
         seconds: Math.round(seconds * 100) / 100,
         bills_per_s: Math.round((result.bills / seconds) * 10) / 10,
         max_stall_ms: Math.round(loop.max / 1e5) / 10,
-        main_cpu_s: Math.round((mainCpu.user + mainCpu.system) / 1e4) / 100,
         bare_seconds: Math.round(bare * 100) / 100,
         ratio: ratio(seconds, bare),
       }),

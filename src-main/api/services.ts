@@ -15,8 +15,6 @@ export interface AppServices {
   /** IANA zone of the office, for calendar dates. */
   timeZone: string
   printer: Printer
-  /** The bill thread's module (bill-thread.ts): the built `bill-worker.js`, or its source. */
-  billWorker?: URL
   /** The background sync with the central server (idle until configured). */
   sync: SyncLoop
   /** The first pull's progress, for the first-run wizard. */

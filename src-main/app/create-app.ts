@@ -39,8 +39,6 @@ export interface AppOptions {
   syncWorker?: URL
   /** The export worker's module (`export-worker`); by default its source, run through tsx. */
   exportWorker?: URL
-  /** The bill batch thread's module (`bill-worker`); by default its source, run through tsx. */
-  billWorker?: URL
   /** Where exported reports go: Electron's save dialog; by default `<data dir>/exports`. */
   exportDestination?: ExportDestination
   /** Electron's safeStorage for the replica's key file; without it the key file is owner-only. */
@@ -137,7 +135,6 @@ export function createApp(options: AppOptions): App {
     appVersion: options.appVersion,
     timeZone,
     printer: options.printer,
-    billWorker: options.billWorker,
     sync,
     bootstrap,
     reportExports,

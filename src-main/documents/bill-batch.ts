@@ -1,6 +1,9 @@
+import { setImmediate as nextTurn } from 'node:timers/promises'
+import { buildBill } from '../../src-shared/documents/bill'
+import { renderBillArticle, renderBillBatchHtml } from '../../src-shared/documents/bill-html'
 import type { PrintedDocument } from '../../src-shared/payments/contract'
 import type { Db } from '../db/connection'
-import { BillThread, billWorkerSource } from './bill-thread'
+import { billHeader, billInputOf } from './bill-data'
 import type { Printer } from './printer'
 
 export interface BillBatchOptions {
@@ -16,8 +19,6 @@ export interface BillBatchOptions {
   from?: number
   onProgress?: (done: number, total: number) => void
   signal?: AbortSignal
-  /** The bill thread's module: the desktop's built `bill-worker.js`; by default its source. */
-  worker?: URL
 }
 
 export interface BillBatchResult {
@@ -29,18 +30,19 @@ export interface BillBatchResult {
 }
 
 /**
- * Prints a period's bills in jobs of `perJob` bills. The bills are read and rendered on a worker
- * thread (bill-thread.ts), so the window's thread only hands pages to the printer: the browser
- * renders while the thread builds the next job, several jobs at once where the printer saves
- * PDFs in parallel (a physical printer takes its jobs one by one, in order). Progress and
- * documents follow print order. Cancel through `signal`: the jobs being printed finish, the next
- * is not sent, and `next` says where to resume.
+ * Prints a period's bills in jobs of `perJob` bills. Each bill is built on its own turn of the
+ * event loop, so the window's requests are answered between bills; the browser renders while
+ * the next job's bills are built, several jobs at once where the printer saves PDFs in
+ * parallel (a physical printer takes its jobs one by one, in order). Progress and documents
+ * follow print order. Cancel through `signal`: the jobs being printed finish, the next is not
+ * sent, and `next` says where to resume.
  */
 export async function printBillBatch(
   db: Db,
   printer: Printer,
   o: BillBatchOptions,
 ): Promise<BillBatchResult> {
+  const perJob = o.perJob ?? 50
   const lanes = o.printer === '' ? Math.max(1, printer.parallel ?? 1) : 1
   const total = o.accountIds.length
   const documents: PrintedDocument[] = []
@@ -50,64 +52,54 @@ export async function printBillBatch(
   let inOrder: Promise<void> = Promise.resolve()
   const running = new Set<Promise<void>>()
   let i = o.from ?? 0
-  if (i >= total) return { bills, documents, next: null }
-  const thread = new BillThread(o.worker ?? billWorkerSource, {
-    file: db.$client.name,
-    period: o.period,
-    timeZone: o.timeZone,
-    accountIds: o.accountIds,
-    perJob: o.perJob ?? 50,
-    title: `ЕПД за ${o.period}`,
-  })
-  try {
-    while (i < total && !failed) {
-      if (o.signal?.aborted) break
-      const start = i
-      const page = await thread.build(start)
-      i = page.end
-      while (running.size >= lanes) await Promise.race(running)
-      // Cancelled while the last jobs printed: this one is not sent, a resume starts with it.
-      if (o.signal?.aborted || failed) {
-        i = start
-        break
-      }
-      const end = i
-      // Accounts without a bill for the period make no job of their own.
-      const job =
-        page.file === null
-          ? Promise.resolve(null)
-          : printer
-              .print({
-                htmlFile: page.file,
-                name: `ЕПД_${o.period}_${start + 1}-${end}`,
-                layout: 'a4',
-                printer: o.printer,
-              })
-              .finally(() => thread.discard(page.file!))
-      // Seen in order below; a failure before its turn is not an unhandled one.
-      job.catch(() => undefined)
-      inOrder = inOrder
-        .then(() => job)
-        .then((printed) => {
-          if (printed) documents.push(printed)
-          bills += page.bills
-          o.onProgress?.(end, total)
-        })
-      // A lane frees when its job is done in order (its progress, and a cancel in it, seen).
-      const done = inOrder.then(
-        () => undefined,
-        () => {
-          failed = true
-        },
-      )
-      running.add(done)
-      void done.then(() => running.delete(done))
+  while (i < total && !failed) {
+    if (o.signal?.aborted) break
+    const start = i
+    const articles: string[] = []
+    for (; i < total && articles.length < perJob; i++) {
+      const id = o.accountIds[i]!
+      if (billHeader(db, id, o.period))
+        articles.push(
+          renderBillArticle(buildBill(billInputOf(db, id, o.period, o.timeZone, false))),
+        )
+      await nextTurn()
     }
-    await inOrder
-  } finally {
-    // Jobs still printing (the thread failed) keep their pages until they end.
-    await inOrder.catch(() => undefined)
-    await thread.close()
+    while (running.size >= lanes) await Promise.race(running)
+    // Cancelled while the last jobs printed: this one is not sent, a resume starts with it.
+    if (o.signal?.aborted || failed) {
+      i = start
+      break
+    }
+    const end = i
+    // Accounts without a bill for the period make no job of their own.
+    const job =
+      articles.length === 0
+        ? Promise.resolve(null)
+        : printer.print({
+            html: renderBillBatchHtml(`ЕПД за ${o.period}`, articles),
+            name: `ЕПД_${o.period}_${start + 1}-${end}`,
+            layout: 'a4',
+            printer: o.printer,
+          })
+    // Seen in order below; a failure before its turn is not an unhandled one.
+    job.catch(() => undefined)
+    inOrder = inOrder
+      .then(() => job)
+      .then((printed) => {
+        if (printed) documents.push(printed)
+        bills += articles.length
+        o.onProgress?.(end, total)
+      })
+    // A lane frees when its job is done in order (its progress, and a cancel in it, seen).
+    const done = inOrder.then(
+      () => undefined,
+      () => {
+        failed = true
+      },
+    )
+    running.add(done)
+    void done.then(() => running.delete(done))
   }
+  await inOrder
   return { bills, documents, next: i < total ? i : null }
 }

@@ -69,8 +69,6 @@ export function startBillBatch(
     resume: boolean
     timeZone: string
     printerName: string
-    /** The bill thread's module (bill-thread.ts); by default its source. */
-    worker?: URL
   },
 ): BillBatchState {
   const current = batches.get(db)
@@ -115,7 +113,6 @@ export function startBillBatch(
     printer: o.printerName,
     from,
     signal: batch.controller.signal,
-    worker: o.worker,
     onProgress: (done) => (batch.state = { ...batch.state, done }),
   }).then(
     (result) => {

@@ -1,20 +1,15 @@
 import type { SystemPrinter } from '../../src-shared/documents/contract'
 import type { PrintedDocument } from '../../src-shared/payments/contract'
 
-interface PrintJobBase {
+export interface PrintJob {
+  /** A complete, self-contained HTML page (documents never load anything from outside). */
+  html: string
   /** File name stem when it is saved as PDF, e.g. the receipt number. */
   name: string
   layout: '80mm' | 'a4'
   /** The printer chosen in settings; '' saves a PDF instead. */
   printer: string
 }
-
-/**
- * A complete, self-contained HTML page (documents never load anything from outside), or the file
- * holding one: a batch's page of bills, megabytes written by the bill thread.
- */
-export type PrintJob = PrintJobBase &
-  ({ html: string; htmlFile?: undefined } | { htmlFile: string; html?: undefined })
 
 /**
  * Where documents go. Electron prints to the chosen printer (silently for the receipt printer)

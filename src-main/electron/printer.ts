@@ -1,5 +1,5 @@
 import { BrowserWindow } from 'electron'
-import { writeFile } from 'node:fs/promises'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pdfFileName, type Printer } from '../documents/printer'
 import { ownerOnlyFileMode, ownerOnlyFolder } from '../files/owner-only'
@@ -17,9 +17,7 @@ export function electronPrinter(pdfFolder: string): Printer {
         webPreferences: { sandbox: true, contextIsolation: true, javascript: false },
       })
       try {
-        // A batch's page of bills is a file: no megabytes of URL encoding on the main thread.
-        if (job.htmlFile !== undefined) await window.loadFile(job.htmlFile)
-        else await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(job.html)}`)
+        await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(job.html)}`)
         if (job.printer) {
           await new Promise<void>((resolve, reject) =>
             window.webContents.print(
@@ -32,8 +30,7 @@ export function electronPrinter(pdfFolder: string): Printer {
         const pdf = await window.webContents.printToPDF({ preferCSSPageSize: true })
         ownerOnlyFolder(pdfFolder)
         const path = join(pdfFolder, pdfFileName(job.name))
-        // Written off the loop: a batch's PDF runs to megabytes.
-        await writeFile(path, pdf, { mode: ownerOnlyFileMode })
+        writeFileSync(path, pdf, { mode: ownerOnlyFileMode })
         return { kind: 'pdf', target: path }
       } finally {
         window.destroy()

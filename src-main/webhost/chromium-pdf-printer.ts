@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
-import type { PrintedDocument } from '../../src-shared/payments/contract'
-import type { PrintJob, Printer } from '../documents/printer'
+import { writeFile } from 'node:fs/promises'
+import { ownerOnlyFileMode, ownerOnlyFolder } from '../files/owner-only'
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { pdfFileName, type Printer } from '../documents/printer'
 
 /** Debian's Chromium, headless on a build machine: no sandbox, GPU or background traffic. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -17,85 +17,73 @@ export const chromiumArgs = [
 ]
 
 /** Pages printing at once: one renderer each, two cores on a counter's workstation. */
-export const pagesAtOnce = 2
-
-/** What the print thread is given. */
-export interface PrintThreadData {
-  folder: string
-  executablePath: string
-}
-
-/** To the print thread: a job, or close the browser. */
-export type PrintThreadRequest = { id: number } & (
-  { job: PrintJob; close?: undefined } | { close: true }
-)
-
-/** From the print thread: what a request came to. */
-export type PrintThreadMessage = { id: number } & (
-  { printed: PrintedDocument } | { closed: true } | { failed: string }
-)
-
-/**
- * The print thread's source (chromium-pdf-worker.ts); this printer runs from source only. A path
- * made by Node: under a DOM test environment the global URL is the DOM's, which resolves against
- * the page, not this file.
- */
-const printThreadScript = join(dirname(fileURLToPath(import.meta.url)), 'chromium-pdf-worker.ts')
+const pagesAtOnce = 2
 
 /**
  * Saves every document as a PDF under `folder`, rendered by the system's Chromium: the web dev
- * host's and the tests' printer. Chromium is driven from a thread of its own (started with the
- * browser on the first print, chromium-pdf-pages.ts): the protocol's traffic, megabytes for a
- * batch of bills, and its garbage collections never hold up the thread that answers the window.
+ * host's and the tests' printer. One browser per process, started on the first print. Pages are
+ * kept and reused (a new page starts a renderer, about half a second of CPU), each in its own
+ * context so two jobs lay out on two cores.
  */
 export function chromiumPdfPrinter(folder: string, executablePath = chromiumPath): Printer {
-  let thread: Worker | null = null
-  let ids = 0
-  const pending = new Map<
-    number,
-    { resolve(message: PrintThreadMessage): void; reject(error: Error): void }
-  >()
+  let browser: Promise<Browser> | null = null
+  const idle: Page[] = []
+  const waiting: ((page: Page | null) => void)[] = []
+  let open = 0
 
-  function start(): Worker {
-    const workerData: PrintThreadData = { folder, executablePath }
-    const worker = new Worker(printThreadScript, {
-      workerData,
-      execArgv: printThreadScript.endsWith('.ts') ? ['--import', 'tsx'] : undefined,
-    })
-    // Only a job under way keeps the process alive, as the browser's pipes did before.
-    worker.unref()
-    worker.on('message', (message: PrintThreadMessage) => {
-      const waiting = pending.get(message.id)
-      pending.delete(message.id)
-      if (pending.size === 0) worker.unref()
-      if ('failed' in message) waiting?.reject(new Error(message.failed))
-      else waiting?.resolve(message)
-    })
-    const fail = (error: Error) => {
-      if (thread === worker) thread = null
-      for (const waiting of pending.values()) waiting.reject(error)
-      pending.clear()
+  async function take(): Promise<Page> {
+    const page = idle.pop()
+    if (page) return page
+    if (open < pagesAtOnce) {
+      open++
+      try {
+        browser ??= chromium.launch({ executablePath, args: chromiumArgs })
+        const context = await (await browser).newContext()
+        return await context.newPage()
+      } catch (error) {
+        open--
+        throw error
+      }
     }
-    worker.on('error', fail)
-    worker.on('exit', () => fail(new Error('the print thread ended')))
-    return worker
+    // Every page busy: the next one given back (or a free slot when one is dropped).
+    return (await new Promise<Page | null>((resolve) => waiting.push(resolve))) ?? take()
   }
 
-  function send(worker: Worker, request: PrintThreadRequest): Promise<PrintThreadMessage> {
-    return new Promise((resolve, reject) => {
-      pending.set(request.id, { resolve, reject })
-      worker.ref()
-      worker.postMessage(request)
-    })
+  function giveBack(page: Page, healthy: boolean): void {
+    if (!healthy) {
+      open--
+      void page
+        .context()
+        .close()
+        .catch(() => undefined)
+      waiting.shift()?.(null)
+      return
+    }
+    const next = waiting.shift()
+    if (next) next(page)
+    else idle.push(page)
   }
 
   return {
     folder,
     parallel: pagesAtOnce,
     async print(job) {
-      const answer = await send((thread ??= start()), { id: ids++, job })
-      if (!('printed' in answer)) throw new Error('the print thread gave no document')
-      return answer.printed
+      const page = await take()
+      let healthy = false
+      try {
+        // The page's own @page rule sets the paper: 80 mm roll or A4.
+        await page.setContent(job.html, { waitUntil: 'load' })
+        ownerOnlyFolder(folder)
+        const path = join(folder, pdfFileName(job.name))
+        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
+        // Written off the loop: a batch's PDF runs to megabytes.
+        await writeFile(path, pdf, { mode: ownerOnlyFileMode })
+        healthy = true
+        return { kind: 'pdf', target: path }
+      } finally {
+        // A page that failed is not trusted with the next document.
+        giveBack(page, healthy)
+      }
     },
     // The web dev host prints nothing itself, but lists what CUPS knows (none without it).
     listPrinters: () =>
@@ -113,14 +101,11 @@ export function chromiumPdfPrinter(folder: string, executablePath = chromiumPath
         ),
       ),
     async close() {
-      const worker = thread
-      thread = null
-      if (!worker) return
-      try {
-        await send(worker, { id: ids++, close: true })
-      } finally {
-        await worker.terminate()
-      }
+      const started = browser
+      browser = null
+      idle.length = 0
+      open = 0
+      if (started) await (await started).close()
     },
   }
 }

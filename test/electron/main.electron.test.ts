@@ -83,11 +83,6 @@ describe('main entry', () => {
         pathToFileURL(join(import.meta.dirname, '../../src-main/electron/main.ts')),
       ),
       exportDestination: expect.objectContaining({ choose: expect.any(Function) }),
-      // A bill batch's bills are built on a thread too.
-      billWorker: new URL(
-        './bill-worker.js',
-        pathToFileURL(join(import.meta.dirname, '../../src-main/electron/main.ts')),
-      ),
     })
     expect(app.getPath).toHaveBeenCalledWith('userData')
     expect(app.enableSandbox).toHaveBeenCalled()
