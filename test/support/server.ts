@@ -22,6 +22,7 @@ import { buildServerApp } from '../../src-server/http/app'
 import { registerWorkstation } from '../../src-server/workstation/credentials'
 import { accountInput, ids, testOperators, testServices, testSupplier } from './temp-app'
 import { headlessClient, type HeadlessClient } from '../sync/support/client'
+import type { RateLimits } from '../../src-shared/sync/rate-limits'
 
 /**
  * The server's database for one test file: an in-memory PGlite, or with DATABASE_URL a fresh
@@ -62,6 +63,7 @@ export async function startTestServer(
     minAppVersion?: string
     releasesDir?: string
     beforeCommit?: (c: PushedCommand) => Promise<void>
+    rateLimits?: Partial<RateLimits>
   } = {},
 ): Promise<RunningServer> {
   const app = await buildServerApp({ db, ...options })
