@@ -34,8 +34,8 @@ export function useMeterDialog<S extends z.ZodType>(options: {
   /** Fills the form from the context; answers the id of the field to focus, or null. */
   opened: (context: MeterFormContext) => string | null
   send: () => Promise<ApiResult<{ meterId: string }>>
-  done: (meterId: string) => void
-  close: () => void
+  /** The dialog's own emit: `done` with the meter saved, `close`. */
+  emit: { (event: 'done', meterId: string): void; (event: 'close'): void }
 }) {
   const {
     context,
@@ -56,14 +56,14 @@ export function useMeterDialog<S extends z.ZodType>(options: {
     errors,
     () => !!context.value,
     options.send,
-    options.done,
+    (meterId) => options.emit('done', meterId),
   )
   const dialog = computed(() => ({
     ready: context.value !== null && (options.ready?.(context.value) ?? true),
     busy: busy.value,
     error: loadError.value ?? message.value,
     onSave: save,
-    onClose: options.close,
+    onClose: () => options.emit('close'),
   }))
   return { context, errors, dialog }
 }
