@@ -22,16 +22,20 @@ export function useMeterFormContext(accountId: string, meterId?: string) {
 /**
  * One meter dialog (install, replace, remove): its context loaded, then the form filled from it
  * and the first field focused; the fields checked against the schema the context makes; one save.
+ * `dialog` is what its MeterDialog shows and does (ready, busy, the error, save and close).
  */
 export function useMeterDialog<S extends z.ZodType>(options: {
   accountId: string
   meterId?: string
+  /** The form can be shown: the context loaded (and, for an installed meter, it found). */
+  ready?: (context: MeterFormContext) => boolean
   schema: (context: MeterFormContext | null) => S
   input: () => unknown
   /** Fills the form from the context; answers the id of the field to focus, or null. */
   opened: (context: MeterFormContext) => string | null
   send: () => Promise<ApiResult<{ meterId: string }>>
-  done: (meterId: string) => void
+  /** The dialog's own emit: `done` with the meter saved, `close`. */
+  emit: { (event: 'done', meterId: string): void; (event: 'close'): void }
 }) {
   const {
     context,
@@ -52,8 +56,14 @@ export function useMeterDialog<S extends z.ZodType>(options: {
     errors,
     () => !!context.value,
     options.send,
-    options.done,
+    (meterId) => options.emit('done', meterId),
   )
-  const shownError = computed(() => loadError.value ?? message.value)
-  return { context, errors, busy, error: shownError, save }
+  const dialog = computed(() => ({
+    ready: context.value !== null && (options.ready?.(context.value) ?? true),
+    busy: busy.value,
+    error: loadError.value ?? message.value,
+    onSave: save,
+    onClose: () => options.emit('close'),
+  }))
+  return { context, errors, dialog }
 }

@@ -5,7 +5,6 @@ import { formatKopecks } from '../../src-shared/money/format'
 import type { Service } from '../../src-shared/accounts/domain'
 import {
   cashDeskRoles,
-  type PaymentProposal,
   type PrintedDocument,
   type RecordedPayment,
 } from '../../src-shared/payments/contract'
@@ -18,7 +17,7 @@ import {
 } from '../../src-shared/payments/line-entry'
 import { parseAmount } from '../../src-shared/money/parse-amount'
 import { call, caller } from '../api/client'
-import { latestOnly } from '../api/latest'
+import { useOpened } from '../api/latest'
 import { printDocument } from '../documents/print'
 import { translate } from '../i18n'
 import { useSessionStore } from '../operators/session-store'
@@ -42,8 +41,8 @@ export type ReceiptLayout = '80mm' | 'a4'
  */
 export const usePaymentStore = defineStore('payment', () => {
   const session = useSessionStore()
-  const proposal = shallowRef<PaymentProposal | null>(null)
-  const loadError = ref<string | null>(null)
+  const opened = useOpened((accountId: string) => call('payments.proposal', { accountId }))
+  const { value: proposal, error: loadError } = opened
   const amounts = ref<string[]>([])
   const method = ref<PaymentMethodChoice>('cash')
   const cashGiven = ref('')
@@ -56,7 +55,6 @@ export const usePaymentStore = defineStore('payment', () => {
   const printed = shallowRef<PrintedDocument | null>(null)
   const printError = ref<string | null>(null)
   const receiptLayout = ref<ReceiptLayout>('80mm')
-  const reads = latestOnly()
 
   /** The cashier learns on opening, not at F9, that their role takes no payments. */
   const mayTakePayments = computed(
@@ -86,14 +84,9 @@ export const usePaymentStore = defineStore('payment', () => {
   /** Opens the payment of an account: every line's debt proposed, or the prefill's amounts. */
   async function openPayment(accountId: string, prefill?: PaymentPrefill): Promise<void> {
     reset()
-    const result = await reads.latest(() => call('payments.proposal', { accountId }))
-    if (!result) return
-    if (!result.ok) {
-      loadError.value = result.error.message
-      return
-    }
-    proposal.value = result.value
-    amounts.value = result.value.lines.map((line) => {
+    const opening = await opened.open(accountId)
+    if (!opening) return
+    amounts.value = opening.lines.map((line) => {
       if (prefill?.lines) {
         const given = prefill.lines.find(
           (p) => p.supplierId === line.supplierId && p.service === line.service,

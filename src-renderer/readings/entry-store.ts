@@ -1,11 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ApiError } from '../../src-shared/api/result'
-import type {
-  ReadingEntryContext,
-  ReadingEntryMeter,
-  SubmitReadingsResult,
-} from '../../src-shared/readings/contract'
+import type { ReadingEntryMeter, SubmitReadingsResult } from '../../src-shared/readings/contract'
 import type { ReadingSource, Zone } from '../../src-shared/readings/domain'
 import { estimateSubmissionAmount } from '../../src-shared/readings/estimate-amount'
 import type { ReadingCheckStatus } from '../../src-shared/readings/issues'
@@ -15,7 +11,7 @@ import {
 } from '../../src-shared/readings/validate-reading'
 import { meterZones } from '../../src-shared/readings/zone-label'
 import { call } from '../api/client'
-import { latestOnly } from '../api/latest'
+import { useOpened } from '../api/latest'
 
 export type EntryPhase = 'edit' | 'confirm' | 'saved'
 
@@ -31,8 +27,8 @@ type TypedValues = Record<string, Partial<Record<Zone, string>>>
 
 /** The readings entry screen: what was typed, the live checks, the confirm and save steps. */
 export const useReadingEntryStore = defineStore('readingEntry', () => {
-  const context = shallowRef<ReadingEntryContext | null>(null)
-  const loadError = ref<string | null>(null)
+  const opened = useOpened((accountId: string) => call('readings.entryContext', { accountId }))
+  const { value: context, error: loadError } = opened
   const values = ref<TypedValues>({})
   const source = ref<ReadingSource>('phone')
   const readingDate = ref('')
@@ -43,7 +39,6 @@ export const useReadingEntryStore = defineStore('readingEntry', () => {
   const saving = ref(false)
   const saveError = ref<ApiError | null>(null)
   const saved = shallowRef<SubmitReadingsResult | null>(null)
-  const reads = latestOnly()
 
   function reset(): void {
     values.value = {}
@@ -57,17 +52,9 @@ export const useReadingEntryStore = defineStore('readingEntry', () => {
   }
 
   async function load(accountId: string): Promise<void> {
-    loadError.value = null
-    context.value = null
     reset()
-    const result = await reads.latest(() => call('readings.entryContext', { accountId }))
-    if (!result) return
-    if (!result.ok) {
-      loadError.value = result.error.message
-      return
-    }
-    context.value = result.value
-    readingDate.value = result.value.today
+    const opening = await opened.open(accountId)
+    if (opening) readingDate.value = opening.today
   }
 
   const activeMeters = computed(

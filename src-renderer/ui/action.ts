@@ -3,7 +3,8 @@ import type { Component } from 'vue'
 /** A button of a screen's or a dialog's row of actions, as data (ActionButtons shows the row). */
 export interface Action {
   label: string
-  testid: string
+  /** A line's link that no test presses may go without one. */
+  testid?: string
   run: () => unknown
   icon?: Component
   type?: 'primary' | 'danger'
