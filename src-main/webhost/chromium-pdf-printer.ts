@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process'
-import { writeFile } from 'node:fs/promises'
+import { open as openFile, rm, writeFile } from 'node:fs/promises'
+import { pathToFileURL } from 'node:url'
 import { ownerOnlyFileMode, ownerOnlyFolder } from '../files/owner-only'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core'
+import { lowerPrintPriority, ownChildrenWithArg, processTree } from '../documents/print-priority'
 import { pdfFileName, type Printer } from '../documents/printer'
 
 /** Debian's Chromium, headless on a build machine: no sandbox, GPU or background traffic. */
@@ -19,6 +21,61 @@ export const chromiumArgs = [
 /** Pages printing at once: one renderer each, two cores on a counter's workstation. */
 const pagesAtOnce = 2
 
+/** Playwright talks to the browsers it starts over a pipe and says so on their command line. */
+const launchedByPlaywright = '--remote-debugging-pipe'
+
+/** Playwright's defaults for `page.pdf`, the page's own @page rule choosing the paper. */
+const pdfOptions = {
+  landscape: false,
+  displayHeaderFooter: false,
+  headerTemplate: '',
+  footerTemplate: '',
+  printBackground: true,
+  scale: 1,
+  paperWidth: 8.5,
+  paperHeight: 11,
+  marginTop: 0,
+  marginBottom: 0,
+  marginLeft: 0,
+  marginRight: 0,
+  pageRanges: '',
+  preferCSSPageSize: true,
+  generateTaggedPDF: false,
+  generateDocumentOutline: false,
+}
+
+/** Bytes of the PDF asked for at a time: no message, string or buffer of a whole batch job. */
+const pdfChunkBytes = 256 * 1024
+
+/**
+ * Prints the page to `path`, reading the PDF from Chromium as a stream and writing each chunk
+ * as it comes (what `page.pdf` does, but without its one multi-megabyte base64 message, string
+ * and buffer per job, whose parsing and collection stall the loop).
+ */
+async function savePdf(page: Page, path: string): Promise<void> {
+  let cdp = sessions.get(page)
+  if (!cdp) sessions.set(page, (cdp = await page.context().newCDPSession(page)))
+  const file = await openFile(path, 'w', ownerOnlyFileMode)
+  try {
+    const { stream } = await cdp.send('Page.printToPDF', {
+      ...pdfOptions,
+      transferMode: 'ReturnAsStream',
+    })
+    if (!stream) throw new Error('Chromium returned no PDF stream')
+    for (;;) {
+      const chunk = await cdp.send('IO.read', { handle: stream, size: pdfChunkBytes })
+      await file.write(Buffer.from(chunk.data, chunk.base64Encoded ? 'base64' : 'utf8'))
+      if (chunk.eof) break
+    }
+    await cdp.send('IO.close', { handle: stream })
+  } finally {
+    await file.close()
+  }
+}
+
+/** Each page's own DevTools session, kept with it. */
+const sessions = new WeakMap<Page, CDPSession>()
+
 /**
  * Saves every document as a PDF under `folder`, rendered by the system's Chromium: the web dev
  * host's and the tests' printer. One browser per process, started on the first print. Pages are
@@ -27,9 +84,18 @@ const pagesAtOnce = 2
  */
 export function chromiumPdfPrinter(folder: string, executablePath = chromiumPath): Printer {
   let browser: Promise<Browser> | null = null
+  // The browser's process, Chromium's renderers and print compositor start below it.
+  let browserPids: number[] = []
   const idle: Page[] = []
   const waiting: ((page: Page | null) => void)[] = []
   let open = 0
+
+  async function launch(): Promise<Browser> {
+    const before = new Set(ownChildrenWithArg(launchedByPlaywright))
+    const started = await chromium.launch({ executablePath, args: chromiumArgs })
+    browserPids = ownChildrenWithArg(launchedByPlaywright).filter((pid) => !before.has(pid))
+    return started
+  }
 
   async function take(): Promise<Page> {
     const page = idle.pop()
@@ -37,9 +103,13 @@ export function chromiumPdfPrinter(folder: string, executablePath = chromiumPath
     if (open < pagesAtOnce) {
       open++
       try {
-        browser ??= chromium.launch({ executablePath, args: chromiumArgs })
+        browser ??= launch()
         const context = await (await browser).newContext()
-        return await context.newPage()
+        const page = await context.newPage()
+        // Chromium below the app's priority, the page's new renderer with it, before it lays
+        // out anything: on two cores the app's event loop (the clerk's window) wins the CPU.
+        lowerPrintPriority(browserPids.flatMap(processTree))
+        return page
       } catch (error) {
         open--
         throw error
@@ -71,13 +141,19 @@ export function chromiumPdfPrinter(folder: string, executablePath = chromiumPath
       const page = await take()
       let healthy = false
       try {
-        // The page's own @page rule sets the paper: 80 mm roll or A4.
-        await page.setContent(job.html, { waitUntil: 'load' })
         ownerOnlyFolder(folder)
         const path = join(folder, pdfFileName(job.name))
-        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
-        // Written off the loop: a batch's PDF runs to megabytes.
-        await writeFile(path, pdf, { mode: ownerOnlyFileMode })
+        // Chromium reads the page from a file beside the PDF: a batch job's megabytes of HTML
+        // sent over DevTools (setContent) were one long turn of the loop, serialising them.
+        const html = `${path}.html`
+        try {
+          await writeFile(html, job.html, { mode: ownerOnlyFileMode })
+          // The page's own @page rule sets the paper: 80 mm roll or A4.
+          await page.goto(pathToFileURL(html).href, { waitUntil: 'load' })
+          await savePdf(page, path)
+        } finally {
+          await rm(html, { force: true })
+        }
         healthy = true
         return { kind: 'pdf', target: path }
       } finally {
@@ -103,6 +179,7 @@ export function chromiumPdfPrinter(folder: string, executablePath = chromiumPath
     async close() {
       const started = browser
       browser = null
+      browserPids = []
       idle.length = 0
       open = 0
       if (started) await (await started).close()
