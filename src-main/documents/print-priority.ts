@@ -64,7 +64,8 @@ function lowerThread(tid: number): void {
  * other work loads the machine (a test run's printing then timed out).
  */
 export function lowerPrintPriority(pids: readonly number[]): void {
-  for (const pid of pids) {
+  // 0 would be this very thread.
+  for (const pid of pids.filter((p) => p > 0)) {
     if (linux) for (const tid of list(`/proc/${pid}/task`)) lowerThread(Number(tid))
     else lowerThread(pid)
   }

@@ -56,6 +56,10 @@ describe('print jobs below the app priority', () => {
     expect(threads.length).toBeGreaterThan(4)
     expect(threads.map((tid) => getPriority(tid))).toEqual(threads.map(() => printNice))
     expect(getPriority(process.pid)).toBe(ownBefore)
+    // A window without a renderer yet reports pid 0, which the OS reads as the caller itself.
+    lowerPrintPriority([0])
+    expect(getPriority(process.pid)).toBe(ownBefore)
+    expect(getPriority()).toBe(ownBefore)
     // A process that ended meanwhile is no failure.
     child.kill()
     await new Promise((resolve) => child.once('exit', resolve))
