@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { constants, getPriority, setPriority } from 'node:os'
 
 /**
@@ -10,42 +10,12 @@ export const printNice = constants.priority.PRIORITY_BELOW_NORMAL
 
 const linux = process.platform === 'linux'
 
-function read(path: string): string | null {
-  try {
-    return readFileSync(path, 'utf8')
-  } catch {
-    // The process (or thread) ended meanwhile.
-    return null
-  }
-}
-
 function list(path: string): string[] {
   try {
     return readdirSync(path)
   } catch {
     return []
   }
-}
-
-/** The child processes of `pid` (Linux: every thread's `children` list). */
-export function childProcesses(pid: number): number[] {
-  return list(`/proc/${pid}/task`).flatMap((tid) =>
-    (read(`/proc/${pid}/task/${tid}/children`) ?? '').split(' ').filter(Boolean).map(Number),
-  )
-}
-
-/** This process's children started with `arg` on their command line. */
-export function ownChildrenWithArg(arg: string): number[] {
-  return childProcesses(process.pid).filter((pid) =>
-    (read(`/proc/${pid}/cmdline`) ?? '').split('\0').includes(arg),
-  )
-}
-
-/** `pid` and every process below it. */
-export function processTree(pid: number): number[] {
-  const out = [pid]
-  for (let i = 0; i < out.length; i++) out.push(...childProcesses(out[i]!))
-  return out
 }
 
 function lowerThread(tid: number): void {
@@ -58,10 +28,11 @@ function lowerThread(tid: number): void {
 
 /**
  * Runs `pids` below the app's priority. On Linux the niceness is per thread, so every thread
- * is lowered (threads and processes they start later inherit it). A process leading a session
- * of its own (Playwright starts Chromium so) is, where the kernel groups by session, weighed
- * against the app's as a whole group: its group is left alone, since lowered it starves when
- * other work loads the machine (a test run's printing then timed out).
+ * is lowered (threads and processes they start later inherit it). Meant for processes of the
+ * app's own session (Electron's print windows): where the kernel groups threads by session
+ * (autogroup), a process leading its own (Playwright starts Chromium so) is weighed against
+ * the app's as a whole whatever its threads' niceness, and lowering that group starved
+ * Chromium's printing once other work loaded the machine.
  */
 export function lowerPrintPriority(pids: readonly number[]): void {
   // 0 would be this very thread.
