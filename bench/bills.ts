@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { dueDateOf } from '../src-shared/billing/penalties'
 import { billingLawOf } from '../src-shared/billing/law-rows'
@@ -66,6 +66,14 @@ export async function run(args: string[]): Promise<void> {
     })
     const loop = monitorEventLoopDelay({ resolution: 5 })
     loop.enable()
+    // What names a stall: a garbage collection as long, or the main thread's own work (its CPU
+    // time), or else other processes holding the CPU.
+    let maxGc = 0
+    const gc = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) maxGc = Math.max(maxGc, entry.duration)
+    })
+    gc.observe({ entryTypes: ['gc'] })
+    const cpu = process.threadCpuUsage()
     const started = performance.now()
     const result = await printBillBatch(db, printer, {
       period,
@@ -75,7 +83,9 @@ export async function run(args: string[]): Promise<void> {
       perJob: Number(values['per-job']),
     })
     const seconds = (performance.now() - started) / 1000
+    const mainCpu = process.threadCpuUsage(cpu)
     loop.disable()
+    gc.disconnect()
     const bare = await bareLimit(printer, result.bills, Number(values['per-job']))
     console.log(
       JSON.stringify({
@@ -84,6 +94,8 @@ export async function run(args: string[]): Promise<void> {
         seconds: Math.round(seconds * 100) / 100,
         bills_per_s: Math.round((result.bills / seconds) * 10) / 10,
         max_stall_ms: Math.round(loop.max / 1e5) / 10,
+        max_gc_ms: Math.round(maxGc * 10) / 10,
+        main_cpu_s: Math.round((mainCpu.user + mainCpu.system) / 1e4) / 100,
         bare_seconds: Math.round(bare * 100) / 100,
         ratio: ratio(seconds, bare),
       }),

@@ -1,6 +1,7 @@
-import { BrowserWindow } from 'electron'
+import { BrowserWindow, webContents } from 'electron'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { lowerPrintPriority } from '../documents/print-priority'
 import { pdfFileName, type Printer } from '../documents/printer'
 import { ownerOnlyFileMode, ownerOnlyFolder } from '../files/owner-only'
 
@@ -18,6 +19,13 @@ export function electronPrinter(pdfFolder: string): Printer {
       })
       try {
         await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(job.html)}`)
+        // The job's renderer below the app, so the clerk's window wins the CPU while it prints
+        // (a batch's jobs take seconds each); never a renderer another window shares.
+        const pid = window.webContents.getOSProcessId()
+        const shared = webContents
+          .getAllWebContents()
+          .some((other) => other !== window.webContents && other.getOSProcessId() === pid)
+        if (!shared) lowerPrintPriority([pid])
         if (job.printer) {
           await new Promise<void>((resolve, reject) =>
             window.webContents.print(
