@@ -5,11 +5,7 @@ import { registerAccountSchema } from '../../src-shared/accounts/schemas'
 import { formatRub } from '../../src-shared/money/format'
 import { syncMessages } from '../../src-shared/sync/messages'
 import { serverRoutes } from '../../src-shared/sync/routes'
-import {
-  SYNC_PROTOCOL_VERSION,
-  type CommandOutcome,
-  type PushedCommand,
-} from '../../src-shared/sync/protocol'
+import { type CommandOutcome, type PushedCommand } from '../../src-shared/sync/protocol'
 import { hashPassword } from '../../src-node/operators/password'
 import { SyncServerClient } from '../../src-main/sync/server-client'
 import { queryRow } from '../../src-server/db/query'
@@ -23,13 +19,13 @@ import {
   seedBranch,
   type SeededBranch,
   useSyncServer,
+  pushedAt as at,
+  workstationVersions as versions,
 } from '../support/server'
 
 // Each attack a stolen workstation secret allows, pushed as that workstation would push it, to the
 // real server: refused for good with its reason, and nothing of it stored but the record.
 const { database, server } = useSyncServer()
-const versions = { protocol: SYNC_PROTOCOL_VERSION, schema: 0, app: '1.0.0' }
-const at = '2026-11-20T10:00:00.000Z'
 
 /** A workstation's push as raw as an attacker's: its own device, sequence and session token. */
 class Desk {

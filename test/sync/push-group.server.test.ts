@@ -4,7 +4,6 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { registerAccountSchema } from '../../src-shared/accounts/schemas'
 import { syncMessages } from '../../src-shared/sync/messages'
 import {
-  SYNC_PROTOCOL_VERSION,
   type CommandOutcome,
   type PushedCommand,
   type PushResponse,
@@ -24,13 +23,13 @@ import {
   seedBranch,
   type SeededBranch,
   useSyncServer,
+  pushedAt as at,
+  workstationVersions as versions,
 } from '../support/server'
 
 // A branch's pushes that arrive together are applied in one transaction (group commit); each
 // push still gets its own outcomes, and a bad command costs only its own push.
 const { database, server } = useSyncServer()
-const versions = { protocol: SYNC_PROTOCOL_VERSION, schema: 0, app: '1.0.0' }
-const at = '2026-11-20T10:00:00.000Z'
 
 let branch: SeededBranch
 let clerk: string

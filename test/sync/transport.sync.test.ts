@@ -6,7 +6,6 @@ import { sql } from 'drizzle-orm'
 import { request } from 'undici'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { ChannelName, InputOf } from '../../src-shared/api/contract'
-import { SYNC_PROTOCOL_VERSION } from '../../src-shared/sync/protocol'
 import type { RateLimits } from '../../src-shared/sync/rate-limits'
 import { groupCode, pinOfFingerprint } from '../../src-shared/sync/registration-code'
 import { createApp } from '../../src-main/app/create-app'
@@ -19,14 +18,19 @@ import { buildServerApp } from '../../src-server/http/app'
 import { serverCertificate } from '../../src-server/http/certificate'
 import { issueRegistrationCode } from '../../src-server/workstation/registration-codes'
 import { testOperators } from '../support/temp-app'
-import { createBranchAdmin, newWorkstation, seedBranch, useTestDatabase } from '../support/server'
+import {
+  createBranchAdmin,
+  newWorkstation,
+  seedBranch,
+  useTestDatabase,
+  workstationVersions as versions,
+} from '../support/server'
 import { headlessClient, type HeadlessClient } from './support/client'
 
 // The central server over HTTPS with its self-signed certificate, as `npm run server -- start`
 // runs it; rogue servers with certificates of their own on other loopback ports.
 const database = useTestDatabase()
 const dir = mkdtempSync(join(tmpdir(), 'energo-tls-'))
-const versions = { protocol: SYNC_PROTOCOL_VERSION, schema: 0, app: '1.0.0' }
 const [clerk] = testOperators
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 

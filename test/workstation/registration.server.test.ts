@@ -15,12 +15,10 @@ import {
   issueRegistrationCode,
 } from '../../src-server/workstation/registration-codes'
 import type { SetupState } from '../../src-shared/sync/contract'
-import { SYNC_PROTOCOL_VERSION } from '../../src-shared/sync/protocol'
 import { testOperators } from '../support/temp-app'
-import { seedBranch, useSyncServer } from '../support/server'
+import { seedBranch, useSyncServer, workstationVersions as versions } from '../support/server'
 
 const { database, server } = useSyncServer()
-const versions = { protocol: SYNC_PROTOCOL_VERSION, schema: 0, app: '1.0.0' }
 
 /** A new branch and the code its administrator issued for window `n` of its office. */
 async function codeForWindow(n: number) {
