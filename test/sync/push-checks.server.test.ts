@@ -15,6 +15,7 @@ import {
   newWorkstation,
   openShiftOnServer,
   operatorIdOf,
+  PushingDevice,
   seedAccountWithDebt,
   seedBranch,
   type SeededBranch,
@@ -28,13 +29,12 @@ import {
 const { database, server } = useSyncServer()
 
 /** A workstation's push as raw as an attacker's: its own device, sequence and session token. */
-class Desk {
-  private seq = 0
+class Desk extends PushingDevice {
   private token: string | null = null
-  readonly device = `dev-${randomBytes(6).toString('hex')}`
   readonly client: SyncServerClient
 
   constructor(readonly credentials: { workstationId: string; secret: string }) {
+    super()
     this.client = new SyncServerClient({ serverUrl: server.url, ...credentials }, versions, {
       token: () => this.token,
       ended: () => {
@@ -48,19 +48,6 @@ class Desk {
     const answer = await this.client.checkOperator(login, password)
     if (!answer || !answer.token) throw new Error(`login ${login} refused`)
     this.token = answer.token
-  }
-
-  command(name: string, args: unknown, operatorId: string | null, id?: string): PushedCommand {
-    this.seq += 1
-    return {
-      id: id ?? `cmd-${randomBytes(8).toString('hex')}`,
-      seq: this.seq,
-      name,
-      argsVersion: 1,
-      args,
-      operatorId,
-      at,
-    }
   }
 
   async push(commands: PushedCommand[]): Promise<CommandOutcome[]> {
