@@ -21,6 +21,7 @@ import {
   type SeededBranch,
   useSyncServer,
   pushedAt as at,
+  workstationHeaders,
   workstationVersions as versions,
 } from '../support/server'
 
@@ -373,11 +374,7 @@ describe('the server vouches for every pushed command', () => {
     json[at] = 0xff
     const response = await fetch(new URL(serverRoutes.push, server.url), {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-workstation-id': a.desk.credentials.workstationId,
-        'x-workstation-secret': a.desk.credentials.secret,
-      },
+      headers: workstationHeaders(a.desk.credentials),
       body: json,
     })
     expect(response.status).toBe(200)

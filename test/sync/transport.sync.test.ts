@@ -23,6 +23,7 @@ import {
   newWorkstation,
   seedBranch,
   useTestDatabase,
+  workstationHeaders,
   workstationVersions as versions,
 } from '../support/server'
 import { headlessClient, type HeadlessClient } from './support/client'
@@ -308,11 +309,7 @@ describe('rate limits', () => {
     const push = () =>
       request(`${server.url}/sync/push`, {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-workstation-id': ws.workstationId,
-          'x-workstation-secret': ws.secret,
-        },
+        headers: workstationHeaders(ws),
         body: JSON.stringify({ versions, deviceId: 'dev-1', commands: [] }),
       })
     const statuses: number[] = []
@@ -338,11 +335,7 @@ describe('rate limits', () => {
     const push = async (secret: string) => {
       const answer = await request(`${server.url}/sync/push`, {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-workstation-id': ws.workstationId,
-          'x-workstation-secret': secret,
-        },
+        headers: workstationHeaders(ws, secret),
         body: JSON.stringify({ versions, deviceId: 'dev-forged', commands: [] }),
       })
       await answer.body.dump()
