@@ -8,8 +8,6 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { ChannelName, InputOf } from '../../src-shared/api/contract'
 import type { RateLimits } from '../../src-shared/sync/rate-limits'
 import { groupCode, pinOfFingerprint } from '../../src-shared/sync/registration-code'
-import { createApp } from '../../src-main/app/create-app'
-import { chromiumPdfPrinter } from '../../src-main/webhost/chromium-pdf-printer'
 import { claimRegistration, SyncServerClient } from '../../src-main/sync/server-client'
 import { SyncLoop } from '../../src-main/sync/sync-loop'
 import { readSyncState } from '../../src-main/sync/sync-state'
@@ -17,7 +15,7 @@ import { queryRow } from '../../src-server/db/query'
 import { buildServerApp } from '../../src-server/http/app'
 import { serverCertificate } from '../../src-server/http/certificate'
 import { issueRegistrationCode } from '../../src-server/workstation/registration-codes'
-import { testOperators } from '../support/temp-app'
+import { appIn, testOperators } from '../support/temp-app'
 import {
   createBranchAdmin,
   newWorkstation,
@@ -101,12 +99,7 @@ function dispatch<K extends ChannelName>(desk: HeadlessClient, channel: K, input
 /** A new workstation in its first-run wizard (no sync yet): what it answers to «register». */
 function firstRunWizard() {
   const setupDir = mkdtempSync(join(dir, 'setup-'))
-  const app = createApp({
-    dataDir: setupDir,
-    appVersion: '1.0.0',
-    printer: chromiumPdfPrinter(join(setupDir, 'printed')),
-    startSync: false,
-  })
+  const app = appIn(setupDir, { appVersion: '1.0.0', startSync: false })
   opened.push({ close: () => app.close() })
   return (serverUrl: string, code: string) =>
     app.dispatch('setup.register', { serverUrl, code }, 'web:setup')
