@@ -6,14 +6,7 @@ import { openSqlite } from '../../src-main/db/connection'
 import { e2ePort } from '../../playwright.config'
 import { today } from './reading-cases'
 import { plain } from './replica'
-import {
-  attachToAppeal,
-  openCard,
-  registerSealingRequest,
-  scans,
-  startAppeal,
-  submitAppeal,
-} from './support'
+import { openCard, registerAppeal, registerSealingRequest, scans } from './support'
 import { registerAndLogIn, startDemoServer, type DemoServer } from './demo-server'
 
 // Issue 19: a clerk registers a paid sealing request and an appeal with two files; a second
@@ -97,12 +90,10 @@ test('a paid sealing request and an appeal with two files reach the second works
       page,
       /Платная услуга: 850,00\s₽ войдет в следующий счет/,
     )
-    await startAppeal(page)
-    await attachToAppeal(page, [
+    const appealNumber = await registerAppeal(page, [
       { name: 'заявление.pdf', mimeType: 'application/pdf', buffer: scans.pdf },
       { name: 'скан.png', mimeType: 'image/png', buffer: scans.png },
     ])
-    const appealNumber = await submitAppeal(page, /Обращение № О-.+ зарегистрировано/)
 
     // Pushed: the server holds the request, the appeal and both files.
     await syncNow(page)

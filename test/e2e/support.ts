@@ -128,3 +128,13 @@ export async function submitAppeal(page: Page, text: RegExp): Promise<string> {
   await page.getByTestId('appeal-submit').click()
   return noticedNumber(page, text)
 }
+
+/** Registers an appeal about charges with `files` from the card's requests tab: its number. */
+export async function registerAppeal(
+  page: Page,
+  files: { name: string; mimeType: string; buffer: Buffer }[],
+): Promise<string> {
+  await startAppeal(page)
+  await attachToAppeal(page, files)
+  return submitAppeal(page, /Обращение № О-.+ зарегистрировано/)
+}
