@@ -4,6 +4,7 @@ import { queryRows } from '../../src-server/db/query'
 import type { AccountCard } from '../../src-shared/accounts/types'
 import { syncMessages } from '../../src-shared/sync/messages'
 import type { HeadlessClient } from '../sync/support/client'
+import { readingRowColumns } from '../sync/support/reading-row'
 import { accountInput, testOperators } from '../support/temp-app'
 import {
   branchAccountInput,
@@ -243,31 +244,28 @@ describe('account commands on the server', () => {
       return accountId
     }
 
-    /** The waiting account.close as the outbox holds it: its version and arguments, rewritten. */
+    /** The waiting account.close rewritten in the outbox: its version, each final reading. */
     function rewriteClose(
       a: HeadlessClient,
-      rewrite: (args: Record<string, unknown>) => unknown,
+      reading: (r: Record<string, unknown>) => Record<string, unknown>,
       version: number,
     ) {
       const sqlite = a.app.services.db.$client
       const row = sqlite
         .prepare(`SELECT id, args, args_version AS v FROM outbox WHERE name = 'account.close'`)
         .get() as { id: string; args: string; v: number }
+      const sent = JSON.parse(row.args) as { readings: Record<string, unknown>[] }
       sqlite
         .prepare('UPDATE outbox SET args = ?, args_version = ? WHERE id = ?')
-        .run(
-          JSON.stringify(rewrite(JSON.parse(row.args) as Record<string, unknown>)),
-          version,
-          row.id,
-        )
-      return JSON.parse(row.args) as { readings: Record<string, unknown>[] }
+        .run(JSON.stringify({ ...sent, readings: sent.readings.map(reading) }), version, row.id)
+      return sent
     }
 
     it('the workstation sends v2: the final readings as their ids, nothing more', async () => {
       const branch = await seedBranch(database.db)
       const a = await desk(branch)
       await withMeter(branch, a, '7790000011')
-      const sent = rewriteClose(a, (args) => args, 2)
+      const sent = rewriteClose(a, (r) => r, 2)
       expect(Object.keys(sent.readings[0]!).sort()).toEqual(['id', 'meterId', 'zone'])
       const row = a.app.services.db.$client
         .prepare(`SELECT args_version AS v FROM outbox WHERE name = 'account.close'`)
@@ -280,24 +278,7 @@ describe('account commands on the server', () => {
       const a = await desk(branch)
       const accountId = await withMeter(branch, a, '7790000012')
       // As the app before v2 wrote it: every column of the final reading rows.
-      rewriteClose(
-        a,
-        (args) => ({
-          ...args,
-          readings: (args.readings as Record<string, unknown>[]).map((r) => ({
-            ...r,
-            rawValue: '10250',
-            value: 10_250,
-            consumption: 250,
-            readingDate: '2026-02-01',
-            period: '2026-02',
-            source: 'office',
-            status: 'accepted',
-            flags: '["final_reading"]',
-          })),
-        }),
-        1,
-      )
+      rewriteClose(a, (r) => ({ ...r, ...readingRowColumns, flags: '["final_reading"]' }), 1)
       await a.sync()
       expect(a.outbox().filter((e) => e.name === 'account.close')).toEqual([
         { status: 'done', name: 'account.close', rejectReason: null },
@@ -312,14 +293,7 @@ describe('account commands on the server', () => {
       const branch = await seedBranch(database.db)
       const a = await desk(branch)
       const accountId = await withMeter(branch, a, '7790000013')
-      rewriteClose(
-        a,
-        (args) => ({
-          ...args,
-          readings: (args.readings as Record<string, unknown>[]).map((r) => ({ ...r, value: 1 })),
-        }),
-        2,
-      )
+      rewriteClose(a, (r) => ({ ...r, value: 1 }), 2)
       await a.call(
         'accounts.register',
         accountInput({ number: '7790000014', officeId: branch.officeId }),

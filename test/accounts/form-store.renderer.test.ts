@@ -1,14 +1,10 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { checkDraft, emptyDraft } from '../../src-renderer/accounts/form/account-draft'
 import { useAccountFormStore } from '../../src-renderer/accounts/form/form-store'
-import { closeRendererApp, rendererApp } from '../support/renderer-bridge'
+import { useRendererApp } from '../support/renderer-bridge'
 
-let accountId: string
-beforeEach(async () => {
-  ;({ accountId } = await rendererApp({ account: true }))
-})
-afterEach(closeRendererApp)
+const app = useRendererApp({ account: true })
 
 describe('the account form store', () => {
   it('registers a typed draft, which the duplicates check then names for a like one', async () => {
@@ -65,7 +61,7 @@ describe('the account form store', () => {
   it('refuses a number already taken, on the number field, in Russian', async () => {
     const store = useAccountFormStore()
     const options = await store.loadOptions()
-    const stored = await store.stored(accountId)
+    const stored = await store.stored(app.accountId)
     expect(stored.ok).toBe(true)
     if (!stored.ok) return
     const again = await store.register({ ...stored.value.fields, existingHolderId: null })
@@ -76,20 +72,24 @@ describe('the account form store', () => {
 
   it('edits the stored account at its version; a stale version is a conflict', async () => {
     const store = useAccountFormStore()
-    const stored = await store.stored(accountId)
+    const stored = await store.stored(app.accountId)
     expect(stored.ok && stored.value.fields.number).toBe('7700000001')
     if (!stored.ok) return
     const { version } = stored.value
     const edited = await store.edit({
-      accountId,
+      accountId: app.accountId,
       expectedVersion: version,
       changes: { residents: 5 },
     })
     expect(edited.ok && edited.value.version).toBeGreaterThan(version)
-    const reread = await store.stored(accountId)
+    const reread = await store.stored(app.accountId)
     expect(reread.ok && reread.value.fields.residents).toBe(5)
 
-    const stale = await store.edit({ accountId, expectedVersion: version, changes: { rooms: 4 } })
+    const stale = await store.edit({
+      accountId: app.accountId,
+      expectedVersion: version,
+      changes: { rooms: 4 },
+    })
     expect(stale.ok).toBe(false)
     expect(!stale.ok && stale.error.code).toBe('conflict')
     expect(!stale.ok && stale.error.message).toMatch(/[А-Яа-я]/u)

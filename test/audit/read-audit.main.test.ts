@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { auditActionName } from '../../src-shared/audit/actions'
 import type { AuditPage } from '../../src-shared/audit/contract'
 import { tempApp, testOperators, type TempApp } from '../support/temp-app'
-import { clerkWithAccount } from '../support/app-tab'
+import { appTab, clerkWithAccount } from '../support/app-tab'
 
 let t: TempApp
 let accountId: string
@@ -51,11 +51,7 @@ describe('reads of personal data in the audit log', () => {
     await t.app.dispatch('notifications.list', { kind: 'debt' }, tab)
     expect(reads()).toMatchObject([{ action: 'notifications.list', accountId: null }])
     const other = 'web:tab-reads-2'
-    await t.app.dispatch(
-      'session.login',
-      { login: supervisor.login, password: supervisor.password },
-      other,
-    )
+    await appTab(() => t, other).login(supervisor)
     await t.app.dispatch('reports.run', { report: 'payments', filters: {} }, other)
     await t.app.dispatch('reports.run', { report: 'shifts', filters: {} }, other)
     expect(reads().map((r) => r.action)).toEqual(['notifications.list', 'report.view'])
@@ -64,11 +60,7 @@ describe('reads of personal data in the audit log', () => {
   it('lets a supervisor see who viewed one account', async () => {
     await t.app.dispatch('accounts.card', { accountId }, tab)
     const other = 'web:tab-reads-3'
-    await t.app.dispatch(
-      'session.login',
-      { login: supervisor.login, password: supervisor.password },
-      other,
-    )
+    await appTab(() => t, other).login(supervisor)
     const report = await t.app.dispatch(
       'reports.run',
       {

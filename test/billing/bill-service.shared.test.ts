@@ -88,6 +88,17 @@ const meteredPast = (periods: string[], volume = 100): PastLine[] =>
     decimals: 0,
     recalculatedPeriod: null,
   }))
+/** Each zone's reading billed on `billedOn` and this month's (06-23): { T1: [billed, now] }. */
+const billedThenRead = (
+  zones: Partial<Record<Zone, [number, number]>>,
+  billedOn = '2026-05-24',
+): BillingReading[] => {
+  const read = Object.entries(zones) as [Zone, [number, number]][]
+  return [
+    ...read.map(([zone, [billed]]) => reading(zone, billed, billedOn, 'billed')),
+    ...read.map(([zone, [, now]]) => reading(zone, now, '2026-06-23')),
+  ]
+}
 const averagePast = (periods: string[], volume = 100): PastLine[] =>
   periods.map((period) => ({ ...meteredPast([period], volume)[0]!, basis: 'average' }))
 
@@ -100,23 +111,14 @@ const cases: Case[] = [
     // 1150 - 1000 = 150 kWh x 5.43 = 814.50 rub.
     'one zone',
     account(),
-    service([
-      meter([reading('T1', 1000, '2026-05-24', 'billed'), reading('T1', 1150, '2026-06-23')]),
-    ]),
+    service([meter(billedThenRead({ T1: [1000, 1150] }))]),
     [['T1', 'charge/meter', '150', 543_000, 81_450]],
   ],
   [
     // T1 120 x 5.43 = 651.60; T2 80 x 2.98 = 238.40.
     'two zones',
     account(),
-    service([
-      meter([
-        reading('T1', 5000, '2026-05-24', 'billed'),
-        reading('T2', 3000, '2026-05-24', 'billed'),
-        reading('T1', 5120, '2026-06-23'),
-        reading('T2', 3080, '2026-06-23'),
-      ]),
-    ]),
+    service([meter(billedThenRead({ T1: [5000, 5120], T2: [3000, 3080] }))]),
     [
       ['T1', 'charge/meter', '120', 543_000, 65_160],
       ['T2', 'charge/meter', '80', 298_000, 23_840],
@@ -126,16 +128,7 @@ const cases: Case[] = [
     // T1 50 x 5.43 = 271.50; T2 70 x 2.98 = 208.60; T3 33 x 4.65 = 153.45.
     'three zones',
     account(),
-    service([
-      meter([
-        reading('T1', 100, '2026-05-24', 'billed'),
-        reading('T2', 200, '2026-05-24', 'billed'),
-        reading('T3', 300, '2026-05-24', 'billed'),
-        reading('T1', 150, '2026-06-23'),
-        reading('T2', 270, '2026-06-23'),
-        reading('T3', 333, '2026-06-23'),
-      ]),
-    ]),
+    service([meter(billedThenRead({ T1: [100, 150], T2: [200, 270], T3: [300, 333] }))]),
     [
       ['T1', 'charge/meter', '50', 543_000, 27_150],
       ['T2', 'charge/meter', '70', 298_000, 20_860],
@@ -147,7 +140,7 @@ const cases: Case[] = [
     'a transformation ratio',
     account(),
     service([
-      meter([reading('T1', 880, '2026-05-24', 'billed'), reading('T1', 892, '2026-06-23')], {
+      meter(billedThenRead({ T1: [880, 892] }), {
         transformationRatio: 40,
       }),
     ]),
@@ -157,9 +150,7 @@ const cases: Case[] = [
     // A rollover past 99999: (100000 - 99950) + 30 = 80 kWh = 434.40.
     'a register rolling over',
     account(),
-    service([
-      meter([reading('T1', 99_950, '2026-05-24', 'billed'), reading('T1', 30, '2026-06-23')]),
-    ]),
+    service([meter(billedThenRead({ T1: [99_950, 30] }))]),
     [['T1', 'charge/meter', '80', 543_000, 43_440]],
   ],
   [
@@ -209,7 +200,7 @@ const cases: Case[] = [
     'a late reading recalculates two estimated months',
     account(),
     service(
-      [meter([reading('T1', 1000, '2026-03-24', 'billed'), reading('T1', 1390, '2026-06-23')])],
+      [meter(billedThenRead({ T1: [1000, 1390] }, '2026-03-24'))],
       [...meteredPast(sixMonths.slice(0, 4)), ...averagePast(['2026-04', '2026-05'])],
     ),
     [
@@ -223,18 +214,14 @@ const cases: Case[] = [
     // rate: 100.000 x 5.43 = 543.00, 200.000 x 6.04 = 1 208.00.
     'a tariff change on the 11th',
     account(),
-    service(
-      [meter([reading('T1', 1000, '2026-05-24', 'billed'), reading('T1', 1300, '2026-06-23')])],
-      [],
-      {
-        tariffs: {
-          T1: [
-            { validFrom: '2025-07-01', validTo: '2026-06-10', rateMillikopecks: 543_000 },
-            { validFrom: '2026-06-11', validTo: null, rateMillikopecks: 604_000 },
-          ],
-        },
+    service([meter(billedThenRead({ T1: [1000, 1300] }))], [], {
+      tariffs: {
+        T1: [
+          { validFrom: '2025-07-01', validTo: '2026-06-10', rateMillikopecks: 543_000 },
+          { validFrom: '2026-06-11', validTo: null, rateMillikopecks: 604_000 },
+        ],
       },
-    ),
+    }),
     [
       ['T1', 'charge/meter', '100.000', 543_000, 54_300],
       ['T1', 'charge/meter', '200.000', 604_000, 120_800],
@@ -265,7 +252,7 @@ const cases: Case[] = [
     account(),
     service(
       [
-        meter([reading('T1', 1000, '2026-03-24', 'billed'), reading('T1', 1500, '2026-06-23')], {
+        meter(billedThenRead({ T1: [1000, 1500] }, '2026-03-24'), {
           nextVerificationAt: '2026-04-30',
         }),
       ],
@@ -279,7 +266,7 @@ const cases: Case[] = [
     account(),
     service(
       [
-        meter([reading('T1', 1000, '2026-01-24', 'billed'), reading('T1', 1500, '2026-06-23')], {
+        meter(billedThenRead({ T1: [1000, 1500] }, '2026-01-24'), {
           nextVerificationAt: '2026-02-28',
         }),
       ],

@@ -46,57 +46,31 @@ describe('the rate used is the key rate, capped at 9.5% from 2022-02-28 through 
 
 // Every case: a debt of 10 000.00 rub (1 000 000 kopecks) unless said; rate in basis points.
 describe('penalties (Housing Code 155.14), computed by hand', () => {
-  const cases: [string, PeriodDebt[], PenaltyPayment[], string, number][] = [
+  type Case = [string, PeriodDebt[], PenaltyPayment[], string, number]
+  /** One period's debt, paid in full in one payment on `paidOn`. */
+  const paidInFull = (name: string, period: string, paidOn: string, on: string, penalty: number) =>
+    [name, [debt(period)], [{ date: paidOn, amount: 1_000_000 }], on, penalty] satisfies Case
+  const cases: Case[] = [
     // 2025-01 is due 2025-02-10; day 1 is 02-11, day 30 is 03-12: nothing yet.
-    [
-      'paid on day 30',
-      [debt('2025-01')],
-      [{ date: '2025-03-12', amount: 1_000_000 }],
-      '2025-03-31',
-      0,
-    ],
+    paidInFull('paid on day 30', '2025-01', '2025-03-12', '2025-03-31', 0),
     // Day 31 (03-13): 1 day x 1/300 x 9.5% (key 21% capped) = 316.67 -> 317.
-    [
-      'paid on day 31',
-      [debt('2025-01')],
-      [{ date: '2025-03-13', amount: 1_000_000 }],
-      '2025-03-31',
-      317,
-    ],
+    paidInFull('paid on day 31', '2025-01', '2025-03-13', '2025-03-31', 317),
     // Day 90 (05-11): days 31..90 = 60 x 1/300 x 9.5% x 1 000 000 = 19 000.
-    [
-      'paid on day 90',
-      [debt('2025-01')],
-      [{ date: '2025-05-11', amount: 1_000_000 }],
-      '2025-05-31',
-      19_000,
-    ],
+    paidInFull('paid on day 90', '2025-01', '2025-05-11', '2025-05-31', 19_000),
     // Day 91 (05-12): 19 000 + 1 x 1/130 x 9.5% x 1 000 000 = 19 730.77 -> 19 731.
-    [
-      'paid on day 91',
-      [debt('2025-01')],
-      [{ date: '2025-05-12', amount: 1_000_000 }],
-      '2025-05-31',
-      19_731,
-    ],
+    paidInFull('paid on day 91', '2025-01', '2025-05-12', '2025-05-31', 19_731),
     // 2022-04 is due 2022-05-10; paid 2022-08-08 = day 90: 60 days. The key rate changed inside
     // the debt (9.5% to 8% on 07-25); the rate of the payment day applies to every day:
     // 60/300 x 8% x 1 000 000 = 16 000.
-    [
-      'a rate change inside the debt',
-      [debt('2022-04')],
-      [{ date: '2022-08-08', amount: 1_000_000 }],
-      '2022-08-31',
-      16_000,
-    ],
+    paidInFull('a rate change inside the debt', '2022-04', '2022-08-08', '2022-08-31', 16_000),
     // Paid 2022-07-22 = day 73 (43 days from day 31), rate then 9.5%: 13 616.67 -> 13 617.
-    [
+    paidInFull(
       'the same debt paid before the change',
-      [debt('2022-04')],
-      [{ date: '2022-07-22', amount: 1_000_000 }],
+      '2022-04',
+      '2022-07-22',
       '2022-07-31',
       13_617,
-    ],
+    ),
     // The cap: 2024-10 due 2024-11-10, open on 2025-02-28 = day 110: 60 days at 1/300 and
     // 20 at 1/130, key rate 21% capped to 9.5%: 19 000 + 14 615.38 = 33 615.38 -> 33 615.
     ['the 9.5% cap on open debt', [debt('2024-10')], [], '2025-02-28', 33_615],
@@ -106,22 +80,10 @@ describe('penalties (Housing Code 155.14), computed by hand', () => {
     // The moratorium: 2020-02 due 2020-03-10, paid 2021-01-10 = day 306. Days 31..90 and 91..
     // up to 2020-12-31 fall in the moratorium; 2021-01-01..01-10 = 10 days at 1/130 of 4.25%:
     // 3 269.23 -> 3 269.
-    [
-      'the moratorium',
-      [debt('2020-02')],
-      [{ date: '2021-01-10', amount: 1_000_000 }],
-      '2021-01-31',
-      3_269,
-    ],
+    paidInFull('the moratorium', '2020-02', '2021-01-10', '2021-01-31', 3_269),
     // 2020-01 due 2020-02-10 (2020 is a leap year): day 31 is 03-12; days up to 04-05 accrue
     // (25), then the moratorium; paid 04-30 at the key rate 5.5%: 25/300 x 5.5% = 4 583.33.
-    [
-      'a debt running into the moratorium',
-      [debt('2020-01')],
-      [{ date: '2020-04-30', amount: 1_000_000 }],
-      '2020-04-30',
-      4_583,
-    ],
+    paidInFull('a debt running into the moratorium', '2020-01', '2020-04-30', '2020-04-30', 4_583),
     // A partial payment: 400 000 paid 2025-04-01 (day 50: 20 days), 600 000 open on 04-30
     // (day 79: 49 days), 9.5%: 2 533.33 + 9 310 = 11 843.33 -> 11 843 (rounded once).
     [
@@ -145,13 +107,7 @@ describe('penalties (Housing Code 155.14), computed by hand', () => {
     // ...2026-03 is due 04-15: on 05-15 it is day 30, nothing.
     ['the March 2026 bill, due the 15th', [debt('2026-03')], [], '2026-05-15', 0],
     // A payment after the calculation date is not known yet: the debt counts as open (day 31).
-    [
-      'a payment after the calculation date',
-      [debt('2025-01')],
-      [{ date: '2025-04-01', amount: 1_000_000 }],
-      '2025-03-13',
-      317,
-    ],
+    paidInFull('a payment after the calculation date', '2025-01', '2025-04-01', '2025-03-13', 317),
     // A negative recalculation of a later period works as a credit on its due date (2025-03-10,
     // day 28 of 2025-01's debt): half of it settled in time, 500 000 open on 03-13 (day 31):
     // 158.33 -> 158.

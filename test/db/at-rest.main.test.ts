@@ -15,10 +15,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { backupDatabase } from '../../src-main/db/backup'
 import { purgeOlderThan } from '../../src-main/files/retention'
 import { downloadFolder } from '../../src-main/reports/export-destination'
-import { createApp, replicaFile } from '../../src-main/app/create-app'
-import { chromiumPdfPrinter } from '../../src-main/webhost/chromium-pdf-printer'
+import { replicaFile } from '../../src-main/app/create-app'
 import { configureSync, readSyncState } from '../../src-main/sync/sync-state'
-import { tempApp, type TempApp } from '../support/temp-app'
+import { appIn, tempApp, type TempApp } from '../support/temp-app'
 
 let t: TempApp
 beforeEach(() => {
@@ -81,12 +80,7 @@ function replicaBytes(dir: string): Buffer {
 }
 
 function reopen(dir: string) {
-  return createApp({
-    dataDir: dir,
-    appVersion: 'test',
-    startSync: false,
-    printer: chromiumPdfPrinter(join(dir, 'printed')),
-  })
+  return appIn(dir, { startSync: false })
 }
 
 describe('the workstation secret', () => {

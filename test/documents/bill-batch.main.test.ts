@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { printBillBatch } from '../../src-main/documents/bill-batch'
 import type { BillBatchState } from '../../src-shared/documents/contract'
 import { ids, tempApp, testOperators, type TempApp, registerTestAccount } from '../support/temp-app'
+import { appTab } from '../support/app-tab'
 
 let t: TempApp
 let accounts: string[]
@@ -89,11 +90,7 @@ describe('a supervisor prints the period bills over IPC', () => {
       .run(accounts[1])
     const tab = 'web:batch'
     const supervisor = testOperators[2]
-    await t.app.dispatch(
-      'session.login',
-      { login: supervisor.login, password: supervisor.password },
-      tab,
-    )
+    await appTab(() => t, tab).login(supervisor)
     const started = await t.app.dispatch(
       'documents.batchStart',
       { period: '2026-10', officeId: ids.office },

@@ -1,28 +1,35 @@
 import { expect, test } from '@playwright/test'
-import { fillMeterFields, loginAsClerk } from './support'
+import { fillAccountFields, fillMeterFields, openRegistration } from './support'
 
 const stamp = String(Date.now()).slice(-6)
 const number = `98${stamp}01`
 const firstSerial = `LC${stamp}A`
 const secondSerial = `LC${stamp}B`
 
+/** A meter's fields for whole kWh (no digits after the comma), verified on `date` for 16 years. */
+const wholeVerified = (date: string) => ({
+  fracDigits: '0',
+  verifiedAt: date,
+  verificationIntervalYears: '16',
+})
+
 test('a new account with a 2-zone meter is edited, its meter replaced, and the history shows it all', async ({
   page,
 }) => {
-  await loginAsClerk(page)
   // Register: a new customer at a new address.
-  await page.keyboard.press('Insert')
-  const field = (key: string) => page.getByTestId(`account-field-${key}`)
-  await field('number').fill(number)
-  await field('lastName').fill(`Жизненный${stamp}`)
-  await field('firstName').fill('Цикл')
-  await field('region').fill('Тверская обл.')
-  await field('settlement').fill('г. Конаково')
-  await field('street').fill(`ул. Испытателей ${stamp}`)
-  await field('house').fill('1')
-  await field('flat').fill('2')
-  await field('totalArea').fill('52,4')
-  await field('residents').fill('2')
+  await openRegistration(page)
+  await fillAccountFields(page, {
+    number,
+    lastName: `Жизненный${stamp}`,
+    firstName: 'Цикл',
+    region: 'Тверская обл.',
+    settlement: 'г. Конаково',
+    street: `ул. Испытателей ${stamp}`,
+    house: '1',
+    flat: '2',
+    totalArea: '52,4',
+    residents: '2',
+  })
   await page.getByTestId('account-save').click()
   await expect(page.getByTestId('card-number')).toHaveText(number)
 
@@ -36,9 +43,7 @@ test('a new account with a 2-zone meter is edited, its meter replaced, and the h
   await page.getByTestId('install-meter-dialog').getByTestId('meter-zones').click()
   await page.getByRole('option', { name: 'Двухтарифный', exact: true }).click()
   await fillMeterFields(page, {
-    fracDigits: '0',
-    verifiedAt: '01.10.2026',
-    verificationIntervalYears: '16',
+    ...wholeVerified('01.10.2026'),
     'initial-T1': '100',
     'initial-T2': '40',
   })
@@ -49,7 +54,7 @@ test('a new account with a 2-zone meter is edited, its meter replaced, and the h
 
   // Edit: one more resident.
   await page.keyboard.press('F8')
-  await field('residents').fill('3')
+  await fillAccountFields(page, { residents: '3' })
   await page.getByTestId('account-save').click()
   await expect(page.getByTestId('card-number')).toHaveText(number)
 
@@ -61,9 +66,7 @@ test('a new account with a 2-zone meter is edited, its meter replaced, and the h
     model: 'Нева МТ 124',
     serialNumber: secondSerial,
     intDigits: '6',
-    fracDigits: '0',
-    verifiedAt: '15.11.2026',
-    verificationIntervalYears: '16',
+    ...wholeVerified('15.11.2026'),
     'initial-T1': '0',
     'initial-T2': '0',
   })

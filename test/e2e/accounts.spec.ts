@@ -1,6 +1,13 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { demoAccount, openE2eReplica, plain } from './replica'
-import { loginAsClerk, searchFor } from './support'
+import {
+  accountField as field,
+  fillAccountFields,
+  loginAsClerk,
+  openCard,
+  openRegistration,
+  searchFor,
+} from './support'
 
 interface Existing {
   number: string
@@ -50,14 +57,10 @@ test.beforeAll(() => {
   db.close()
 })
 
-const field = (page: Page, key: string) => page.getByTestId(`account-field-${key}`)
-
 test('registers an account: a bad field is named and kept, a duplicate pointed out, then edited', async ({
   page,
 }) => {
-  await loginAsClerk(page)
-  await page.keyboard.press('Insert')
-  await expect(page.getByText('Регистрация лицевого счета')).toBeVisible()
+  await openRegistration(page)
 
   await field(page, 'number').fill('9912345678')
   await field(page, 'els').fill('12З')
@@ -67,17 +70,19 @@ test('registers an account: a bad field is named and kept, a duplicate pointed o
   )
   await expect(field(page, 'els')).toHaveValue('12З')
 
-  await field(page, 'lastName').fill(existing.lastName)
-  await field(page, 'firstName').fill('Тестовый')
-  await field(page, 'phone').fill('8 (999) 000-11-22')
-  await field(page, 'region').fill(existing.region)
-  await field(page, 'settlement').fill(existing.settlement)
-  await field(page, 'street').fill(existing.street)
-  await field(page, 'house').fill(existing.house)
-  await field(page, 'flat').fill(existing.flat)
-  await field(page, 'totalArea').fill('40')
-  await field(page, 'livingArea').fill('45')
-  await field(page, 'residents').fill('2')
+  await fillAccountFields(page, {
+    lastName: existing.lastName,
+    firstName: 'Тестовый',
+    phone: '8 (999) 000-11-22',
+    region: existing.region,
+    settlement: existing.settlement,
+    street: existing.street,
+    house: existing.house,
+    flat: existing.flat,
+    totalArea: '40',
+    livingArea: '45',
+    residents: '2',
+  })
   await page.getByTestId('account-save').click()
   await expect(page.getByTestId('account-error-livingArea')).toHaveText(
     'Жилая площадь: не может быть больше общей',
@@ -114,9 +119,7 @@ test('closes an account with a final reading per meter zone; it stays findable a
   page,
 }) => {
   await loginAsClerk(page)
-  await searchFor(page, closing.number, closing.number)
-  await page.keyboard.press('Enter')
-  await expect(page.getByTestId('card-number')).toHaveText(closing.number)
+  await openCard(page, closing.number)
   await page.getByTestId('card-close-account').click()
   await page.getByTestId('close-reason').fill('Выезд, продажа квартиры')
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { loginAs } from './support'
+import { loginAs, loginRefused, openReferenceAsAdmin } from './support'
 
 test('an admin creates an operator who then logs in; a reset password and a deactivation take effect', async ({
   page,
@@ -7,9 +7,7 @@ test('an admin creates an operator who then logs in; a reset password and a deac
   // Three logins of a new operator and three saves, each hashing a password at the real cost.
   test.setTimeout(120_000)
   const login = `kassir${Date.now() % 100_000}`
-  await loginAs(page, 'admin', 'admin123')
-  await page.keyboard.press('Alt+4')
-  await page.getByTestId('reference-tab-operators').click()
+  await openReferenceAsAdmin(page, 'operators')
 
   // Keyboard from here: the form opens on the login field.
   await page.getByTestId('operator-new').press('Enter')
@@ -45,9 +43,7 @@ test('an admin creates an operator who then logs in; a reset password and a deac
 
   // The admin resets the password and makes the operator a clerk, then deactivates.
   await page.getByTestId('logout').click()
-  await loginAs(page, 'admin', 'admin123')
-  await page.keyboard.press('Alt+4')
-  await page.getByTestId('reference-tab-operators').click()
+  await openReferenceAsAdmin(page, 'operators')
   await page.getByTestId(`operator-edit-${login}`).press('Enter')
   await expect(page.getByTestId('operator-login')).toBeFocused()
   await page.getByTestId('operator-role').locator('input').focus()
@@ -58,35 +54,23 @@ test('an admin creates an operator who then logs in; a reset password and a deac
   await page.keyboard.press('Enter')
   await expect(row).toContainText('Оператор')
 
-  await page.getByTestId('logout').click()
-  await page.getByTestId('login-input').fill(login)
-  await page.getByTestId('password-input').fill('kassa-parol-1')
-  await page.getByTestId('login-submit').click()
-  await expect(page.getByTestId('search-input')).toBeHidden()
+  await loginRefused(page, login, 'kassa-parol-1')
   await loginAs(page, login, 'novyi-parol-2')
   await expect(page.getByTestId('nav-shift')).toBeHidden()
 
   await page.getByTestId('logout').click()
-  await loginAs(page, 'admin', 'admin123')
-  await page.keyboard.press('Alt+4')
-  await page.getByTestId('reference-tab-operators').click()
+  await openReferenceAsAdmin(page, 'operators')
   await page.getByTestId(`operator-edit-${login}`).press('Enter')
   await page.getByTestId('operator-active').locator('input').press('Space')
   await page.getByTestId('operator-login').press('Enter')
   await expect(row).toContainText('Отключен')
-  await page.getByTestId('logout').click()
-  await page.getByTestId('login-input').fill(login)
-  await page.getByTestId('password-input').fill('novyi-parol-2')
-  await page.getByTestId('login-submit').click()
-  await expect(page.getByTestId('search-input')).toBeHidden()
+  await loginRefused(page, login, 'novyi-parol-2')
 })
 
 test('the settings carry their descriptions; a new value is dated and shown as the next one', async ({
   page,
 }) => {
-  await loginAs(page, 'admin', 'admin123')
-  await page.keyboard.press('Alt+4')
-  await page.getByTestId('reference-tab-settings').click()
+  await openReferenceAsAdmin(page, 'settings')
   await expect(
     page.getByTestId('setting-description-shiftDifferenceSupervisorThreshold'),
   ).toContainText('подтверждением старшего смены')
@@ -105,9 +89,7 @@ test('the settings carry their descriptions; a new value is dated and shown as t
 })
 
 test('an admin edits an office and checks a supplier’s requisites', async ({ page }) => {
-  await loginAs(page, 'admin', 'admin123')
-  await page.keyboard.press('Alt+4')
-  await page.getByTestId('reference-tab-offices').click()
+  await openReferenceAsAdmin(page, 'offices')
   const firstEdit = page
     .getByTestId('office-table')
     .getByRole('button', { name: 'Изменить' })

@@ -8,7 +8,7 @@ import type { Zone } from '../../src-shared/readings/domain'
 import { e2ePort } from '../../playwright.config'
 import { findReadingCases, today } from './reading-cases'
 import { roubles } from './replica'
-import { searchFor } from './support'
+import { openCard, searchFor } from './support'
 import { registerAndLogIn, startDemoServer, type DemoServer } from './demo-server'
 
 // The whole path of a reading: entered at a workstation, pushed, billed by the central server's
@@ -108,9 +108,7 @@ test('a reading entered at the workstation is billed by the server and the card 
     .toBe('billed')
 
   await page.keyboard.press('F2')
-  await searchFor(page, account.number, account.number)
-  await page.keyboard.press('Enter')
-  await expect(page.getByTestId('card-number')).toHaveText(account.number)
+  await openCard(page, account.number)
   await page.getByTestId('card-tab-balance').click()
   await expect(page.getByTestId('card-closed-periods')).toContainText(
     'Последний закрытый расчетный период',

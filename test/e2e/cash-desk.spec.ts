@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
 import { openE2eReplica, plain, sampleAccount, type SampleAccount } from './replica'
-import { loginAs, searchFor } from './support'
+import { loginAs, openCard } from './support'
 
 let account: SampleAccount
 
@@ -31,9 +31,7 @@ test('a shift: open, take cash with change, print, a supervisor cancels, close w
 
   // The account, F6 from its card: 1 500 ₽ in cash, 2 000 ₽ handed over.
   await page.keyboard.press('F2')
-  await searchFor(page, account.number, account.number)
-  await page.keyboard.press('Enter')
-  await expect(page.getByTestId('card-number')).toHaveText(account.number)
+  await openCard(page, account.number)
   await page.keyboard.press('F6')
   await expect(page.getByTestId('payment-account')).toHaveText(account.number)
   const amounts = page.getByTestId('payment-amount')

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { openE2eReplica, sampleAccount, type SampleAccount } from './replica'
-import { loginAsClerk } from './support'
+import { accountField as field, openRegistration } from './support'
 
 let owner: SampleAccount
 let relative: SampleAccount
@@ -12,14 +12,10 @@ test.beforeAll(() => {
   db.close()
 })
 
-const field = (page: Page, key: string) => page.getByTestId(`account-field-${key}`)
-
 test('a second account is registered on a known customer found by phone; the card shows «Счета владельца»', async ({
   page,
 }) => {
-  await loginAsClerk(page)
-  await page.keyboard.press('Insert')
-  await expect(page.getByText('Регистрация лицевого счета')).toBeVisible()
+  await openRegistration(page)
 
   // The holder by phone: Enter takes the first match, the form shows whom.
   await page.getByTestId('known-holder-search').focus()

@@ -50,10 +50,26 @@ function savedReadings(c: ReadingCase) {
   }
 }
 
-const typedRows = (c: ReadingCase) =>
-  Object.entries(c.values)
+/** The entry says saved; the replica holds what was typed, taken by phone, with its reason. */
+async function expectSaved(
+  page: Page,
+  c: ReadingCase,
+  reason: string | null,
+  acceptedBy: string | null,
+): Promise<void> {
+  await expect(page.getByTestId('readings-saved')).toBeVisible()
+  const typed = Object.entries(c.values)
     .sort()
-    .map(([zone, raw]) => ({ zone, raw }))
+    .map(([zone, raw]) => ({ zone, raw, source: 'phone', reason, acceptedBy }))
+  expect(savedReadings(c)).toEqual(typed)
+}
+
+/** Opens the entry, types the case, and waits for the read-back to judge it `status`. */
+async function typeForReadBack(page: Page, c: ReadingCase, status: 'warning' | 'error') {
+  await openEntry(page, c)
+  await typeZones(page, c.values)
+  await expect(page.getByTestId('readings-confirm')).toHaveAttribute('data-status', status)
+}
 
 test('a phone reading is typed, read back and saved with the keyboard only', async ({ page }) => {
   await openEntry(page, ok)
@@ -68,10 +84,7 @@ test('a phone reading is typed, read back and saved with the keyboard only', asy
   await expect(page.getByTestId('readings-reason')).toHaveCount(0)
 
   await page.keyboard.press('Enter')
-  await expect(page.getByTestId('readings-saved')).toBeVisible()
-  expect(savedReadings(ok)).toEqual(
-    typedRows(ok).map((r) => ({ ...r, source: 'phone', reason: null, acceptedBy: null })),
-  )
+  await expectSaved(page, ok, null, null)
 
   // Enter again: back on the card, the new reading in its history.
   await page.keyboard.press('Enter')
@@ -83,9 +96,7 @@ test('a phone reading is typed, read back and saved with the keyboard only', asy
 test('a suspicious reading is saved only with the reason the caller confirmed; Esc returns to edit', async ({
   page,
 }) => {
-  await openEntry(page, warning)
-  await typeZones(page, warning.values)
-  await expect(page.getByTestId('readings-confirm')).toHaveAttribute('data-status', 'warning')
+  await typeForReadBack(page, warning, 'warning')
   await expect(page.getByTestId('readings-issues')).not.toBeEmpty()
 
   // Esc: back to the fields, nothing saved, the values kept.
@@ -105,23 +116,13 @@ test('a suspicious reading is saved only with the reason the caller confirmed; E
 
   await page.keyboard.type('Абонент подтвердил показания')
   await page.keyboard.press('Enter')
-  await expect(page.getByTestId('readings-saved')).toBeVisible()
-  expect(savedReadings(warning)).toEqual(
-    typedRows(warning).map((r) => ({
-      ...r,
-      source: 'phone',
-      reason: 'Абонент подтвердил показания',
-      acceptedBy: null,
-    })),
-  )
+  await expectSaved(page, warning, 'Абонент подтвердил показания', null)
 })
 
 test('a reading outside the error band needs the supervisor; a wrong password saves nothing', async ({
   page,
 }) => {
-  await openEntry(page, supervisor)
-  await typeZones(page, supervisor.values)
-  await expect(page.getByTestId('readings-confirm')).toHaveAttribute('data-status', 'error')
+  await typeForReadBack(page, supervisor, 'error')
 
   const login = page.getByTestId('readings-supervisor-login')
   await expect(login).toBeFocused()
@@ -135,15 +136,7 @@ test('a reading outside the error band needs the supervisor; a wrong password sa
 
   await page.getByTestId('readings-supervisor-password').fill('supervisor123')
   await page.keyboard.press('Enter')
-  await expect(page.getByTestId('readings-saved')).toBeVisible()
-  expect(savedReadings(supervisor)).toEqual(
-    typedRows(supervisor).map((r) => ({
-      ...r,
-      source: 'phone',
-      reason: 'Контрольное снятие не нужно',
-      acceptedBy: 'supervisor',
-    })),
-  )
+  await expectSaved(page, supervisor, 'Контрольное снятие не нужно', 'supervisor')
 })
 
 test('digits after the comma typed as integers are caught while typing', async ({ page }) => {

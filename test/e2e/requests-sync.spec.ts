@@ -6,7 +6,7 @@ import { openSqlite } from '../../src-main/db/connection'
 import { e2ePort } from '../../playwright.config'
 import { today } from './reading-cases'
 import { plain } from './replica'
-import { searchFor } from './support'
+import { openCard, registerAppeal, registerSealingRequest, scans } from './support'
 import { registerAndLogIn, startDemoServer, type DemoServer } from './demo-server'
 
 // Issue 19: a clerk registers a paid sealing request and an appeal with two files; a second
@@ -16,12 +16,6 @@ import { registerAndLogIn, startDemoServer, type DemoServer } from './demo-serve
 let server: DemoServer
 const workstations: { url: string; code: string }[] = []
 let account: { id: string; number: string }
-
-const pdf = Buffer.from('%PDF-1.4\n% заявление\n%%EOF\n')
-const png = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.alloc(200, 7),
-])
 
 test.beforeAll(async () => {
   test.setTimeout(120_000)
@@ -69,9 +63,7 @@ function replicaCount(query: string, ...params: unknown[]): number {
 
 async function openRequestsTab(page: Page): Promise<void> {
   await page.keyboard.press('F2')
-  await searchFor(page, account.number, account.number)
-  await page.keyboard.press('Enter')
-  await expect(page.getByTestId('card-number')).toHaveText(account.number)
+  await openCard(page, account.number)
   await page.getByTestId('card-tab-requests').click()
 }
 
@@ -94,42 +86,14 @@ test('a paid sealing request and an appeal with two files reach the second works
 
     // Workstation 1: the clerk registers both from the card.
     await openRequestsTab(page)
-    await page.getByTestId('request-new').click()
-    await page.getByTestId('request-kind').click()
-    await page.getByRole('option', { name: 'Опломбировка прибора учета', exact: true }).click()
-    await expect(page.getByTestId('request-price')).toHaveText(
+    const requestNumber = await registerSealingRequest(
+      page,
       /Платная услуга: 850,00\s₽ войдет в следующий счет/,
     )
-    await page.getByTestId('request-phone').fill('+7 910 123-45-67')
-    await page.getByTestId('request-dates').fill('после 15-го')
-    await page.getByTestId('request-dates').press('Enter')
-    await expect(page.getByTestId('requests-notice')).toContainText(
-      /Заявка № З-.+ зарегистрирована/,
-    )
-    const requestNumber = /№ (\S+)/.exec(
-      (await page.getByTestId('requests-notice').textContent())!,
-    )![1]!
-
-    await page.getByTestId('appeal-new').click()
-    await page.getByTestId('appeal-topic').click()
-    await page.getByRole('option', { name: 'Начисления', exact: true }).click()
-    await page.getByTestId('appeal-text').fill('Прошу пересчитать август.')
-    await page.getByTestId('appeal-address').fill('+7 910 123-45-67')
-    await page.getByTestId('appeal-files').setInputFiles([
-      { name: 'заявление.pdf', mimeType: 'application/pdf', buffer: pdf },
-      { name: 'скан.png', mimeType: 'image/png', buffer: png },
+    const appealNumber = await registerAppeal(page, [
+      { name: 'заявление.pdf', mimeType: 'application/pdf', buffer: scans.pdf },
+      { name: 'скан.png', mimeType: 'image/png', buffer: scans.png },
     ])
-    await expect(page.getByTestId('appeal-file-list').locator('li')).toHaveText([
-      'заявление.pdf',
-      'скан.png',
-    ])
-    await page.getByTestId('appeal-submit').click()
-    await expect(page.getByTestId('requests-notice')).toContainText(
-      /Обращение № О-.+ зарегистрировано/,
-    )
-    const appealNumber = /№ (\S+)/.exec(
-      (await page.getByTestId('requests-notice').textContent())!,
-    )![1]!
 
     // Pushed: the server holds the request, the appeal and both files.
     await syncNow(page)

@@ -6,17 +6,21 @@ import {
   writeAsServerAnswer,
   type SampleAccount,
 } from './replica'
-import { loginAs, loginAsClerk, searchFor } from './support'
+import {
+  attachToAppeal,
+  loginAs,
+  loginAsClerk,
+  openCard,
+  registerSealingRequest,
+  scans,
+  startAppeal,
+  submitAppeal,
+} from './support'
 
 let account: SampleAccount
 let older: SampleAccount
 const oldAppeal = 'О-ZZ-31'
 
-const pdf = Buffer.from('%PDF-1.4\n% заявление\n%%EOF\n')
-const png = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.alloc(200, 7),
-])
 const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)])
 
 const day = 86_400_000
@@ -61,49 +65,28 @@ test('a clerk registers a paid sealing request and an appeal with two files from
   page,
 }) => {
   await loginAsClerk(page)
-  await searchFor(page, account.number, account.number)
-  await page.keyboard.press('Enter')
+  await openCard(page, account.number)
   await page.getByTestId('card-tab-requests').click()
 
-  await page.getByTestId('request-new').click()
-  await page.getByTestId('request-kind').click()
-  await page.getByRole('option', { name: 'Опломбировка прибора учета', exact: true }).click()
-  // The price is shown before the request is taken.
-  await expect(page.getByTestId('request-price')).toHaveText(
-    /Платная услуга: 1\s500,00\s₽ войдет в следующий счет/,
-  )
-  await page.getByTestId('request-phone').fill('+7 910 123-45-67')
-  await page.getByTestId('request-dates').fill('после 15-го')
-  await page.getByTestId('request-dates').press('Enter')
-  await expect(page.getByTestId('requests-notice')).toContainText(/Заявка № З-.+ зарегистрирована/)
+  await registerSealingRequest(page, /Платная услуга: 1\s500,00\s₽ войдет в следующий счет/)
   const requestRow = page.getByTestId('requests-table').locator('tbody tr').first()
   expect(plain(await requestRow.textContent())).toContain('1 500,00 ₽')
   await expect(requestRow).toContainText('Новая')
 
-  await page.getByTestId('appeal-new').click()
-  await page.getByTestId('appeal-topic').click()
-  await page.getByRole('option', { name: 'Начисления', exact: true }).click()
-  await page.getByTestId('appeal-text').fill('Прошу пересчитать август.')
-  await page.getByTestId('appeal-address').fill('+7 910 123-45-67')
-  const files = page.getByTestId('appeal-files')
+  await startAppeal(page)
   // An .exe renamed .pdf is refused by its content, named.
-  await files.setInputFiles({ name: 'договор.pdf', mimeType: 'application/pdf', buffer: exe })
+  await page
+    .getByTestId('appeal-files')
+    .setInputFiles({ name: 'договор.pdf', mimeType: 'application/pdf', buffer: exe })
   await expect(page.getByTestId('appeal-error')).toContainText(
     'Файл «договор.pdf»: это не PDF, JPG, PNG или TIF',
   )
   // A PNG named .pdf is fine: the content decides.
-  await files.setInputFiles([
-    { name: 'заявление.pdf', mimeType: 'application/pdf', buffer: pdf },
-    { name: 'скан.pdf', mimeType: 'application/pdf', buffer: png },
+  await attachToAppeal(page, [
+    { name: 'заявление.pdf', mimeType: 'application/pdf', buffer: scans.pdf },
+    { name: 'скан.pdf', mimeType: 'application/pdf', buffer: scans.png },
   ])
-  await expect(page.getByTestId('appeal-file-list').locator('li')).toHaveText([
-    'заявление.pdf',
-    'скан.pdf',
-  ])
-  await page.getByTestId('appeal-submit').click()
-  await expect(page.getByTestId('requests-notice')).toContainText(
-    /Обращение № О-.+ зарегистрировано, ответить до \d\d\.\d\d\.\d{4}/,
-  )
+  await submitAppeal(page, /Обращение № О-.+ зарегистрировано, ответить до \d\d\.\d\d\.\d{4}/)
   const appealRow = page.getByTestId('appeals-table').locator('tbody tr').first()
   await expect(appealRow.getByTestId('appeal-attachment')).toHaveCount(2)
   await expect(appealRow).toContainText('Зарегистрировано')

@@ -1,16 +1,13 @@
 import { expect, test } from '@playwright/test'
-import { loginAs } from './support'
+import { openReferenceAsAdmin } from './support'
 
 const plain = (s: string | null) => (s ?? '').replace(/\s+/gu, ' ')
 
 test('an admin prints a test page from the Printers tab and sees the demo price list', async ({
   page,
 }) => {
-  await loginAs(page, 'admin', 'admin123')
-  await page.keyboard.press('Alt+4')
-
   // No printer chosen on the fresh web dev host: each kind saves as PDF, so does its test page.
-  await page.getByTestId('reference-tab-printers').click()
+  await openReferenceAsAdmin(page, 'printers')
   await expect(page.getByTestId('printer-select-document')).toContainText('Сохранять в PDF')
   await page.getByTestId('printer-test-document').click()
   await expect(page.getByTestId('printer-result-document')).toContainText(

@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
+import type Database from 'better-sqlite3'
 import { uuidv7 } from 'uuidv7'
 import { createBranch, createOffice } from '../../src-server/admin/reference'
 import { openServerDatabase, type ServerDatabase } from '../../src-server/db/connection'
@@ -28,6 +29,37 @@ let closeServer: () => Promise<void>
 // Where the workstation believes the server is: gone (nothing listens on the discard port).
 const oldUrl = 'http://127.0.0.1:9'
 
+/** A command of this workstation the server refused for `reason`, as the outbox keeps it. */
+function insertRejected(
+  replica: Database.Database,
+  command: {
+    id: string
+    deviceId: string
+    sequence: number
+    name: string
+    args: object
+    createdAt: string
+    reason: string
+  },
+): void {
+  replica
+    .prepare(
+      `INSERT INTO outbox (id, device_id, sequence, name, args_version, args, created_at, status,
+                           reject_reason, acknowledged_at)
+       VALUES (?, ?, ?, ?, 1, ?, ?, 'rejected', ?, ?)`,
+    )
+    .run(
+      command.id,
+      command.deviceId,
+      command.sequence,
+      command.name,
+      JSON.stringify(command.args),
+      command.createdAt,
+      command.reason,
+      new Date().toISOString(),
+    )
+}
+
 // What the server answered for a payment taken offline: a refusal, kept in the outbox.
 test.beforeAll(() => {
   const db = openE2eReplica()
@@ -38,25 +70,19 @@ test.beforeAll(() => {
     const device = replica
       .prepare('SELECT device_id AS id, last_sequence AS seq FROM device_state')
       .get() as { id: string; seq: number }
-    replica
-      .prepare(
-        `INSERT INTO outbox (id, device_id, sequence, name, args_version, args, created_at, status,
-                             reject_reason, acknowledged_at)
-         VALUES (?, ?, ?, 'payment.record', 1, ?, ?, 'rejected', ?, ?)`,
-      )
-      .run(
-        commandId,
-        device.id,
-        device.seq + 1_000_000,
-        JSON.stringify({
-          accountId: account.id,
-          lines: [{ supplierId: 'x', service: 'electricity', amount: 123_450 }],
-          method: 'cash',
-        }),
-        new Date(Date.now() - 3 * 3_600_000).toISOString(),
-        reason,
-        new Date().toISOString(),
-      )
+    insertRejected(replica, {
+      id: commandId,
+      deviceId: device.id,
+      sequence: device.seq + 1_000_000,
+      name: 'payment.record',
+      args: {
+        accountId: account.id,
+        lines: [{ supplierId: 'x', service: 'electricity', amount: 123_450 }],
+        method: 'cash',
+      },
+      createdAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+      reason,
+    })
   })
 })
 
@@ -144,27 +170,21 @@ test.beforeAll(async () => {
     // it, and the server's cancellation took its place here (set aside).
     const cancelCommand = uuidv7()
     const cancellationId = uuidv7()
-    replica
-      .prepare(
-        `INSERT INTO outbox (id, device_id, sequence, name, args_version, args, created_at, status,
-                             reject_reason, acknowledged_at)
-         VALUES (?, ?, ?, 'payment.cancel', 1, ?, ?, 'rejected', ?, ?)`,
-      )
-      .run(
-        cancelCommand,
-        device.id,
-        device.seq + 1_000_002,
-        JSON.stringify({
-          paymentId: paid.id,
-          cancellationId,
-          receiptNumber: refundReceipt,
-          shiftId,
-          reason: 'ошибка',
-        }),
-        closedAt,
-        alreadyCancelled,
-        new Date().toISOString(),
-      )
+    insertRejected(replica, {
+      id: cancelCommand,
+      deviceId: device.id,
+      sequence: device.seq + 1_000_002,
+      name: 'payment.cancel',
+      args: {
+        paymentId: paid.id,
+        cancellationId,
+        receiptNumber: refundReceipt,
+        shiftId,
+        reason: 'ошибка',
+      },
+      createdAt: closedAt,
+      reason: alreadyCancelled,
+    })
     replica
       .prepare(
         `INSERT INTO set_aside_rows (id, table_name, row_id, row, constraint_name, command_id,
@@ -185,6 +205,23 @@ test.beforeAll(async () => {
       )
   })
 })
+
+/**
+ * Opens a row's form (`resolve` or `shift-review`): saved empty, it names its note field; then
+ * the note is typed.
+ */
+async function writeNote(
+  page: Page,
+  row: Locator,
+  form: 'resolve' | 'shift-review',
+  field: string,
+  note: string,
+): Promise<void> {
+  await row.getByTestId(`sync-${form}`).click()
+  await page.getByTestId(`sync-${form}-save`).click()
+  await expect(page.getByTestId(`sync-${form}-error`)).toContainText(field)
+  await page.getByTestId(`sync-${form}-note`).fill(note)
+}
 
 // The replica goes back to an unregistered one for whatever runs after.
 test.afterAll(async () => {
@@ -214,12 +251,13 @@ test('the Sync screen shows a rejected payment with the server reason; a supervi
   await loginAs(page, 'supervisor', 'supervisor123')
   await page.getByTestId('sync-status').click()
   const row = page.getByTestId('sync-rejected').locator('tr').filter({ hasText: account.number })
-  await row.getByTestId('sync-resolve').click()
-  await page.getByTestId('sync-resolve-save').click()
-  await expect(page.getByTestId('sync-resolve-error')).toContainText('Что сделано:')
-  await page
-    .getByTestId('sync-resolve-note')
-    .fill('Деньги возвращены плательщику, расходный ордер 12')
+  await writeNote(
+    page,
+    row,
+    'resolve',
+    'Что сделано:',
+    'Деньги возвращены плательщику, расходный ордер 12',
+  )
   // A payment is offered a move to another account first; that account must exist here.
   await page.getByTestId('sync-reassign-account').fill('7799999999')
   await page.getByTestId('sync-resolve-save').click()
@@ -318,12 +356,13 @@ test('an admin moves the workstation to the new server address and looks into a 
   await expect(aside).toContainText('Отмена платежа')
   await expect(aside).toContainText(refundReceipt)
   await expect(aside.getByTestId('sync-set-aside-reason')).toHaveText(alreadyCancelled)
-  await row.getByTestId('sync-shift-review').click()
-  await page.getByTestId('sync-shift-review-save').click()
-  await expect(page.getByTestId('sync-shift-review-error')).toContainText('Что выяснено:')
-  await page
-    .getByTestId('sync-shift-review-note')
-    .fill('Платеж отклонен сервером, деньги возвращены по расходному ордеру 14')
+  await writeNote(
+    page,
+    row,
+    'shift-review',
+    'Что выяснено:',
+    'Платеж отклонен сервером, деньги возвращены по расходному ордеру 14',
+  )
   await page.getByTestId('sync-shift-review-save').click()
   await expect(page.getByTestId('sync-shift-differences')).toHaveCount(0)
   await expect(page.getByTestId('sync-shift-differences-badge')).toHaveCount(0)

@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest'
 import { nextVerificationDate, verificationStatus } from '../../src-shared/meters/verification'
 
 describe('meter verification status', () => {
+  const today = '2026-11-20'
   it.each([
-    ['2030-01-01', '2026-11-20', 'valid'],
-    ['2027-02-21', '2026-11-20', 'valid'],
-    ['2027-02-20', '2026-11-20', 'due'],
-    ['2026-12-01', '2026-11-20', 'due'],
-    ['2026-11-21', '2026-11-20', 'due'],
-    ['2026-11-20', '2026-11-20', 'expired'],
-    ['2020-05-01', '2026-11-20', 'expired'],
-    [null, '2026-11-20', 'expired'],
-  ] as const)('next verification %s, today %s: %s', (next, today, expected) => {
+    ['2030-01-01', 'valid'],
+    ['2027-02-21', 'valid'],
+    ['2027-02-20', 'due'],
+    ['2026-12-01', 'due'],
+    ['2026-11-21', 'due'],
+    ['2026-11-20', 'expired'],
+    ['2020-05-01', 'expired'],
+    [null, 'expired'],
+  ] as const)(`next verification %s, today ${today}: %s`, (next, expected) => {
     expect(verificationStatus(next, today)).toBe(expected)
   })
 

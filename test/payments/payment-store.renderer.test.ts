@@ -1,19 +1,16 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { usePaymentStore } from '../../src-renderer/payments/payment-store'
 import { useShiftsStore } from '../../src-renderer/shifts/store'
-import { closeRendererApp, rendererApp } from '../support/renderer-bridge'
+import { useRendererApp } from '../support/renderer-bridge'
 
-let accountId: string
-beforeEach(async () => {
-  ;({ accountId } = await rendererApp({ login: 'cashier', account: true }))
+const app = useRendererApp({ login: 'cashier', account: true }, async () => {
   expect(await useShiftsStore().open('0')).toBe(true)
 })
-afterEach(closeRendererApp)
 
 async function pay(amount: string): Promise<string> {
   const payment = usePaymentStore()
-  await payment.openPayment(accountId)
+  await payment.openPayment(app.accountId)
   payment.amounts = [amount]
   payment.cashGiven = amount
   await payment.record()
@@ -25,11 +22,15 @@ describe("the payment store's history and cancellation", () => {
   it("lists the account's payments in a date range", async () => {
     const paymentId = await pay('300')
     const store = usePaymentStore()
-    const all = await store.history({ accountId })
+    const all = await store.history({ accountId: app.accountId })
     expect(all.ok && all.value.map((l) => [l.id, l.amount, l.cancellation])).toEqual([
       [paymentId, 30_000, null],
     ])
-    const before = await store.history({ accountId, from: '2020-01-01', to: '2020-12-31' })
+    const before = await store.history({
+      accountId: app.accountId,
+      from: '2020-01-01',
+      to: '2020-12-31',
+    })
     expect(before.ok && before.value).toEqual([])
   })
 
@@ -42,7 +43,7 @@ describe("the payment store's history and cancellation", () => {
 
     const cancelled = await store.cancel({ paymentId, reason: 'Ошибка кассира', supervisor })
     expect(cancelled.ok).toBe(true)
-    const history = await store.history({ accountId })
+    const history = await store.history({ accountId: app.accountId })
     expect(history.ok && history.value[0]?.cancellation?.reason).toBe('Ошибка кассира')
   })
 })

@@ -1,12 +1,9 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { useReadingsStore } from '../../src-renderer/readings/store'
-import { closeRendererApp, rendererApp } from '../support/renderer-bridge'
+import { useRendererApp } from '../support/renderer-bridge'
 
-let accountId: string
-beforeEach(async () => {
-  const { backend, accountId: id } = await rendererApp({ account: true })
-  accountId = id
+const app = useRendererApp({ account: true }, ({ backend, accountId }) => {
   backend.run(
     `INSERT INTO meters (id, account_id, service, model, serial_number, zones, int_digits, frac_digits, installed_at, verified_at, verification_interval_years, next_verification_at)
      VALUES ('m1', ?, 'electricity', 'СО-505', '1001', 1, 5, 0, '2020-05-01', '2020-04-01', 16, '2036-04-01')`,
@@ -37,12 +34,11 @@ beforeEach(async () => {
     '2026-11',
   )
 })
-afterEach(closeRendererApp)
 
 describe('the readings store', () => {
   it("lists an account's readings, newest first, and a meter's year of consumption", async () => {
     const store = useReadingsStore()
-    const history = await store.history({ accountId })
+    const history = await store.history({ accountId: app.accountId })
     expect(history.ok && history.value.map((l) => [l.id, l.rawValue])).toEqual([
       ['r-nov', '1250'],
       ['r-oct', '1100'],
@@ -58,7 +54,7 @@ describe('the readings store', () => {
     expect(!refused.ok && refused.error.fields?.reason).toMatch(/[Пп]ричин/u)
 
     expect((await store.remove('r-nov', 'Ошибка оператора')).ok).toBe(true)
-    const history = await store.history({ accountId })
+    const history = await store.history({ accountId: app.accountId })
     const deleted = history.ok ? history.value.find((l) => l.id === 'r-nov') : undefined
     expect(deleted?.deleted).toBeTruthy()
   })

@@ -107,6 +107,10 @@ const single = (typed: string, rest: Omit<Story, 'typed'> = {}) =>
 const dayNight = { T1: series(3000, 140), T2: series(1000, 60) }
 const twoRate = { zones: 2 } as const
 
+/** A meter behind current transformers (x40) that moved 5 a month on its register. */
+const behindTransformers = (typed: string) =>
+  single(typed, { meter: { transformationRatio: 40 }, history: { T1: series(100, 5) } })
+
 const cases: Case[] = [
   // Typing: comma, point, leading zeros, spaces
   {
@@ -510,10 +514,7 @@ const cases: Case[] = [
   // Transformation ratio
   {
     name: 'a meter behind current transformers (x40): 5 on the register is 200 kWh',
-    input: single('130', {
-      meter: { transformationRatio: 40 },
-      history: { T1: series(100, 5) },
-    }),
+    input: behindTransformers('130'),
     expect: {
       status: 'ok',
       zones: { T1: { value: 130, consumption: 200, expected: 200 } },
@@ -522,10 +523,7 @@ const cases: Case[] = [
   },
   {
     name: 'a meter behind transformers (x40) moves 15: 600 kWh, three times the usual',
-    input: single('140', {
-      meter: { transformationRatio: 40 },
-      history: { T1: series(100, 5) },
-    }),
+    input: behindTransformers('140'),
     expect: {
       status: 'warning',
       zones: { T1: { codes: ['above_warning_band'], consumption: 600 } },

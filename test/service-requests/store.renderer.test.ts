@@ -1,18 +1,14 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { useServiceRequestsStore } from '../../src-renderer/service-requests/store'
-import { closeRendererApp, rendererApp } from '../support/renderer-bridge'
+import { useRendererApp } from '../support/renderer-bridge'
 
-let accountId: string
-beforeEach(async () => {
-  const { backend, accountId: id } = await rendererApp({ account: true })
-  accountId = id
+const app = useRendererApp({ account: true }, ({ backend }) => {
   backend.run(
     `INSERT INTO price_list (id, kind, valid_from, price, supplier_id)
      VALUES ('p1', 'sealing', '2025-01-01', 150000, 'supplier-1')`,
   )
 })
-afterEach(closeRendererApp)
 
 describe('the service requests store', () => {
   it("registers a paid request at its price, and the account's list shows it", async () => {
@@ -21,12 +17,12 @@ describe('the service requests store', () => {
     expect(store.prices.find((p) => p.kind === 'sealing')?.price).toBe(150_000)
 
     const registered = await store.register({
-      accountId,
+      accountId: app.accountId,
       kind: 'sealing',
       contactPhone: '+7 910 123-45-67',
     })
     expect(registered.ok).toBe(true)
-    await store.load(accountId)
+    await store.load(app.accountId)
     expect(store.requests.map((r) => [r.number, r.kind, r.status])).toEqual([
       [registered.ok && registered.value.number, 'sealing', 'new'],
     ])
@@ -36,7 +32,7 @@ describe('the service requests store', () => {
   it('refuses an appeal without its text, naming the field in Russian', async () => {
     const store = useServiceRequestsStore()
     const refused = await store.registerAppeal({
-      accountId,
+      accountId: app.accountId,
       topic: 'billing',
       text: '',
       replyChannel: 'phone',

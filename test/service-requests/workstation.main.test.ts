@@ -45,7 +45,10 @@ async function account(): Promise<string> {
   return (await call<{ accountId: string }>('accounts.register', accountInput())).accountId
 }
 
-const kinds = (alerts: Notification[]) => alerts.map((a) => a.kind)
+/** The kinds of the alerts the account's card shows. */
+async function alertKinds(accountId: string) {
+  return (await call<Notification[]>('notifications.account', { accountId })).map((a) => a.kind)
+}
 
 describe('service requests at the workstation', () => {
   it('a paid request: price from the price list, numbered, flagged after 72 hours over the weekend', async () => {
@@ -71,9 +74,7 @@ describe('service requests at the workstation', () => {
     expect(args.number).toBe('З-K1-1')
 
     await advance(71 * hour) // Sunday evening
-    expect(kinds(await call<Notification[]>('notifications.account', { accountId }))).not.toContain(
-      'callback_overdue',
-    )
+    expect(await alertKinds(accountId)).not.toContain('callback_overdue')
     await advance(2 * hour) // Monday, past the 72 hours
     const alerts = await call<Notification[]>('notifications.account', { accountId })
     expect(alerts.filter((a) => a.kind === 'callback_overdue').map((a) => a.number)).toEqual([
@@ -159,17 +160,11 @@ describe('appeals at the workstation', () => {
       dueOn: '2026-12-20',
     })
     await advance(26 * 24 * hour) // 2026-12-16: 4 days left
-    expect(kinds(await call<Notification[]>('notifications.account', { accountId }))).not.toContain(
-      'appeal_due_soon',
-    )
+    expect(await alertKinds(accountId)).not.toContain('appeal_due_soon')
     await advance(24 * hour) // 3 days left
-    expect(kinds(await call<Notification[]>('notifications.account', { accountId }))).toContain(
-      'appeal_due_soon',
-    )
+    expect(await alertKinds(accountId)).toContain('appeal_due_soon')
     await advance(4 * 24 * hour) // 2026-12-21, 31 days after
-    expect(kinds(await call<Notification[]>('notifications.account', { accountId }))).toContain(
-      'appeal_overdue',
-    )
+    expect(await alertKinds(accountId)).toContain('appeal_overdue')
     const overdue = await call<AppealRow[]>('appeals.overdue', {}, superTab)
     expect(overdue.map((a) => [a.number, a.flag])).toEqual([['О-K1-1', 'overdue']])
 
@@ -199,8 +194,6 @@ describe('appeals at the workstation', () => {
     })
     expect(printed.kind).toBe('pdf')
     expect(readFileSync(printed.target).subarray(0, 5).toString()).toBe('%PDF-')
-    expect(kinds(await call<Notification[]>('notifications.account', { accountId }))).not.toContain(
-      'appeal_overdue',
-    )
+    expect(await alertKinds(accountId)).not.toContain('appeal_overdue')
   })
 })

@@ -1,15 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { useOperatorsStore } from '../../src-renderer/settings/operators-store'
 import { recordFields, useSettingsRecordsStore } from '../../src-renderer/settings/records-store'
-import { closeRendererApp, rendererApp } from '../support/renderer-bridge'
+import { useRendererApp } from '../support/renderer-bridge'
 
 // A supervisor sees the admin's lists; only an admin saves them (at the server, with a live
 // session), so here a save is refused and the form keeps what was typed.
-beforeEach(async () => {
-  await rendererApp({ login: 'super' })
-})
-afterEach(closeRendererApp)
+useRendererApp({ login: 'super' })
 
 describe('the operators store', () => {
   it('lists the operators and offices; a new one starts as a clerk of the first office', async () => {

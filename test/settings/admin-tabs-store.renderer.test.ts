@@ -1,15 +1,10 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { usePricesStore } from '../../src-renderer/settings/prices-store'
 import { usePrintersStore } from '../../src-renderer/settings/printers-store'
-import type { RendererBackend } from '../support/renderer-backend-contract'
-import { closeRendererApp, rendererApp } from '../support/renderer-bridge'
+import { useRendererApp } from '../support/renderer-bridge'
 
-let backend: RendererBackend
-beforeEach(async () => {
-  ;({ backend } = await rendererApp({ login: 'super' }))
-})
-afterEach(closeRendererApp)
+const app = useRendererApp({ login: 'super' })
 
 describe('the printers store', () => {
   it('reads the choices per kind and prints a test page to the chosen one (none: a PDF)', async () => {
@@ -36,7 +31,7 @@ describe('the prices store', () => {
     await prices.load()
     const supplierId = prices.suppliers[0]?.id ?? ''
     expect(supplierId).not.toBe('')
-    backend.run(
+    app.backend.run(
       `INSERT INTO price_list (id, kind, valid_from, price, supplier_id)
        VALUES ('p1', 'sealing', '2020-01-01', 85000, ?), ('p2', 'sealing', '2099-01-01', 1, ?)`,
       supplierId,

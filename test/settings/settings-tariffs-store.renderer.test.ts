@@ -1,23 +1,18 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   isAmountSetting,
   typedSetting,
   useSettingsStore,
 } from '../../src-renderer/settings/settings-store'
 import { useTariffsStore } from '../../src-renderer/settings/tariffs-store'
-import type { RendererBackend } from '../support/renderer-backend-contract'
-import { closeRendererApp, rendererApp } from '../support/renderer-bridge'
+import { useRendererApp } from '../support/renderer-bridge'
 
-let backend: RendererBackend
-beforeEach(async () => {
-  ;({ backend } = await rendererApp({ login: 'super' }))
-})
-afterEach(closeRendererApp)
+const app = useRendererApp({ login: 'super' })
 
 describe('the settings store', () => {
   it('lists each editable setting with the value in force and the next one', async () => {
-    backend.run(
+    app.backend.run(
       `INSERT INTO settings (key, valid_from, value) VALUES
        ('debtAlertThreshold', '2020-01-01', '150000'), ('debtAlertThreshold', '2099-01-01', '200000')`,
     )
@@ -71,7 +66,7 @@ describe('the tariffs store', () => {
     expect(tariffs.error).toBeNull()
     const supplier = tariffs.suppliers[0]
     expect(supplier).toBeDefined()
-    backend.run(
+    app.backend.run(
       `INSERT INTO tariffs (id, supplier_id, service, tariff_group, zone, valid_from, rate_millikopecks)
        VALUES ('t-test', ?, 'electricity', 'urban_gas', 'T1', '2020-01-01', 463000)`,
       supplier!.id,

@@ -77,15 +77,19 @@ describe('the shift report', () => {
   })
 
   it.each([
-    ['cash', { count: 3, total: 680_000 }, { count: 1, total: 30_000 }, 650_000],
-    ['card', { count: 2, total: 130_000 }, { count: 1, total: 50_000 }, 80_000],
-  ])('by method: %s', (method, paid, cancelled, net) => {
-    expect(report.byMethod.find((m) => m.method === method)).toEqual({
-      method,
-      payments: paid,
-      cancellations: cancelled,
-      net,
-    })
+    [{ method: 'cash' }, { count: 3, total: 680_000 }, { count: 1, total: 30_000 }, 650_000],
+    [{ method: 'card' }, { count: 2, total: 130_000 }, { count: 1, total: 50_000 }, 80_000],
+    [
+      { service: 'electricity' },
+      { count: 4, total: 540_000 },
+      { count: 1, total: 30_000 },
+      510_000,
+    ],
+    [{ service: 'hot_water' }, { count: 1, total: 120_000 }, { count: 0, total: 0 }, 120_000],
+    [{ service: 'heating' }, { count: 1, total: 150_000 }, { count: 1, total: 50_000 }, 100_000],
+  ])('by %o', (key, paid, cancelled, net) => {
+    const lines: object[] = 'method' in key ? report.byMethod : report.byService
+    expect(lines).toContainEqual({ ...key, payments: paid, cancellations: cancelled, net })
   })
 
   it('lists cash and card always, and a method that did not occur not at all', () => {
@@ -93,19 +97,6 @@ describe('the shift report', () => {
     const empty = buildShiftReport(opened, [])
     expect(empty.byMethod.map((m) => m.method)).toEqual(['cash', 'card'])
     expect(empty.byService).toEqual([])
-  })
-
-  it.each([
-    ['electricity', { count: 4, total: 540_000 }, { count: 1, total: 30_000 }, 510_000],
-    ['hot_water', { count: 1, total: 120_000 }, { count: 0, total: 0 }, 120_000],
-    ['heating', { count: 1, total: 150_000 }, { count: 1, total: 50_000 }, 100_000],
-  ])('by service: %s', (service, paid, cancelled, net) => {
-    expect(report.byService.find((s) => s.service === service)).toEqual({
-      service,
-      payments: paid,
-      cancellations: cancelled,
-      net,
-    })
   })
 
   it('lists services in the usual order, only those that occurred', () => {

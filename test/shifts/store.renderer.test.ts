@@ -1,14 +1,10 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { usePaymentStore } from '../../src-renderer/payments/payment-store'
 import { useShiftsStore } from '../../src-renderer/shifts/store'
-import { closeRendererApp, rendererApp } from '../support/renderer-bridge'
+import { useRendererApp } from '../support/renderer-bridge'
 
-let accountId: string
-beforeEach(async () => {
-  ;({ accountId } = await rendererApp({ login: 'cashier', account: true }))
-})
-afterEach(closeRendererApp)
+const app = useRendererApp({ login: 'cashier', account: true })
 
 describe('the shifts store', () => {
   it('opens a shift, whose X report counts a payment, and closes it with its Z report', async () => {
@@ -20,7 +16,7 @@ describe('the shifts store', () => {
     expect(shifts.report?.report.kind).toBe('x')
 
     const payment = usePaymentStore()
-    await payment.openPayment(accountId)
+    await payment.openPayment(app.accountId)
     payment.amounts = ['250']
     payment.cashGiven = '250'
     await payment.record()

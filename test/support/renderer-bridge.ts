@@ -1,4 +1,5 @@
 import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach } from 'vitest'
 import { bridgeKey, type Bridge } from '../../src-shared/api/bridge'
 import type { BackendOptions, RendererBackend, StartedBackend } from './renderer-backend-contract'
 
@@ -35,4 +36,21 @@ export async function rendererApp(options: BackendOptions = {}): Promise<Started
 export function closeRendererApp(): void {
   current?.cleanup()
   current = null
+}
+
+/**
+ * A fresh app for each test of a file: opened before it (then `prepare` adds the rows the file's
+ * tests start from), closed after it. The object returned holds the app of the test at hand.
+ */
+export function useRendererApp(
+  options: BackendOptions = {},
+  prepare?: (started: StartedBackend) => void | Promise<void>,
+): Readonly<StartedBackend> {
+  const started = {} as StartedBackend
+  beforeEach(async () => {
+    Object.assign(started, await rendererApp(options))
+    await prepare?.(started)
+  })
+  afterEach(closeRendererApp)
+  return started
 }

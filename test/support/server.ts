@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { sql } from 'drizzle-orm'
 import pg from 'pg'
 import { afterAll, beforeAll } from 'vitest'
-import type { PushedCommand } from '../../src-shared/sync/protocol'
+import { SYNC_PROTOCOL_VERSION, type PushedCommand } from '../../src-shared/sync/protocol'
 import type { SyncServerClient } from '../../src-main/sync/server-client'
 import {
   createBranch,
@@ -23,6 +23,29 @@ import { registerWorkstation } from '../../src-server/workstation/credentials'
 import { accountInput, ids, testOperators, testServices, testSupplier } from './temp-app'
 import { headlessClient, type HeadlessClient } from '../sync/support/client'
 import type { RateLimits } from '../../src-shared/sync/rate-limits'
+
+/** The versions a current workstation sends with each request to the server. */
+export const workstationVersions = { protocol: SYNC_PROTOCOL_VERSION, schema: 0, app: '1.0.0' }
+
+/** When the commands a test pushes were made (one fixed moment, so outcomes can name it). */
+export const pushedAt = '2026-11-20T10:00:00.000Z'
+
+/** A workstation's device as its raw pushes show it: its id, and its commands in sequence. */
+export class PushingDevice {
+  readonly device = `dev-${randomBytes(6).toString('hex')}`
+  private seq = 0
+
+  /** The device's next command, made at `pushedAt`. */
+  command(
+    name: string,
+    args: unknown,
+    operatorId: string | null,
+    id = `cmd-${randomBytes(8).toString('hex')}`,
+  ): PushedCommand {
+    this.seq += 1
+    return { id, seq: this.seq, name, argsVersion: 1, args, operatorId, at: pushedAt }
+  }
+}
 
 /**
  * The server's database for one test file: an in-memory PGlite, or with DATABASE_URL a fresh

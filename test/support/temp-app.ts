@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm'
 import { registerAccountSchema, type RegisterAccountInput } from '../../src-shared/accounts/schemas'
 import { registerAccount } from '../../src-main/accounts/register-account'
 import { executeCommand } from '../../src-main/commands/command'
-import { createApp, type App } from '../../src-main/app/create-app'
+import { createApp, type App, type AppOptions } from '../../src-main/app/create-app'
 import { chromiumPdfPrinter } from '../../src-main/webhost/chromium-pdf-printer'
 import type { Db } from '../../src-main/db/connection'
 import * as t from '../../src-main/db/schema'
@@ -135,15 +135,20 @@ export interface TempApp {
   cleanup(): void
 }
 
+/** The workstation app over the data folder `dir`, printing PDFs into it: a test's app. */
+export function appIn(dir: string, options: Partial<AppOptions> = {}): App {
+  return createApp({
+    dataDir: dir,
+    appVersion: 'test',
+    printer: chromiumPdfPrinter(join(dir, 'printed')),
+    ...options,
+  })
+}
+
 export function tempApp(start = new Date('2026-11-20T09:00:00Z')): TempApp {
   const dir = mkdtempSync(join(tmpdir(), 'energo-test-'))
   let now = start.getTime()
-  const app = createApp({
-    dataDir: dir,
-    appVersion: 'test',
-    clock: () => new Date(now),
-    printer: chromiumPdfPrinter(join(dir, 'printed')),
-  })
+  const app = appIn(dir, { clock: () => new Date(now) })
   seedReference(app.services.db)
   return {
     app,

@@ -3,6 +3,7 @@ import { commandNames, syncCommand, syncCommands } from '../../src-shared/sync/c
 import { syncMessages } from '../../src-shared/sync/messages'
 import { workstationCommands } from '../../src-main/commands/all-commands'
 import { serverCommandFor, serverCommands } from '../../src-server/commands/registry'
+import { readingRowColumns } from './support/reading-row'
 
 const sorted = (names: Iterable<string>) => [...names].sort()
 
@@ -43,13 +44,7 @@ describe('one sync command contract', () => {
           id: 'r-1',
           meterId: 'm-1',
           zone: 'T1',
-          rawValue: '10250',
-          value: 10_250,
-          consumption: 250,
-          readingDate: '2026-02-01',
-          period: '2026-02',
-          source: 'office',
-          status: 'accepted',
+          ...readingRowColumns,
           confirmReason: null,
           acceptedBy: null,
           flags: null,

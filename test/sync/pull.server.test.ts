@@ -16,7 +16,13 @@ import { registerAccountSchema } from '../../src-shared/accounts/schemas'
 import { SyncHttpError, SyncServerClient } from '../../src-main/sync/server-client'
 import { accountInput } from '../support/temp-app'
 import { headlessClient } from './support/client'
-import { newWorkstation, operatorIdOf, seedBranch, useSyncServer } from '../support/server'
+import {
+  newWorkstation,
+  operatorIdOf,
+  seedBranch,
+  useSyncServer,
+  workstationHeaders,
+} from '../support/server'
 
 const { database, server } = useSyncServer()
 
@@ -169,11 +175,7 @@ describe('pull', () => {
     const raw = async (protocol: number) => {
       const answer = await fetch(`${server.url}/sync/pull`, {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-workstation-id': ws.workstationId,
-          'x-workstation-secret': ws.secret,
-        },
+        headers: workstationHeaders(ws),
         body: JSON.stringify({
           versions: { protocol, schema: 0, app: '1.0.0' },
           cursor: { branch: 0, global: 0 },

@@ -5,11 +5,7 @@ import { registerAccountSchema } from '../../src-shared/accounts/schemas'
 import { formatRub } from '../../src-shared/money/format'
 import { syncMessages } from '../../src-shared/sync/messages'
 import { serverRoutes } from '../../src-shared/sync/routes'
-import {
-  SYNC_PROTOCOL_VERSION,
-  type CommandOutcome,
-  type PushedCommand,
-} from '../../src-shared/sync/protocol'
+import { type CommandOutcome, type PushedCommand } from '../../src-shared/sync/protocol'
 import { hashPassword } from '../../src-node/operators/password'
 import { SyncServerClient } from '../../src-main/sync/server-client'
 import { queryRow } from '../../src-server/db/query'
@@ -19,26 +15,27 @@ import {
   newWorkstation,
   openShiftOnServer,
   operatorIdOf,
+  PushingDevice,
   seedAccountWithDebt,
   seedBranch,
   type SeededBranch,
   useSyncServer,
+  pushedAt as at,
+  workstationHeaders,
+  workstationVersions as versions,
 } from '../support/server'
 
 // Each attack a stolen workstation secret allows, pushed as that workstation would push it, to the
 // real server: refused for good with its reason, and nothing of it stored but the record.
 const { database, server } = useSyncServer()
-const versions = { protocol: SYNC_PROTOCOL_VERSION, schema: 0, app: '1.0.0' }
-const at = '2026-11-20T10:00:00.000Z'
 
 /** A workstation's push as raw as an attacker's: its own device, sequence and session token. */
-class Desk {
-  private seq = 0
+class Desk extends PushingDevice {
   private token: string | null = null
-  readonly device = `dev-${randomBytes(6).toString('hex')}`
   readonly client: SyncServerClient
 
   constructor(readonly credentials: { workstationId: string; secret: string }) {
+    super()
     this.client = new SyncServerClient({ serverUrl: server.url, ...credentials }, versions, {
       token: () => this.token,
       ended: () => {
@@ -52,19 +49,6 @@ class Desk {
     const answer = await this.client.checkOperator(login, password)
     if (!answer || !answer.token) throw new Error(`login ${login} refused`)
     this.token = answer.token
-  }
-
-  command(name: string, args: unknown, operatorId: string | null, id?: string): PushedCommand {
-    this.seq += 1
-    return {
-      id: id ?? `cmd-${randomBytes(8).toString('hex')}`,
-      seq: this.seq,
-      name,
-      argsVersion: 1,
-      args,
-      operatorId,
-      at,
-    }
   }
 
   async push(commands: PushedCommand[]): Promise<CommandOutcome[]> {
@@ -390,11 +374,7 @@ describe('the server vouches for every pushed command', () => {
     json[at] = 0xff
     const response = await fetch(new URL(serverRoutes.push, server.url), {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-workstation-id': a.desk.credentials.workstationId,
-        'x-workstation-secret': a.desk.credentials.secret,
-      },
+      headers: workstationHeaders(a.desk.credentials),
       body: json,
     })
     expect(response.status).toBe(200)

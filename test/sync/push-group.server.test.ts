@@ -4,7 +4,6 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { registerAccountSchema } from '../../src-shared/accounts/schemas'
 import { syncMessages } from '../../src-shared/sync/messages'
 import {
-  SYNC_PROTOCOL_VERSION,
   type CommandOutcome,
   type PushedCommand,
   type PushResponse,
@@ -21,16 +20,16 @@ import { accountInput } from '../support/temp-app'
 import {
   newWorkstation,
   operatorIdOf,
+  PushingDevice,
   seedBranch,
   type SeededBranch,
   useSyncServer,
+  workstationVersions as versions,
 } from '../support/server'
 
 // A branch's pushes that arrive together are applied in one transaction (group commit); each
 // push still gets its own outcomes, and a bad command costs only its own push.
 const { database, server } = useSyncServer()
-const versions = { protocol: SYNC_PROTOCOL_VERSION, schema: 0, app: '1.0.0' }
-const at = '2026-11-20T10:00:00.000Z'
 
 let branch: SeededBranch
 let clerk: string
@@ -44,14 +43,13 @@ beforeAll(async () => {
 })
 
 /** One workstation's device: its commands take the next sequence numbers. */
-class Device {
-  readonly id = `dev-${randomBytes(6).toString('hex')}`
-  private seq = 0
-  constructor(readonly ws: WorkstationCredentials & { branchId: string }) {}
+class Device extends PushingDevice {
+  constructor(readonly ws: WorkstationCredentials & { branchId: string }) {
+    super()
+  }
 
   /** An account.register of a new account (`lastName` as given, `accountId` reused if given). */
   register(overrides: { lastName?: string; accountId?: string; operatorId?: string } = {}) {
-    this.seq += 1
     const key = randomBytes(5).toString('hex')
     const input = registerAccountSchema.parse(
       accountInput({
@@ -59,26 +57,18 @@ class Device {
         services: [{ service: 'electricity', supplierId: branch.supplierId }],
       }),
     )
-    const command: PushedCommand = {
-      id: `cmd-${key}`,
-      seq: this.seq,
-      name: 'account.register',
-      argsVersion: 1,
-      args: {
-        ...input,
-        holder: { ...input.holder, lastName: overrides.lastName ?? input.holder.lastName },
-        number: `78${parseInt(key, 16)}`.slice(0, 12),
-        accountId: overrides.accountId ?? `acc-${key}`,
-        customerId: `cust-${key}`,
-      },
-      operatorId: overrides.operatorId ?? clerk,
-      at,
+    const args = {
+      ...input,
+      holder: { ...input.holder, lastName: overrides.lastName ?? input.holder.lastName },
+      number: `78${parseInt(key, 16)}`.slice(0, 12),
+      accountId: overrides.accountId ?? `acc-${key}`,
+      customerId: `cust-${key}`,
     }
-    return command
+    return this.command('account.register', args, overrides.operatorId ?? clerk, `cmd-${key}`)
   }
 
   request(commands: PushedCommand[]) {
-    return { versions, deviceId: this.id, commands }
+    return { versions, deviceId: this.device, commands }
   }
 }
 
@@ -165,7 +155,7 @@ describe('group commit of a branch pushes', () => {
         stations.map(async (d, i) => {
           const command = d.register()
           pushed.push(command)
-          const answer = await clients[i]!.push(d.id, [command])
+          const answer = await clients[i]!.push(d.device, [command])
           expect(answer.stopped).toBeNull()
           const outcome = answer.outcomes[0] as CommandOutcome & { version: number }
           expect(outcome).toMatchObject({ id: command.id, status: 'applied' })

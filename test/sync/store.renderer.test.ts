@@ -1,14 +1,11 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { useSyncStore } from '../../src-renderer/sync/store'
-import { closeRendererApp, rendererApp } from '../support/renderer-bridge'
+import { useRendererApp } from '../support/renderer-bridge'
 
 // A replica with no central server configured: what the Sync screen and the wizard show then.
 // The store against a real server is covered by the sync suites' end-to-end specs.
-beforeEach(async () => {
-  await rendererApp({ login: 'super' })
-})
-afterEach(closeRendererApp)
+useRendererApp({ login: 'super' })
 
 describe('the sync store without a server', () => {
   it('holds empty lists and the status, also after syncing now', async () => {

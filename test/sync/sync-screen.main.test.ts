@@ -13,6 +13,18 @@ afterEach(() => t.cleanup())
 
 const { login, value } = appTab(() => t, tab)
 
+/** The Sync screen's list and its status show no shift difference. */
+async function expectNoDifferenceShown() {
+  expect((await value('sync.commands', {})).shiftDifferences).toEqual([])
+  expect((await value('sync.status', {})).shiftDifferences).toBe(0)
+}
+
+/** Why a review of the shift was refused (its code), or null when it was taken. */
+async function reviewRefusal(shiftId: string, note: string) {
+  const result = await t.app.dispatch('sync.reviewShift', { shiftId, note }, tab)
+  return result.ok ? null : result.error.code
+}
+
 /** A clerk's account on ул. Мира with one holder and electricity; its id. */
 async function registerAccount(number: string, lastName: string, firstName: string, house: string) {
   const { accountId } = await value('accounts.register', {
@@ -191,14 +203,8 @@ describe('the Sync screen', () => {
     )
 
     // The cashier and the clerk are not shown it: it is for supervisors to look into.
-    expect((await value('sync.commands', {})).shiftDifferences).toEqual([])
-    expect((await value('sync.status', {})).shiftDifferences).toBe(0)
-    const notTheirs = await t.app.dispatch(
-      'sync.reviewShift',
-      { shiftId: differing, note: 'Все в порядке' },
-      tab,
-    )
-    expect(notTheirs.ok ? null : notTheirs.error.code).toBe('forbidden')
+    await expectNoDifferenceShown()
+    expect(await reviewRefusal(differing, 'Все в порядке')).toBe('forbidden')
 
     await login(supervisor)
     expect((await value('sync.status', {})).shiftDifferences).toBe(1)
@@ -227,12 +233,7 @@ describe('the Sync screen', () => {
     expect(empty.ok ? null : empty.error.fields?.note).toBe(
       'Что выяснено: опишите, что выяснено (не короче 3 символов)',
     )
-    const matchingOne = await t.app.dispatch(
-      'sync.reviewShift',
-      { shiftId: matching, note: 'Проверено' },
-      tab,
-    )
-    expect(matchingOne.ok ? null : matchingOne.error.code).toBe('not_found')
+    expect(await reviewRefusal(matching, 'Проверено')).toBe('not_found')
     t.advance(60_000)
     const review = await value('sync.reviewShift', {
       shiftId: differing,
@@ -244,14 +245,8 @@ describe('the Sync screen', () => {
       by: supervisor.fullName,
       at: '2026-11-20T09:01:00.000Z',
     })
-    expect((await value('sync.commands', {})).shiftDifferences).toEqual([])
-    expect((await value('sync.status', {})).shiftDifferences).toBe(0)
-    const again = await t.app.dispatch(
-      'sync.reviewShift',
-      { shiftId: differing, note: 'Еще раз' },
-      tab,
-    )
-    expect(again.ok ? null : again.error.code).toBe('conflict')
+    await expectNoDifferenceShown()
+    expect(await reviewRefusal(differing, 'Еще раз')).toBe('conflict')
 
     const sqlite = t.app.services.db.$client
     const kept = sqlite

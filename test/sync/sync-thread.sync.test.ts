@@ -4,12 +4,11 @@ import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { replicaKeyOf } from '../../src-main/db/replica-key'
-import { createApp, replicaFile, type App } from '../../src-main/app/create-app'
-import { chromiumPdfPrinter } from '../../src-main/webhost/chromium-pdf-printer'
+import { replicaFile, type App } from '../../src-main/app/create-app'
 import { configureSync, readSyncState } from '../../src-main/sync/sync-state'
 import { SyncThread } from '../../src-main/sync/sync-thread'
 import { queryRow } from '../../src-server/db/query'
-import { accountInput, testOperators } from '../support/temp-app'
+import { appIn, accountInput, testOperators } from '../support/temp-app'
 import { newWorkstation, seedAccountWithDebt, seedBranch, useSyncServer } from '../support/server'
 import { serverAccountNumbers } from './support/scenario'
 
@@ -31,12 +30,7 @@ describe('the sync loop on its own thread', () => {
     const branch = await seedBranch(database.db)
     for (let i = 1; i <= 20; i++)
       await seedAccountWithDebt(database.db, branch, `77400000${10 + i}`)
-    app = createApp({
-      dataDir: dir,
-      appVersion: '1.0.0',
-      printer: chromiumPdfPrinter(join(dir, 'printed')),
-      syncWorker: worker,
-    })
+    app = appIn(dir, { appVersion: '1.0.0', syncWorker: worker })
     const { services } = app
     configureSync(services.db, {
       serverUrl: server.url,

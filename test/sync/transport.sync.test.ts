@@ -6,11 +6,8 @@ import { sql } from 'drizzle-orm'
 import { request } from 'undici'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { ChannelName, InputOf } from '../../src-shared/api/contract'
-import { SYNC_PROTOCOL_VERSION } from '../../src-shared/sync/protocol'
 import type { RateLimits } from '../../src-shared/sync/rate-limits'
 import { groupCode, pinOfFingerprint } from '../../src-shared/sync/registration-code'
-import { createApp } from '../../src-main/app/create-app'
-import { chromiumPdfPrinter } from '../../src-main/webhost/chromium-pdf-printer'
 import { claimRegistration, SyncServerClient } from '../../src-main/sync/server-client'
 import { SyncLoop } from '../../src-main/sync/sync-loop'
 import { readSyncState } from '../../src-main/sync/sync-state'
@@ -18,15 +15,21 @@ import { queryRow } from '../../src-server/db/query'
 import { buildServerApp } from '../../src-server/http/app'
 import { serverCertificate } from '../../src-server/http/certificate'
 import { issueRegistrationCode } from '../../src-server/workstation/registration-codes'
-import { testOperators } from '../support/temp-app'
-import { createBranchAdmin, newWorkstation, seedBranch, useTestDatabase } from '../support/server'
+import { appIn, testOperators } from '../support/temp-app'
+import {
+  createBranchAdmin,
+  newWorkstation,
+  seedBranch,
+  useTestDatabase,
+  workstationHeaders,
+  workstationVersions as versions,
+} from '../support/server'
 import { headlessClient, type HeadlessClient } from './support/client'
 
 // The central server over HTTPS with its self-signed certificate, as `npm run server -- start`
 // runs it; rogue servers with certificates of their own on other loopback ports.
 const database = useTestDatabase()
 const dir = mkdtempSync(join(tmpdir(), 'energo-tls-'))
-const versions = { protocol: SYNC_PROTOCOL_VERSION, schema: 0, app: '1.0.0' }
 const [clerk] = testOperators
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -96,12 +99,7 @@ function dispatch<K extends ChannelName>(desk: HeadlessClient, channel: K, input
 /** A new workstation in its first-run wizard (no sync yet): what it answers to «register». */
 function firstRunWizard() {
   const setupDir = mkdtempSync(join(dir, 'setup-'))
-  const app = createApp({
-    dataDir: setupDir,
-    appVersion: '1.0.0',
-    printer: chromiumPdfPrinter(join(setupDir, 'printed')),
-    startSync: false,
-  })
+  const app = appIn(setupDir, { appVersion: '1.0.0', startSync: false })
   opened.push({ close: () => app.close() })
   return (serverUrl: string, code: string) =>
     app.dispatch('setup.register', { serverUrl, code }, 'web:setup')
@@ -304,11 +302,7 @@ describe('rate limits', () => {
     const push = () =>
       request(`${server.url}/sync/push`, {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-workstation-id': ws.workstationId,
-          'x-workstation-secret': ws.secret,
-        },
+        headers: workstationHeaders(ws),
         body: JSON.stringify({ versions, deviceId: 'dev-1', commands: [] }),
       })
     const statuses: number[] = []
@@ -334,11 +328,7 @@ describe('rate limits', () => {
     const push = async (secret: string) => {
       const answer = await request(`${server.url}/sync/push`, {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-workstation-id': ws.workstationId,
-          'x-workstation-secret': secret,
-        },
+        headers: workstationHeaders(ws, secret),
         body: JSON.stringify({ versions, deviceId: 'dev-forged', commands: [] }),
       })
       await answer.body.dump()

@@ -52,6 +52,18 @@ describe('auto-update glue', () => {
     replica.cleanup()
   })
 
+  /** The update loop of a workstation registered with a server, over the fake updater. */
+  function registeredUpdates(now?: () => Date) {
+    const db = replica.app.services.db
+    configureSync(db, { serverUrl: 'http://s', workstationId: 'w', secret: 's' })
+    return startUpdates({
+      updater: updater as unknown as Updater,
+      db,
+      state: replica.app.services.updates,
+      now,
+    })
+  }
+
   it('is not wired in a dev run', () => {
     app.isPackaged = false
     expect(startAutoUpdates(replica.app)).toBeNull()
@@ -127,16 +139,7 @@ describe('auto-update glue', () => {
   })
 
   it('checks on start and again every interval', async () => {
-    configureSync(replica.app.services.db, {
-      serverUrl: 'http://s',
-      workstationId: 'w',
-      secret: 's',
-    })
-    const updates = startUpdates({
-      updater: updater as unknown as Updater,
-      db: replica.app.services.db,
-      state: replica.app.services.updates,
-    })
+    const updates = registeredUpdates()
     await vi.waitFor(() => expect(updater.checkForUpdates).toHaveBeenCalledTimes(1))
     vi.advanceTimersByTime(updateCheckIntervalMs)
     vi.advanceTimersByTime(updateCheckIntervalMs)
@@ -149,16 +152,11 @@ describe('auto-update glue', () => {
 
   it('asks again soon while the server refuses to sync this app as too old', async () => {
     let now = new Date('2026-11-20T09:00:00Z')
-    const db = replica.app.services.db
-    configureSync(db, { serverUrl: 'http://s', workstationId: 'w', secret: 's' })
-    const updates = startUpdates({
-      updater: updater as unknown as Updater,
-      db,
-      state: replica.app.services.updates,
-      now: () => now,
-    })
+    const updates = registeredUpdates(() => now)
     await vi.waitFor(() => expect(updater.checkForUpdates).toHaveBeenCalledTimes(1))
-    db.$client.prepare(`UPDATE sync_state SET update_required = 'Обновите программу'`).run()
+    replica.app.services.db.$client
+      .prepare(`UPDATE sync_state SET update_required = 'Обновите программу'`)
+      .run()
     now = new Date('2026-11-20T09:01:00Z')
     updates.watch()
     expect(updater.checkForUpdates).toHaveBeenCalledTimes(1)
@@ -169,17 +167,8 @@ describe('auto-update glue', () => {
   })
 
   it('logs errors and failed checks without throwing', async () => {
-    configureSync(replica.app.services.db, {
-      serverUrl: 'http://s',
-      workstationId: 'w',
-      secret: 's',
-    })
     updater.checkForUpdates.mockRejectedValueOnce(new Error('offline'))
-    const updates = startUpdates({
-      updater: updater as unknown as Updater,
-      db: replica.app.services.db,
-      state: replica.app.services.updates,
-    })
+    const updates = registeredUpdates()
     await vi.waitFor(() => expect(replica.app.services.updates.lastError).toBe('offline'))
     expect(() => updater.emit('error', new Error('signature mismatch'))).not.toThrow()
     expect(replica.app.services.updates.lastError).toBe('signature mismatch')

@@ -2,8 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../src-main/app/create-app'
-import { chromiumPdfPrinter } from '../../src-main/webhost/chromium-pdf-printer'
 import { sql } from 'drizzle-orm'
 import { hashPassword } from '../../src-node/operators/password'
 import { claimRegistration } from '../../src-main/sync/server-client'
@@ -15,12 +13,10 @@ import {
   issueRegistrationCode,
 } from '../../src-server/workstation/registration-codes'
 import type { SetupState } from '../../src-shared/sync/contract'
-import { SYNC_PROTOCOL_VERSION } from '../../src-shared/sync/protocol'
-import { testOperators } from '../support/temp-app'
-import { seedBranch, useSyncServer } from '../support/server'
+import { appIn, testOperators } from '../support/temp-app'
+import { seedBranch, useSyncServer, workstationVersions as versions } from '../support/server'
 
 const { database, server } = useSyncServer()
-const versions = { protocol: SYNC_PROTOCOL_VERSION, schema: 0, app: '1.0.0' }
 
 /** A new branch and the code its administrator issued for window `n` of its office. */
 async function codeForWindow(n: number) {
@@ -54,11 +50,7 @@ describe('registering a workstation with a one-time code, and logging in against
   it('the first-run wizard registers an empty workstation and bootstraps it; then a clerk logs in', async () => {
     const { branch, issued } = await codeForWindow(4)
     const dir = mkdtempSync(join(tmpdir(), 'energo-setup-'))
-    const app = createApp({
-      dataDir: dir,
-      appVersion: '1.0.0',
-      printer: chromiumPdfPrinter(join(dir, 'printed')),
-    })
+    const app = appIn(dir, { appVersion: '1.0.0' })
     const tab = 'web:setup'
     try {
       const before = await app.dispatch('setup.state', {}, tab)

@@ -16,11 +16,11 @@ import {
 } from '../../../src-shared/reports/contract'
 import { roublesOf } from '../../../src-shared/reports/sheets'
 import type { ReportTable } from '../../../src-shared/reports/table'
-import { createApp, type App } from '../../../src-main/app/create-app'
-import { chromiumPdfPrinter } from '../../../src-main/webhost/chromium-pdf-printer'
+import { type App } from '../../../src-main/app/create-app'
 import { loadDemoData } from '../../../src-main/demo/load'
 import { buildReport } from '../../../src-main/reports/build-report'
 import { reportXlsx } from '../../../src-node/reports/xlsx-export'
+import { appIn } from '../../support/temp-app'
 
 export const sampleNow = new Date('2026-11-20T09:00:00Z')
 export const sampleToday = '2026-11-20'
@@ -55,13 +55,7 @@ const password = (login: string) => demoOperators.find((o) => o.login === login)
 export async function sampleBranch(accounts = 300): Promise<SampleBranch> {
   const dir = mkdtempSync(join(tmpdir(), 'energo-reports-'))
   let now = sampleNow.getTime()
-  const app = createApp({
-    dataDir: dir,
-    appVersion: 'test',
-    clock: () => new Date(now),
-    printer: chromiumPdfPrinter(join(dir, 'printed')),
-    startSync: false,
-  })
+  const app = appIn(dir, { clock: () => new Date(now), startSync: false })
   const db = app.services.db
   loadDemoData(db, { seed: 11, accounts, months: 6, today: sampleToday })
   const tab = 'web:samples'

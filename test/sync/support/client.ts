@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createApp, type App } from '../../../src-main/app/create-app'
-import { chromiumPdfPrinter } from '../../../src-main/webhost/chromium-pdf-printer'
+import { type App } from '../../../src-main/app/create-app'
 import { operatorSessionLink } from '../../../src-main/operators/online-session'
 import { runSync, type SyncRunReport } from '../../../src-main/sync/sync-run'
 import { configureSync } from '../../../src-main/sync/sync-state'
 import type { WorkstationCredentials } from '../../../src-server/workstation/credentials'
+import { appIn } from '../../support/temp-app'
 
 export interface HeadlessClient {
   app: App
@@ -29,12 +29,7 @@ export function headlessClient(
 ): HeadlessClient {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'energo-sync-'))
   const appVersion = options.appVersion ?? '1.0.0'
-  const app = createApp({
-    dataDir: dir,
-    appVersion,
-    printer: chromiumPdfPrinter(join(dir, 'printed')),
-    startSync: false,
-  })
+  const app = appIn(dir, { appVersion, startSync: false })
   const db = app.services.db
   configureSync(db, { serverUrl, ...credentials })
   const tab = 'test-tab'
