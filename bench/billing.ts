@@ -8,7 +8,6 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import { sql } from 'drizzle-orm'
 import pg from 'pg'
 import { loadServerDemo } from '../src-server/admin/demo'
@@ -16,6 +15,7 @@ import { runBilling, type BillingPhases } from '../src-server/billing/run'
 import { openServerDatabase, type ServerDatabase } from '../src-server/db/connection'
 import { queryRow } from '../src-server/db/query'
 import type { DemoOptions } from '../src-demo/types'
+import { benchCounts } from './options'
 
 // The demo's history runs to this day; its month is the one billed.
 const today = '2026-11-20'
@@ -159,17 +159,9 @@ async function onPglite(options: DemoOptions): Promise<Figure> {
 }
 
 export async function run(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      accounts: { type: 'string', default: '100000' },
-      months: { type: 'string', default: '12' },
-      'pglite-accounts': { type: 'string' },
-    },
-  })
-  const accounts = Number(values.accounts)
-  const months = Number(values.months)
-  const pgliteAccounts = Number(values['pglite-accounts'] ?? Math.min(accounts, 10_000))
+  const counts = benchCounts(args, { accounts: 100_000, months: 12, 'pglite-accounts': null })
+  const { accounts, months } = counts
+  const pgliteAccounts = counts['pglite-accounts'] ?? Math.min(accounts, 10_000)
   const lite = await onPglite({ seed: 1, accounts: pgliteAccounts, months, today })
   console.log(
     `PGlite: ${lite.accounts} л/с за ${lite.seconds} с, ${lite.accounts_per_s} л/с в секунду, ${lite.charge_lines} строк`,
