@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
 import pg from 'pg'
-import { loadServerDemo } from '../src-server/admin/demo'
+import { loadServerDemoShown } from './server-demo'
 import { runBilling, type BillingPhases } from '../src-server/billing/run'
 import { openServerDatabase, type ServerDatabase } from '../src-server/db/connection'
 import { queryRow } from '../src-server/db/query'
@@ -32,14 +32,8 @@ interface Figure {
 
 async function load(database: ServerDatabase, options: DemoOptions): Promise<void> {
   console.log(`Загружаю ${options.accounts} л/с за ${options.months} мес.`)
-  const started = performance.now()
-  let last = 0
-  await loadServerDemo(database.db, options, (n) => {
-    if (performance.now() - last < 10_000) return
-    last = performance.now()
-    console.log(`  ${n}/${options.accounts}`)
-  })
-  console.log(`  за ${Math.round((performance.now() - started) / 1000)} с`)
+  const seconds = await loadServerDemoShown(database.db, options, 10_000)
+  console.log(`  за ${Math.round(seconds)} с`)
 }
 
 async function bill(database: ServerDatabase): Promise<Figure> {
