@@ -8,14 +8,14 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import { sql } from 'drizzle-orm'
 import pg from 'pg'
-import { loadServerDemo } from '../src-server/admin/demo'
+import { loadServerDemoShown } from './server-demo'
 import { runBilling, type BillingPhases } from '../src-server/billing/run'
 import { openServerDatabase, type ServerDatabase } from '../src-server/db/connection'
 import { queryRow } from '../src-server/db/query'
 import type { DemoOptions } from '../src-demo/types'
+import { benchCounts } from './options'
 
 // The demo's history runs to this day; its month is the one billed.
 const today = '2026-11-20'
@@ -32,14 +32,8 @@ interface Figure {
 
 async function load(database: ServerDatabase, options: DemoOptions): Promise<void> {
   console.log(`Загружаю ${options.accounts} л/с за ${options.months} мес.`)
-  const started = performance.now()
-  let last = 0
-  await loadServerDemo(database.db, options, (n) => {
-    if (performance.now() - last < 10_000) return
-    last = performance.now()
-    console.log(`  ${n}/${options.accounts}`)
-  })
-  console.log(`  за ${Math.round((performance.now() - started) / 1000)} с`)
+  const seconds = await loadServerDemoShown(database.db, options, 10_000)
+  console.log(`  за ${Math.round(seconds)} с`)
 }
 
 async function bill(database: ServerDatabase): Promise<Figure> {
@@ -163,17 +157,9 @@ async function onPglite(options: DemoOptions): Promise<Figure> {
 }
 
 export async function run(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      accounts: { type: 'string', default: '100000' },
-      months: { type: 'string', default: '12' },
-      'pglite-accounts': { type: 'string' },
-    },
-  })
-  const accounts = Number(values.accounts)
-  const months = Number(values.months)
-  const pgliteAccounts = Number(values['pglite-accounts'] ?? Math.min(accounts, 10_000))
+  const counts = benchCounts(args, { accounts: 100_000, months: 12, 'pglite-accounts': null })
+  const { accounts, months } = counts
+  const pgliteAccounts = counts['pglite-accounts'] ?? Math.min(accounts, 10_000)
   const lite = await onPglite({ seed: 1, accounts: pgliteAccounts, months, today })
   console.log(
     `PGlite: ${lite.accounts} л/с за ${lite.seconds} с, ${lite.accounts_per_s} л/с в секунду, ${lite.charge_lines} строк`,

@@ -8,7 +8,6 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
-import { parseArgs } from 'node:util'
 import { dueDateOf } from '../src-shared/billing/penalties'
 import { billingLawOf } from '../src-shared/billing/law-rows'
 import { lawSettingRows } from '../src-shared/billing/law-history'
@@ -18,23 +17,17 @@ import { renderBillBatchHtml } from '../src-shared/documents/bill-html'
 import { chromiumPdfPrinter } from '../src-main/webhost/chromium-pdf-printer'
 import { benchReplicaCopy } from './replica-cache'
 import { ratio } from './timings'
+import { benchCounts } from './options'
 
 const today = '2026-11-20'
 
 export async function run(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      accounts: { type: 'string', default: '1000' },
-      months: { type: 'string', default: '12' },
-      'per-job': { type: 'string', default: '50' },
-    },
-  })
-  const accounts = Number(values.accounts)
-  const { db } = benchReplicaCopy(join('.bench-data', `replica-${accounts}-${values.months}`), {
+  const counts = benchCounts(args, { accounts: 1000, months: 12, 'per-job': 50 })
+  const { accounts, months } = counts
+  const { db } = benchReplicaCopy(join('.bench-data', `replica-${accounts}-${months}`), {
     seed: 1,
     accounts,
-    months: Number(values.months),
+    months,
     today,
   })
   // The period close on the central server writes the bills' headers; here, for the latest
@@ -80,13 +73,13 @@ export async function run(args: string[]): Promise<void> {
       accountIds: ids,
       timeZone: 'Europe/Moscow',
       printer: '',
-      perJob: Number(values['per-job']),
+      perJob: counts['per-job'],
     })
     const seconds = (performance.now() - started) / 1000
     const mainCpu = process.threadCpuUsage(cpu)
     loop.disable()
     gc.disconnect()
-    const bare = await bareLimit(printer, result.bills, Number(values['per-job']))
+    const bare = await bareLimit(printer, result.bills, counts['per-job'])
     console.log(
       JSON.stringify({
         bench: 'bills',

@@ -1,4 +1,4 @@
-import { searchPlan } from '../src-shared/accounts/search-terms'
+import { searchPlan, type AccountSearchKeys } from '../src-shared/accounts/search-terms'
 import { rawSearchKeys, searchAccounts } from '../src-main/accounts/search'
 import type { Db } from '../src-main/db/connection'
 import { benchCounts } from './options'
@@ -23,15 +23,8 @@ export interface Kind {
   query: (row: SampleRow) => string | null
 }
 
-interface SampleRow {
+interface SampleRow extends AccountSearchKeys {
   id: string
-  number: string
-  els: string | null
-  settlement: string
-  street: string
-  house: string
-  building: string | null
-  flat: string | null
   lastName: string
   firstName: string
   middleName: string | null

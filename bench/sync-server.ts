@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util'
 import { sql } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
 import type { DemoOptions } from '../src-demo/types'
-import { loadServerDemo } from '../src-server/admin/demo'
+import { loadServerDemoShown } from './server-demo'
 import { openServerDatabase, type ServerDatabase } from '../src-server/db/connection'
 import { queryRow } from '../src-server/db/query'
 import { buildServerApp } from '../src-server/http/app'
@@ -43,14 +43,8 @@ async function benchDatabase(dir: string, options: DemoOptions): Promise<ServerD
   const loaded = await queryRow<{ n: number }>(database.db, sql`SELECT count(*) AS n FROM accounts`)
   if (reuse || Number(loaded?.n) > 0) return database
   console.log(`Загружаю сервер: ${options.accounts} л/с, ${options.months} мес.`)
-  const started = performance.now()
-  let last = 0
-  await loadServerDemo(database.db, options, (n) => {
-    if (performance.now() - last < 5000) return
-    last = performance.now()
-    console.log(`  ${n}/${options.accounts}`)
-  })
-  console.log(`  готово за ${round((performance.now() - started) / 1000)} с`)
+  const seconds = await loadServerDemoShown(database.db, options, 5000)
+  console.log(`  готово за ${round(seconds)} с`)
   if (!url) writeFileSync(marker, wanted)
   if (database.kind === 'postgres') await settle(database.db)
   return database

@@ -11,7 +11,6 @@ import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import { parseArgs } from 'node:util'
 import { registerAccountSchema } from '../src-shared/accounts/schemas'
 import type { DemoOptions } from '../src-demo/types'
 import type { PulledTable } from '../src-shared/sync/protocol'
@@ -27,6 +26,7 @@ import { syncedTableNames } from '../src-node/sync/synced-tables'
 import { accountInput } from '../test/support/temp-app'
 import type { BenchServerReady } from './sync-server'
 import type { StationsTask, StationsTimes } from './sync-stations'
+import { benchCounts } from './options'
 
 const today = '2026-11-20'
 const appVersion = '1.0.0'
@@ -103,16 +103,12 @@ function rawInsert(dir: string, pages: PulledTable[][]): number {
 }
 
 export async function run(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      accounts: { type: 'string', default: '100000' },
-      months: { type: 'string', default: '3' },
-      workstations: { type: 'string', default: '100' },
-    },
+  const { accounts, months, workstations } = benchCounts(args, {
+    accounts: 100_000,
+    months: 3,
+    workstations: 100,
   })
-  const accounts = Number(values.accounts)
-  const options: DemoOptions = { seed: 1, accounts, months: Number(values.months), today }
+  const options: DemoOptions = { seed: 1, accounts, months, today }
   const base = join('.bench-data', `sync-${accounts}-${options.months}`)
   const server = await runScript<BenchServerReady>(
     'bench/sync-server.ts',
@@ -122,7 +118,7 @@ export async function run(args: string[]): Promise<void> {
       '--options',
       JSON.stringify(options),
       '--workstations',
-      String(values.workstations),
+      String(workstations),
     ],
     'READY',
   )

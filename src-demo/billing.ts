@@ -1,6 +1,7 @@
 import type { Service, TariffGroup } from '../src-shared/accounts/domain'
 import {
   billService,
+  chargeRowOf,
   type BillingMeter,
   type BillingReading,
   type PastLine,
@@ -127,21 +128,7 @@ export class DemoBilling {
           ...parseVolume(l.volume),
           recalculatedPeriod: l.recalculatedPeriod,
         })
-        out.push({
-          id: ctx.nextId(),
-          accountId,
-          supplierId,
-          service,
-          period,
-          kind: l.kind,
-          volume: l.volume,
-          basis: l.basis,
-          rateMillikopecks: l.rateMillikopecks,
-          amount: l.amount,
-          createdAt,
-          zone: l.zone,
-          recalculatedPeriod: l.recalculatedPeriod,
-        })
+        out.push(chargeRowOf(l, { id: ctx.nextId(), accountId, period, createdAt }))
       }
       this.past.set(service, past)
     }

@@ -1,19 +1,12 @@
 import type { Bridge } from '../src-shared/api/bridge'
 import { isListedChannelName } from '../src-shared/api/channel-names'
-import type { ApiResult } from '../src-shared/api/result'
+import { failed, type ApiResult } from '../src-shared/api/result'
 
 /** Sends one call to main; in the preload this is ipcRenderer.invoke with two arguments. */
 export type Invoke = (channel: string, input: unknown) => Promise<unknown>
 
-const unknownChannel: ApiResult<never> = {
-  ok: false,
-  error: { code: 'unknown_channel', message: 'Неизвестная операция.' },
-}
-
-const transportFailure: ApiResult<never> = {
-  ok: false,
-  error: { code: 'internal', message: 'Не удалось выполнить запрос к программе.' },
-}
+const unknownChannel = failed('unknown_channel', 'Неизвестная операция.')
+const transportFailure = failed('internal', 'Не удалось выполнить запрос к программе.')
 
 /**
  * The page's only door to main: a frozen object with one function. Unknown channels are

@@ -26,6 +26,18 @@ const recentCount = 12
 
 type Row = Record<string, unknown>
 
+/** A person's full name and phone as the card shows them, from the customers columns. */
+function nameAndPhone(c: Row): { fullName: string; phone: string | null } {
+  return {
+    fullName: formatFullName({
+      lastName: c.last_name as string,
+      firstName: c.first_name as string,
+      middleName: c.middle_name as string | null,
+    }),
+    phone: c.phone as string | null,
+  }
+}
+
 function all<T>(db: Db, sql: string, ...params: unknown[]): T[] {
   return db.$client.prepare(sql).all(...params) as T[]
 }
@@ -125,12 +137,7 @@ export function accountCard(db: Db, accountId: string, today: string): AccountCa
     linkId: p.id as string,
     customerId: p.customer_id as string,
     relation: p.relation as LinkedPerson['relation'],
-    fullName: formatFullName({
-      lastName: p.last_name as string,
-      firstName: p.first_name as string,
-      middleName: p.middle_name as string | null,
-    }),
-    phone: p.phone as string | null,
+    ...nameAndPhone(p),
   }))
 
   const supplierNames = new Map(
@@ -190,12 +197,7 @@ export function accountCard(db: Db, accountId: string, today: string): AccountCa
     holder: {
       customerId: a.holder_id as string,
       relation: a.holder_relation as LinkedPerson['relation'],
-      fullName: formatFullName({
-        lastName: a.last_name as string,
-        firstName: a.first_name as string,
-        middleName: a.middle_name as string | null,
-      }),
-      phone: a.phone as string | null,
+      ...nameAndPhone(a),
       email: a.email as string | null,
     },
     persons,

@@ -1,5 +1,10 @@
 import { and, eq, ne, sql } from 'drizzle-orm'
-import { changedFields, fieldChanges, type AccountFields } from '../../src-shared/accounts/changes'
+import {
+  accountColumnChanges,
+  changedFields,
+  fieldChanges,
+  type AccountFields,
+} from '../../src-shared/accounts/changes'
 import type { EditAccountArgs } from '../../src-shared/accounts/change-schemas'
 import { accountMessages } from '../../src-shared/accounts/messages'
 import { accountNumberIssue } from '../../src-shared/accounts/number-format'
@@ -84,17 +89,7 @@ export const editAccount: CommandDef<EditAccountArgs, { version: number }, 'acco
     const version = stored.version + 1
     tx.update(accounts)
       .set({
-        ...(changes.number !== undefined && { number: changes.number }),
-        ...(changes.els !== undefined && { els: changes.els }),
-        ...(changes.officeId !== undefined && { officeId: changes.officeId }),
-        ...(changes.relation !== undefined && { holderRelation: changes.relation }),
-        ...changes.address,
-        ...(changes.totalArea !== undefined && { totalArea: changes.totalArea }),
-        ...(changes.livingArea !== undefined && { livingArea: changes.livingArea }),
-        ...(changes.rooms !== undefined && { rooms: changes.rooms ?? null }),
-        ...(changes.residents !== undefined && { residents: changes.residents }),
-        ...(changes.tariffGroup !== undefined && { tariffGroup: changes.tariffGroup }),
-        ...(changes.notes !== undefined && { notes: changes.notes }),
+        ...accountColumnChanges(changes),
         version,
         updatedAt: ctx.at,
       })

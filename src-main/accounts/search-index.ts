@@ -1,15 +1,8 @@
-import { accountSearchTerms } from '../../src-shared/accounts/search-terms'
+import { accountSearchTerms, type AccountSearchKeys } from '../../src-shared/accounts/search-terms'
 import type { Db } from '../db/connection'
 
-interface IndexRow {
+interface IndexRow extends AccountSearchKeys {
   searchKey: number
-  number: string
-  els: string | null
-  settlement: string
-  street: string
-  house: string
-  building: string | null
-  flat: string | null
   names: string | null
   phones: string | null
   serials: string | null
@@ -34,14 +27,8 @@ function lines(value: string | null): string[] {
 
 function termsOf(row: IndexRow): string {
   return accountSearchTerms({
-    number: row.number,
-    els: row.els,
+    ...row,
     names: lines(row.names),
-    settlement: row.settlement,
-    street: row.street,
-    house: row.house,
-    building: row.building,
-    flat: row.flat,
     phones: lines(row.phones),
     serials: lines(row.serials),
   })

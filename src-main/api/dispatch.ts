@@ -5,7 +5,7 @@ import {
   type OutputOf,
   type ParsedInputOf,
 } from '../../src-shared/api/contract'
-import type { ApiResult } from '../../src-shared/api/result'
+import { failed, type ApiResult } from '../../src-shared/api/result'
 import { validate } from '../../src-shared/api/validation'
 import { sessionMessages } from '../../src-shared/operators/messages'
 import type { Session } from '../operators/sessions'
@@ -40,11 +40,6 @@ export type Dispatch = (
   clientKey: string,
 ) => Promise<ApiResult<unknown>>
 
-const fail = (code: ApiFailure['code'], message: string): ApiResult<never> => ({
-  ok: false,
-  error: { code, message },
-})
-
 /**
  * The one wrapper every call goes through, over IPC and HTTP alike: known channel, valid input,
  * a session with an allowed role (and not locked), then the handler. Errors become Russian
@@ -52,20 +47,20 @@ const fail = (code: ApiFailure['code'], message: string): ApiResult<never> => ({
  */
 export function createDispatch(services: AppServices, handlers: Handlers): Dispatch {
   return async (channel, input, clientKey) => {
-    if (!isChannelName(channel)) return fail('unknown_channel', 'Неизвестная операция.')
+    if (!isChannelName(channel)) return failed('unknown_channel', 'Неизвестная операция.')
     const def = contract[channel]
     const session = services.sessions.touch(clientKey, services.clock(), !def.passive)
     if (def.roles !== 'public') {
       if (!session) {
         return services.sessions.wasEndedByServer(clientKey)
-          ? fail('session_ended', sessionMessages.endedByServer)
-          : fail('unauthenticated', 'Войдите в программу, чтобы продолжить.')
+          ? failed('session_ended', sessionMessages.endedByServer)
+          : failed('unauthenticated', 'Войдите в программу, чтобы продолжить.')
       }
       if (session.locked && !def.whileLocked) {
-        return fail('locked', 'Экран заблокирован. Введите пароль, чтобы продолжить.')
+        return failed('locked', 'Экран заблокирован. Введите пароль, чтобы продолжить.')
       }
       if (!def.roles.includes(session.role)) {
-        return fail('forbidden', 'Эта операция недоступна для вашей роли.')
+        return failed('forbidden', 'Эта операция недоступна для вашей роли.')
       }
     }
     const parsed = validate(def.input, input ?? {})
@@ -79,7 +74,7 @@ export function createDispatch(services: AppServices, handlers: Handlers): Dispa
     } catch (error) {
       if (error instanceof ApiFailure) return { ok: false, error: error.toApiError() }
       console.error(`[${channel}]`, error)
-      return fail('internal', 'Внутренняя ошибка программы. Изменения не сохранены.')
+      return failed('internal', 'Внутренняя ошибка программы. Изменения не сохранены.')
     }
   }
 }

@@ -12,6 +12,24 @@ export interface AuditEntry {
   details?: unknown
 }
 
+/**
+ * The audit entry of an office, supplier or operator an admin saved: created, or edited with its
+ * values before.
+ */
+export function savedEntry(
+  entity: 'office' | 'supplier' | 'operator',
+  entityId: string,
+  old: unknown,
+  values: unknown,
+): AuditEntry {
+  return {
+    action: `${entity}.${old === undefined ? 'create' : 'edit'}`,
+    entity,
+    entityId,
+    details: old === undefined ? { new: values } : { old, new: values },
+  }
+}
+
 export interface AuditActor {
   operatorId: string | null
   workstationId: string | null

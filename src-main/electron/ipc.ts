@@ -1,19 +1,12 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { channelNames } from '../../src-shared/api/contract'
-import type { ApiResult } from '../../src-shared/api/result'
+import { failed } from '../../src-shared/api/result'
 import type { Dispatch } from '../api/dispatch'
 import { isAppUrl } from './origin'
 import type { TrustedContents } from './trusted-contents'
 
-const forbidden: ApiResult<never> = {
-  ok: false,
-  error: { code: 'forbidden', message: 'Запрос отклонен: неизвестный источник.' },
-}
-
-const internal: ApiResult<never> = {
-  ok: false,
-  error: { code: 'internal', message: 'Внутренняя ошибка программы. Изменения не сохранены.' },
-}
+const forbidden = failed('forbidden', 'Запрос отклонен: неизвестный источник.')
+const internal = failed('internal', 'Внутренняя ошибка программы. Изменения не сохранены.')
 
 /** The IPC event fields the sender check reads. */
 export type InvokeEventLike = Pick<IpcMainInvokeEvent, 'senderFrame'> & {

@@ -3,14 +3,13 @@ import { uuidv7 } from 'uuidv7'
 import type { OldMeter } from '../../src-shared/meters/contract'
 import {
   meterReadingFlags,
-  meterReadingSource,
-  meterReadingValues,
+  meterReadingRows,
   newMeterRow,
+  type MeterReadingFact,
 } from '../../src-shared/meters/meter-rows'
 import type { NewMeterArgs } from '../../src-shared/meters/schemas'
 import type { Zone } from '../../src-shared/readings/domain'
 import { readingPeriod } from '../../src-shared/readings/period'
-import type { DatedValue } from '../../src-shared/readings/register'
 import { readingRulesFrom } from '../../src-shared/readings/rule-settings'
 import { ApiFailure } from '../api/failure'
 import type { ApplyContext } from '../commands/command'
@@ -47,43 +46,11 @@ export function assertServiceOnAccount(
   throw new ApiFailure('invalid_input', message, { [`${fieldPrefix}service`]: message })
 }
 
-interface MeterReadingFact {
-  meterId: string
-  accountId: string
-  typed: Partial<Record<Zone, string>>
-  meter: { intDigits: number; fracDigits: number; transformationRatio: number }
-  previous?: Partial<Record<Zone, DatedValue>>
-  date: string
-  period: string
-  flag: string
-}
-
 /** Inserts an initial or final reading per zone; returns the ids by zone. */
 function insertMeterReadings(tx: Db, fact: MeterReadingFact, ctx: ApplyContext) {
   const ids: Partial<Record<Zone, string>> = {}
-  for (const r of meterReadingValues(fact.typed, fact.meter, fact.previous)) {
-    const id = uuidv7()
-    ids[r.zone] = id
-    tx.insert(readings)
-      .values({
-        id,
-        meterId: fact.meterId,
-        accountId: fact.accountId,
-        zone: r.zone,
-        rawValue: r.raw,
-        value: r.value,
-        consumption: r.consumption,
-        readingDate: fact.date,
-        enteredAt: ctx.at,
-        period: fact.period,
-        source: meterReadingSource,
-        status: 'accepted',
-        flags: JSON.stringify([fact.flag]),
-        operatorId: ctx.operatorId,
-        workstationId: ctx.workstationId,
-      })
-      .run()
-  }
+  const rows = meterReadingRows(fact, (zone) => (ids[zone] = uuidv7()), ctx)
+  if (rows.length > 0) tx.insert(readings).values(rows).run()
   return ids
 }
 

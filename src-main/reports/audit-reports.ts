@@ -5,7 +5,7 @@ import type { ReportKind } from '../../src-shared/reports/contract'
 import { actionName, personalDataActions } from '../../src-shared/audit/actions'
 import { reportTitles, sheetNames } from '../../src-shared/reports/labels'
 import type { CellValue, ReportTable } from '../../src-shared/reports/table'
-import { summaryBy, totalsRow } from '../../src-shared/reports/totals'
+import { summaryBy, summaryChart, totalsRow } from '../../src-shared/reports/totals'
 import { prepared } from '../db/prepared'
 import { filterLines, filterParams, instantRange, type ReportContext } from './report-context'
 
@@ -49,12 +49,7 @@ export function activityReport(ctx: ReportContext): ReportTable {
     totals: totalsRow(columns, rows),
     rowCount: rows.length,
     summaries: [],
-    chart: {
-      title: 'Действий по операторам',
-      labels: byOperator.rows.map((r) => r.label),
-      values: byOperator.rows.map((r) => r.amount),
-      unit: 'count',
-    },
+    chart: summaryChart('Действий по операторам', byOperator, 'count'),
   }
 }
 
@@ -120,11 +115,6 @@ export function personalDataReport(ctx: ReportContext): ReportTable {
     totals: totalsRow(columns, rows),
     rowCount: rows.length,
     summaries: [byOperator, summaryBy('По действиям', rows, 3, null)],
-    chart: {
-      title: 'Обращений по операторам',
-      labels: byOperator.rows.map((r) => r.label),
-      values: byOperator.rows.map((r) => r.count),
-      unit: 'count',
-    },
+    chart: summaryChart('Обращений по операторам', byOperator, 'count'),
   }
 }

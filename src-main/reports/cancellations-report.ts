@@ -4,7 +4,7 @@ import type { PaymentMethod } from '../../src-shared/payments/domain'
 import { reportColumns } from '../../src-shared/reports/columns'
 import { reportTitles, sheetNames } from '../../src-shared/reports/labels'
 import type { CellValue, ReportTable } from '../../src-shared/reports/table'
-import { summaryBy, totalsRow } from '../../src-shared/reports/totals'
+import { summaryBy, summaryChart, totalsRow } from '../../src-shared/reports/totals'
 import { prepared } from '../db/prepared'
 import { holderNameSql } from './payments-register'
 import { filterLines, filterParams, instantRange, type ReportContext } from './report-context'
@@ -59,11 +59,6 @@ export function cancellationsReport(ctx: ReportContext): ReportTable {
       bySupervisor,
       summaryBy('По причинам', rows, 8, 7),
     ],
-    chart: {
-      title: 'Отмены по кассирам',
-      labels: summaryBy('', rows, 9, 7).rows.map((r) => r.label),
-      values: summaryBy('', rows, 9, 7).rows.map((r) => r.count),
-      unit: 'count',
-    },
+    chart: summaryChart('Отмены по кассирам', summaryBy('', rows, 9, 7), 'count'),
   }
 }

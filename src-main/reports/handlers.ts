@@ -5,8 +5,7 @@ import type { DomainHandlers, HandlerContext } from '../api/dispatch'
 import { officeToday } from '../api/context'
 import { ApiFailure } from '../api/failure'
 import { centralReportMessages } from '../../src-shared/reports/central'
-import { SyncHttpError } from '../sync/server-client'
-import { clientFor } from '../sync/sync-run'
+import { askAsOperator } from '../sync/ask-as-operator'
 import { buildReport } from './build-report'
 import { exportFileName } from './export-destination'
 import { dateRange } from './report-context'
@@ -55,21 +54,7 @@ export const reportHandlers: DomainHandlers<'reports'> = {
 
   'reports.central': async (input, ctx) => {
     supervisorOf(ctx)
-    const { services, session } = ctx
-    const token = session!.token
-    if (!token) throw new ApiFailure('forbidden', centralReportMessages.notLoggedIn)
-    const client = clientFor(services.db, services.appVersion, undefined, {
-      token: () => token,
-      ended: (ended) => void services.sessions.endByServer(ended),
-    })
-    if (!client) throw new ApiFailure('conflict', centralReportMessages.notConfigured)
-    try {
-      return await client.centralReport(input)
-    } catch (error) {
-      if (error instanceof SyncHttpError)
-        throw new ApiFailure(error.status === 400 ? 'invalid_input' : 'forbidden', error.message)
-      throw new ApiFailure('conflict', centralReportMessages.offline)
-    }
+    return askAsOperator(ctx, centralReportMessages, (client) => client.centralReport(input))
   },
 
   'reports.exportStatus': ({ jobId }, ctx) => {

@@ -9,7 +9,7 @@ import {
   verificationNames,
 } from '../../src-shared/reports/labels'
 import type { CellValue, ReportTable } from '../../src-shared/reports/table'
-import { summaryBy, totalsRow } from '../../src-shared/reports/totals'
+import { summaryBy, summaryChart, totalsRow } from '../../src-shared/reports/totals'
 import { prepared } from '../db/prepared'
 import { holderNameSql } from './payments-register'
 import {
@@ -85,11 +85,6 @@ export function metersReport(ctx: ReportContext): ReportTable {
     totals: totalsRow(columns, rows),
     rowCount: rows.length,
     summaries: [byStatus, summaryBy('По услугам', rows, 4, null)],
-    chart: {
-      title: 'Счетчики по состоянию поверки',
-      labels: byStatus.rows.map((r) => r.label),
-      values: byStatus.rows.map((r) => r.count),
-      unit: 'count',
-    },
+    chart: summaryChart('Счетчики по состоянию поверки', byStatus, 'count'),
   }
 }

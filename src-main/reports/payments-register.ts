@@ -5,7 +5,7 @@ import type { PaymentMethod } from '../../src-shared/payments/domain'
 import { reportColumns } from '../../src-shared/reports/columns'
 import { filterLabels, reportTitles, sheetNames } from '../../src-shared/reports/labels'
 import type { CellValue, ReportTable } from '../../src-shared/reports/table'
-import { summaryBy, totalsRow } from '../../src-shared/reports/totals'
+import { summaryBy, summaryChart, totalsRow } from '../../src-shared/reports/totals'
 import { prepared } from '../db/prepared'
 import {
   dayAt,
@@ -102,11 +102,6 @@ export function paymentsRegister(ctx: ReportContext): ReportTable {
       summaryBy('По поставщикам', rows, 8, 10),
       byDay,
     ],
-    chart: {
-      title: 'Сумма платежей по дням',
-      labels: byDay.rows.map((r) => r.label),
-      values: byDay.rows.map((r) => r.amount),
-      unit: 'money',
-    },
+    chart: summaryChart('Сумма платежей по дням', byDay, 'money'),
   }
 }

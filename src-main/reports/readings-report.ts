@@ -11,7 +11,7 @@ import {
   sourceNames,
 } from '../../src-shared/reports/labels'
 import type { CellValue, ReportTable } from '../../src-shared/reports/table'
-import { summaryBy, totalsRow } from '../../src-shared/reports/totals'
+import { summaryBy, summaryChart, totalsRow } from '../../src-shared/reports/totals'
 import { prepared } from '../db/prepared'
 import { holderNameSql } from './payments-register'
 import {
@@ -121,12 +121,7 @@ export function readingsReport(ctx: ReportContext): ReportTable {
       summaryBy('По статусам', rows, 9, null),
       special,
     ],
-    chart: {
-      title: 'Показания по источникам',
-      labels: bySource.rows.map((r) => r.label),
-      values: bySource.rows.map((r) => r.count),
-      unit: 'count',
-    },
+    chart: summaryChart('Показания по источникам', bySource, 'count'),
   }
 }
 

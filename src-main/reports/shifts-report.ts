@@ -3,7 +3,7 @@ import { serviceNames } from '../../src-shared/documents/labels'
 import { reportColumns } from '../../src-shared/reports/columns'
 import { reportTitles, sheetNames, shiftComparisonNames } from '../../src-shared/reports/labels'
 import type { CellValue, ReportTable } from '../../src-shared/reports/table'
-import { summaryBy, totalsRow } from '../../src-shared/reports/totals'
+import { summaryBy, summaryChart, totalsRow } from '../../src-shared/reports/totals'
 import { prepared } from '../db/prepared'
 import { filterLines, filterParams, instantRange, type ReportContext } from './report-context'
 
@@ -105,11 +105,6 @@ export function shiftsReport(ctx: ReportContext): ReportTable {
     totals: totalsRow(columns, rows),
     rowCount: rows.length,
     summaries: [net, summaryBy('Сверка с сервером', rows, 13, 12)],
-    chart: {
-      title: 'Принято по кассирам за вычетом отмен',
-      labels: net.rows.map((r) => r.label),
-      values: net.rows.map((r) => r.amount),
-      unit: 'money',
-    },
+    chart: summaryChart('Принято по кассирам за вычетом отмен', net, 'money'),
   }
 }

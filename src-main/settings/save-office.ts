@@ -4,6 +4,7 @@ import type { OfficeSaveArgs } from '../../src-shared/settings/schemas'
 import { ApiFailure } from '../api/failure'
 import type { CommandDef } from '../commands/command'
 import { offices, workstations } from '../db/schema'
+import { savedEntry } from '../audit/audit-log'
 
 /** office.save: a new office of this workstation's branch, or an office's name, address, phone. */
 export const saveOffice: CommandDef<OfficeSaveArgs, { officeId: string }, 'office.save'> = {
@@ -39,14 +40,12 @@ export const saveOffice: CommandDef<OfficeSaveArgs, { officeId: string }, 'offic
       result: { officeId },
       recorded: { ...args, officeId, created: !old },
       audit: [
-        {
-          action: old ? 'office.edit' : 'office.create',
-          entity: 'office',
-          entityId: officeId,
-          details: old
-            ? { old: { name: old.name, address: old.address, phone: old.phone }, new: values }
-            : { new: values },
-        },
+        savedEntry(
+          'office',
+          officeId,
+          old && { name: old.name, address: old.address, phone: old.phone },
+          values,
+        ),
       ],
     }
   },

@@ -8,6 +8,7 @@ import type { CommandDef } from '../commands/command'
 import { offices, operators } from '../db/schema'
 import { hashPassword } from '../../src-node/operators/password'
 import { readSetting } from './settings'
+import { savedEntry } from '../audit/audit-log'
 
 /**
  * operator.save: creates an operator, edits one (name, role, office, a new password) or
@@ -76,15 +77,10 @@ export const saveOperator: CommandDef<OperatorSaveArgs, { operatorId: string }, 
       result: { operatorId },
       recorded,
       audit: [
-        {
-          action: old ? 'operator.edit' : 'operator.create',
-          entity: 'operator',
-          entityId: operatorId,
-          details: {
-            ...(old ? { old: shown(old) } : {}),
-            new: { ...shown(values), ...(passwordHash && old ? { passwordChanged: true } : {}) },
-          },
-        },
+        savedEntry('operator', operatorId, old && shown(old), {
+          ...shown(values),
+          ...(passwordHash && old ? { passwordChanged: true } : {}),
+        }),
       ],
     }
   },

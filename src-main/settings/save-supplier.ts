@@ -4,6 +4,7 @@ import type { SupplierSaveArgs } from '../../src-shared/settings/schemas'
 import { ApiFailure } from '../api/failure'
 import type { CommandDef } from '../commands/command'
 import { suppliers } from '../db/schema'
+import { savedEntry } from '../audit/audit-log'
 
 /** supplier.save: a new supplier, or new requisites of one (old and new kept in the audit log). */
 export const saveSupplier: CommandDef<SupplierSaveArgs, { supplierId: string }, 'supplier.save'> = {
@@ -23,14 +24,7 @@ export const saveSupplier: CommandDef<SupplierSaveArgs, { supplierId: string }, 
     return {
       result: { supplierId },
       recorded: { ...args, supplierId, created: !old },
-      audit: [
-        {
-          action: old ? 'supplier.edit' : 'supplier.create',
-          entity: 'supplier',
-          entityId: supplierId,
-          details: old ? { old: before, new: values } : { new: values },
-        },
-      ],
+      audit: [savedEntry('supplier', supplierId, old && before, values)],
     }
   },
 }

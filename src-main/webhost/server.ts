@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import sirv from 'sirv'
 import { apiTokenHeader, apiTokenMeta, clientIdHeader } from '../../src-shared/api/bridge'
-import type { ApiResult, ErrorCode } from '../../src-shared/api/result'
+import { failed, type ErrorCode } from '../../src-shared/api/result'
 import type { Dispatch } from '../api/dispatch'
 import { downloadKeyPattern, downloadPrefix } from '../reports/export-destination'
 import { contentSecurityPolicy } from '../../src-shared/api/content-security-policy'
@@ -51,8 +51,7 @@ function refuse(
     res.destroy()
     return
   }
-  const result: ApiResult<never> = { ok: false, error: { code, message } }
-  send(res, status, result)
+  send(res, status, failed(code, message))
 }
 
 /** The channel named by the path, or null when the path is no text at all (bad %-escapes). */
@@ -195,10 +194,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   })
   server.on('clientError', (_error, socket) => {
     // A request the HTTP parser could not read: still the contract's shape, then the door shuts.
-    const body = JSON.stringify({
-      ok: false,
-      error: { code: 'invalid_input', message: 'Неверный запрос.' },
-    } satisfies ApiResult<never>)
+    const body = JSON.stringify(failed('invalid_input', 'Неверный запрос.'))
     if (!socket.writable) return socket.destroy()
     socket.end(
       'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n' +

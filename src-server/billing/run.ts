@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7'
 import type { Service } from '../../src-shared/accounts/domain'
 import {
   billService,
+  chargeRowOf,
   type BillLine,
   type ServiceToBill,
 } from '../../src-shared/billing/bill-service'
@@ -317,21 +318,7 @@ async function billBatch(
     }
     const penalties = penaltyLines(my.totals, my.history, c.calcDate, c.law)
     for (const l of lines) {
-      charges.push({
-        id: uuidv7(),
-        accountId: account.id,
-        supplierId: l.supplierId,
-        service: l.service,
-        period,
-        kind: l.kind,
-        volume: l.volume,
-        basis: l.basis,
-        rateMillikopecks: l.rateMillikopecks,
-        amount: l.amount,
-        createdAt,
-        zone: l.zone,
-        recalculatedPeriod: l.recalculatedPeriod,
-      })
+      charges.push(chargeRowOf(l, { id: uuidv7(), accountId: account.id, period, createdAt }))
     }
     for (const p of penalties) {
       charges.push({

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm'
+import { accountColumnChanges } from '../../src-shared/accounts/changes'
 import { accountMessages } from '../../src-shared/accounts/messages'
 import { accountNumberIssue } from '../../src-shared/accounts/number-format'
 import { livingAreaIssue } from '../../src-shared/accounts/schemas'
@@ -64,17 +65,7 @@ export const accountEdit = serverCommand({
     const version = account.version + 1
     // Last: the account's new sync version is the command's, so a pull past it shows all of it.
     await write.update('accounts', account.id, {
-      ...(c.number !== undefined && { number: c.number }),
-      ...(c.els !== undefined && { els: c.els }),
-      ...(c.officeId !== undefined && { officeId: c.officeId }),
-      ...(c.relation !== undefined && { holderRelation: c.relation }),
-      ...c.address,
-      ...(c.totalArea !== undefined && { totalArea: c.totalArea }),
-      ...(c.livingArea !== undefined && { livingArea: c.livingArea }),
-      ...(c.rooms !== undefined && { rooms: c.rooms ?? null }),
-      ...(c.residents !== undefined && { residents: c.residents }),
-      ...(c.tariffGroup !== undefined && { tariffGroup: c.tariffGroup }),
-      ...(c.notes !== undefined && { notes: c.notes }),
+      ...accountColumnChanges(c),
       version,
       updatedAt: ctx.at,
     })

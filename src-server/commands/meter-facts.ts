@@ -4,9 +4,9 @@ import { validate } from '../../src-shared/api/validation'
 import { officeDate } from '../../src-shared/dates'
 import {
   meterReadingFlags,
-  meterReadingSource,
-  meterReadingValues,
+  meterReadingRows,
   newMeterRow,
+  type MeterReadingFact,
 } from '../../src-shared/meters/meter-rows'
 import type { OldMeterFacts, NewMeterArgs } from '../../src-shared/meters/schemas'
 import type { Zone } from '../../src-shared/readings/domain'
@@ -183,16 +183,9 @@ export async function removeOldMeter(
   await write.update('meters', old.id, { status: 'removed', removedAt: at.date })
 }
 
-export interface ServerMeterReadings {
-  meterId: string
-  accountId: string
-  typed: Partial<Record<Zone, string>>
+export interface ServerMeterReadings extends MeterReadingFact {
+  /** The workstation's ids of the readings, by zone. */
   ids: Partial<Record<Zone, string>>
-  meter: { intDigits: number; fracDigits: number; transformationRatio: number }
-  previous?: Partial<Record<Zone, DatedValue>>
-  date: string
-  period: string
-  flag: string
 }
 
 /** Queues an initial or final reading per zone, measured on this meter only. */
@@ -201,26 +194,10 @@ export async function insertMeterReadings(
   r: ServerMeterReadings,
   ctx: ServerCommandContext,
 ) {
-  const rows = meterReadingValues(r.typed, r.meter, r.previous).map((v) => {
-    const id = r.ids[v.zone]
-    if (!id) reject(syncMessages.invalidArgs(`нет id показания зоны ${v.zone}`))
-    return {
-      id,
-      meterId: r.meterId,
-      accountId: r.accountId,
-      zone: v.zone,
-      rawValue: v.raw,
-      value: v.value,
-      consumption: v.consumption,
-      readingDate: r.date,
-      enteredAt: ctx.at,
-      period: r.period,
-      source: meterReadingSource,
-      status: 'accepted',
-      flags: JSON.stringify([r.flag]),
-      operatorId: ctx.operatorId,
-      workstationId: ctx.workstationId,
-    }
-  })
+  const rows = meterReadingRows(
+    r,
+    (zone) => r.ids[zone] ?? reject(syncMessages.invalidArgs(`нет id показания зоны ${zone}`)),
+    ctx,
+  )
   await write.insert('readings', rows)
 }

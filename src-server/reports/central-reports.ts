@@ -10,7 +10,7 @@ import { centralReportColumns } from '../../src-shared/reports/columns'
 import type { ReportFilters } from '../../src-shared/reports/contract'
 import { filterLabels, reportTitles } from '../../src-shared/reports/labels'
 import type { CellValue, ReportTable } from '../../src-shared/reports/table'
-import { summaryBy, totalsRow } from '../../src-shared/reports/totals'
+import { summaryBy, summaryChart, totalsRow } from '../../src-shared/reports/totals'
 import type { ServerDb } from '../db/connection'
 import { queryRows } from '../db/query'
 import { loadLaw } from '../billing/inputs'
@@ -126,12 +126,7 @@ async function centralPayments(db: ServerDb, ctx: CentralReportContext): Promise
     totals: totalsRow(columns, rows),
     rowCount: rows.length,
     summaries: [byBranch, summaryBy('По поставщикам', rows, 9, 11)],
-    chart: {
-      title: 'Сумма платежей по филиалам',
-      labels: byBranch.rows.map((r) => r.label),
-      values: byBranch.rows.map((r) => r.amount),
-      unit: 'money',
-    },
+    chart: summaryChart('Сумма платежей по филиалам', byBranch, 'money'),
   }
 }
 
@@ -246,12 +241,7 @@ async function centralDebtors(db: ServerDb, ctx: CentralReportContext): Promise<
     totals: totalsRow(columns, rows),
     rowCount: rows.length,
     summaries: [byBranch],
-    chart: {
-      title: 'Долг по филиалам',
-      labels: byBranch.rows.map((r) => r.label),
-      values: byBranch.rows.map((r) => r.amount),
-      unit: 'money',
-    },
+    chart: summaryChart('Долг по филиалам', byBranch, 'money'),
   }
 }
 

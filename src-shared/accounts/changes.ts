@@ -54,3 +54,23 @@ export function fieldChanges(
   }
   return out
 }
+
+/**
+ * The account row's columns that an edit's changed fields set, on the workstation and on the
+ * server alike (the holder and the services are rows of their own).
+ */
+export function accountColumnChanges(changes: Partial<AccountFields>) {
+  return {
+    ...(changes.number !== undefined && { number: changes.number }),
+    ...(changes.els !== undefined && { els: changes.els }),
+    ...(changes.officeId !== undefined && { officeId: changes.officeId }),
+    ...(changes.relation !== undefined && { holderRelation: changes.relation }),
+    ...changes.address,
+    ...(changes.totalArea !== undefined && { totalArea: changes.totalArea }),
+    ...(changes.livingArea !== undefined && { livingArea: changes.livingArea }),
+    ...(changes.rooms !== undefined && { rooms: changes.rooms ?? null }),
+    ...(changes.residents !== undefined && { residents: changes.residents }),
+    ...(changes.tariffGroup !== undefined && { tariffGroup: changes.tariffGroup }),
+    ...(changes.notes !== undefined && { notes: changes.notes }),
+  }
+}

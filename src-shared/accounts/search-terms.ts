@@ -54,15 +54,19 @@ function phoneTerms(phone: string): string[] {
   return [ten, `7${ten}`, `8${ten}`]
 }
 
-export interface AccountSearchDocument {
+/** An account's own searched fields: its numbers and its address. */
+export interface AccountSearchKeys {
   number: string
   els: string | null
-  names: string[]
-  street: string
   settlement: string
+  street: string
   house: string
   building: string | null
   flat: string | null
+}
+
+export interface AccountSearchDocument extends AccountSearchKeys {
+  names: string[]
   phones: string[]
   serials: string[]
 }

@@ -24,3 +24,8 @@ export interface ApiError {
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError }
+
+/** The answer of a call that failed: a Russian message the operator reads as is. */
+export function failed(code: ErrorCode, message: string): ApiResult<never> {
+  return { ok: false, error: { code, message } }
+}

@@ -81,6 +81,34 @@ export interface BillLine {
   recalculatedPeriod: string | null
 }
 
+/** The identity of a charge row a bill line becomes: its id, its account, its period, when made. */
+export interface ChargeRowIdentity {
+  id: string
+  accountId: string
+  period: string
+  createdAt: string
+}
+
+/** A bill line as the ledger's charge row (the demo's history and the server's period close). */
+export function chargeRowOf(line: BillLine, row: ChargeRowIdentity) {
+  // In the ledger's column order: the demo's golden output is compared as written.
+  return {
+    id: row.id,
+    accountId: row.accountId,
+    supplierId: line.supplierId,
+    service: line.service,
+    period: row.period,
+    kind: line.kind,
+    volume: line.volume,
+    basis: line.basis,
+    rateMillikopecks: line.rateMillikopecks,
+    amount: line.amount,
+    createdAt: row.createdAt,
+    zone: line.zone,
+    recalculatedPeriod: line.recalculatedPeriod,
+  }
+}
+
 export interface ServiceBill {
   lines: BillLine[]
   billedReadingIds: string[]

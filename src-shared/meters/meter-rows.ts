@@ -1,4 +1,4 @@
-import type { Zone } from '../readings/domain'
+import type { ReadingSource, Zone } from '../readings/domain'
 import { parseReading } from '../readings/parse-reading'
 import type { DatedValue } from '../readings/register'
 import type { NewMeterArgs } from './schemas'
@@ -8,7 +8,7 @@ import { nextVerificationDate } from './verification'
 export const meterReadingFlags = { installed: 'meter_installed', removed: 'meter_removed' } as const
 
 /** Source of the readings taken when a meter is installed or removed: the supplier's own. */
-export const meterReadingSource = 'control'
+export const meterReadingSource: ReadingSource = 'control'
 
 /** The meters row of a newly installed meter (the same on the workstation and the server). */
 export function newMeterRow(id: string, accountId: string, meter: NewMeterArgs) {
@@ -64,4 +64,52 @@ export function meterReadingValues(
       consumption: prev ? (parsed.value - prev.value) * meter.transformationRatio : null,
     }
   })
+}
+
+/** An initial or final reading of a meter, one value a zone, as a command records it. */
+export interface MeterReadingFact {
+  meterId: string
+  accountId: string
+  typed: Partial<Record<Zone, string>>
+  meter: { intDigits: number; fracDigits: number; transformationRatio: number }
+  previous?: Partial<Record<Zone, DatedValue>>
+  date: string
+  period: string
+  /** One of meterReadingFlags. */
+  flag: string
+}
+
+/** Who recorded a fact, where and when: the command's own. */
+export interface RecordedBy {
+  at: string
+  operatorId: string | null
+  workstationId: string | null
+}
+
+/**
+ * The readings rows of an initial or final reading, one a zone, each under the id `idOf` gives
+ * its zone (the same rows on the workstation and the server).
+ */
+export function meterReadingRows(
+  fact: MeterReadingFact,
+  idOf: (zone: Zone) => string,
+  by: RecordedBy,
+) {
+  return meterReadingValues(fact.typed, fact.meter, fact.previous).map((v) => ({
+    id: idOf(v.zone),
+    meterId: fact.meterId,
+    accountId: fact.accountId,
+    zone: v.zone,
+    rawValue: v.raw,
+    value: v.value,
+    consumption: v.consumption,
+    readingDate: fact.date,
+    enteredAt: by.at,
+    period: fact.period,
+    source: meterReadingSource,
+    status: 'accepted' as const,
+    flags: JSON.stringify([fact.flag]),
+    operatorId: by.operatorId,
+    workstationId: by.workstationId,
+  }))
 }

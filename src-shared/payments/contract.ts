@@ -8,6 +8,7 @@ import { kopecksField } from '../money/amount-field'
 import type { ReceiptLayout } from '../documents/receipt-html'
 import type { ReceiptModel } from '../documents/receipt'
 import { anyOperator, type Role } from '../operators/roles'
+import { supervisorCredentials } from '../operators/supervisor-credentials'
 import type { ShiftState } from '../shifts/contract'
 import type { AllocatedLine, DebtPeriod } from './allocate'
 import type { PaymentChannel, PaymentMethod } from './domain'
@@ -93,13 +94,6 @@ export interface PaymentHistoryLine {
     receiptNumber: string | null
   } | null
 }
-
-const supervisorCredentials = z
-  .object({
-    login: labelled('Логин старшего', z.string().trim().min(1, 'не заполнено')),
-    password: labelled('Пароль старшего', z.string().min(1, 'не заполнено')),
-  })
-  .optional()
 
 const documentRef = z.object({
   paymentId: z.string().min(1),

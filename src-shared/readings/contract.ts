@@ -5,6 +5,7 @@ import { channel } from '../api/channel'
 import { labelled } from '../api/validation'
 import type { VerificationStatus } from '../meters/verification'
 import { anyOperator } from '../operators/roles'
+import { supervisorCredentials } from '../operators/supervisor-credentials'
 import { readingSources, zones, type Zone } from './domain'
 import type { ReadingRuleSettings } from './rule-settings'
 import type { ConsumptionStatistics, ReadingHistoryLine } from './types'
@@ -63,12 +64,7 @@ export const submitReadingsSchema = z.object({
   /** Why readings the rules warned about are saved (read back to the caller). */
   confirmReason: labelled('Причина', z.string().trim().max(500).optional()),
   /** A supervisor accepting readings outside the error band, when not logged in as one. */
-  supervisor: z
-    .object({
-      login: labelled('Логин старшего', z.string().trim().min(1, 'не заполнено')),
-      password: labelled('Пароль старшего', z.string().min(1, 'не заполнено')),
-    })
-    .optional(),
+  supervisor: supervisorCredentials,
 })
 export type SubmitReadingsInput = z.input<typeof submitReadingsSchema>
 export type SubmitReadingsArgs = z.output<typeof submitReadingsSchema>

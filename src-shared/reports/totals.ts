@@ -1,4 +1,4 @@
-import type { CellValue, ReportColumn, ReportSummary } from './table'
+import type { CellValue, ReportChart, ReportColumn, ReportSummary } from './table'
 
 /** «Итого» in the first column, the sum of each total column, empty elsewhere. */
 export function totalsRow(
@@ -44,5 +44,19 @@ export function summaryBy(
     rows: [...byLabel.values()].sort(
       (a, b) => b.amount - a.amount || b.count - a.count || a.label.localeCompare(b.label, 'ru'),
     ),
+  }
+}
+
+/** A summary drawn as the report's chart: its amounts in roubles, or its counts. */
+export function summaryChart(
+  title: string,
+  summary: ReportSummary,
+  unit: ReportChart['unit'],
+): ReportChart {
+  return {
+    title,
+    labels: summary.rows.map((r) => r.label),
+    values: summary.rows.map((r) => (unit === 'money' ? r.amount : r.count)),
+    unit,
   }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { channel } from '../api/channel'
 import { labelled } from '../api/validation'
 import { kopecksField } from '../money/amount-field'
+import { supervisorCredentials } from '../operators/supervisor-credentials'
 import { cashDeskRoles, type PrintedDocument } from '../payments/contract'
 import type { ShiftAge } from './age'
 import type { ShiftReport } from './report'
@@ -35,12 +36,7 @@ export const shiftChannels = {
     input: z.object({
       countedCash: kopecksField('Наличные в кассе по факту'),
       differenceReason: labelled('Причина расхождения', z.string().trim().max(500).optional()),
-      supervisor: z
-        .object({
-          login: labelled('Логин старшего', z.string().trim().min(1, 'не заполнено')),
-          password: labelled('Пароль старшего', z.string().min(1, 'не заполнено')),
-        })
-        .optional(),
+      supervisor: supervisorCredentials,
     }),
     roles: cashDeskRoles,
   }),
