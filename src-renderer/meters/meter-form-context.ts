@@ -1,8 +1,9 @@
 import { computed, nextTick, ref, shallowRef } from 'vue'
 import type { z } from 'zod'
 import type { ApiResult } from '../../src-shared/api/result'
-import type { MeterFormContext } from '../../src-shared/meters/contract'
-import { useFieldErrors, useMeterSave } from './meter-form'
+import type { MeterFormContext, OldMeter } from '../../src-shared/meters/contract'
+import type { MeterRules } from '../../src-shared/meters/schemas'
+import { emptyReadings, useFieldErrors, useMeterSave } from './meter-form'
 import { useMetersStore } from './store'
 
 /** Loads what a meter form checks against (today, services, the old meter) when it opens. */
@@ -66,4 +67,49 @@ export function useMeterDialog<S extends z.ZodType>(options: {
     onClose: () => options.emit('close'),
   }))
   return { context, errors, dialog }
+}
+
+/**
+ * A dialog that takes an installed meter off the account (replace, remove): shown once the old
+ * meter is found, its final readings typed first (focused when it opens) and checked against the
+ * old meter's last ones. `fields` is the rest of the dialog's input; `opened` fills the rest of
+ * the form from the context.
+ */
+export function useOldMeterDialog<S extends z.ZodType, F extends object>(options: {
+  accountId: string
+  meterId: string
+  schema: (rules: MeterRules) => S
+  fields: () => F
+  opened?: (context: MeterFormContext & { old: OldMeter }) => void
+  send: (
+    input: {
+      accountId: string
+      meterId: string
+      finalReadings: ReturnType<typeof emptyReadings>
+    } & F,
+  ) => Promise<ApiResult<{ meterId: string }>>
+  emit: { (event: 'done', meterId: string): void; (event: 'close'): void }
+}) {
+  const finals = ref(emptyReadings())
+  const input = () => ({
+    accountId: options.accountId,
+    meterId: options.meterId,
+    finalReadings: finals.value,
+    ...options.fields(),
+  })
+  const meterDialog = useMeterDialog({
+    accountId: options.accountId,
+    meterId: options.meterId,
+    ready: (ctx) => ctx.old != null,
+    schema: (ctx) => options.schema({ today: ctx?.today, old: ctx?.old ?? undefined }),
+    input,
+    opened: (ctx) => {
+      if (!ctx.old) return null
+      options.opened?.({ ...ctx, old: ctx.old })
+      return 'meter-final-T1'
+    },
+    send: () => options.send(input()),
+    emit: options.emit,
+  })
+  return { ...meterDialog, finals }
 }
