@@ -1,4 +1,6 @@
 import { ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { useSaveWords } from './save-words'
 import type { ApiResult } from '../../src-shared/api/result'
 
 /**
@@ -7,6 +9,8 @@ import type { ApiResult } from '../../src-shared/api/result'
  * what was typed stays; saved, both cleared.
  */
 export function useDatedSave() {
+  const { t } = useI18n()
+  const words = useSaveWords()
   const saving = ref(false)
   const fields = ref<Record<string, string>>({})
   const error = ref<string | null>(null)
@@ -26,5 +30,16 @@ export function useDatedSave() {
     return result.ok
   }
 
-  return { saving, fields, error, clear, send }
+  /** DatedValueForm's props for the tab's value `name` (setting, tariff): its words and state. */
+  function form(name: string) {
+    return {
+      name,
+      dateLabel: t(`settings.${name}.validFrom`),
+      dateError: fields.value.validFrom,
+      ...words.value,
+      busy: saving.value,
+    }
+  }
+
+  return { saving, fields, error, clear, send, form }
 }

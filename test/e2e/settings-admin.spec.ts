@@ -29,4 +29,11 @@ test('an admin prints a test page from the Printers tab and sees the demo price 
   )
   expect(plain(await row('Техническая проверка').textContent())).toContain('01.01.2020')
   await expect(page.getByTestId('price-form')).toBeVisible()
+
+  // The new price's choices are named by their labels; the kind picked stands in its select.
+  await expect(page.getByRole('combobox', { name: 'Вид заявки' })).toBeVisible()
+  await page.getByTestId('price-kind').click()
+  await page.getByRole('option', { name: 'Техническая проверка', exact: true }).click()
+  await expect(page.getByTestId('price-kind')).toContainText('Техническая проверка')
+  await expect(page.getByRole('combobox', { name: 'Поставщик' })).toBeVisible()
 })
