@@ -1,6 +1,7 @@
 import {
   PULL_PAGE_LIMIT,
   SYNC_PROTOCOL_VERSION,
+  type PullResponse,
   type SyncCursor,
 } from '../../src-shared/sync/protocol'
 import { rebuildSearchIndexInSteps } from '../accounts/search-index'
@@ -125,8 +126,28 @@ async function pullAll(db: Db, client: SyncServerClient, options: SyncRunOptions
     page.catch(() => {}) // awaited below; never an unhandled rejection if storing fails first
     return page
   }
+  const first = fetch({ branch: state.cursorBranch, global: state.cursorGlobal })
+  // A first pull's pages (and its search index) wait for no flush to disk each: a power loss can
+  // only take back the last pages with their cursor (WAL stays consistent), and they are pulled
+  // again. Nothing local is acknowledged before the bootstrap ends, and the commit that ends it
+  // is FULL again (finishBootstrap), which flushes everything before it too.
+  if (bootstrapping) db.$client.pragma('synchronous = NORMAL')
+  try {
+    return await pullPages(db, first, fetch, bootstrapping, options)
+  } finally {
+    if (bootstrapping) db.$client.pragma('synchronous = FULL')
+  }
+}
+
+async function pullPages(
+  db: Db,
+  first: Promise<PullResponse>,
+  fetch: (cursor: SyncCursor) => Promise<PullResponse>,
+  bootstrapping: boolean,
+  options: SyncRunOptions,
+): Promise<number> {
   let pulled = 0
-  let next = fetch({ branch: state.cursorBranch, global: state.cursorGlobal })
+  let next = first
   for (;;) {
     const page = await next
     // The next page travels while this one is stored: the cursor it asks from is this page's end.
@@ -190,6 +211,7 @@ async function finishBootstrap(db: Db, at: string): Promise<void> {
   // Until it is marked below, a restart builds the index again from the start.
   await rebuildSearchIndexInSteps(db)
   const sqlite = db.$client
+  sqlite.pragma('synchronous = FULL')
   sqlite.transaction(() => {
     sqlite
       .prepare(

@@ -1,6 +1,27 @@
-import { sql, type SQL } from 'drizzle-orm'
+import { SQL, sql } from 'drizzle-orm'
+import { snake } from '../../src-node/sync/synced-tables'
 import type { ServerDb } from '../db/connection'
 import { queryRow } from '../db/query'
+import type { SyncedTableName } from '../db/schema'
+
+/**
+ * Whether a row with these column values (camelCase; `branchId` the server's scope) exists, and
+ * is live when `live`: a check a pushed group answers for all its commands in one query.
+ */
+export interface RowLookup {
+  table: SyncedTableName
+  where: Record<string, string | number>
+  live: boolean
+}
+
+/** The SQL of an existence check (for a query of its own or a group's). */
+export function lookupSql(lookup: RowLookup): SQL {
+  const where = Object.entries(lookup.where).map(
+    ([k, v]) => sql`${sql.identifier(snake(k))} = ${v}`,
+  )
+  if (lookup.live) where.push(sql`deleted_at IS NULL`)
+  return sql`SELECT 1 FROM ${sql.identifier(lookup.table)} WHERE ${sql.join(where, sql` AND `)}`
+}
 
 /** A live account of the branch (the query of an existence check). */
 export const accountOfBranch = (accountId: string, branchId: string): SQL =>
@@ -21,10 +42,11 @@ export const shiftOfWorkstation = (shiftId: string, workstationId: string): SQL 
  */
 export async function exist<K extends string>(
   tx: ServerDb,
-  checks: Record<K, SQL>,
+  checks: Record<K, SQL | RowLookup>,
 ): Promise<Record<K, boolean>> {
-  const columns = Object.entries<SQL>(checks).map(
-    ([name, query]) => sql`EXISTS (${query}) AS ${sql.identifier(name)}`,
+  const columns = Object.entries<SQL | RowLookup>(checks).map(
+    ([name, query]) =>
+      sql`EXISTS (${query instanceof SQL ? query : lookupSql(query)}) AS ${sql.identifier(name)}`,
   )
   return (await queryRow<Record<K, boolean>>(tx, sql`SELECT ${sql.join(columns, sql`, `)}`))!
 }

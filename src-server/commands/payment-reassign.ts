@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { syncMessages } from '../../src-shared/sync/messages'
 import { queryRow } from '../db/query'
 import { paymentRecord } from './payment-record'
-import { reject, serverCommand } from './server-command'
+import { answerChecks, reject, serverCommand } from './server-command'
 
 /**
  * payment.reassign v1: a payment this server rejected, moved by a supervisor to another account
@@ -19,6 +19,12 @@ export const paymentReassign = serverCommand({
              AND name = 'payment.record' AND status = 'rejected'`,
     )
     if (!rejected) reject(syncMessages.rejectedPaymentNotFound)
-    return paymentRecord.apply(tx, write, args, ctx)
+    return paymentRecord.apply(
+      tx,
+      write,
+      args,
+      ctx,
+      await answerChecks(tx, paymentRecord, args, ctx),
+    )
   },
 })

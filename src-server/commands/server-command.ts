@@ -1,6 +1,7 @@
 import type { CommandArgs, CommandName } from '../../src-shared/sync/commands'
 import type { ServerDb } from '../db/connection'
 import type { SyncedWriter } from '../sync/synced-write'
+import { exist, type RowLookup } from './lookups'
 
 export interface ServerCommandContext {
   commandId: string
@@ -18,6 +19,9 @@ export interface ServerCommandContext {
   at: string
 }
 
+/** What a command's checks may depend on besides its arguments: known before its operator is. */
+export type CheckContext = Pick<ServerCommandContext, 'branchId' | 'workstationId'>
+
 /**
  * How the server applies one command of the shared contract (src-shared/sync/commands.ts): the
  * payload arrives parsed by the contract's schema, the operator checked; the applier checks the
@@ -25,11 +29,19 @@ export interface ServerCommandContext {
  */
 export interface ServerCommand<N extends CommandName = CommandName> {
   name: N
+  /**
+   * The existence checks the command needs, when they are all it reads: a pushed group answers
+   * them for all its commands in one query, and the command's rows wait to be written with the
+   * group's (see GroupWrites). Its `apply` then reads nothing itself and gets their answers.
+   */
+  checks?(args: CommandArgs<N>, ctx: CheckContext): Record<string, RowLookup>
   apply(
     tx: ServerDb,
     write: SyncedWriter,
     args: CommandArgs<N>,
     ctx: ServerCommandContext,
+    /** The answers of `checks`, by name (empty without). */
+    found: Record<string, boolean>,
   ): Promise<unknown>
 }
 
@@ -38,6 +50,16 @@ export class CommandRejected extends Error {}
 
 export function reject(message: string): never {
   throw new CommandRejected(message)
+}
+
+/** The answers of a command's checks read on their own, in one round trip (outside a group). */
+export function answerChecks<N extends CommandName>(
+  tx: ServerDb,
+  def: ServerCommand<N>,
+  args: CommandArgs<N>,
+  ctx: ServerCommandContext,
+): Promise<Record<string, boolean>> {
+  return def.checks ? exist(tx, def.checks(args, ctx)) : Promise.resolve({})
 }
 
 /** Declares a server command: its argument type comes from the contract entry of its name. */

@@ -2,6 +2,7 @@ import type { PushRequest, PushResponse } from '../../src-shared/sync/protocol'
 import type { ServerDb } from '../db/connection'
 import type { WorkstationIdentity } from '../workstation/credentials'
 import { pushBatch, pushCommands, type PushEntry, type PushOptions } from './push'
+import { preparedCommand } from './prepared-command'
 import { branchKey } from './versions'
 
 /** The most pushes one transaction takes, and the most commands (a group always takes one push). */
@@ -31,6 +32,8 @@ export class PushGroups {
 
   push(ws: WorkstationIdentity, request: PushRequest, options: PushOptions): Promise<PushResponse> {
     const key = branchKey(ws.branchId)
+    // Its checks that read nothing run now, while the branch's group before it is in flight.
+    for (const command of request.commands) preparedCommand(command, options.outdated)
     return new Promise<PushResponse>((resolve, reject) => {
       const entry = { ws, request, options }
       const waiting = this.branches.get(key)

@@ -6,13 +6,14 @@ import type {
   PushResponse,
 } from '../../src-shared/sync/protocol'
 import { syncMessages } from '../../src-shared/sync/messages'
-import { unstorableAt } from '../../src-shared/sync/storable'
 import { actorRefusal, confirmingSupervisors, OperatorDirectory } from '../commands/actors'
-import { alwaysAccepted, serverCommandFor } from '../commands/registry'
 import { CommandRejected } from '../commands/server-command'
 import { pipelines, type ServerDb } from '../db/connection'
 import { queryRows } from '../db/query'
 import type { WorkstationIdentity } from '../workstation/credentials'
+import { GroupChecks } from './group-checks'
+import { GroupWrites } from './group-writes'
+import { preparedCommand } from './prepared-command'
 import { SyncedWriter } from './synced-write'
 import { HeldCounters } from './versions'
 
@@ -24,9 +25,6 @@ interface StoredCommand {
   /** Whose command the id is. */
   workstationId?: string
 }
-
-/** A command's arguments, as JSON, the server keeps at most (a shift's Z report is ~10 KB). */
-export const MAX_ARGS_CHARS = 256 * 1024
 
 /** The record of a command: its arguments as stored, when they cannot be stored as they came. */
 interface CommandRecord {
@@ -192,6 +190,7 @@ async function decide(
   command: PushedCommand,
   directory: OperatorDirectory,
   held: HeldCounters,
+  group: { writes: GroupWrites; checks: GroupChecks },
 ): Promise<Decision> {
   const rejected = (reason: string, advance: boolean, args?: unknown): Decision => ({
     outcome: { id: command.id, status: 'rejected', reason },
@@ -199,16 +198,10 @@ async function decide(
     advance,
     args,
   })
+  const prepared = preparedCommand(command, options.outdated)
   // First what the record itself could not hold: refused for good, the queue behind goes on.
-  const text = JSON.stringify(command.args ?? null)
-  if (text.length > MAX_ARGS_CHARS) {
-    // Not kept: only how large it was.
-    return rejected(syncMessages.tooLarge(Math.ceil(text.length / 1024)), true, {
-      omittedChars: text.length,
-    })
-  }
-  const bad = unstorableAt(command.args)
-  if (bad !== null) return rejected(syncMessages.unstorableText(bad), true, text)
+  if (prepared.unstorable)
+    return rejected(prepared.unstorable.reason, true, prepared.unstorable.args)
   if (device.workstationId !== ws.workstationId) {
     return rejected(syncMessages.foreignDevice, false)
   }
@@ -220,36 +213,38 @@ async function decide(
     return rejected(syncMessages.clonedDevice(command.seq, device.lastSeq), false)
   }
   if (options.reason) return rejected(options.reason, true)
-  const def = serverCommandFor(command.name, command.argsVersion)
-  if (!def) return rejected(syncMessages.unknownCommand(command.name, command.argsVersion), true)
-  if (options.outdated && !alwaysAccepted(command.name)) {
-    return rejected(syncMessages.updateRequiredForCommand, true)
-  }
-  // The contract's schema of its version, strict: what was sent is exactly a known payload.
-  const parsed = def.payload.safeParse(command.args)
-  if (!parsed.success) {
-    return rejected(parsed.error.issues[0]?.message ?? syncMessages.invalidArgs(''), true)
-  }
+  if (prepared.invalid !== undefined) return rejected(prepared.invalid, true)
+  const def = prepared.def!
   const sessionOperatorId = options.sessionOperatorId ?? null
   const refusal = await actorRefusal(directory, ws, command, def.contract, sessionOperatorId)
   if (refusal) return rejected(refusal, true)
   const operator = (await directory.get(command.operatorId!))!
-  const write = new SyncedWriter(tx, ws.branchId, held)
+  const checks = group.checks.of(command)
+  // A command that reads only its checks adds its rows to the group's; any other reads first.
+  const write = new SyncedWriter(tx, ws.branchId, held, checks ? group.writes : null)
   try {
+    const found = checks ? await group.checks.answer(command, checks) : {}
+    if (!checks) await group.checks.othersWrite()
     // Appliers refuse before they write: a refusal leaves nothing but the record and the sequence.
-    const result = await def.applier.apply(tx, write, parsed.data as never, {
-      commandId: command.id,
-      deviceId,
-      workstationId: ws.workstationId,
-      branchId: ws.branchId,
-      operatorId: operator.id,
-      operatorCentral: operator.central,
-      sessionOperatorId,
-      at: command.at,
-    })
+    const result = await def.applier.apply(
+      tx,
+      write,
+      prepared.args as never,
+      {
+        commandId: command.id,
+        deviceId,
+        workstationId: ws.workstationId,
+        branchId: ws.branchId,
+        operatorId: operator.id,
+        operatorCentral: operator.central,
+        sessionOperatorId,
+        at: command.at,
+      },
+      found,
+    )
     // Who an operator is may have just changed: the next command naming them reads it again.
     if (command.name === 'operator.save') {
-      directory.forget((parsed.data as { operatorId: string }).operatorId)
+      directory.forget((prepared.args as { operatorId: string }).operatorId)
     }
     await write.flush()
     const version = write.lastVersion
@@ -300,8 +295,10 @@ function advanceDevices(seqs: { id: string; seq: number }[]): SQL {
  * The commands of one or more pushes (a workstation's batch, or the pushes of a branch that
  * arrived together, see push-group.ts) in one transaction, each push's commands in order after
  * the previous push's: one lock of each device, the branch's counters held once (HeldCounters),
- * the records and sequences written once, one commit. The outcomes, per push. Throws (rolling
- * everything back) on any failure.
+ * the records and sequences written once, one commit. Commands whose appliers declare their
+ * checks have them read for all at once (GroupChecks) and their rows written once per table
+ * (GroupWrites), so such a group costs a few round trips, not two per command. The outcomes, per
+ * push. Throws (rolling everything back) on any failure.
  */
 export async function pushBatch(
   db: ServerDb,
@@ -310,6 +307,14 @@ export async function pushBatch(
   const busy = entries.filter((e) => e.request.commands.length > 0)
   if (busy.length === 0) return entries.map(() => [])
   const commands = busy.flatMap((e) => e.request.commands)
+  // Each command's declared checks, to be read for the whole group at once (see GroupChecks).
+  const declared = busy.flatMap(({ ws, request, options }) =>
+    request.commands.flatMap((command) => {
+      const { def, args } = preparedCommand(command, options.outdated)
+      const lookups = def?.applier.checks?.(args as never, ws)
+      return lookups ? [{ command, lookups }] : []
+    }),
+  )
   // On a pipelining connection the commit is sent right behind the last statement, not after
   // its answer: the branch counter's lock then waits for no round trip of ours. A failure of
   // that statement turns the commit into a rollback, and fails the batch here.
@@ -319,6 +324,10 @@ export async function pushBatch(
     // All sent at once: the records are read after the devices' locks are taken, in order; the
     // operators the batch names (one query for all of them) with them.
     const directory = new OperatorDirectory(tx)
+    // Versions are handed out in memory, the counters stored once at the end.
+    const held = new HeldCounters(tx, pipelines(db))
+    const writes = new GroupWrites(tx, held)
+    const group = { writes, checks: new GroupChecks(tx, writes) }
     const [devices, storedRows] = await Promise.all([
       lockDevices(tx, busy),
       queryRows<StoredCommand & { id: string }>(
@@ -329,11 +338,10 @@ export async function pushBatch(
              WHERE command_id IN (SELECT json_array_elements_text(${JSON.stringify(commands.map((c) => c.id))}::json))`,
       ),
       directory.load(commands.flatMap((c) => [c.operatorId, ...confirmingSupervisors(c)])),
+      group.checks.load(declared),
     ])
     const seen = new Map<string, StoredCommand>(storedRows.map((row) => [row.id, row]))
     const firstSeqs = new Map([...devices].map(([id, d]) => [id, d.lastSeq]))
-    // Versions are handed out in memory, the counters stored once at the end.
-    const held = new HeldCounters(tx, pipelines(db))
     const records: CommandRecord[] = []
     const answers = new Map<PushEntry, CommandOutcome[]>()
     for (const entry of busy) {
@@ -353,13 +361,14 @@ export async function pushBatch(
           outcomes.push(duplicateOf(command, stored))
           continue
         }
-        const decision = await decide(tx, entry, device, command, directory, held)
+        const decision = await decide(tx, entry, device, command, directory, held, group)
         if (decision.advance) device.lastSeq = command.seq
         seen.set(command.id, { ...decision.stored, workstationId: ws.workstationId })
         records.push({ entry, command, stored: decision.stored, args: decision.args })
         outcomes.push(decision.outcome)
       }
     }
+    await writes.send()
     await held.settle()
     const finish: SQL[] = held.statements()
     const moved = [...devices]

@@ -3,6 +3,7 @@ import { snake, tableKey } from '../../src-node/sync/synced-tables'
 import type { ServerDb } from '../db/connection'
 import { queryRow } from '../db/query'
 import { mirrorTables, type SyncedTableName } from '../db/schema'
+import type { GroupWrites } from './group-writes'
 import { branchKey, headsUpsert, type HeldCounters } from './versions'
 
 export type Row = Record<string, unknown>
@@ -59,11 +60,13 @@ export class SyncedWriter {
     readonly branchId: string | null,
     /** A transaction of many commands holds its counters instead (see HeldCounters). */
     private readonly held: HeldCounters | null = null,
+    /** Inserted rows wait in the pushed group's buffer, written once per table (GroupWrites). */
+    private readonly group: GroupWrites | null = null,
   ) {}
 
   /** A writer of global rows (tariffs, suppliers, settings) in the same transaction. */
   global(): SyncedWriter {
-    return new SyncedWriter(this.tx, null, this.held)
+    return new SyncedWriter(this.tx, null, this.held, this.group)
   }
 
   /** Queues rows (camelCase keys); `branchId` overrides the writer's branch (global rows). */
@@ -81,13 +84,29 @@ export class SyncedWriter {
    * takes its own version, so pulls carry it; the rest of the row is left as it is.
    */
   async updateMany(table: SyncedTableName, ids: readonly string[], set: Row): Promise<void> {
-    if (ids.length > 0)
+    if (ids.length === 0) return
+    if (this.group) {
+      // Not a row of the group's buffer: written now, behind what the buffer holds.
+      await this.flush()
+      await this.direct(table)
       this.pending.push({ table, rows: ids.map((id) => ({ id })), branchId: this.branchId, set })
+      const queued = this.queued()!
+      this.pending = []
+      return this.run(queued)
+    }
+    this.pending.push({ table, rows: ids.map((id) => ({ id })), branchId: this.branchId, set })
+  }
+
+  /** Before a write that is not the group's: the buffer goes first, and checks of `table` ask again. */
+  private async direct(table: SyncedTableName): Promise<void> {
+    await this.group?.send()
+    this.group?.change(table)
   }
 
   /** Marks one row deleted by its key (camelCase), with a new version: pulled as a tombstone. */
   async remove(table: SyncedTableName, key: Row, at: string): Promise<void> {
     await this.flush()
+    await this.direct(table)
     const where = Object.entries(key).map(([k, v]) => sql`${sql.identifier(snake(k))} = ${v}`)
     await this.run({
       taken: new Map([[this.branchId, 1]]),
@@ -103,6 +122,7 @@ export class SyncedWriter {
   /** Updates one row by id with a new version, so pulls carry the change (written at once). */
   async update(table: SyncedTableName, id: string, set: Row): Promise<void> {
     await this.flush()
+    await this.direct(table)
     const target = mirrorTables[table] as unknown as { id: never }
     await this.run({
       taken: new Map([[this.branchId, 1]]),
@@ -120,6 +140,7 @@ export class SyncedWriter {
 
   /** Writes what is queued; versions follow the order rows were queued in. */
   async flush(): Promise<void> {
+    if (this.group && this.held) return this.queueInGroup(this.group, this.held)
     const queued = this.queued()
     this.pending = []
     if (queued) await this.run(queued)
@@ -143,6 +164,18 @@ export class SyncedWriter {
     })
   }
 
+  /** Hands what is queued to the group's buffer, each row with its version taken now. */
+  private async queueInGroup(group: GroupWrites, held: HeldCounters): Promise<void> {
+    const pending = this.pending
+    this.pending = []
+    for (const p of pending) {
+      const last = await held.take(p.branchId, p.rows.length)
+      group.add(p.table, p.rows, p.branchId, last - p.rows.length + 1, p.upsert ?? false)
+      held.noteHead(p.branchId, p.table, last)
+      if (p.branchId === this.branchId) this.lastVersion = last
+    }
+  }
+
   /** What is queued, as writes (null when nothing is). */
   private queued(): Queued | null {
     const pending = this.pending
@@ -159,7 +192,14 @@ export class SyncedWriter {
         writes.push((version) =>
           set
             ? updateRows(p.table, rows, set, p.branchId, version, first + i)
-            : insertRows(p.table, rows, p.branchId, version, first + i, p.upsert ?? false),
+            : insertRows(
+                p.table,
+                rows,
+                p.branchId,
+                // Row i of the chunk takes version first + i: ordinality counts from 1.
+                sql`${version(p.branchId, first + i - 1)} + r.ordinality`,
+                p.upsert ?? false,
+              ),
         )
       }
       written.push({ branchId: p.branchId, table: p.table, offset: first + p.rows.length - 1 })
@@ -238,12 +278,15 @@ export class SyncedWriter {
   }
 }
 
-function insertRows(
+/**
+ * Inserts rows (camelCase or snake_case keys) of one branch as one statement; `version` is each
+ * row's version in SQL over the row `r` (its `ordinality`, or its own `sync_version`).
+ */
+export function insertRows(
   table: SyncedTableName,
   rows: Row[],
   branchId: string | null,
-  version: VersionOf,
-  first: number,
+  version: SQL,
   upsert: boolean,
 ): SQL {
   const columns = new Set<string>()
@@ -257,6 +300,7 @@ function insertRows(
     return out
   })
   columns.delete('branch_id')
+  columns.delete('sync_version')
   const list = sql.raw([...columns].map((c) => `"${c}"`).join(', '))
   const picked = sql.raw([...columns].map((c) => `r."${c}"`).join(', '))
   const target = sql.identifier(table)
@@ -269,9 +313,8 @@ function insertRows(
           .join(', ')}, deleted_at = NULL`,
       )
     : sql``
-  // Row i of the chunk takes version first + i: ordinality counts from 1.
   return sql`INSERT INTO ${target} (${list}, branch_id, sync_version)
-             SELECT ${picked}, ${branchId}, ${version(branchId, first - 1)} + r.ordinality
+             SELECT ${picked}, ${branchId}, ${version}
                FROM json_populate_recordset(NULL::${target}, ${JSON.stringify(values)}::json)
                     WITH ORDINALITY AS r${conflict}`
 }

@@ -49,7 +49,16 @@ class Device extends PushingDevice {
   }
 
   /** An account.register of a new account (`lastName` as given, `accountId` reused if given). */
-  register(overrides: { lastName?: string; accountId?: string; operatorId?: string } = {}) {
+  register(
+    overrides: {
+      lastName?: string
+      accountId?: string
+      operatorId?: string
+      number?: string
+      /** A customer already on the server (or made earlier in the group) holds it. */
+      holderId?: string
+    } = {},
+  ) {
     const key = randomBytes(5).toString('hex')
     const input = registerAccountSchema.parse(
       accountInput({
@@ -60,11 +69,25 @@ class Device extends PushingDevice {
     const args = {
       ...input,
       holder: { ...input.holder, lastName: overrides.lastName ?? input.holder.lastName },
-      number: `78${parseInt(key, 16)}`.slice(0, 12),
+      number: overrides.number ?? `78${parseInt(key, 16)}`.slice(0, 12),
       accountId: overrides.accountId ?? `acc-${key}`,
-      customerId: `cust-${key}`,
+      customerId: overrides.holderId ?? `cust-${key}`,
+      existingHolderId: overrides.holderId ?? null,
     }
     return this.command('account.register', args, overrides.operatorId ?? clerk, `cmd-${key}`)
+  }
+
+  /** An account.recordConsent of `accountId`: a command that reads the accounts itself. */
+  consent(accountId: string): PushedCommand {
+    const key = randomBytes(5).toString('hex')
+    const args = {
+      accountId,
+      kind: 'sms',
+      given: true,
+      date: '2026-11-20',
+      consentId: `cons-${key}`,
+    }
+    return this.command('account.recordConsent', args, clerk, `cmd-${key}`)
   }
 
   request(commands: PushedCommand[]) {
@@ -314,5 +337,98 @@ describe('group commit of a branch pushes', () => {
     )
     // Each went alone: a transaction each.
     expect(await transactionsOf(commands)).toBe(commands.length)
+  })
+
+  it('a group writes its new accounts once per table: its own rows answer the later checks, a poison is rejected alone, every other command is applied once, in order, with increasing versions', async () => {
+    const groups = new PushGroups(database.db)
+    const [leader, ...stations] = await devices(7)
+    const held = heldLeader(groups, leader!)
+    const first = stations[0]!.register()
+    const firstNumber = (first.args as { number: string }).number
+    const firstHolder = (first.args as { customerId: string }).customerId
+    // Made earlier in the same group: the number is taken, the holder is there.
+    const sameNumber = stations[1]!.register({ number: firstNumber })
+    const sameHolder = stations[2]!.register({ holderId: firstHolder })
+    const poison = stations[3]!.register({ lastName: 'Смир\u0000нов' })
+    const rest = stations.slice(4).map((d) => d.register())
+    const pushes = [first, sameNumber, sameHolder, poison, ...rest]
+    const answers = pushes.map((c, i) =>
+      groups.push(stations[i]!.ws, stations[i]!.request([c]), plain),
+    )
+    held.release()
+    await held.answer
+    const outcomes = (await Promise.all(answers)).map((a) => {
+      expect(a.stopped).toBeNull()
+      return a.outcomes[0]!
+    })
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'applied',
+      'rejected',
+      'applied',
+      'rejected',
+      ...rest.map(() => 'applied'),
+    ])
+    expect(outcomes[1]).toMatchObject({ reason: syncMessages.accountNumberTaken(firstNumber) })
+    expect(outcomes[3]).toMatchObject({ reason: syncMessages.unstorableText('holder.lastName') })
+    const good = [first, sameHolder, ...rest]
+    const goodVersions = outcomes.filter(applied).map((o) => (o as { version: number }).version)
+    expect([...goodVersions].sort((a, b) => a - b)).toEqual(goodVersions)
+    expect(new Set(goodVersions).size).toBe(good.length)
+    // Each account once, its rows' versions in the order its command wrote them and no later
+    // than the command's version, after the previous command's.
+    const rows = await queryRows<{ id: string; holder: number; account: number; service: number }>(
+      database.db,
+      sql`SELECT a.id, c.sync_version AS holder, a.sync_version AS account,
+                 (SELECT max(s.sync_version) FROM account_services s WHERE s.account_id = a.id) AS service
+            FROM accounts a JOIN customers c ON c.id = a.holder_id
+           WHERE a.id IN (${sql.join(
+             [...good, sameNumber, poison].map((c) => sql`${accountIdOf(c)}`),
+             sql`, `,
+           )})`,
+    )
+    const byId = new Map(rows.map((r) => [r.id, r]))
+    expect([...byId.keys()].sort()).toEqual(good.map(accountIdOf).sort())
+    let previous = 0
+    good.forEach((c, i) => {
+      const r = byId.get(accountIdOf(c))!
+      const account = Number(r.account)
+      expect(account).toBeGreaterThan(previous)
+      expect(Number(r.service)).toBeGreaterThan(account)
+      expect(Number(r.service)).toBe(goodVersions[i])
+      previous = Number(r.service)
+    })
+    // The shared holder's row is the first command's, untouched by the second.
+    expect(Number(byId.get(accountIdOf(sameHolder))!.holder)).toBe(
+      Number(byId.get(accountIdOf(first))!.holder),
+    )
+    expect(await transactionsOf(pushes)).toBe(1)
+  })
+
+  it('a command that reads for itself, behind a new account in its group, finds that account', async () => {
+    const groups = new PushGroups(database.db)
+    const [leader, a, b] = await devices(3)
+    const held = heldLeader(groups, leader!)
+    const registered = a!.register()
+    const consent = a!.consent(accountIdOf(registered))
+    const after = b!.register()
+    const answers = [
+      groups.push(a!.ws, a!.request([registered, consent]), plain),
+      groups.push(b!.ws, b!.request([after]), plain),
+    ]
+    held.release()
+    await held.answer
+    const [mine, theirs] = await Promise.all(answers)
+    expect(mine!.outcomes.map((o) => o.status)).toEqual(['applied', 'applied'])
+    expect(theirs!.outcomes.map((o) => o.status)).toEqual(['applied'])
+    const versions = [...mine!.outcomes, ...theirs!.outcomes].map(
+      (o) => (o as { version: number }).version,
+    )
+    expect([...versions].sort((x, y) => x - y)).toEqual(versions)
+    const consents = await queryRows<{ n: number }>(
+      database.db,
+      sql`SELECT count(*) AS n FROM consents WHERE account_id = ${accountIdOf(registered)}`,
+    )
+    expect(Number(consents[0]!.n)).toBe(1)
+    expect(await transactionsOf([registered, consent, after])).toBe(1)
   })
 })
