@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process'
-import { open as openFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { ownerOnlyFileMode, ownerOnlyFolder } from '../files/owner-only'
 import { join } from 'node:path'
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { pdfFileName, type Printer } from '../documents/printer'
 
 /** Debian's Chromium, headless on a build machine: no sandbox, GPU or background traffic. */
@@ -18,58 +18,6 @@ export const chromiumArgs = [
 
 /** Pages printing at once: one renderer each, two cores on a counter's workstation. */
 const pagesAtOnce = 2
-
-/** Playwright's defaults for `page.pdf`, the page's own @page rule choosing the paper. */
-const pdfOptions = {
-  landscape: false,
-  displayHeaderFooter: false,
-  headerTemplate: '',
-  footerTemplate: '',
-  printBackground: true,
-  scale: 1,
-  paperWidth: 8.5,
-  paperHeight: 11,
-  marginTop: 0,
-  marginBottom: 0,
-  marginLeft: 0,
-  marginRight: 0,
-  pageRanges: '',
-  preferCSSPageSize: true,
-  generateTaggedPDF: false,
-  generateDocumentOutline: false,
-}
-
-/** Bytes of the PDF asked for at a time: no message, string or buffer of a whole batch job. */
-const pdfChunkBytes = 256 * 1024
-
-/**
- * Prints the page to `path`, reading the PDF from Chromium as a stream and writing each chunk
- * as it comes (what `page.pdf` does, but without its one multi-megabyte base64 message, string
- * and buffer per job, whose parsing and collection stall the loop).
- */
-async function savePdf(page: Page, path: string): Promise<void> {
-  let cdp = sessions.get(page)
-  if (!cdp) sessions.set(page, (cdp = await page.context().newCDPSession(page)))
-  const file = await openFile(path, 'w', ownerOnlyFileMode)
-  try {
-    const { stream } = await cdp.send('Page.printToPDF', {
-      ...pdfOptions,
-      transferMode: 'ReturnAsStream',
-    })
-    if (!stream) throw new Error('Chromium returned no PDF stream')
-    for (;;) {
-      const chunk = await cdp.send('IO.read', { handle: stream, size: pdfChunkBytes })
-      await file.write(Buffer.from(chunk.data, chunk.base64Encoded ? 'base64' : 'utf8'))
-      if (chunk.eof) break
-    }
-    await cdp.send('IO.close', { handle: stream })
-  } finally {
-    await file.close()
-  }
-}
-
-/** Each page's own DevTools session, kept with it. */
-const sessions = new WeakMap<Page, CDPSession>()
 
 /**
  * Saves every document as a PDF under `folder`, rendered by the system's Chromium: the web dev
@@ -123,12 +71,13 @@ export function chromiumPdfPrinter(folder: string, executablePath = chromiumPath
       const page = await take()
       let healthy = false
       try {
-        // The page's own @page rule sets the paper: 80 mm roll or A4. (Not a file loaded by
-        // navigation, which cost Chromium 0.2 s a job more than setContent.)
+        // The page's own @page rule sets the paper: 80 mm roll or A4.
         await page.setContent(job.html, { waitUntil: 'load' })
         ownerOnlyFolder(folder)
         const path = join(folder, pdfFileName(job.name))
-        await savePdf(page, path)
+        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
+        // Written off the loop: a batch's PDF runs to megabytes.
+        await writeFile(path, pdf, { mode: ownerOnlyFileMode })
         healthy = true
         return { kind: 'pdf', target: path }
       } finally {
