@@ -108,6 +108,7 @@ const en: Messages = {
     supervisorPassword: 'Supervisor password',
     from: 'From',
     to: 'To',
+    toCard: 'To the card',
   },
   api: {
     networkError: 'The application is not responding. Try again in a few seconds.',
@@ -292,7 +293,6 @@ const en: Messages = {
     save: 'Save changes',
     reset: 'Clear the form',
     edit: 'Edit (F8)',
-    toCard: 'To the card',
     fixErrors: 'Correct the fields marked red: what you typed is kept in the form.',
     nothingChanged: 'Nothing changed: nothing to save.',
     takeCurrent: 'Load the current data',
@@ -497,7 +497,6 @@ const en: Messages = {
   },
   readings: {
     entry: {
-      toCard: 'To the card',
       keys: 'Tab or Enter: next field; Enter on the last: check; Esc: to the card',
       source: 'Source',
       date: 'Reading date',
