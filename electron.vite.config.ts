@@ -16,6 +16,7 @@ export default defineConfig({
           // Its own entry: a worker thread loads it by file (see SyncThread).
           'sync-worker': resolve('src-main/sync/sync-worker.ts'),
           'export-worker': resolve('src-main/reports/export-worker.ts'),
+          'bill-batch-worker': resolve('src-main/documents/bill-batch-worker.ts'),
         },
       },
     },

@@ -15,6 +15,8 @@ export interface AppServices {
   /** IANA zone of the office, for calendar dates. */
   timeZone: string
   printer: Printer
+  /** The bill batch thread's module (`bill-batch-worker`): a batch's bills are built there. */
+  billWorker: URL
   /** The background sync with the central server (idle until configured). */
   sync: SyncLoop
   /** The first pull's progress, for the first-run wizard. */

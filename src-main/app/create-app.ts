@@ -39,6 +39,8 @@ export interface AppOptions {
   syncWorker?: URL
   /** The export worker's module (`export-worker`); by default its source, run through tsx. */
   exportWorker?: URL
+  /** The bill batch worker's module (`bill-batch-worker`); by default its source, run through tsx. */
+  billWorker?: URL
   /** Where exported reports go: Electron's save dialog; by default `<data dir>/exports`. */
   exportDestination?: ExportDestination
   /** Electron's safeStorage for the replica's key file; without it the key file is owner-only. */
@@ -135,6 +137,8 @@ export function createApp(options: AppOptions): App {
     appVersion: options.appVersion,
     timeZone,
     printer: options.printer,
+    billWorker:
+      options.billWorker ?? new URL('../documents/bill-batch-worker.ts', import.meta.url),
     sync,
     bootstrap,
     reportExports,

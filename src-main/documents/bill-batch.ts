@@ -1,9 +1,6 @@
-import { setImmediate as nextTurn } from 'node:timers/promises'
-import { buildBill } from '../../src-shared/documents/bill'
-import { renderBillArticle, renderBillBatchHtml } from '../../src-shared/documents/bill-html'
 import type { PrintedDocument } from '../../src-shared/payments/contract'
 import type { Db } from '../db/connection'
-import { billHeader, billInputOf } from './bill-data'
+import { BillJobs } from './bill-batch-thread'
 import type { Printer } from './printer'
 
 export interface BillBatchOptions {
@@ -19,6 +16,8 @@ export interface BillBatchOptions {
   from?: number
   onProgress?: (done: number, total: number) => void
   signal?: AbortSignal
+  /** The batch thread's module: the built `bill-batch-worker.js`, or its `.ts` source. */
+  worker: URL
 }
 
 export interface BillBatchResult {
@@ -30,12 +29,12 @@ export interface BillBatchResult {
 }
 
 /**
- * Prints a period's bills in jobs of `perJob` bills. Each bill is built on its own turn of the
- * event loop, so the window's requests are answered between bills; the browser renders while
- * the next job's bills are built, several jobs at once where the printer saves PDFs in
- * parallel (a physical printer takes its jobs one by one, in order). Progress and documents
- * follow print order. Cancel through `signal`: the jobs being printed finish, the next is not
- * sent, and `next` says where to resume.
+ * Prints a period's bills in jobs of `perJob` bills. The bills are read and built on a thread
+ * of their own (BillJobs), a job or two ahead, so this thread only hands pages to the printer and
+ * the window's requests are answered at once; the browser renders while the next jobs are
+ * built, several jobs at once where the printer saves PDFs in parallel (a physical printer takes
+ * its jobs one by one, in order). Progress and documents follow print order. Cancel through
+ * `signal`: the jobs being printed finish, the next is not sent, and `next` says where to resume.
  */
 export async function printBillBatch(
   db: Db,
@@ -52,53 +51,63 @@ export async function printBillBatch(
   let inOrder: Promise<void> = Promise.resolve()
   const running = new Set<Promise<void>>()
   let i = o.from ?? 0
-  while (i < total && !failed) {
-    if (o.signal?.aborted) break
-    const start = i
-    const articles: string[] = []
-    for (; i < total && articles.length < perJob; i++) {
-      const id = o.accountIds[i]!
-      if (billHeader(db, id, o.period))
-        articles.push(
-          renderBillArticle(buildBill(billInputOf(db, id, o.period, o.timeZone, false))),
+  // The thread reads the replica's file: a database in memory (none in the app) has no other reader.
+  if (db.$client.memory) throw new Error('a bill batch reads the replica from a file')
+  const jobs =
+    i < total && !o.signal?.aborted
+      ? new BillJobs(
+          o.worker,
+          {
+            file: db.$client.name,
+            period: o.period,
+            timeZone: o.timeZone,
+            accountIds: o.accountIds,
+            from: i,
+            perJob,
+          },
+          lanes,
         )
-      await nextTurn()
+      : null
+  try {
+    while (jobs && i < total && !failed) {
+      if (o.signal?.aborted) break
+      const { start, end, html, bills: inJob } = await jobs.next()
+      while (running.size >= lanes) await Promise.race(running)
+      // Cancelled while the last jobs printed: this one is not sent, a resume starts with it.
+      if (o.signal?.aborted || failed) break
+      i = end
+      // Accounts without a bill for the period make no job of their own.
+      const job =
+        html === null
+          ? Promise.resolve(null)
+          : printer.print({
+              html,
+              name: `ЕПД_${o.period}_${start + 1}-${end}`,
+              layout: 'a4',
+              printer: o.printer,
+            })
+      // Seen in order below; a failure before its turn is not an unhandled one.
+      job.catch(() => undefined)
+      inOrder = inOrder
+        .then(() => job)
+        .then((printed) => {
+          if (printed) documents.push(printed)
+          bills += inJob
+          o.onProgress?.(end, total)
+        })
+      // A lane frees when its job is done in order (its progress, and a cancel in it, seen).
+      const done = inOrder.then(
+        () => undefined,
+        () => {
+          failed = true
+        },
+      )
+      running.add(done)
+      void done.then(() => running.delete(done))
     }
-    while (running.size >= lanes) await Promise.race(running)
-    // Cancelled while the last jobs printed: this one is not sent, a resume starts with it.
-    if (o.signal?.aborted || failed) {
-      i = start
-      break
-    }
-    const end = i
-    // Accounts without a bill for the period make no job of their own.
-    const job =
-      articles.length === 0
-        ? Promise.resolve(null)
-        : printer.print({
-            html: renderBillBatchHtml(`ЕПД за ${o.period}`, articles),
-            name: `ЕПД_${o.period}_${start + 1}-${end}`,
-            layout: 'a4',
-            printer: o.printer,
-          })
-    // Seen in order below; a failure before its turn is not an unhandled one.
-    job.catch(() => undefined)
-    inOrder = inOrder
-      .then(() => job)
-      .then((printed) => {
-        if (printed) documents.push(printed)
-        bills += articles.length
-        o.onProgress?.(end, total)
-      })
-    // A lane frees when its job is done in order (its progress, and a cancel in it, seen).
-    const done = inOrder.then(
-      () => undefined,
-      () => {
-        failed = true
-      },
-    )
-    running.add(done)
-    void done.then(() => running.delete(done))
+  } finally {
+    // Ended as soon as no more jobs are wanted: a cancel does not wait for the printing ones.
+    void jobs?.close()
   }
   await inOrder
   return { bills, documents, next: i < total ? i : null }

@@ -69,6 +69,8 @@ export function startBillBatch(
     resume: boolean
     timeZone: string
     printerName: string
+    /** The batch thread's module (`bill-batch-worker`). */
+    worker: URL
   },
 ): BillBatchState {
   const current = batches.get(db)
@@ -113,6 +115,7 @@ export function startBillBatch(
     printer: o.printerName,
     from,
     signal: batch.controller.signal,
+    worker: o.worker,
     onProgress: (done) => (batch.state = { ...batch.state, done }),
   }).then(
     (result) => {

@@ -95,6 +95,7 @@ export const documentHandlers: DomainHandlers<'documents'> = {
       resume: input.resume,
       timeZone: ctx.services.timeZone,
       printerName: readSetting(db, 'documentPrinter', officeToday(ctx)),
+      worker: ctx.services.billWorker,
     })
     writeAudit(db, workstationActor(db, ctx.session?.operatorId ?? null, ctx.services.clock()), {
       action: 'document.batch',

@@ -29,6 +29,7 @@ function openReplica(): App | null {
       // Built next to this entry (electron.vite.config.ts).
       syncWorker: new URL('./sync-worker.js', import.meta.url),
       exportWorker: new URL('./export-worker.js', import.meta.url),
+      billWorker: new URL('./bill-batch-worker.js', import.meta.url),
       exportDestination: saveDialogDestination(),
       keyProtector: keychainProtector(),
     })

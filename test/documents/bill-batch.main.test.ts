@@ -46,6 +46,7 @@ describe('batch printing of a period bills', () => {
       timeZone: 'Europe/Moscow',
       printer: '',
       perJob: 1,
+      worker: t.app.services.billWorker,
       signal: controller.signal,
       onProgress: (done) => {
         progress.push(done)
@@ -62,6 +63,7 @@ describe('batch printing of a period bills', () => {
       printer: '',
       perJob: 1,
       from: first.next!,
+      worker: t.app.services.billWorker,
     })
     expect(rest.next).toBeNull()
     expect(first.bills + rest.bills).toBe(3)

@@ -82,6 +82,11 @@ describe('main entry', () => {
         './export-worker.js',
         pathToFileURL(join(import.meta.dirname, '../../src-main/electron/main.ts')),
       ),
+      // A bill batch's bills are built on theirs.
+      billWorker: new URL(
+        './bill-batch-worker.js',
+        pathToFileURL(join(import.meta.dirname, '../../src-main/electron/main.ts')),
+      ),
       exportDestination: expect.objectContaining({ choose: expect.any(Function) }),
     })
     expect(app.getPath).toHaveBeenCalledWith('userData')
