@@ -1,5 +1,5 @@
 import { BrowserWindow, webContents } from 'electron'
-import { writeFileSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { lowerPrintPriority } from '../documents/print-priority'
 import { pdfFileName, type Printer } from '../documents/printer'
@@ -38,7 +38,8 @@ export function electronPrinter(pdfFolder: string): Printer {
         const pdf = await window.webContents.printToPDF({ preferCSSPageSize: true })
         ownerOnlyFolder(pdfFolder)
         const path = join(pdfFolder, pdfFileName(job.name))
-        writeFileSync(path, pdf, { mode: ownerOnlyFileMode })
+        // Written off the loop: a batch's PDF runs to megabytes.
+        await writeFile(path, pdf, { mode: ownerOnlyFileMode })
         return { kind: 'pdf', target: path }
       } finally {
         window.destroy()
