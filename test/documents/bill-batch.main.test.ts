@@ -1,6 +1,12 @@
 import { execFileSync } from 'node:child_process'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { printBillBatch } from '../../src-main/documents/bill-batch'
+import { billInputOf } from '../../src-main/documents/bill-data'
+import { BillJobs } from '../../src-main/documents/bill-batch-thread'
+import type { Printer } from '../../src-main/documents/printer'
+import { buildBill } from '../../src-shared/documents/bill'
+import { renderBillArticle, renderBillBatchHtml } from '../../src-shared/documents/bill-html'
 import type { BillBatchState } from '../../src-shared/documents/contract'
 import { ids, tempApp, testOperators, type TempApp, registerTestAccount } from '../support/temp-app'
 import { appTab } from '../support/app-tab'
@@ -77,6 +83,94 @@ describe('batch printing of a period bills', () => {
     for (const number of ['B-0', 'B-1', 'B-2']) expect(text).toContain(number)
     expect(text).not.toContain('7700000014')
     expect(text).not.toContain('ДУБЛИКАТ')
+  })
+})
+
+describe('a batch of bills built off the main thread', () => {
+  it('leaves the main thread a small part of the CPU that building the bills here takes', async () => {
+    const db = t.app.services.db
+    const many = Array.from({ length: 120 }, (_, k) =>
+      registerTestAccount(t, { number: `7700001${String(k).padStart(3, '0')}` }),
+    )
+    db.$client.transaction(() => {
+      many.forEach((id, k) => {
+        db.$client
+          .prepare(
+            `INSERT INTO charges (id, account_id, supplier_id, service, period, kind, amount, created_at)
+             VALUES (?, ?, ?, 'electricity', '2026-10', 'charge', ?, '2026-11-01T00:00:00Z')`,
+          )
+          .run(`m${k}`, id, ids.supplier, 1_000 + k)
+        db.$client
+          .prepare(
+            `INSERT INTO bills (id, account_id, period, document_number, opening_balance, charged,
+                                penalties, paid, closing_balance, due_date, created_at)
+             VALUES (?, ?, '2026-10', ?, 0, 0, 0, 0, 0, '2026-11-10', '2026-11-01T00:00:00Z')`,
+          )
+          .run(`mb${k}`, id, `M-${k}`)
+      })
+    })()
+    // A tray that keeps the pages it is given: what is measured is the batch's own work.
+    const pages: string[] = []
+    const tray: Printer = {
+      parallel: 2,
+      print: (job) => {
+        pages.push(job.html)
+        return Promise.resolve({ kind: 'pdf', target: job.name })
+      },
+      listPrinters: () => Promise.resolve([]),
+      close: () => Promise.resolve(),
+    }
+    const batchCpu = process.threadCpuUsage()
+    const result = await printBillBatch(db, tray, {
+      period: '2026-10',
+      accountIds: many,
+      timeZone: 'Europe/Moscow',
+      printer: '',
+      worker: t.app.services.billWorker,
+    })
+    const onMain = process.threadCpuUsage(batchCpu)
+    expect(result).toMatchObject({ bills: 120, next: null })
+    expect(result.documents.map((d) => d.target)).toEqual([
+      'ЕПД_2026-10_1-50',
+      'ЕПД_2026-10_51-100',
+      'ЕПД_2026-10_101-120',
+    ])
+
+    // The same pages built on this thread, as the batch did before it had a thread of its own.
+    const hereCpu = process.threadCpuUsage()
+    const here = [0, 50, 100].map((start) =>
+      renderBillBatchHtml(
+        'ЕПД за 2026-10',
+        many
+          .slice(start, start + 50)
+          .map((id) =>
+            renderBillArticle(buildBill(billInputOf(db, id, '2026-10', 'Europe/Moscow', false))),
+          ),
+      ),
+    )
+    const building = process.threadCpuUsage(hereCpu)
+    expect(pages).toEqual(here)
+    // CPU time, not wall time: a loaded machine slows both alike. Handing three jobs to the
+    // printer and starting a thread cost a few milliseconds; building 120 bills, hundreds.
+    const ms = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000
+    expect(ms(onMain)).toBeLessThan(ms(building) / 4)
+  })
+
+  it('fails the batch when its thread cannot read the replica', async () => {
+    const jobs = new BillJobs(
+      t.app.services.billWorker,
+      {
+        file: join(t.dir, 'missing', 'replica.sqlite'),
+        period: '2026-10',
+        timeZone: 'Europe/Moscow',
+        accountIds: accounts,
+        from: 0,
+        perJob: 2,
+      },
+      2,
+    )
+    await expect(jobs.next()).rejects.toThrow(/Cannot open database/)
+    await jobs.close()
   })
 })
 
