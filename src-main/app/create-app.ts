@@ -137,8 +137,7 @@ export function createApp(options: AppOptions): App {
     appVersion: options.appVersion,
     timeZone,
     printer: options.printer,
-    billWorker:
-      options.billWorker ?? new URL('../documents/bill-batch-worker.ts', import.meta.url),
+    billWorker: options.billWorker ?? new URL('../documents/bill-batch-worker.ts', import.meta.url),
     sync,
     bootstrap,
     reportExports,
