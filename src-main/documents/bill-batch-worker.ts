@@ -6,9 +6,14 @@ import { renderBillArticle, renderBillBatchHtml } from '../../src-shared/documen
 import { openSqlite, wrap } from '../db/connection'
 import { billHeader, billInputOf } from './bill-data'
 import type { BillJobsData, BillJobsMessage, BillJobsRequest } from './bill-batch-thread'
+import { lowerThisThreadPriority } from './print-priority'
 
 const data = workerData as BillJobsData
 const post = (message: BillJobsMessage) => parentPort!.postMessage(message)
+
+// On a two-core workstation this thread, the printer's renderers and the app's event loop want
+// the CPU at once: the event loop, which answers the window, goes first.
+lowerThisThreadPriority()
 
 try {
   // Its own connection, read-only: WAL lets it read while the main thread writes. Bills hold no

@@ -41,3 +41,13 @@ export function lowerPrintPriority(pids: readonly number[]): void {
     else lowerThread(pid)
   }
 }
+
+/**
+ * Runs the calling thread (a worker thread building print jobs) below the app's priority, so
+ * the app's event loop, on the main thread of the same process, wins the CPU over it. Only where
+ * the niceness is per thread (Linux); elsewhere it is the whole process's, left as it is.
+ */
+export function lowerThisThreadPriority(): void {
+  // 0 is the calling thread.
+  if (linux) lowerThread(0)
+}

@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { printBillBatch } from '../../src-main/documents/bill-batch'
 import { billInputOf } from '../../src-main/documents/bill-data'
 import { BillJobs } from '../../src-main/documents/bill-batch-thread'
 import type { Printer } from '../../src-main/documents/printer'
+import { printNice } from '../../src-main/documents/print-priority'
 import { buildBill } from '../../src-shared/documents/bill'
 import { renderBillArticle, renderBillBatchHtml } from '../../src-shared/documents/bill-html'
 import type { BillBatchState } from '../../src-shared/documents/contract'
@@ -12,6 +14,18 @@ import { ids, tempApp, testOperators, type TempApp, registerTestAccount } from '
 import { appTab } from '../support/app-tab'
 
 let t: TempApp
+
+/** How many threads of this process run at `nice` (Linux: field 19 of each task's stat). */
+function threadsAt(nice: number): number {
+  return readdirSync('/proc/self/task').filter(
+    (tid) =>
+      Number(
+        readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')
+          .replace(/^.*\) /s, '')
+          .split(' ')[16],
+      ) === nice,
+  ).length
+}
 let accounts: string[]
 
 /** Three accounts billed for October; a fourth without a bill. */
@@ -111,15 +125,18 @@ describe('a batch of bills built off the main thread', () => {
     })()
     // A tray that keeps the pages it is given: what is measured is the batch's own work.
     const pages: string[] = []
+    const lowered: number[] = []
     const tray: Printer = {
       parallel: 2,
       print: (job) => {
         pages.push(job.html)
+        lowered.push(threadsAt(printNice))
         return Promise.resolve({ kind: 'pdf', target: job.name })
       },
       listPrinters: () => Promise.resolve([]),
       close: () => Promise.resolve(),
     }
+    expect(threadsAt(printNice)).toBe(0)
     const batchCpu = process.threadCpuUsage()
     const result = await printBillBatch(db, tray, {
       period: '2026-10',
@@ -150,6 +167,8 @@ describe('a batch of bills built off the main thread', () => {
     )
     const building = process.threadCpuUsage(hereCpu)
     expect(pages).toEqual(here)
+    // The batch's thread gives way to this one (Linux: the niceness is per thread).
+    expect(lowered).toEqual([1, 1, 1])
     // CPU time, not wall time: a loaded machine slows both alike. Handing three jobs to the
     // printer and starting a thread cost a few milliseconds; building 120 bills, hundreds.
     const ms = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000
