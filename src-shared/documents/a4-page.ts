@@ -1,6 +1,14 @@
 import { escapeHtml, htmlPage } from './html'
 
-/** The A4 sheet every counter document shares: printer fonts only, nothing loaded from outside. */
+/**
+ * The A4 sheet every counter document shares: printer fonts only, nothing loaded from outside.
+ *
+ * A bill is wider than the sheet (its services table beside the QR code take about 980 CSS
+ * pixels against the sheet's 703), and Chromium, finding that when it prints, lays the whole
+ * document out again at a shrunk scale (0.72 for a typical batch): a batch was laid out two or
+ * three times over. The bill's own zoom sets that scale, so the first layout fits; a bill wider
+ * still falls back to Chromium's shrinking and prints whole.
+ */
 const styles = `
 @page { size: A4; margin: 12mm }
 html, body { margin: 0; padding: 0; background: #fff; color: #000 }
@@ -20,10 +28,11 @@ tfoot td { font-weight: bold }
 .words { font-style: italic }
 .signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 10mm; margin-top: 10mm }
 .signatures div { border-top: 1px solid #000; padding-top: 1mm; min-height: 14mm }
-.supplier { break-inside: avoid; border: 1px solid #000; padding: 2mm; margin: 3mm 0; display: grid; grid-template-columns: 1fr 36mm; gap: 3mm }
+.supplier { break-inside: avoid; border: 1px solid #000; padding: 2mm; margin: 3mm 0; display: grid; grid-template-columns: 1fr 37mm; gap: 3mm }
 .qr { display: block }
 .qr-caption { font-size: 7.5pt; text-align: center }
 .small { font-size: 8pt }
+.bill { zoom: 0.7 }
 .bill + .bill { break-before: page }
 `
 

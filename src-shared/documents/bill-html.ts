@@ -3,8 +3,11 @@ import { a4Page, fieldList, table } from './a4-page'
 import { escapeHtml } from './html'
 import { qrImage } from './qr-image'
 
-/** The printed side of the QR: big enough for a phone and a counter scanner off plain paper. */
-export const billQrSizeMm = 34
+/**
+ * The QR's side before the bill's zoom (0.7: 24.5 mm on paper, as Chromium's own shrinking
+ * printed 34 mm before): big enough for a phone and a counter scanner off plain paper.
+ */
+export const billQrSizeMm = 35
 
 function supplierBlock(s: BillSupplierSection, model: BillModel): string {
   const p = s.supplier
@@ -105,7 +108,7 @@ function billBody(model: BillModel): string {
 
 /** The monthly bill as a self-contained A4 page, one payment QR code per supplier. */
 export function renderBillHtml(model: BillModel): string {
-  return a4Page(`ЕПД № ${model.documentNumber}`, billBody(model))
+  return a4Page(`ЕПД № ${model.documentNumber}`, renderBillArticle(model))
 }
 
 /** One bill of a batch (drawn one at a time, so the batch can yield between bills). */

@@ -1,7 +1,11 @@
 import { create } from 'qrcode'
 
-/** Image pixels per module: a printer or a PDF viewer that smooths scaling keeps sharp edges. */
-const pixelsPerModule = 3
+/**
+ * Image pixels per module: a printer or a PDF viewer that smooths scaling keeps sharp edges (at
+ * one pixel poppler blurs the modules and zbar reads nothing). Not three: Chromium stores the
+ * image in the PDF as 24-bit colour, so every pixel is paid for once per code in a batch.
+ */
+const pixelsPerModule = 2
 const quietZone = 4
 
 /**

@@ -60,9 +60,10 @@ describe('every document rendered to PDF in Chromium and read back', () => {
     ])
       expect(text).toContain(words)
 
-    // The page as a 300 dpi image, every QR on it decoded by zbar.
+    // The page as a 300 dpi image, every QR on it decoded by zbar; and off a coarser scan.
     const decoded = qrCodesOfPdf(path, join(folder, 'bill'))
     expect(decoded.sort()).toEqual(model.sections.map((s) => s.qrPayload).sort())
+    expect(qrCodesOfPdf(path, join(folder, 'bill-250'), 250).sort()).toEqual(decoded)
     for (const section of model.sections) {
       const read = decoded.find((d) => d.includes(section.supplier.bankAccount))!
       const got = parseGostPayload(read)

@@ -26,7 +26,7 @@ describe('the QR code as a 1-bit image', () => {
       'a whole bill payload',
       `ST00012|Name=${'Акционерное общество '.repeat(4)}|Sum=70013|TechCode=02`,
     ],
-  ])('%s: every module drawn as 3×3 pixels inside a 4-module quiet zone', (_name, text) => {
+  ])('%s: every module drawn as 2×2 pixels inside a 4-module quiet zone', (_name, text) => {
     const html = qrImage(text, 34)
     expect(html).toContain('style="width:34mm;height:34mm;image-rendering:pixelated"')
     const { modules } = create([{ data: new TextEncoder().encode(text), mode: 'byte' }], {
@@ -35,11 +35,11 @@ describe('the QR code as a 1-bit image', () => {
     })
     const n = modules.size
     const image = bitmap(html)
-    expect(image.side).toBe((n + 8) * 3)
+    expect(image.side).toBe((n + 8) * 2)
     for (let y = 0; y < image.side; y++)
       for (let x = 0; x < image.side; x++) {
-        const mx = Math.floor(x / 3) - 4
-        const my = Math.floor(y / 3) - 4
+        const mx = Math.floor(x / 2) - 4
+        const my = Math.floor(y / 2) - 4
         const inside = mx >= 0 && my >= 0 && mx < n && my < n
         expect(image.dark(x, y)).toBe(inside && modules.get(my, mx) === 1)
       }

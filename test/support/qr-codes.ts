@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process'
 
 /**
- * The QR codes on a one-page PDF as a reader sees them: the page rendered at 300 dpi by pdftoppm
+ * The QR codes on a one-page PDF as a reader sees them: the page rendered at `dpi` by pdftoppm
  * (to `<pngBase>.png`), every code on it decoded by zbar. Their texts, in no set order.
  */
-export function qrCodesOfPdf(pdf: string, pngBase: string): string[] {
-  execFileSync('pdftoppm', ['-r', '300', '-png', '-singlefile', pdf, pngBase])
+export function qrCodesOfPdf(pdf: string, pngBase: string, dpi = 300): string[] {
+  execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-singlefile', pdf, pngBase])
   return execFileSync('zbarimg', [
     '--quiet',
     '--raw',
