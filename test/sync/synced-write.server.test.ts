@@ -74,7 +74,7 @@ describe('synced rows written in bulk', () => {
     const branch = await seedBranch(database.db)
     const account = randomUUID()
     // Half the rows say accountId, half account_id (a pushed row's snake_case keys).
-    const rows = Array.from({ length: 120 }, (_, i) => {
+    const rows: Row[] = Array.from({ length: 120 }, (_, i) => {
       const { accountId, ...rest } = charge(i, '2026-08', account)
       return i % 2 ? { ...rest, account_id: accountId } : { ...rest, accountId }
     })
@@ -85,7 +85,7 @@ describe('synced rows written in bulk', () => {
     await database.db.execute(
       sql`UPDATE charges SET deleted_at = '2026-12-01' WHERE id = ${rows[3]!.id as string}`,
     )
-    const changed = rows.map((r, i) => ({ ...r, amount: i, volume: null }))
+    const changed: Row[] = rows.map((r, i) => ({ ...r, amount: i, volume: null }))
     await write(branch.branchId, changed, true)
     const after = await charges(branch.branchId, '2026-08')
     expect(after).toHaveLength(120)
