@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
 import pg from 'pg'
-import { loadServerDemoShown } from './server-demo'
+import { loadServerDemoShown, settle } from './server-demo'
 import { runBilling, type BillingPhases } from '../src-server/billing/run'
 import { openServerDatabase, type ServerDatabase } from '../src-server/db/connection'
 import { queryRow } from '../src-server/db/query'
@@ -92,6 +92,8 @@ async function onPostgres(url: string, options: DemoOptions): Promise<Figure> {
     const loading = await openServerDatabase({ databaseUrl: at(template) })
     try {
       await load(loading, options)
+      // Kept as the template: its copies start vacuumed, analysed and on disk.
+      await settle(loading.db)
     } catch (error) {
       await loading.close()
       await admin(url, [`DROP DATABASE ${template}`])
@@ -118,6 +120,10 @@ async function onPostgres(url: string, options: DemoOptions): Promise<Figure> {
     `DROP DATABASE IF EXISTS ${runName} WITH (FORCE)`,
     `CREATE DATABASE ${runName} TEMPLATE ${template}`,
   ])
+  // The copy went through the WAL: its checkpoint belongs to the setup, not to the close.
+  await admin(url, ['CHECKPOINT']).catch(() =>
+    console.log('CHECKPOINT не разрешен этому пользователю: контрольная точка по расписанию'),
+  )
   const database = await openServerDatabase({ databaseUrl: at(runName) })
   try {
     return await bill(database)

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util'
 import { sql } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
 import type { DemoOptions } from '../src-demo/types'
-import { loadServerDemoShown } from './server-demo'
+import { loadServerDemoShown, settle } from './server-demo'
 import { openServerDatabase, type ServerDatabase } from '../src-server/db/connection'
 import { queryRow } from '../src-server/db/query'
 import { buildServerApp } from '../src-server/http/app'
@@ -48,24 +48,6 @@ async function benchDatabase(dir: string, options: DemoOptions): Promise<ServerD
   if (!url) writeFileSync(marker, wanted)
   if (database.kind === 'postgres') await settle(database.db)
   return database
-}
-
-/**
- * A production server's data is at rest: vacuumed and analysed, its pages on disk. Right after
- * the bulk load, autovacuum's passes over every table and the checkpoint of gigabytes of dirty
- * pages would run during the timed parts and compete with their commits (each push waits for its
- * WAL flush, behind the branch's counter), which no production hour looks like.
- */
-async function settle(db: ServerDatabase['db']): Promise<void> {
-  const started = performance.now()
-  await db.execute(sql`VACUUM (ANALYZE)`)
-  try {
-    await db.execute(sql`CHECKPOINT`)
-  } catch {
-    // CHECKPOINT needs a superuser or pg_checkpoint: without, the timed checkpoint comes later.
-    console.log('  CHECKPOINT не разрешен этому пользователю: контрольная точка по расписанию')
-  }
-  console.log(`  VACUUM ANALYZE и CHECKPOINT за ${round((performance.now() - started) / 1000)} с`)
 }
 
 const { values } = parseArgs({
