@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
+import { startWorker } from '../app/start-worker'
 
 /** What the batch's thread is given: the accounts in print order and where to start. */
 export interface BillJobsData {
@@ -47,12 +48,7 @@ export class BillJobs {
     data: BillJobsData,
     ahead: number,
   ) {
-    const source = script.pathname.endsWith('.ts')
-    this.worker = new Worker(script, {
-      workerData: data,
-      // From source (web dev host, tests, bench) the thread needs tsx's loader; the build is JS.
-      execArgv: source ? ['--import', 'tsx'] : undefined,
-    })
+    this.worker = startWorker(script, data)
     this.worker.on('message', (message: BillJobsMessage) => {
       if ('job' in message) this.arrived(message.job)
       else this.fail(new Error(message.failed))

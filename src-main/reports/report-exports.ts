@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
+import { startWorker } from '../app/start-worker'
 import { randomUUID } from 'node:crypto'
 import type { ExportStatus, ReportFilters, ReportKind } from '../../src-shared/reports/contract'
 import type { ExportDestination } from './export-destination'
@@ -75,11 +76,7 @@ export class ReportExports {
       now: request.now,
       path: target.path,
     }
-    const source = this.script.pathname.endsWith('.ts')
-    const worker = new Worker(this.script, {
-      workerData: data,
-      execArgv: source ? ['--import', 'tsx'] : undefined,
-    })
+    const worker = startWorker(this.script, data)
     const job: Job = { status, operatorId: request.operatorId, worker, path: target.path }
     this.jobs.set(jobId, job)
     this.forgetOld()

@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
+import { startWorker } from '../app/start-worker'
 import type { OperatorSessionLink } from './server-client'
 import type { SyncRunReport } from './sync-run'
 
@@ -63,12 +64,7 @@ export class SyncThread {
   }
 
   private start(): Worker {
-    const source = this.script.pathname.endsWith('.ts')
-    const worker = new Worker(this.script, {
-      workerData: this.data,
-      // From source (web dev host, tests) the thread needs tsx's loader; the build is plain JS.
-      execArgv: source ? ['--import', 'tsx'] : undefined,
-    })
+    const worker = startWorker(this.script, this.data)
     worker.unref()
     worker.on('message', (message: SyncThreadMessage) => {
       if ('pulled' in message) return this.hooks.onPulled(message.pulled)
