@@ -4,7 +4,7 @@
  * longest stall measured the whole time. The bare limit beside it: the same printer saving as
  * many one-line pages, in jobs of the same size, as many at once.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
@@ -70,6 +70,7 @@ export async function run(args: string[]): Promise<void> {
       for (const entry of list.getEntries()) maxGc = Math.max(maxGc, entry.duration)
     })
     gc.observe({ entryTypes: ['gc'] })
+    const stalls = watchStalls()
     const cpu = process.threadCpuUsage()
     const processCpu = process.cpuUsage()
     const started = performance.now()
@@ -87,7 +88,14 @@ export async function run(args: string[]): Promise<void> {
     const allCpu = process.cpuUsage(processCpu)
     loop.disable()
     gc.disconnect()
+    const longest = stalls.stop()
     const bare = await bareLimit(printer, result.bills, counts['per-job'])
+    // What each long stall was: this thread's own work, waiting for a CPU (other processes held
+    // both), or neither (blocked, or a pause of the whole machine).
+    for (const s of longest)
+      console.log(
+        `задержка ${s.ms.toFixed(1)} мс на ${(s.at / 1000).toFixed(2)} с: работа потока ${s.cpuMs.toFixed(1)} мс, ожидание процессора ${s.waitMs.toFixed(1)} мс`,
+      )
     console.log(
       JSON.stringify({
         bench: 'bills',
@@ -107,6 +115,52 @@ export async function run(args: string[]): Promise<void> {
     await printer.close()
     db.$client.close()
     rmSync(folder, { recursive: true, force: true })
+  }
+}
+
+interface Stall {
+  /** Milliseconds from the start of the watch. */
+  at: number
+  ms: number
+  /** This thread's CPU time in the stall. */
+  cpuMs: number
+  /** Its time ready to run but waiting for a CPU (Linux's schedstat; 0 elsewhere). */
+  waitMs: number
+}
+
+/** The main loop's five longest stalls over 20 ms, ticking every 2 ms. */
+function watchStalls(): { stop: () => Stall[] } {
+  const found: Stall[] = []
+  const started = performance.now()
+  let last = started
+  let lastCpu = process.threadCpuUsage()
+  const waited = () => {
+    try {
+      return (
+        Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6
+      )
+    } catch {
+      return 0
+    }
+  }
+  let lastWait = waited()
+  const timer = setInterval(() => {
+    const now = performance.now()
+    const cpu = process.threadCpuUsage()
+    const wait = waited()
+    if (now - last > 20) {
+      const cpuMs = (cpu.user + cpu.system - lastCpu.user - lastCpu.system) / 1000
+      found.push({ at: last - started, ms: now - last, cpuMs, waitMs: wait - lastWait })
+    }
+    last = now
+    lastCpu = cpu
+    lastWait = wait
+  }, 2)
+  return {
+    stop: () => {
+      clearInterval(timer)
+      return found.sort((a, b) => b.ms - a.ms).slice(0, 5)
+    },
   }
 }
 
