@@ -166,12 +166,17 @@ export async function run(args: string[]): Promise<void> {
   const counts = benchCounts(args, { accounts: 100_000, months: 12, 'pglite-accounts': null })
   const { accounts, months } = counts
   const pgliteAccounts = counts['pglite-accounts'] ?? Math.min(accounts, 10_000)
-  const lite = await onPglite({ seed: 1, accounts: pgliteAccounts, months, today })
-  console.log(
-    `PGlite: ${lite.accounts} л/с за ${lite.seconds} с, ${lite.accounts_per_s} л/с в секунду, ${lite.charge_lines} строк`,
-  )
+  // --pglite-accounts 0: PostgreSQL alone (back-to-back timings of the server's close).
+  const lite =
+    pgliteAccounts > 0 ? await onPglite({ seed: 1, accounts: pgliteAccounts, months, today }) : null
+  if (lite)
+    console.log(
+      `PGlite: ${lite.accounts} л/с за ${lite.seconds} с, ${lite.accounts_per_s} л/с в секунду, ${lite.charge_lines} строк`,
+    )
   const url = process.env.DATABASE_URL
   if (!url) {
+    if (!lite)
+      throw new Error('--pglite-accounts 0 measures PostgreSQL alone: DATABASE_URL is needed')
     console.log('DATABASE_URL не задан: PostgreSQL не измерялся.')
     console.log(JSON.stringify(lite))
     return
