@@ -206,8 +206,14 @@ export async function loadBatchInputs(
   r: Range,
   p: BatchPeriod,
 ): Promise<Map<string, AccountInputs>> {
-  const day = (column: ReturnType<typeof sql>) =>
-    sql`to_char((${column})::timestamptz AT TIME ZONE ${p.timeZone}, 'YYYY-MM-DD')`
+  // A payment's or cancellation's instant: its office day (to_char in the time zone, 1.1 us a
+  // value) is worked out only for the penalty history; the period's bounds are compared as
+  // instants instead (the office's midnight), the same days for every row.
+  const instant = (column: ReturnType<typeof sql>) => sql`(${column})::timestamptz`
+  // (A subquery: worked out once, not per row, when the plan is generic.)
+  const midnight = (day: string) => sql`(SELECT ${day}::timestamp AT TIME ZONE ${p.timeZone})`
+  const start = midnight(p.start)
+  const next = midnight(p.next)
   const zoneList = sql`ARRAY[${sql.join(
     zones.map((z) => sql`${z}`),
     sql`, `,
@@ -230,38 +236,38 @@ export async function loadBatchInputs(
           SELECT account_id, supplier_id, service, amount, date
             FROM opening_balances WHERE ${inRange(r)} AND deleted_at IS NULL
         ), pay AS MATERIALIZED (
-          SELECT p.id, p.account_id, p.deleted_at, l.supplier_id, l.service, l.amount,
-                 ${day(sql`p.paid_at`)} AS day
-            FROM payments p CROSS JOIN LATERAL ${paymentLines}
-           WHERE ${inRange(r, 'p')}
+          SELECT p.id, p.account_id, p.deleted_at, l.supplier_id, l.service, l.amount, p.at
+            FROM (SELECT id, account_id, deleted_at, ${instant(sql`paid_at`)} AS at
+                    FROM payments p WHERE ${inRange(r, 'p')} OFFSET 0) p
+           CROSS JOIN LATERAL ${paymentLines}
         ), canc AS MATERIALIZED (
-          SELECT c.payment_id, ${day(sql`c.cancelled_at`)} AS day
+          SELECT c.payment_id, ${instant(sql`c.cancelled_at`)} AS at
             FROM payment_cancellations c
            WHERE c.deleted_at IS NULL AND c.payment_id IN (SELECT id FROM pay)
         ), led AS (
           SELECT account_id, supplier_id, service, amount, substr(date, 1, 7) AS period,
-                 date AS day, 'opening' AS kind
+                 NULL::timestamptz AS at, 'opening' AS kind
             FROM ob
           UNION ALL
           SELECT account_id, supplier_id, service, amount, period, NULL, kind
             FROM ch WHERE period < ${p.period}
           UNION ALL
-          SELECT account_id, supplier_id, service, -amount, NULL, day, 'payment'
+          SELECT account_id, supplier_id, service, -amount, NULL, at, 'payment'
             FROM pay WHERE deleted_at IS NULL
           UNION ALL
-          SELECT pay.account_id, pay.supplier_id, pay.service, pay.amount, NULL, canc.day,
+          SELECT pay.account_id, pay.supplier_id, pay.service, pay.amount, NULL, canc.at,
                  'cancellation'
             FROM canc JOIN pay ON pay.id = canc.payment_id
         ), totals AS MATERIALIZED (
           SELECT account_id, supplier_id, service,
                  coalesce(sum(amount) FILTER (WHERE kind IN ('opening', 'charge', 'recalculation', 'penalty')
-                                               OR day < ${p.start}), 0)::bigint AS opening,
+                                               OR at < ${start}), 0)::bigint AS opening,
                  coalesce(-sum(amount) FILTER (WHERE kind IN ('payment', 'cancellation')
-                                                AND day >= ${p.start} AND day < ${p.next}), 0)::bigint AS paid,
+                                                AND at >= ${start} AND at < ${next}), 0)::bigint AS paid,
                  coalesce(sum(amount) FILTER (WHERE kind = 'penalty'), 0)::bigint AS penalties,
                  coalesce(sum(amount) FILTER (WHERE (kind IN ('opening', 'charge', 'recalculation')
                                                      AND period <= ${p.cut})
-                                               OR (kind IN ('payment', 'cancellation') AND day < ${p.start})), 0)::bigint
+                                               OR (kind IN ('payment', 'cancellation') AND at < ${start})), 0)::bigint
                    AS overdue
             FROM led GROUP BY account_id, supplier_id, service
         ), owing AS MATERIALIZED (
@@ -276,10 +282,11 @@ export async function loadBatchInputs(
           SELECT account_id, supplier_id, service, 'opening', substr(date, 1, 7), date, amount
             FROM ob WHERE account_id IN (SELECT account_id FROM owing)
           UNION ALL
-          SELECT account_id, supplier_id, service, 'payment', NULL, day, sum(amount)::bigint
+          SELECT account_id, supplier_id, service, 'payment', NULL,
+                 to_char(at AT TIME ZONE ${p.timeZone}, 'YYYY-MM-DD') AS day, sum(amount)::bigint
             FROM pay WHERE deleted_at IS NULL AND account_id IN (SELECT account_id FROM owing)
              AND id NOT IN (SELECT payment_id FROM canc)
-           GROUP BY account_id, supplier_id, service, day
+           GROUP BY account_id, supplier_id, service, 6
         ), standing AS (
           SELECT b.account_id, b.id, b.meter_id, b.zone, b.value, b.reading_date, b.entered_at,
                  b.period, b.status
