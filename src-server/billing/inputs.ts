@@ -375,15 +375,21 @@ export async function loadBatchInputs(
     out.set(row.id, {
       services: (row.services ?? []).map(([service, supplierId]) => ({ service, supplierId })),
       meters: [...meters.values()],
-      past: (row.past ?? []).map((l) => ({
-        service: l[0],
-        period: l[1],
-        zone: l[2],
-        kind: l[3],
-        basis: l[4],
-        ...parseVolume(l[5]),
-        recalculatedPeriod: l[6],
-      })),
+      // Some 20 lines an account: the volume's fields named, not spread (a spread in the middle
+      // of a literal copies them through the runtime).
+      past: (row.past ?? []).map((l) => {
+        const v = parseVolume(l[5])
+        return {
+          service: l[0],
+          period: l[1],
+          zone: l[2],
+          kind: l[3],
+          basis: l[4],
+          volume: v.volume,
+          decimals: v.decimals,
+          recalculatedPeriod: l[6],
+        }
+      }),
       totals: (row.totals ?? []).map((t) => ({
         supplierId: t[0],
         service: t[1],
