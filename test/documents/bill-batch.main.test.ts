@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Db } from '../../src-main/db/connection'
 import { printBillBatch } from '../../src-main/documents/bill-batch'
 import { billInputOf } from '../../src-main/documents/bill-data'
 import { BillJobs } from '../../src-main/documents/bill-batch-thread'
@@ -34,6 +35,23 @@ function threadsAt(nice: number): number {
 }
 let accounts: string[]
 
+/** An electricity charge of `amount` kopecks for October 2026 and its bill, ids made from `key`. */
+function billOctober(db: Db, account: string, key: string, amount: number) {
+  db.$client
+    .prepare(
+      `INSERT INTO charges (id, account_id, supplier_id, service, period, kind, amount, created_at)
+       VALUES (?, ?, ?, 'electricity', '2026-10', 'charge', ?, '2026-11-01T00:00:00Z')`,
+    )
+    .run(`c${key}`, account, ids.supplier, amount)
+  db.$client
+    .prepare(
+      `INSERT INTO bills (id, account_id, period, document_number, opening_balance, charged,
+                          penalties, paid, closing_balance, due_date, created_at)
+       VALUES (?, ?, '2026-10', ?, 0, 0, 0, 0, 0, '2026-11-10', '2026-11-01T00:00:00Z')`,
+    )
+    .run(`b${key}`, account, `B-${key}`)
+}
+
 /** Three accounts billed for October; a fourth without a bill. */
 beforeEach(() => {
   t = tempApp(new Date('2026-11-20T09:00:00Z'))
@@ -41,21 +59,7 @@ beforeEach(() => {
   accounts = ['7700000011', '7700000012', '7700000013', '7700000014'].map((number) =>
     registerTestAccount(t, { number }),
   )
-  accounts.slice(0, 3).forEach((id, i) => {
-    db.$client
-      .prepare(
-        `INSERT INTO charges (id, account_id, supplier_id, service, period, kind, amount, created_at)
-         VALUES (?, ?, ?, 'electricity', '2026-10', 'charge', ?, '2026-11-01T00:00:00Z')`,
-      )
-      .run(`c${i}`, id, ids.supplier, 10_000 * (i + 1))
-    db.$client
-      .prepare(
-        `INSERT INTO bills (id, account_id, period, document_number, opening_balance, charged,
-                            penalties, paid, closing_balance, due_date, created_at)
-         VALUES (?, ?, '2026-10', ?, 0, 0, 0, 0, 0, '2026-11-10', '2026-11-01T00:00:00Z')`,
-      )
-      .run(`b${i}`, id, `B-${i}`)
-  })
+  accounts.slice(0, 3).forEach((id, i) => billOctober(db, id, `${i}`, 10_000 * (i + 1)))
 })
 afterEach(() => t.cleanup())
 
@@ -113,21 +117,7 @@ describe('a batch of bills built off the main thread', () => {
       registerTestAccount(t, { number: `7700001${String(k).padStart(3, '0')}` }),
     )
     db.$client.transaction(() => {
-      many.forEach((id, k) => {
-        db.$client
-          .prepare(
-            `INSERT INTO charges (id, account_id, supplier_id, service, period, kind, amount, created_at)
-             VALUES (?, ?, ?, 'electricity', '2026-10', 'charge', ?, '2026-11-01T00:00:00Z')`,
-          )
-          .run(`m${k}`, id, ids.supplier, 1_000 + k)
-        db.$client
-          .prepare(
-            `INSERT INTO bills (id, account_id, period, document_number, opening_balance, charged,
-                                penalties, paid, closing_balance, due_date, created_at)
-             VALUES (?, ?, '2026-10', ?, 0, 0, 0, 0, 0, '2026-11-10', '2026-11-01T00:00:00Z')`,
-          )
-          .run(`mb${k}`, id, `M-${k}`)
-      })
+      many.forEach((id, k) => billOctober(db, id, `m${k}`, 1_000 + k))
     })()
     // A tray that keeps the pages it is given: what is measured is the batch's own work.
     const pages: string[] = []
